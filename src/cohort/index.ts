@@ -1,0 +1,5 @@
+/**
+ * Cohort analysis: retention of customers grouped by when they started.
+ * @module cohort
+ */
+export {};

@@ -1,0 +1,130 @@
+// What the survey metrics share: reading `{ scores }` or `{ distribution }` on a scale into counts, and
+// the Net Promoter Score's core.
+//
+// Survey metrics are ratios of integer counts, and need no decimal arithmetic to be exact: counts and sums
+// of integer scores are exact doubles below 2^53, and one IEEE division of two exact integers is correctly
+// rounded, so `a / b` *is* the exact ratio rounded to the nearest double (what `Exact` then `toNumber`
+// would give, without the double rounding). Keeping decimal.js out of this family keeps a browser bundle
+// of one survey function near 8 kB.
+import * as z from 'zod/mini';
+import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
+import { bulkArray, invalid, noData, parseForm, type Schema } from './parse.js';
+import { count, type Scale } from './schemas.js';
+
+export type { Distribution } from './distribution.js';
+
+/** Raw scores: an array or typed array of integer scores. */
+export type Scores = ArrayLike<number>;
+
+/** The `scores` field schema: an array or typed array, its elements checked by the tally loop. */
+export const scoresField = /* @__PURE__ */ (() => bulkArray<number>('an array or typed array of scores'))();
+
+/** The `distribution` field schema: an object or array, its entries checked by `readDistribution`. */
+export const distributionField: Schema<Distribution> = /* @__PURE__ */ (() =>
+  z.custom<Distribution>((value) => typeof value === 'object' && value !== null, {
+    error: 'must be an object of counts keyed by score, or an array of counts',
+  }))();
+
+/** Counts per score from either form; `NO_DATA` when there are no responses. */
+export function surveyCounts(
+  metric: string,
+  parsed: { scores?: Scores | undefined; distribution?: Distribution | undefined },
+  range: Scale,
+): { counts: Float64Array; responses: number } {
+  const counts =
+    parsed.scores !== undefined
+      ? tallyValues(metric, parsed.scores, range, ['scores'])
+      : readDistribution(metric, parsed.distribution, range, ['distribution']);
+  let responses = 0;
+  for (let i = 0; i < counts.length; i++) responses += counts[i] as number;
+  if (responses === 0) noData(metric, [parsed.scores !== undefined ? 'scores' : 'distribution'], 'has no responses');
+  return { counts, responses };
+}
+
+/**
+ * Mean score of a distribution, exact to the nearest double: the sum of scores is kept in integers (a
+ * BigInt once it passes 2^53) and divided once.
+ */
+export function meanScore(counts: Float64Array, range: Scale, responses: number): number {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += (counts[i] as number) * (range.min + i);
+  if (Number.isSafeInteger(total)) return total / responses;
+  let big = 0n;
+  for (let i = 0; i < counts.length; i++) big += BigInt(counts[i] as number) * BigInt(range.min + i);
+  return ratioOfBigInts(big, BigInt(responses));
+}
+
+/** a ÷ b for integers beyond 2^53, to about one unit in the last place. */
+export function ratioOfBigInts(a: bigint, b: bigint): number {
+  const whole = a / b;
+  const rest = a - whole * b;
+  return Number(whole) + Number(rest) / Number(b);
+}
+
+/** The three NPS group counts, as every NPS input reduces to them. */
+export interface NpsCounts {
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+}
+
+/** Schema of the counts form `{ promoters, passives, detractors }`. */
+export const npsCountsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ promoters: count, passives: count, detractors: count }))();
+
+/** Score, shares and standard error of an NPS sample, exact until the final conversion. */
+export interface NpsCore {
+  readonly responses: number;
+  readonly score: number;
+  readonly promoterShare: number;
+  readonly passiveShare: number;
+  readonly detractorShare: number;
+  readonly standardError: number;
+}
+
+/**
+ * NPS and its standard error on the −100…100 scale. Each response is +1 (promoter), 0 or −1 (detractor);
+ * with shares p and d of n responses, NPS = 100(p − d) and the standard error is
+ * 100 · √((p + d − (p − d)²) ÷ n), the standard error of a mean of n such values.
+ */
+export function npsCore(metric: string, groups: NpsCounts): NpsCore {
+  const { promoters, passives, detractors } = groups;
+  const responses = promoters + passives + detractors;
+  if (!Number.isSafeInteger(responses)) invalid(metric, [], 'totals more than 2^53 − 1 responses');
+  if (responses === 0) noData(metric, [], 'has no responses');
+  const net = promoters - detractors;
+  // 100·(P − D) is an exact integer below 2^53, so one division gives the correctly rounded score.
+  const score = Number.isSafeInteger(100 * net) ? (100 * net) / responses : (net / responses) * 100;
+  // n²·variance = (P + D)·n − (P − D)², an integer computed exactly in BigInt (it can pass 2^53).
+  const n = BigInt(responses);
+  const scaled = BigInt(promoters + detractors) * n - BigInt(net) * BigInt(net);
+  return {
+    responses,
+    score,
+    promoterShare: promoters / responses,
+    passiveShare: passives / responses,
+    detractorShare: detractors / responses,
+    standardError: (100 * Math.sqrt(Number(scaled))) / (responses * Math.sqrt(responses)),
+  };
+}
+
+const NPS_SCALE = { min: 0, max: 10 } as const;
+
+const npsForms = /* @__PURE__ */ (() =>
+  [
+    { key: 'scores', schema: z.strictObject({ scores: scoresField }) },
+    { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
+    { key: 'promoters', schema: npsCountsSchema },
+  ] as const)();
+
+/** The three group counts of any NPS input. */
+export function npsGroups(metric: string, input: unknown): NpsCounts {
+  const parsed = parseForm(metric, npsForms, input);
+  if (parsed.form === 'promoters') return parsed.value;
+  const { counts } = surveyCounts(metric, parsed.value, NPS_SCALE);
+  return {
+    promoters: countBetween(counts, NPS_SCALE, 9, 10),
+    passives: countBetween(counts, NPS_SCALE, 7, 8),
+    detractors: countBetween(counts, NPS_SCALE, 0, 6),
+  };
+}

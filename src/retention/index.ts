@@ -1,0 +1,5 @@
+/**
+ * Retention metrics: churn and retention rates, renewal rate, period conversion, churn from customer lifetimes.
+ * @module retention
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * Support metrics: response and resolution times, first contact resolution.
+ * @module support
+ */
+export {};

@@ -1,0 +1,121 @@
+import * as z from 'zod/mini';
+import { criticalValue } from '../internal/normal.js';
+import { parseOptions } from '../internal/parse.js';
+import { confidence } from '../internal/schemas.js';
+import { type Distribution, npsCore, npsGroups, type Scores } from '../internal/survey.js';
+
+const METRIC = 'netPromoterScore';
+
+/**
+ * Input of {@link netPromoterScore}: raw 0–10 answers, a distribution of them, or the three group counts.
+ */
+export type NetPromoterScoreInput =
+  | { readonly scores: Scores }
+  | { readonly distribution: Distribution }
+  | { readonly promoters: number; readonly passives: number; readonly detractors: number };
+
+/** Options of {@link netPromoterScore}. */
+export interface NetPromoterScoreOptions {
+  /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+}
+
+/** Result of {@link netPromoterScore}. */
+export interface NetPromoterScoreResult {
+  /** The Net Promoter Score, from −100 to +100 (percentage of promoters minus percentage of detractors). */
+  readonly score: number;
+  /** Number of responses. */
+  readonly responses: number;
+  /** Responses of 9 or 10. */
+  readonly promoters: number;
+  /** Responses of 7 or 8. */
+  readonly passives: number;
+  /** Responses from 0 to 6. */
+  readonly detractors: number;
+  /** Promoters ÷ responses, a fraction. */
+  readonly promoterShare: number;
+  /** Passives ÷ responses, a fraction. */
+  readonly passiveShare: number;
+  /** Detractors ÷ responses, a fraction. */
+  readonly detractorShare: number;
+  /** Standard error of the score, in NPS points. */
+  readonly standardError: number;
+  /** z × standard error, in NPS points. */
+  readonly marginOfError: number;
+  /** score ± margin of error, clipped to [−100, 100]. */
+  readonly interval: { readonly low: number; readonly high: number };
+  /** The confidence level of the interval. */
+  readonly confidence: number;
+}
+
+const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
+
+/**
+ * Net Promoter Score (NPS), with its standard error and a confidence interval.
+ *
+ * @remarks
+ * Answers to "How likely are you to recommend us?" on 0–10: 9–10 are promoters, 7–8 passives, 0–6
+ * detractors. NPS = 100 × (promoters − detractors) ÷ responses, from −100 to +100.
+ *
+ * Each response counts +1, 0 or −1, so NPS is 100 × the mean of those values and its standard error is
+ * 100 × √((p + d − (p − d)²) ÷ n) with p and d the promoter and detractor shares. The margin of error is
+ * z × SE (z the two-sided normal critical value), and the interval is score ± margin clipped to [−100, 100].
+ *
+ * When the normal interval is unreliable: with few responses (as a rule of thumb, fewer than about 30, or
+ * fewer than 5 in the promoter or detractor group) the interval is too narrow and its coverage below the
+ * stated confidence; when every response falls in one group (all promoters, all passives or all detractors)
+ * the sample variance is 0, so the standard error, the margin and the width of the interval are all 0.
+ * The result then reports exactly that (a zero-width interval at the score) rather than a made-up
+ * width: treat it as "not enough data to say", not as certainty.
+ *
+ * Score and shares are exact: one correctly rounded division of integer counts. The standard error,
+ * margin and interval are irrational and computed in double precision (about 15 significant digits).
+ *
+ * Source: F. Reichheld, "The One Number You Need to Grow", Harvard Business Review (2003) and Bain &
+ * Company's NPS definition; the groups as in the source documents (`worked-examples.md` rows 15 and 25).
+ *
+ * Unit: NPS points (−100…100) for score, standard error, margin and interval; fractions for the shares.
+ *
+ * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ distribution }` (score → count,
+ * or an 11-long array of counts), or `{ promoters, passives, detractors }`.
+ * @param options - `{ confidence = 0.95 }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer from 0 to 10 (the issue names
+ * its index, `['scores', 41]`), a count is not a non-negative integer, a key is unknown, or `confidence` is
+ * not strictly between 0 and 1.
+ * @throws {@link MetricError} `NO_DATA` when there are no responses.
+ * @example
+ * ```ts
+ * const nps = netPromoterScore({ promoters: 50, passives: 30, detractors: 20 });
+ * nps.score; // => 30
+ * nps.standardError; // ≈ 7.8102
+ * nps.interval; // ≈ { low: 14.6922, high: 45.3078 }
+ * netPromoterScore({ scores: [10, 9, 8, 6, 10, 3] }).score; // ≈ 16.6667
+ * ```
+ * @category Survey
+ */
+export function netPromoterScore(
+  input: NetPromoterScoreInput,
+  options?: NetPromoterScoreOptions,
+): NetPromoterScoreResult {
+  const level = parseOptions(METRIC, optionsSchema, options).confidence ?? 0.95;
+  const groups = npsGroups(METRIC, input);
+  const core = npsCore(METRIC, groups);
+  const marginOfError = criticalValue(level) * core.standardError;
+  return {
+    score: core.score,
+    responses: core.responses,
+    promoters: groups.promoters,
+    passives: groups.passives,
+    detractors: groups.detractors,
+    promoterShare: core.promoterShare,
+    passiveShare: core.passiveShare,
+    detractorShare: core.detractorShare,
+    standardError: core.standardError,
+    marginOfError,
+    interval: {
+      low: Math.max(-100, core.score - marginOfError),
+      high: Math.min(100, core.score + marginOfError),
+    },
+    confidence: level,
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * Unit economics: customer lifetime value, acquisition cost, LTV:CAC, payback, retention cost.
+ * @module value
+ */
+export {};

@@ -1,0 +1,6 @@
+import type { FamilySamples } from '../support/types.js';
+
+export const value: FamilySamples = {
+  names: [],
+  samples: {},
+};

@@ -1,0 +1,10 @@
+/** Valid calls of a function: `[input, options?]`, used by the fuzz and isolation tests. */
+export type Call = readonly [input: unknown, options?: unknown];
+
+/** What each family declares for the library-wide tests. */
+export interface FamilySamples {
+  /** The pinned value exports of `src/<family>/index.ts`, sorted. */
+  readonly names: readonly string[];
+  /** At least one valid call of every exported function. */
+  readonly samples: Readonly<Record<string, readonly Call[]>>;
+}
