@@ -8,7 +8,9 @@ const files = readdirSync(new URL('.', import.meta.url))
   .filter((name) => wanted.length === 0 || wanted.includes(name.replace('.bench.mjs', '')))
   .sort();
 
-console.log(`node ${process.version}; scale ${process.env.BENCH_SCALE ?? 1}; ratios are ours ÷ baseline (below 1: ours is faster)`);
+console.log(
+  `node ${process.version}; scale ${process.env.BENCH_SCALE ?? 1}; ratios are ours ÷ baseline (below 1: ours is faster)`,
+);
 for (const file of files) {
   console.log(`\n=== ${file.replace('.bench.mjs', '')} ===`);
   const module = await import(new URL(file, import.meta.url));

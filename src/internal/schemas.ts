@@ -3,7 +3,6 @@
 // `schemas.test.ts` checks that they do.
 import * as z from 'zod/mini';
 import { toEpoch, parseMonth } from './dates.js';
-import { Exact } from './decimal.js';
 
 // Module-level schemas are wrapped in pure IIFEs so that a bundler drops the ones a caller never imports.
 
@@ -54,14 +53,49 @@ export interface DecimalBounds {
   readonly lessThan?: number;
 }
 
+/** Splits a plain decimal string into its sign, integer digits and fraction digits, without padding. */
+function decimalParts(text: string): { negative: boolean; whole: string; fraction: string } {
+  const signed = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43;
+  const unsigned = signed ? text.slice(1) : text;
+  const dot = unsigned.indexOf('.');
+  const whole = (dot < 0 ? unsigned : unsigned.slice(0, dot)).replace(/^0+/, '');
+  const fraction = dot < 0 ? '' : unsigned.slice(dot + 1).replace(/0+$/, '');
+  const zero = whole === '' && fraction === '';
+  return { negative: text.charCodeAt(0) === 45 && !zero, whole, fraction };
+}
+
+function compareMagnitude(a: { whole: string; fraction: string }, b: { whole: string; fraction: string }): number {
+  if (a.whole.length !== b.whole.length) return a.whole.length < b.whole.length ? -1 : 1;
+  if (a.whole !== b.whole) return a.whole < b.whole ? -1 : 1;
+  if (a.fraction === b.fraction) return 0;
+  return a.fraction < b.fraction ? -1 : 1;
+}
+
+/**
+ * Compares a valid decimal (number or plain decimal string) with a bound, exactly: `-1`, `0` or `1`.
+ * Strings are compared digit by digit, so `"1.0000000000000000001"` is above 1 although `Number()` of it
+ * is 1. (The bounds are small literals of ours, whose `String()` is a plain decimal.)
+ */
+export function compareDecimal(value: number | string, bound: number): number {
+  if (typeof value === 'number') return value < bound ? -1 : value > bound ? 1 : 0;
+  const a = decimalParts(value);
+  const b = decimalParts(String(bound));
+  if (a.negative !== b.negative) return a.negative ? -1 : 1;
+  const magnitude = compareMagnitude(a, b);
+  return a.negative ? -magnitude : magnitude;
+}
+
 function boundsProblem(value: number | string, bounds: DecimalBounds): string | undefined {
-  const number = new Exact(value);
-  if (bounds.min !== undefined && number.lt(bounds.min))
+  if (bounds.min !== undefined && compareDecimal(value, bounds.min) < 0) {
     return bounds.min === 0 ? 'must not be negative' : `must be at least ${bounds.min}`;
-  if (bounds.greaterThan !== undefined && number.lte(bounds.greaterThan))
+  }
+  if (bounds.greaterThan !== undefined && compareDecimal(value, bounds.greaterThan) <= 0) {
     return `must be greater than ${bounds.greaterThan}`;
-  if (bounds.max !== undefined && number.gt(bounds.max)) return `must be at most ${bounds.max}`;
-  if (bounds.lessThan !== undefined && number.gte(bounds.lessThan)) return `must be less than ${bounds.lessThan}`;
+  }
+  if (bounds.max !== undefined && compareDecimal(value, bounds.max) > 0) return `must be at most ${bounds.max}`;
+  if (bounds.lessThan !== undefined && compareDecimal(value, bounds.lessThan) >= 0) {
+    return `must be less than ${bounds.lessThan}`;
+  }
   return undefined;
 }
 

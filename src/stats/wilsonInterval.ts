@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { exact, toResult } from '../internal/decimal.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence, count } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
@@ -22,7 +21,7 @@ export interface WilsonIntervalOptions {
 
 /** Result of {@link wilsonInterval}: the observed proportion and its interval, all fractions. */
 export interface WilsonIntervalResult {
-  /** `successes ÷ trials`, exact to the nearest double. */
+  /** `successes ÷ trials`, exact (correctly rounded). */
   readonly estimate: number;
   /** Lower end of the interval (exactly 0 when there are no successes). */
   readonly low: number;
@@ -79,7 +78,8 @@ export function wilsonInterval(input: WilsonIntervalInput, options?: WilsonInter
   if (trials === 0) noData(METRIC, ['trials'], 'must be greater than 0');
   const { low, high } = wilson(successes, trials, level);
   return {
-    estimate: toResult(METRIC, exact(successes).div(trials), 'estimate'),
+    // One division of two exact integers: the correctly rounded ratio.
+    estimate: successes / trials,
     low,
     high,
     confidence: level,
