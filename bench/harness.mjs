@@ -58,3 +58,14 @@ export function scaled(size) {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
   return Math.max(1000, Math.round(size * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
+
+/**
+ * The library under test: the built package (`dist/`), or the module named by `CSM_DIST` (for example a
+ * quick esbuild bundle of `src/index.ts` made while developing).
+ */
+export async function library() {
+  const target = process.env.CSM_DIST
+    ? new URL(`file://${process.env.CSM_DIST}`)
+    : new URL('../dist/index.js', import.meta.url);
+  return import(target.href);
+}
