@@ -12,11 +12,25 @@ export { isMetricError, MetricError, type MetricErrorCode, type MetricIssue } fr
 
 // Survey
 export {
+  type CompareNetPromoterScoresOptions,
+  type CompareNetPromoterScoresResult,
+  type CustomerEffortScoreInput,
+  type CustomerEffortScoreOptions,
+  type CustomerEffortScoreResult,
+  type CustomerSatisfactionScoreInput,
+  type CustomerSatisfactionScoreOptions,
+  type CustomerSatisfactionScoreResult,
+  compareNetPromoterScores,
+  customerEffortScore,
+  customerSatisfactionScore,
   type Distribution,
+  mergeDistributions,
   type NetPromoterScoreInput,
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
   netPromoterScore,
+  type Scale,
+  tallyScores,
 } from './survey/index.js';
 
 // Stats

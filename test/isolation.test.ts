@@ -25,15 +25,15 @@ function calls(): [string, Call][] {
   const out: [string, Call][] = [];
   for (const [name, call] of allSamples()) {
     out.push([name, call]);
-    out.push([name, [{}, call[1]]]);
-    out.push([name, [{ ...(call[0] as object), unexpectedKey: 1 }, call[1]]]);
+    out.push([name, [{}, ...call.slice(1)]]);
+    out.push([name, [{ ...(call[0] as object), unexpectedKey: 1 }, ...call.slice(1)]]);
   }
   return out;
 }
 
-function outcome(lib: Library, name: string, [input, options]: Call): unknown {
+function outcome(lib: Library, name: string, call: Call): unknown {
   try {
-    const result = lib[name]?.(structuredClone(input), structuredClone(options));
+    const result = lib[name]?.(...structuredClone([...call]));
     return typeof result === 'function' ? 'function' : result;
   } catch (error) {
     return { thrown: String((error as Error).message), issues: (error as { issues?: unknown }).issues };

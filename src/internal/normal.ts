@@ -65,7 +65,7 @@ export function upperTailQuantile(tail: number): number {
 
 /** The quantile Φ⁻¹(p) for 0 < p < 1. */
 export function normalQuantile(p: number): number {
-  return -upperTailQuantile(p);
+  return p === 0.5 ? 0 : -upperTailQuantile(p);
 }
 
 /** The two-sided critical value z for a confidence level: Φ⁻¹((1 + confidence) ÷ 2). 0.95 → 1.95996… */

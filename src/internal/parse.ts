@@ -234,17 +234,18 @@ export function parseForm<const F extends readonly Form<string, unknown>[]>(
   metric: string,
   forms: F,
   value: unknown,
+  prefix: Path = [],
 ): { [I in keyof F]: F[I] extends Form<infer K, infer T> ? { form: K; value: T } : never }[number] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new MetricError(metric, 'INVALID_INPUT', [
-      issue([], `must be an object, not ${describeValue(value)}`, 'invalid_type'),
+      issue(prefix, `must be an object, not ${describeValue(value)}`, 'invalid_type'),
     ]);
   }
   for (const form of forms) {
     if (Object.hasOwn(value, form.key)) {
-      return { form: form.key, value: parse(metric, form.schema, value) } as never;
+      return { form: form.key, value: parse(metric, form.schema, value, 'input', prefix) } as never;
     }
   }
   const keys = forms.map((form) => `'${form.key}'`).join(', ');
-  throw new MetricError(metric, 'INVALID_INPUT', [issue([], `must have one of the keys ${keys}`, 'invalid_type')]);
+  throw new MetricError(metric, 'INVALID_INPUT', [issue(prefix, `must have one of the keys ${keys}`, 'invalid_type')]);
 }

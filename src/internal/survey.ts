@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from './parse.js';
-import { count, type Scale } from './schemas.js';
+import { count, type Scale, scale } from './schemas.js';
 
 export type { Distribution } from './distribution.js';
 
@@ -30,14 +30,16 @@ export function surveyCounts(
   metric: string,
   parsed: { scores?: Scores | undefined; distribution?: Distribution | undefined },
   range: Scale,
+  prefix: readonly (string | number)[] = [],
 ): { counts: Float64Array; responses: number } {
+  const field = parsed.scores !== undefined ? 'scores' : 'distribution';
   const counts =
     parsed.scores !== undefined
-      ? tallyValues(metric, parsed.scores, range, ['scores'])
-      : readDistribution(metric, parsed.distribution, range, ['distribution']);
+      ? tallyValues(metric, parsed.scores, range, [...prefix, field])
+      : readDistribution(metric, parsed.distribution, range, [...prefix, field]);
   let responses = 0;
   for (let i = 0; i < counts.length; i++) responses += counts[i] as number;
-  if (responses === 0) noData(metric, [parsed.scores !== undefined ? 'scores' : 'distribution'], 'has no responses');
+  if (responses === 0) noData(metric, [...prefix, field], 'has no responses');
   return { counts, responses };
 }
 
@@ -87,11 +89,11 @@ export interface NpsCore {
  * with shares p and d of n responses, NPS = 100(p − d) and the standard error is
  * 100 · √((p + d − (p − d)²) ÷ n), the standard error of a mean of n such values.
  */
-export function npsCore(metric: string, groups: NpsCounts): NpsCore {
+export function npsCore(metric: string, groups: NpsCounts, prefix: readonly (string | number)[] = []): NpsCore {
   const { promoters, passives, detractors } = groups;
   const responses = promoters + passives + detractors;
-  if (!Number.isSafeInteger(responses)) invalid(metric, [], 'totals more than 2^53 − 1 responses');
-  if (responses === 0) noData(metric, [], 'has no responses');
+  if (!Number.isSafeInteger(responses)) invalid(metric, prefix, 'totals more than 2^53 − 1 responses');
+  if (responses === 0) noData(metric, prefix, 'has no responses');
   const net = promoters - detractors;
   // 100·(P − D) is an exact integer below 2^53, so one division gives the correctly rounded score.
   const score = Number.isSafeInteger(100 * net) ? (100 * net) / responses : (net / responses) * 100;
@@ -118,13 +120,48 @@ const npsForms = /* @__PURE__ */ (() =>
   ] as const)();
 
 /** The three group counts of any NPS input. */
-export function npsGroups(metric: string, input: unknown): NpsCounts {
-  const parsed = parseForm(metric, npsForms, input);
+export function npsGroups(metric: string, input: unknown, prefix: readonly (string | number)[] = []): NpsCounts {
+  const parsed = parseForm(metric, npsForms, input, prefix);
   if (parsed.form === 'promoters') return parsed.value;
-  const { counts } = surveyCounts(metric, parsed.value, NPS_SCALE);
+  const { counts } = surveyCounts(metric, parsed.value, NPS_SCALE, prefix);
   return {
     promoters: countBetween(counts, NPS_SCALE, 9, 10),
     passives: countBetween(counts, NPS_SCALE, 7, 8),
     detractors: countBetween(counts, NPS_SCALE, 0, 6),
   };
+}
+
+/** The two forms of a survey on a configurable scale: `{ scores, scale? }` and `{ distribution, scale? }`. */
+export const scaledSurveyForms = /* @__PURE__ */ (() =>
+  [
+    { key: 'scores', schema: z.strictObject({ scores: scoresField, scale: z.optional(scale) }) },
+    { key: 'distribution', schema: z.strictObject({ distribution: distributionField, scale: z.optional(scale) }) },
+  ] as const)();
+
+/**
+ * A threshold option on a scale: the caller's value, else the conventional default for this scale (looked
+ * up by `key`), else `INVALID_INPUT` naming the option; always a point of the scale.
+ */
+export function thresholdOnScale(
+  metric: string,
+  option: string,
+  given: number | undefined,
+  defaults: Readonly<Record<string, number>>,
+  key: string,
+  range: Scale,
+  context: string,
+): number {
+  const threshold = given ?? defaults[key];
+  if (threshold === undefined) {
+    invalid(
+      metric,
+      [option],
+      `is required for a ${range.min}–${range.max} scale${context}: there is no default`,
+      'options',
+    );
+  }
+  if (threshold < range.min || threshold > range.max) {
+    invalid(metric, [option], `must be a score on the ${range.min}–${range.max} scale`, 'options');
+  }
+  return threshold;
 }

@@ -2,10 +2,30 @@
  * Survey metrics: Net Promoter Score, customer satisfaction, customer effort, with confidence intervals.
  * @module survey
  */
+export type { Distribution } from '../internal/distribution.js';
+export type { Scale } from '../internal/schemas.js';
 export {
-  netPromoterScore,
+  type CompareNetPromoterScoresOptions,
+  type CompareNetPromoterScoresResult,
+  compareNetPromoterScores,
+} from './compareNetPromoterScores.js';
+export {
+  type CustomerEffortScoreInput,
+  type CustomerEffortScoreOptions,
+  type CustomerEffortScoreResult,
+  customerEffortScore,
+} from './customerEffortScore.js';
+export {
+  type CustomerSatisfactionScoreInput,
+  type CustomerSatisfactionScoreOptions,
+  type CustomerSatisfactionScoreResult,
+  customerSatisfactionScore,
+} from './customerSatisfactionScore.js';
+export { mergeDistributions } from './mergeDistributions.js';
+export {
   type NetPromoterScoreInput,
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
+  netPromoterScore,
 } from './netPromoterScore.js';
-export type { Distribution } from '../internal/distribution.js';
+export { tallyScores } from './tallyScores.js';

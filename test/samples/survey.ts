@@ -1,14 +1,52 @@
 import type { FamilySamples } from '../support/types.js';
 
+const nps = { promoters: 50, passives: 30, detractors: 20 };
+
 export const survey: FamilySamples = {
-  names: ['netPromoterScore'],
+  names: [
+    'compareNetPromoterScores',
+    'customerEffortScore',
+    'customerSatisfactionScore',
+    'mergeDistributions',
+    'netPromoterScore',
+    'tallyScores',
+  ],
   samples: {
     netPromoterScore: [
       [{ scores: [10, 9, 8, 7, 6, 0, 10] }, { confidence: 0.9 }],
       [{ scores: new Uint8Array([10, 9, 3]) }],
+      [{ scores: new Float64Array([10, 9, 3]) }],
       [{ distribution: { 0: 3, 9: 40, 10: 12 } }],
       [{ distribution: [1, 0, 0, 0, 0, 0, 2, 3, 4, 5, 6] }],
-      [{ promoters: 50, passives: 30, detractors: 20 }],
+      [nps],
+    ],
+    compareNetPromoterScores: [
+      [nps, { scores: [10, 9, 0, 6, 7] }],
+      [nps, { distribution: { 9: 3, 3: 4 } }, { confidence: 0.99 }],
+    ],
+    customerSatisfactionScore: [
+      [{ distribution: { 5: 10, 4: 20, 3: 10, 2: 5, 1: 5 } }],
+      [{ scores: [9, 7, 3, 10], scale: { min: 1, max: 10 } }, { confidence: 0.9 }],
+      [{ scores: new Uint8Array([0, 1, 2, 3]), scale: { min: 0, max: 3 } }, { satisfiedFrom: 2 }],
+    ],
+    customerEffortScore: [
+      [{ scores: [7, 6, 5, 4, 2, 7, 6, 3] }],
+      [{ scores: [1, 2, 2, 4, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false }],
+      [{ distribution: [1, 2, 3, 4, 5, 6, 7] }, { easyFrom: 6, confidence: 0.8 }],
+    ],
+    tallyScores: [
+      [[10, 9, 9, 3], { min: 0, max: 10 }],
+      [new Uint8Array([5, 4, 4]), { min: 1, max: 5 }],
+    ],
+    mergeDistributions: [
+      [
+        { 9: 40, 10: 12 },
+        { 0: 3, 9: 5 },
+      ],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
     ],
   },
 };

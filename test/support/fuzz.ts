@@ -67,20 +67,21 @@ function parentOf(root: unknown, path: PathKey[]): Record<PathKey, unknown> | un
   return typeof node === 'object' && node !== null ? (node as Record<PathKey, unknown>) : undefined;
 }
 
-/** A sample call with one part broken. */
-export function brokenCall(calls: readonly Call[]): fc.Arbitrary<Call> {
+/** A sample call with one part broken: one argument's leaf replaced, a key removed, or a key added. */
+export function brokenCall(calls: readonly Call[]): fc.Arbitrary<unknown[]> {
   return fc
     .tuple(
       fc.nat({ max: calls.length - 1 }),
-      fc.boolean(),
+      fc.nat(),
       fc.nat(),
       fc.constantFrom('replace', 'replace', 'replace', 'delete', 'add'),
       anyValue,
     )
-    .map(([which, inOptions, selector, kind, replacement]) => {
-      const [input, options] = calls[which] as Call;
-      const call: [unknown, unknown] = [structuredClone(input), structuredClone(options ?? {})];
-      const root = inOptions ? 1 : 0;
+    .map(([which, argument, selector, kind, replacement]) => {
+      const original = calls[which] as Call;
+      // Always room for an options argument, so that options get broken too.
+      const call: unknown[] = structuredClone([...original, ...(original.length < 2 ? [{}] : [])]);
+      const root = argument % call.length;
       const paths = pathsOf(call[root]);
       const path = paths[selector % paths.length] as PathKey[];
       if (path.length === 0) {

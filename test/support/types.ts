@@ -1,5 +1,8 @@
-/** Valid calls of a function: `[input, options?]`, used by the fuzz and isolation tests. */
-export type Call = readonly [input: unknown, options?: unknown];
+/**
+ * The arguments of a valid call of a function: usually `[input, options?]`; functions of two inputs
+ * (`compareNetPromoterScores(a, b, options)`) list all three. Used by the fuzz and isolation tests.
+ */
+export type Call = readonly unknown[];
 
 /** What each family declares for the library-wide tests. */
 export interface FamilySamples {

@@ -1,0 +1,99 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import * as z from 'zod/mini';
+import { describe, expect, it } from 'vitest';
+import {
+  compareDecimal,
+  count,
+  date,
+  decimal,
+  fraction,
+  isCount,
+  isDecimal,
+  isNegativeDecimal,
+  isNonNegativeMoney,
+  money,
+  month,
+  nonNegativeMoney,
+  positiveMoney,
+  scale,
+} from './schemas.js';
+
+const accepts = (schema: z.core.$ZodType, value: unknown) => z.safeParse(schema, value).success;
+
+const candidates = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.stringMatching(/^[+-]?\d{0,6}(\.\d{0,6})?$/),
+  fc.constantFrom('1e3', ' 1', '1 ', '', '.', '-', '+.5', '0x10', 'NaN', 'Infinity', '1.2.3', null, true, [], {}),
+);
+
+describe('schemas and their fast predicates agree', () => {
+  it('isDecimal ⇔ money, isNonNegativeMoney ⇔ nonNegativeMoney', () => {
+    fc.assert(
+      fc.property(candidates, (value) => {
+        expect(isDecimal(value)).toBe(accepts(money, value));
+        expect(isNonNegativeMoney(value)).toBe(accepts(nonNegativeMoney, value));
+      }),
+    );
+  });
+
+  it('isCount ⇔ count', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(2 ** 53, -0, '3', null)), (value) => {
+        expect(isCount(value)).toBe(accepts(count, value));
+      }),
+    );
+  });
+
+  it('compareDecimal compares decimal strings exactly, as decimal.js does', () => {
+    const decimals = fc.stringMatching(/^-?\d{1,4}(\.\d{1,25})?$/);
+    fc.assert(
+      fc.property(decimals, fc.constantFrom(0, 1, -1, 0.5, 100, 12.25), (value, bound) => {
+        expect(compareDecimal(value, bound)).toBe(new Decimal(value).comparedTo(bound));
+      }),
+    );
+    expect(compareDecimal('1.0000000000000000001', 1)).toBe(1);
+    expect(compareDecimal('-0.000', 0)).toBe(0);
+    expect(compareDecimal('+1', 1)).toBe(0);
+    expect(isNegativeDecimal('-0.00')).toBe(false);
+    expect(isNegativeDecimal('-0.01')).toBe(true);
+  });
+});
+
+describe('schemas', () => {
+  it('bound decimals with the right messages', () => {
+    const result = z.safeParse(fraction, '1.5');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('must be at most 1');
+    expect(z.safeParse(positiveMoney, '0').error?.issues[0]?.message).toBe('must be greater than 0');
+    expect(z.safeParse(nonNegativeMoney, -1).error?.issues[0]?.message).toBe('must not be negative');
+    expect(z.safeParse(decimal({ lessThan: 1 }), 1).error?.issues[0]?.message).toBe('must be less than 1');
+    expect(z.safeParse(decimal({ min: 2 }), 1).error?.issues[0]?.message).toBe('must be at least 2');
+    expect(z.safeParse(money, 'abc').error?.issues[0]?.message).toContain(
+      'decimal string such as "1234.50", not "abc"',
+    );
+    expect(z.safeParse(money, undefined).error?.issues[0]?.message).toBe('is required');
+    expect(z.safeParse(money, Number.NaN).error?.issues[0]?.message).toContain('not NaN');
+    expect(z.safeParse(money, 'x'.repeat(50)).error?.issues[0]?.message).toContain('…');
+  });
+
+  it('accepts dates and months in their documented forms only', () => {
+    expect(accepts(date, '2024-01-31')).toBe(true);
+    expect(accepts(date, new Date(0))).toBe(true);
+    expect(accepts(date, 1_700_000_000_000)).toBe(true);
+    expect(accepts(date, '2024-01-32')).toBe(false);
+    expect(z.safeParse(date, undefined).error?.issues[0]?.message).toBe('is required');
+    expect(z.safeParse(date, 'x').error?.issues[0]?.message).toContain('must be an ISO date');
+    expect(accepts(month, '2024-01')).toBe(true);
+    expect(z.safeParse(month, '2024-1').error?.issues[0]?.message).toContain('YYYY-MM');
+    expect(z.safeParse(month, undefined).error?.issues[0]?.message).toBe('is required');
+  });
+
+  it('validates scales', () => {
+    expect(accepts(scale, { min: 0, max: 100 })).toBe(true);
+    expect(accepts(scale, { min: 0, max: 101 })).toBe(false);
+    expect(accepts(scale, { min: 1, max: 1 })).toBe(false);
+    expect(accepts(scale, { min: 1, max: 5, step: 1 })).toBe(false);
+  });
+});

@@ -1,0 +1,127 @@
+import * as z from 'zod/mini';
+import { criticalValue, normalUpperTail } from '../internal/normal.js';
+import { noData, parse, parseOptions } from '../internal/parse.js';
+import { confidence } from '../internal/schemas.js';
+import { type NpsCounts, npsCore, npsGroups, ratioOfBigInts } from '../internal/survey.js';
+import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
+
+const METRIC = 'compareNetPromoterScores';
+
+/** Options of {@link compareNetPromoterScores}. */
+export interface CompareNetPromoterScoresOptions {
+  /** Confidence level of the interval and of the test, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+}
+
+/** Result of {@link compareNetPromoterScores}. */
+export interface CompareNetPromoterScoresResult {
+  /** NPS of `a` minus NPS of `b`, in NPS points (−200…200). */
+  readonly difference: number;
+  /** Standard error of the difference, in NPS points. */
+  readonly standardError: number;
+  /** The test statistic: difference ÷ standard error. */
+  readonly z: number;
+  /** Two-sided p-value of "the two scores are equal". */
+  readonly pValue: number;
+  /** difference ± z × standard error, clipped to [−200, 200]. */
+  readonly interval: { readonly low: number; readonly high: number };
+  /** Whether `pValue` is below 1 − confidence. */
+  readonly significant: boolean;
+  /** The confidence level used. */
+  readonly confidence: number;
+}
+
+const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
+
+/** A result of `netPromoterScore`: its counts are read, everything else is recomputed from them. */
+const resultSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    promoters: z.int().check(z.gte(0)),
+    passives: z.int().check(z.gte(0)),
+    detractors: z.int().check(z.gte(0)),
+  }))();
+
+function groupsOf(side: 'a' | 'b', value: unknown): NpsCounts {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'standardError')) {
+    return parse(METRIC, resultSchema, value, 'input', [side]);
+  }
+  return npsGroups(METRIC, value, [side]);
+}
+
+/** NPS(a) − NPS(b) from the counts, exact (correctly rounded) while the cross products stay below 2^53. */
+function exactDifference(a: NpsCounts, b: NpsCounts): number {
+  const na = BigInt(a.promoters + a.passives + a.detractors);
+  const nb = BigInt(b.promoters + b.passives + b.detractors);
+  const numerator = 100n * (BigInt(a.promoters - a.detractors) * nb - BigInt(b.promoters - b.detractors) * na);
+  const denominator = na * nb;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  if (magnitude <= limit && denominator <= limit) return Number(numerator) / Number(denominator);
+  return ratioOfBigInts(numerator, denominator);
+}
+
+/**
+ * Compares two Net Promoter Scores from independent samples: difference, standard error, z test and
+ * confidence interval.
+ *
+ * @remarks
+ * difference = NPS(a) − NPS(b); SE = √(SE(a)² + SE(b)²) with each SE as in {@link netPromoterScore}
+ * (100 × √((p + d − (p − d)²) ÷ n)); z = difference ÷ SE; p-value = 2 × (1 − Φ(|z|)); interval =
+ * difference ± z(confidence) × SE, clipped to [−200, 200]. This is the two-sample Wald test on the mean of
+ * the +1 / 0 / −1 response values; it assumes the samples are independent (two periods with different
+ * respondents, two segments), and like every normal approximation it is unreliable for small samples.
+ *
+ * When both samples have zero variance (each falls entirely in one group) the standard error is 0 and the
+ * test is undefined: `NO_DATA`, rather than an infinite z.
+ *
+ * Source: the variance of NPS as a mean of +1/0/−1 scores, as in B. Rocks, "Interval Estimation for the
+ * 'Net Promoter Score'", The American Statistician 70 (2016), and the usual two-sample z test.
+ *
+ * Unit: NPS points for difference, standard error and interval; the p-value is a probability.
+ *
+ * @param a - An NPS input (`{ scores }`, `{ distribution }` or the three counts) or a result of
+ * {@link netPromoterScore}.
+ * @param b - The same, for the sample compared against.
+ * @param options - `{ confidence = 0.95 }`.
+ * @throws {@link MetricError} `INVALID_INPUT` for bad inputs (paths start with `'a'` or `'b'`) or a
+ * confidence outside (0, 1).
+ * @throws {@link MetricError} `NO_DATA` when a sample has no responses, or both have zero variance.
+ * @example
+ * ```ts
+ * const thisQuarter = { promoters: 300, passives: 120, detractors: 80 };
+ * const lastQuarter = { promoters: 250, passives: 150, detractors: 100 };
+ * const result = compareNetPromoterScores(thisQuarter, lastQuarter);
+ * result.difference; // => 14
+ * result.significant; // => true
+ * result.pValue; // ≈ 0.0039
+ * ```
+ * @category Survey
+ */
+export function compareNetPromoterScores(
+  a: NetPromoterScoreInput | NetPromoterScoreResult,
+  b: NetPromoterScoreInput | NetPromoterScoreResult,
+  options?: CompareNetPromoterScoresOptions,
+): CompareNetPromoterScoresResult {
+  const level = parseOptions(METRIC, optionsSchema, options).confidence ?? 0.95;
+  const groupsA = groupsOf('a', a);
+  const groupsB = groupsOf('b', b);
+  const first = npsCore(METRIC, groupsA, ['a']);
+  const second = npsCore(METRIC, groupsB, ['b']);
+  const difference = exactDifference(groupsA, groupsB);
+  const standardError = Math.hypot(first.standardError, second.standardError);
+  if (standardError === 0) {
+    noData(METRIC, [], 'has zero variance in both samples (each falls in one group): the test is undefined');
+  }
+  const z = difference / standardError;
+  const margin = criticalValue(level) * standardError;
+  const pValue = Math.min(1, 2 * normalUpperTail(Math.abs(z)));
+  return {
+    difference,
+    standardError,
+    z,
+    pValue,
+    interval: { low: Math.max(-200, difference - margin), high: Math.min(200, difference + margin) },
+    significant: pValue < 1 - level,
+    confidence: level,
+  };
+}

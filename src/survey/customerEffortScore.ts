@@ -1,0 +1,147 @@
+import * as z from 'zod/mini';
+import { countBetween } from '../internal/distribution.js';
+import { parseForm, parseOptions } from '../internal/parse.js';
+import { confidence, type Scale } from '../internal/schemas.js';
+import {
+  type Distribution,
+  meanScore,
+  type Scores,
+  scaledSurveyForms,
+  surveyCounts,
+  thresholdOnScale,
+} from '../internal/survey.js';
+import { wilson } from '../internal/wilson.js';
+
+const METRIC = 'customerEffortScore';
+
+/** CES 2.0's 1–7 agreement scale, the default. */
+const SEVEN_POINT: Scale = { min: 1, max: 7 };
+
+/** Input of {@link customerEffortScore}. */
+export type CustomerEffortScoreInput =
+  | { readonly scores: Scores; readonly scale?: Scale }
+  | { readonly distribution: Distribution; readonly scale?: Scale };
+
+/** Options of {@link customerEffortScore}. */
+export interface CustomerEffortScoreOptions {
+  /**
+   * `true` (default) for an agreement scale where a higher answer means easier (CES 2.0: "The company made
+   * it easy for me to handle my issue", 1 = strongly disagree … 7 = strongly agree); `false` for an effort
+   * scale where a lower answer means less effort (CES 1.0: "How much effort did you personally have to put
+   * forth?", 1 = very low … 5 = very high).
+   */
+  readonly higherIsEasier?: boolean;
+  /**
+   * The score from which an answer counts as easy: easy answers are `easyFrom` and above when
+   * `higherIsEasier`, `easyFrom` and below otherwise. Defaults: 5 on 1–7 and 4 on 1–5 when higher is easier;
+   * 2 on 1–5 and 3 on 1–7 when lower is easier. Other scales must name it.
+   */
+  readonly easyFrom?: number;
+  /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+}
+
+/** Result of {@link customerEffortScore}. */
+export interface CustomerEffortScoreResult {
+  /** Mean answer on the survey's own scale (the classic CES figure). */
+  readonly average: number;
+  /** Easy answers ÷ responses, a fraction. */
+  readonly easyShare: number;
+  /** Number of easy answers. */
+  readonly easy: number;
+  /** Number of responses. */
+  readonly responses: number;
+  /** The threshold that was applied (see {@link CustomerEffortScoreOptions.easyFrom}). */
+  readonly easyFrom: number;
+  /** Whether a higher answer means easier. */
+  readonly higherIsEasier: boolean;
+  /** Wilson score interval of `easyShare`. */
+  readonly interval: { readonly low: number; readonly high: number };
+  /** The confidence level of the interval. */
+  readonly confidence: number;
+}
+
+const optionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    higherIsEasier: z.optional(z.boolean()),
+    easyFrom: z.optional(z.int()),
+    confidence: z.optional(confidence),
+  }))();
+
+const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
+  'higher 1-7': 5,
+  'higher 1-5': 4,
+  'lower 1-5': 2,
+  'lower 1-7': 3,
+};
+
+/**
+ * Customer Effort Score (CES): the mean answer and the share of easy answers, with a Wilson interval.
+ *
+ * @remarks
+ * Average = Σ answers ÷ responses; easy share = easy answers ÷ responses, where an answer is easy when it is
+ * at least `easyFrom` (higher is easier) or at most `easyFrom` (lower is easier).
+ *
+ * The default is CES 2.0 (CEB, now Gartner, 2013): agreement on 1–7 with "The company made it easy for me
+ * to handle my issue", 5–7 (somewhat agree to strongly agree) counting as easy. The source documents ask
+ * "on a scale of 1–7, how easy was it" (`worked-examples.md` row 14), the same direction. The original CES
+ * (Dixon, Freeman & Toman, "Stop Trying to Delight Your Customers", Harvard Business Review, 2010) asks how
+ * much effort the customer had to put in on 1–5, where lower is better: use `higherIsEasier: false` with
+ * `scale: { min: 1, max: 5 }`, which counts 1–2 as easy by default.
+ *
+ * Average and share are exact (ratios of integers, correctly rounded); the interval is computed in double
+ * precision.
+ *
+ * Unit: the scale's own unit for the average; fractions for the share and interval.
+ *
+ * @param input - `{ scores }` or `{ distribution }`, with `scale` (default `{ min: 1, max: 7 }`).
+ * @param options - `{ higherIsEasier = true, easyFrom, confidence = 0.95 }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
+ * its index), the scale is invalid, `easyFrom` is outside the scale or missing for a scale without a default,
+ * or `confidence` is not strictly between 0 and 1.
+ * @throws {@link MetricError} `NO_DATA` when there are no responses.
+ * @example
+ * ```ts
+ * const ces = customerEffortScore({ scores: [7, 6, 5, 4, 2, 7, 6, 3] });
+ * ces.average; // => 5
+ * ces.easyShare; // => 0.625
+ * // CES 1.0: effort on 1–5, lower is better; 1–2 count as easy
+ * const effort = customerEffortScore({ scores: [1, 2, 2, 4, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false });
+ * effort.easyShare; // => 0.6
+ * ```
+ * @category Survey
+ */
+export function customerEffortScore(
+  input: CustomerEffortScoreInput,
+  options?: CustomerEffortScoreOptions,
+): CustomerEffortScoreResult {
+  const parsed = parseForm(METRIC, scaledSurveyForms, input).value;
+  const settings = parseOptions(METRIC, optionsSchema, options);
+  const range = parsed.scale ?? SEVEN_POINT;
+  const higherIsEasier = settings.higherIsEasier ?? true;
+  const direction = higherIsEasier ? 'higher' : 'lower';
+  const easyFrom = thresholdOnScale(
+    METRIC,
+    'easyFrom',
+    settings.easyFrom,
+    DEFAULT_EASY_FROM,
+    `${direction} ${range.min}-${range.max}`,
+    range,
+    ` where ${direction} is easier`,
+  );
+  const level = settings.confidence ?? 0.95;
+  const { counts, responses } = surveyCounts(METRIC, parsed, range);
+  const easy = higherIsEasier
+    ? countBetween(counts, range, easyFrom, range.max)
+    : countBetween(counts, range, range.min, easyFrom);
+  return {
+    average: meanScore(counts, range, responses),
+    easyShare: easy / responses,
+    easy,
+    responses,
+    easyFrom,
+    higherIsEasier,
+    interval: wilson(easy, responses, level),
+    confidence: level,
+  };
+}

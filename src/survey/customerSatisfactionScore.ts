@@ -1,0 +1,127 @@
+import * as z from 'zod/mini';
+import { countBetween } from '../internal/distribution.js';
+import { parseForm, parseOptions } from '../internal/parse.js';
+import { confidence, type Scale } from '../internal/schemas.js';
+import {
+  type Distribution,
+  meanScore,
+  type Scores,
+  scaledSurveyForms,
+  surveyCounts,
+  thresholdOnScale,
+} from '../internal/survey.js';
+import { wilson } from '../internal/wilson.js';
+
+const METRIC = 'customerSatisfactionScore';
+
+/** The 1–5 scale, the default. */
+const FIVE_POINT: Scale = { min: 1, max: 5 };
+
+/** Input of {@link customerSatisfactionScore}. */
+export type CustomerSatisfactionScoreInput =
+  | { readonly scores: Scores; readonly scale?: Scale }
+  | { readonly distribution: Distribution; readonly scale?: Scale };
+
+/** Options of {@link customerSatisfactionScore}. */
+export interface CustomerSatisfactionScoreOptions {
+  /**
+   * The lowest score that counts as satisfied. Default: 4 on a 1–5 scale, 6 on 1–7, 7 on 1–10 (the top-box
+   * rule of the source documents); any other scale must name it.
+   */
+  readonly satisfiedFrom?: number;
+  /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+}
+
+/** Result of {@link customerSatisfactionScore}. */
+export interface CustomerSatisfactionScoreResult {
+  /** CSAT: satisfied ÷ responses, a fraction (0.6 is 60 %). */
+  readonly score: number;
+  /** Responses at or above `satisfiedFrom`. */
+  readonly satisfied: number;
+  /** Number of responses. */
+  readonly responses: number;
+  /** Mean score, on the survey's own scale. */
+  readonly average: number;
+  /** The lowest satisfied score that was applied. */
+  readonly satisfiedFrom: number;
+  /** Wilson score interval of `score`. */
+  readonly interval: { readonly low: number; readonly high: number };
+  /** The confidence level of the interval. */
+  readonly confidence: number;
+}
+
+const optionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ satisfiedFrom: z.optional(z.int()), confidence: z.optional(confidence) }))();
+
+/** The top-box thresholds of the source documents, keyed by `min–max`. */
+const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-7': 6, '1-10': 7 };
+
+/**
+ * Customer Satisfaction Score (CSAT): the share of satisfied responses, with a Wilson interval.
+ *
+ * @remarks
+ * CSAT = responses at or above `satisfiedFrom` ÷ all responses ("top-box" scoring). On the default 1–5
+ * scale the satisfied answers are 4 and 5 (the top two boxes); on 1–7 they are 6 and 7; on 1–10, 7 to 10 —
+ * the rules of the source documents (`worked-examples.md` rows 5, 13 and 24). Other scales have no
+ * conventional threshold and must name `satisfiedFrom`. The average score is reported too, since some
+ * teams quote CSAT as a mean rating; it is not the score.
+ *
+ * The interval is the Wilson score interval of the satisfied share (see {@link wilsonInterval}), which stays
+ * within [0, 1] and keeps a sensible width for small samples and for shares of 0 or 1.
+ *
+ * Score and average are exact (ratios of integers, correctly rounded); the interval is computed in double
+ * precision.
+ *
+ * Source: the documents' definition (percentage of positive ratings: 4–5 on a 5-point scale, 7–10 on a
+ * 10-point scale); Qualtrics and SurveyMonkey describe the same top-two-box calculation on 1–5.
+ *
+ * Unit: fractions for score and interval; the scale's own unit for the average.
+ *
+ * @param input - `{ scores }` (array or typed array of integer scores) or `{ distribution }` (score → count,
+ * or one count per point of the scale), with `scale` (default `{ min: 1, max: 5 }`).
+ * @param options - `{ satisfiedFrom, confidence = 0.95 }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
+ * its index), the scale is not `min < max` integers spanning at most 101 points, `satisfiedFrom` is outside
+ * the scale or missing for a scale without a default, or `confidence` is not strictly between 0 and 1.
+ * @throws {@link MetricError} `NO_DATA` when there are no responses.
+ * @example
+ * ```ts
+ * // 5:10, 4:20, 3:10, 2:5, 1:5 → 30 of 50 satisfied
+ * const csat = customerSatisfactionScore({ distribution: { 5: 10, 4: 20, 3: 10, 2: 5, 1: 5 } });
+ * csat.score; // => 0.6
+ * csat.average; // => 3.5
+ * csat.interval; // ≈ { low: 0.4618, high: 0.7239 }
+ * customerSatisfactionScore({ scores: [9, 7, 3, 10], scale: { min: 1, max: 10 } }).score; // => 0.75
+ * ```
+ * @category Survey
+ */
+export function customerSatisfactionScore(
+  input: CustomerSatisfactionScoreInput,
+  options?: CustomerSatisfactionScoreOptions,
+): CustomerSatisfactionScoreResult {
+  const parsed = parseForm(METRIC, scaledSurveyForms, input).value;
+  const settings = parseOptions(METRIC, optionsSchema, options);
+  const range = parsed.scale ?? FIVE_POINT;
+  const satisfiedFrom = thresholdOnScale(
+    METRIC,
+    'satisfiedFrom',
+    settings.satisfiedFrom,
+    DEFAULT_SATISFIED_FROM,
+    `${range.min}-${range.max}`,
+    range,
+    '',
+  );
+  const level = settings.confidence ?? 0.95;
+  const { counts, responses } = surveyCounts(METRIC, parsed, range);
+  const satisfied = countBetween(counts, range, satisfiedFrom, range.max);
+  return {
+    score: satisfied / responses,
+    satisfied,
+    responses,
+    average: meanScore(counts, range, responses),
+    satisfiedFrom,
+    interval: wilson(satisfied, responses, level),
+    confidence: level,
+  };
+}
