@@ -48,6 +48,21 @@ export {
 // Revenue
 
 // Value
+export {
+  type CacPaybackPeriodInput,
+  type CustomerAcquisitionCostInput,
+  type CustomerLifetimeValueInput,
+  type CustomerRetentionCostInput,
+  HEALTHY_LTV_TO_CAC_RATIO,
+  type LifetimeValueFromChurnInput,
+  type LtvToCacRatioInput,
+  cacPaybackPeriod,
+  customerAcquisitionCost,
+  customerLifetimeValue,
+  customerRetentionCost,
+  lifetimeValueFromChurn,
+  ltvToCacRatio,
+} from './value/index.js';
 
 // Health
 
