@@ -28,7 +28,7 @@ export const families: Readonly<Record<string, FamilySamples>> = {
 /** The family folders that exist under src/. */
 export function familyFolders(): string[] {
   return readdirSync('src')
-    .filter((name) => name !== 'internal' && statSync(`src/${name}`).isDirectory())
+    .filter((name) => name !== 'internal' && name !== 'cli' && statSync(`src/${name}`).isDirectory())
     .sort();
 }
 

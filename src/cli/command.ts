@@ -1,0 +1,144 @@
+// What a command is, and the helpers commands share: option parsing, reading a column of a file, turning
+// library errors about an element into file, line and column.
+import { isMetricError } from '../errors.js';
+import { InputError, UsageError } from './errors.js';
+import type { Output } from './output.js';
+import type { Progress } from './progress.js';
+import { type InputRecord, readRecords } from './records.js';
+
+/** An option of a command. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+  readonly description: string;
+  /** Shown in the help as the default. */
+  readonly default?: string;
+  /** Shown in the help after the option name: `--column <name>`. */
+  readonly value?: string;
+}
+
+/** The parsed arguments a command runs with. */
+export interface CommandContext {
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly positionals: readonly string[];
+  readonly progress: Progress | undefined;
+}
+
+/** A command of the command line. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly description: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly examples: readonly string[];
+  run(context: CommandContext): Promise<Output>;
+}
+
+/** Options every command that reads a file accepts. */
+export const FILE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  format: { type: 'string', value: 'csv|json|jsonl', description: 'input format (default: from the file extension)' },
+  delimiter: { type: 'string', value: 'char', description: 'CSV delimiter (default: detected among , ; and tab)' },
+  where: {
+    type: 'string',
+    multiple: true,
+    value: 'column=value',
+    description: 'keep only records whose column equals the value (repeatable; all must match)',
+  },
+};
+
+/** A string option's value, or its default. */
+export function stringOption(context: CommandContext, name: string, fallback: string): string;
+export function stringOption(context: CommandContext, name: string): string | undefined;
+export function stringOption(context: CommandContext, name: string, fallback?: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** A numeric option (`--confidence 0.9`), validated as a finite number. */
+export function numberOption(context: CommandContext, name: string): number | undefined {
+  const text = stringOption(context, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, not '${text}'`);
+  return value;
+}
+
+/** The single input file of a command. */
+export function inputFile(context: CommandContext): string {
+  const [file, ...rest] = context.positionals;
+  if (file === undefined) throw new UsageError('an input file is required');
+  if (rest.length > 0) throw new UsageError(`one input file is expected, not ${context.positionals.length}`);
+  return file;
+}
+
+/** `--where column=value` filters. */
+export function whereFilters(context: CommandContext): [string, string][] {
+  const raw = context.values.where;
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return list.map((text) => {
+    const at = text.indexOf('=');
+    if (at <= 0) throw new UsageError(`--where must be column=value, not '${text}'`);
+    return [text.slice(0, at), text.slice(at + 1)];
+  });
+}
+
+/** A CSV cell that reads as a number becomes one; anything else is passed on for the library to judge. */
+export function cellValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : value;
+}
+
+/** Records of the command's input file that pass its `--where` filters, checking that columns exist. */
+export async function* filteredRecords(
+  context: CommandContext,
+  file: string,
+  required: readonly string[],
+): AsyncGenerator<InputRecord> {
+  const filters = whereFilters(context);
+  let first = true;
+  for await (const record of readRecords(file, {
+    format: stringOption(context, 'format'),
+    delimiter: stringOption(context, 'delimiter'),
+    progress: context.progress,
+  })) {
+    if (first) {
+      first = false;
+      const columns = Object.keys(record.fields);
+      const csv = record.location.startsWith('line');
+      for (const name of [...required, ...filters.map(([column]) => column)]) {
+        if (csv && !columns.includes(name)) {
+          throw new UsageError(`${file} has no column '${name}' (its columns: ${columns.join(', ')})`);
+        }
+      }
+    }
+    if (filters.every(([column, value]) => String(record.fields[column] ?? '') === value)) yield record;
+  }
+}
+
+/**
+ * Runs a library call on a batch of values taken from records, turning an error about element `i` of the
+ * batch (`path: [field, i, key?]`) into the file, location and column it came from. `columns` maps the
+ * library's keys to the file's column names (`''` names the column of a plain list of values).
+ */
+export function locate<T>(
+  file: string,
+  locations: readonly string[],
+  columns: Readonly<Record<string, string>>,
+  call: () => T,
+): T {
+  try {
+    return call();
+  } catch (error) {
+    if (!isMetricError(error)) throw error;
+    const issue = error.issues[0];
+    const index = issue?.path[1];
+    if (issue === undefined || typeof index !== 'number') throw error;
+    const key = issue.path[2];
+    const column = typeof key === 'string' ? (columns[key] ?? key) : columns[''];
+    const phrase = issue.message.replace(/^[^ ]+ /, '');
+    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${phrase}`);
+  }
+}
