@@ -1,0 +1,33 @@
+// Builds the command line from source once per test run and runs it as a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+
+const OUT = '.cache/test-cli/main.js';
+let built = false;
+
+/** The bundled command line, built like the package's `bin` (dependencies stay external). */
+export function cliPath(): string {
+  if (!built) {
+    mkdirSync('.cache/test-cli', { recursive: true });
+    buildSync({
+      entryPoints: ['src/cli/main.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: OUT,
+      define: { __VERSION__: '"test"' },
+      logLevel: 'silent',
+    });
+    built = true;
+  }
+  return OUT;
+}
+
+/** Runs `cs-metrics` with arguments; returns its exit code and output. */
+export function cli(args: readonly string[], nodeOptions: readonly string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeOptions, cliPath(), ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
