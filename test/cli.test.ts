@@ -4,72 +4,80 @@ import { mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { netPromoterScore } from '../src/index.js';
-import { cli } from './support/cli.js';
+import { cli, runCli } from './support/cli.js';
 
 const FIXTURES = 'test/fixtures/cli';
 
 describe('cs-metrics', () => {
-  it('prints an overview and per-command help with examples', () => {
-    const overview = cli(['--help']);
+  it('prints an overview and per-command help with examples', async () => {
+    const overview = await runCli(['--help']);
     expect(overview.code).toBe(0);
     for (const name of ['nps', 'csat', 'ces']) expect(overview.stdout).toContain(`  ${name}`);
-    const help = cli(['nps', '--help']);
+    const help = await runCli(['nps', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('--column <name>');
   });
 
   describe('nps', () => {
-    it('computes the score of the filtered rows, leaving blanks out', () => {
-      const { code, stdout } = cli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--json']);
+    it('computes the score of the filtered rows, leaving blanks out', async () => {
+      const { code, stdout } = await runCli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--json']);
       expect(code).toBe(0);
       const result = JSON.parse(stdout);
       expect(result).toMatchObject(netPromoterScore({ scores: [10, 9, 8, 6, 0] }));
       expect(result.blank).toBe(1);
     });
 
-    it('prints an aligned table by default and CSV on request', () => {
-      const table = cli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps']);
+    it('prints an aligned table by default and CSV on request', async () => {
+      const table = await runCli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps']);
       expect(table.stdout).toMatch(/NPS\s+0\b/);
       expect(table.stdout).toContain('1 blank answers were left out.');
-      const csv = cli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--csv']);
+      const csv = await runCli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--csv']);
       expect(csv.stdout.split('\n')[0]).toBe('measure,value');
       expect(csv.stdout).toContain('NPS,0\n');
     });
 
-    it('reads JSON Lines and semicolon CSV with another column', () => {
-      expect(JSON.parse(cli(['nps', `${FIXTURES}/nps.jsonl`, '--json']).stdout).score).toBe(
+    it('reads JSON Lines and semicolon CSV with another column', async () => {
+      expect(JSON.parse((await runCli(['nps', `${FIXTURES}/nps.jsonl`, '--json'])).stdout).score).toBe(
         netPromoterScore({ scores: [9, 10, 2] }).score,
       );
-      const semicolon = cli(['nps', `${FIXTURES}/nps-semicolon.csv`, '--column', 'likelihood', '--json']);
+      const semicolon = await runCli(['nps', `${FIXTURES}/nps-semicolon.csv`, '--column', 'likelihood', '--json']);
       expect(JSON.parse(semicolon.stdout).score).toBe(0);
     });
 
-    it('names the file, line and column of a bad value, with exit code 2 and no stack trace', () => {
-      const bad = cli(['nps', `${FIXTURES}/nps-bad.csv`]);
+    it('names the file, line and column of a bad value, with exit code 2 and no stack trace', async () => {
+      const bad = await runCli(['nps', `${FIXTURES}/nps-bad.csv`]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toBe(
         `cs-metrics nps: ${FIXTURES}/nps-bad.csv, line 4, column score: score must be a number, not the string "eleven"\n`,
       );
-      const json = cli(['nps', `${FIXTURES}/nps-bad.json`]);
+      const json = await runCli(['nps', `${FIXTURES}/nps-bad.json`]);
       expect(json.code).toBe(2);
       expect(json.stderr).toContain('nps-bad.json, record 2, column score: score must be at most 10');
       expect(json.stderr).not.toContain('    at ');
     });
 
-    it('reports usage mistakes with exit code 2', () => {
-      expect(cli(['nps']).code).toBe(2);
-      expect(cli(['nps', 'missing.csv']).stderr).toContain('cannot read missing.csv');
-      expect(cli(['nps', `${FIXTURES}/nps.csv`, '--column', 'nope']).stderr).toContain("has no column 'nope'");
-      expect(cli(['nps', `${FIXTURES}/nps.csv`, '--bogus']).code).toBe(2);
-      expect(cli(['nps', `${FIXTURES}/nps.csv`, '--confidence', 'high']).stderr).toContain(
+    it('reports usage mistakes with exit code 2', async () => {
+      expect((await runCli(['nps'])).code).toBe(2);
+      expect((await runCli(['nps', 'missing.csv'])).stderr).toContain('cannot read missing.csv');
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--column', 'nope'])).stderr).toContain(
+        "has no column 'nope'",
+      );
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--bogus'])).code).toBe(2);
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', 'high'])).stderr).toContain(
         '--confidence must be a number',
       );
-      expect(cli(['nps', `${FIXTURES}/nps.csv`, '--confidence', '2']).stderr).toContain(
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', '2'])).stderr).toContain(
         'confidence must be less than 1',
       );
-      expect(cli(['nope']).code).toBe(2);
-      expect(cli(['nps', `${FIXTURES}/nps.csv`, '--json', '--csv']).code).toBe(2);
+      expect((await runCli(['nope'])).code).toBe(2);
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--json', '--csv'])).code).toBe(2);
+    });
+
+    it('runs as a separate process, the way the package bin does', () => {
+      const { code, stdout } = cli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--json']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).responses).toBe(5);
     });
 
     it('streams a large file in bounded memory', async () => {
@@ -94,12 +102,12 @@ describe('cs-metrics', () => {
   });
 
   describe('csat and ces', () => {
-    it('computes CSAT on a chosen scale and CES on the effort scale', () => {
+    it('computes CSAT on a chosen scale and CES on the effort scale', async () => {
       const csat = JSON.parse(
-        cli(['csat', `${FIXTURES}/nps.csv`, '--scale', '0-10', '--satisfied-from', '9', '--json']).stdout,
+        (await runCli(['csat', `${FIXTURES}/nps.csv`, '--scale', '0-10', '--satisfied-from', '9', '--json'])).stdout,
       );
       expect(csat.score).toBe(2 / 6);
-      const ces = cli([
+      const ces = await runCli([
         'ces',
         `${FIXTURES}/nps.csv`,
         '--where',
@@ -110,7 +118,7 @@ describe('cs-metrics', () => {
         '--json',
       ]);
       expect(JSON.parse(ces.stdout).easyShare).toBe(0);
-      expect(cli(['csat', `${FIXTURES}/nps.csv`, '--scale', 'five']).code).toBe(2);
+      expect((await runCli(['csat', `${FIXTURES}/nps.csv`, '--scale', 'five'])).code).toBe(2);
     });
   });
 });

@@ -31,3 +31,16 @@ export function cli(args: readonly string[], nodeOptions: readonly string[] = []
   const result = spawnSync(process.execPath, [...nodeOptions, cliPath(), ...args], { encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs the command line in this process (so coverage sees it) with captured output. */
+export async function runCli(args: readonly string[]) {
+  const { run } = await import('../../src/cli/run.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
