@@ -67,7 +67,34 @@ export {
 // Health
 
 // Support
+export {
+  type FirstContactResolutionRateInput,
+  firstContactResolutionRate,
+  type SupportDurationSummary,
+  type SupportResponseTimesInput,
+  type SupportResponseTimesOptions,
+  type SupportResponseTimesResult,
+  type SupportTicket,
+  supportResponseTimes,
+} from './support/index.js';
 
 // Engagement
+export {
+  type ActivityEvent,
+  type AdoptionRateInput,
+  type AverageSessionDurationInput,
+  type AverageSessionDurationOptions,
+  adoptionRate,
+  averageSessionDuration,
+  type Session,
+  type StickinessInput,
+  type StickinessOptions,
+  stickiness,
+  type TimeToFirstValueCustomer,
+  type TimeToFirstValueInput,
+  type TimeToFirstValueOptions,
+  type TimeToFirstValueResult,
+  timeToFirstValue,
+} from './engagement/index.js';
 
 // Models

@@ -216,7 +216,9 @@ export function isArrayInput(value: unknown): value is ArrayLike<unknown> {
  * the metric checks itself in its single pass.
  */
 export function bulkArray<T>(noun = 'an array'): z.ZodMiniCustom<ArrayLike<T>, ArrayLike<T>> {
-  return z.custom<ArrayLike<T>>((value) => isArrayInput(value), { error: `must be ${noun}` });
+  return z.custom<ArrayLike<T>>((value) => isArrayInput(value), {
+    error: (problem) => (problem.input === undefined ? 'is required' : `must be ${noun}, not ${describeValue(problem.input)}`),
+  });
 }
 
 /** One accepted shape of a multi-form input, recognised by a key only it has. */

@@ -2,4 +2,15 @@
  * Support metrics: response and resolution times, first contact resolution.
  * @module support
  */
-export {};
+export {
+  type FirstContactResolutionRateInput,
+  firstContactResolutionRate,
+} from './firstContactResolutionRate.js';
+export {
+  type SupportDurationSummary,
+  type SupportResponseTimesInput,
+  type SupportResponseTimesOptions,
+  type SupportResponseTimesResult,
+  type SupportTicket,
+  supportResponseTimes,
+} from './supportResponseTimes.js';

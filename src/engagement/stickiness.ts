@@ -1,0 +1,229 @@
+import * as z from 'zod/mini';
+import { DAY_MS, formatDay, toEpoch } from '../internal/dates.js';
+import { hasOnlyKeys } from '../internal/durations.js';
+import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
+import { count, date } from '../internal/schemas.js';
+
+const METRIC = 'stickiness';
+
+/** One activity event: a user was active at an instant. */
+export interface ActivityEvent {
+  /** The user: a non-empty string or a finite number (`1` and `'1'` are two different users). */
+  readonly userId: string | number;
+  /** When: an ISO string, a `Date` or epoch milliseconds. */
+  readonly at: string | Date | number;
+}
+
+/**
+ * Input of {@link stickiness}: daily and monthly active users counted elsewhere, or the raw activity events.
+ */
+export type StickinessInput =
+  | { readonly dailyActiveUsers: number; readonly monthlyActiveUsers: number }
+  | { readonly events: ArrayLike<ActivityEvent> };
+
+/** Options of {@link stickiness}; they apply to the events form only. */
+export interface StickinessOptions {
+  /**
+   * The last day of the window (its UTC day; the day is included). Default: the UTC day of the latest
+   * event.
+   */
+  readonly asOf?: string | Date | number;
+  /** Length of the window in days, from 1 to 366. Default `30` (7 gives DAU ÷ WAU). */
+  readonly windowDays?: number;
+}
+
+const eventSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ userId: z.union([z.string().check(z.minLength(1)), z.number()]), at: date }))();
+
+const countsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ dailyActiveUsers: z.number().check(z.gte(0)), monthlyActiveUsers: count }).check(
+    z.refine((v) => v.dailyActiveUsers <= v.monthlyActiveUsers, {
+      error: 'must not exceed monthlyActiveUsers',
+      path: ['dailyActiveUsers'],
+      when: (payload) => payload.issues.length === 0,
+    }),
+  ))();
+
+const forms = /* @__PURE__ */ (() =>
+  [
+    { key: 'dailyActiveUsers', schema: countsSchema },
+    { key: 'events', schema: z.strictObject({ events: bulkArray<ActivityEvent>('an array of events') }) },
+  ] as const)();
+
+const MAX_WINDOW_DAYS = 366;
+
+const optionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    asOf: z.optional(date),
+    windowDays: z.optional(z.int().check(z.gte(1), z.lte(MAX_WINDOW_DAYS))),
+  }))();
+
+function reject(events: ArrayLike<unknown>, index: number): never {
+  return rejectElement(METRIC, eventSchema, events[index], ['events', index]);
+}
+
+/** Number of set bits of a 32-bit integer. */
+function bitCount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Validates every event and returns its UTC day number (days since 1970-01-01) and the latest day.
+ * Day numbers of valid dates (±100 000 000 days) fit an Int32Array.
+ */
+function eventDays(events: ArrayLike<unknown>): { days: Int32Array; latest: number } {
+  const length = events.length;
+  const days = new Int32Array(length);
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const event = events[i] as ActivityEvent;
+    if (typeof event !== 'object' || event === null) reject(events, i);
+    const at = toEpoch(event.at);
+    const userId = event.userId;
+    const validId =
+      typeof userId === 'string' ? userId.length > 0 : typeof userId === 'number' && userId - userId === 0;
+    if (Number.isNaN(at) || !validId || !hasOnlyKeys(event, 'userId', 'at')) reject(events, i);
+    const day = Math.floor(at / DAY_MS);
+    days[i] = day;
+    if (day > latest) latest = day;
+  }
+  return { days, latest };
+}
+
+/** Integer ids below this are interned through a direct table rather than a Map (16 MB at most). */
+const DENSE_IDS = 1 << 22;
+
+/**
+ * Average daily actives and distinct actives over the window `[first, first + windowDays)` (day numbers).
+ * Each user id is interned once to a small integer (non-negative integers below 2^22 through a table
+ * indexed by the id itself, other ids through a Map), and each user gets a bitmap of the days of the
+ * window on which they were active (one bit a day, in 32-bit words): an event sets one bit, the sum of
+ * daily actives is the total number of set bits, and the distinct actives are the users interned.
+ */
+function activeUsers(
+  events: ArrayLike<ActivityEvent>,
+  days: Int32Array,
+  first: number,
+  windowDays: number,
+): { userDays: number; users: number } {
+  const words = (windowDays + 31) >>> 5;
+  const slots = new Map<string | number, number>();
+  let dense = new Int32Array(1024);
+  let bitmaps = new Int32Array(words * 1024);
+  let users = 0;
+  const length = days.length;
+  for (let i = 0; i < length; i++) {
+    const offset = (days[i] as number) - first;
+    if (offset < 0 || offset >= windowDays) continue;
+    const userId = (events[i] as ActivityEvent).userId;
+    let slot: number | undefined;
+    if (typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS) {
+      if (userId >= dense.length) dense = grown(dense, userId + 1);
+      slot = (dense[userId] as number) - 1;
+      if (slot < 0) {
+        slot = users++;
+        dense[userId] = users;
+      }
+    } else {
+      slot = slots.get(userId);
+      if (slot === undefined) {
+        slot = users++;
+        slots.set(userId, slot);
+      }
+    }
+    if (users * words > bitmaps.length) bitmaps = grown(bitmaps, users * words);
+    const at = slot * words + (offset >>> 5);
+    bitmaps[at] = (bitmaps[at] as number) | (1 << (offset & 31));
+  }
+  let userDays = 0;
+  const used = users * words;
+  for (let i = 0; i < used; i++) userDays += bitCount(bitmaps[i] as number);
+  return { userDays, users };
+}
+
+/** A copy of `array` at least `size` long (doubling), zero-filled beyond the old end. */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const larger = new Int32Array(length);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * Stickiness (DAU ÷ MAU): how many of the month's active users are active on an average day.
+ *
+ * @remarks
+ * Counts form: stickiness = dailyActiveUsers ÷ monthlyActiveUsers, where `dailyActiveUsers` is the average
+ * number of distinct active users per day over the month (it may have a fraction) and `monthlyActiveUsers`
+ * the distinct active users over the same month.
+ *
+ * Events form: the same ratio measured from raw `{ userId, at }` events over a trailing window of
+ * `windowDays` whole UTC days (default 30) ending with the day of `asOf` (included). Each day is the
+ * half-open interval [00:00Z, next 00:00Z); the window is [start of (asOf's day − windowDays + 1), start of
+ * the day after asOf's day). Then
+ * stickiness = (Σ over the window's days of the distinct users active that day ÷ windowDays) ÷ distinct
+ * users active in the window. Days without any event count as 0 active users (they lower the average);
+ * events outside the window are validated but not counted. `windowDays: 7` gives DAU ÷ WAU. This is
+ * Mixpanel's monthly stickiness (the average of the daily actives over a month ÷ the month's actives) on a
+ * rolling 30-day month, the trailing window Statsig uses for its monthly actives (today and the 29 days
+ * before).
+ *
+ * Exact: Σ daily actives and the distinct count are integers, and the result is one division of
+ * Σ daily actives by windowDays × distinct actives, correctly rounded.
+ *
+ * Source: the engagement metrics of the source documents (`worked-examples.md` row 29); the DAU ÷ MAU ratio
+ * as Mixpanel defines stickiness.
+ *
+ * Unit: a fraction from 1 ÷ windowDays (each user active on one day) to 1 (everyone active every day).
+ *
+ * @param input - `{ dailyActiveUsers, monthlyActiveUsers }`, or `{ events: [{ userId, at }] }` with `userId`
+ * a non-empty string or a number and `at` an ISO string, a `Date` or epoch milliseconds.
+ * @param options - events form only: `{ asOf = day of the latest event, windowDays = 30 }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when `dailyActiveUsers` is negative or not finite,
+ * `monthlyActiveUsers` is not a count, `dailyActiveUsers` exceeds `monthlyActiveUsers`, an event is not an
+ * object, has an unknown key, an empty or non-finite `userId` or an invalid date (`['events', 7, 'at']`),
+ * `asOf` is not a date, `windowDays` is not an integer from 1 to 366, or an option is given with the counts
+ * form.
+ * @throws {@link MetricError} `NO_DATA` when `monthlyActiveUsers` is 0, or there is no event in the window.
+ * @example
+ * ```ts
+ * stickiness({ dailyActiveUsers: 2500, monthlyActiveUsers: 10000 }); // => 0.25
+ * // A 2-day window: ann is active on both days, bob on the second only. (1 + 2) ÷ 2 days ÷ 2 users.
+ * const events = [
+ *   { userId: 'ann', at: '2024-03-01T09:00:00Z' },
+ *   { userId: 'ann', at: '2024-03-01T17:00:00Z' },
+ *   { userId: 'ann', at: '2024-03-02T09:00:00Z' },
+ *   { userId: 'bob', at: '2024-03-02T10:00:00Z' },
+ * ];
+ * stickiness({ events }, { asOf: '2024-03-02', windowDays: 2 }); // => 0.75
+ * ```
+ * @category Engagement
+ */
+export function stickiness(input: StickinessInput, options?: StickinessOptions): number {
+  const parsed = parseForm(METRIC, forms, input);
+  const { asOf, windowDays = 30 } = parseOptions(METRIC, optionsSchema, options);
+  if (parsed.form === 'dailyActiveUsers') {
+    if (asOf !== undefined) invalid(METRIC, ['asOf'], 'applies only to the events form', 'options');
+    if (options?.windowDays !== undefined) {
+      invalid(METRIC, ['windowDays'], 'applies only to the events form', 'options');
+    }
+    const { dailyActiveUsers, monthlyActiveUsers } = parsed.value;
+    if (monthlyActiveUsers === 0) noData(METRIC, ['monthlyActiveUsers'], 'must be greater than 0');
+    return dailyActiveUsers / monthlyActiveUsers;
+  }
+  const { events } = parsed.value;
+  if (events.length === 0) noData(METRIC, ['events'], 'has no events');
+  const { days, latest } = eventDays(events);
+  const last = asOf === undefined ? latest : Math.floor(toEpoch(asOf) / DAY_MS);
+  const first = last - windowDays + 1;
+  const { userDays, users } = activeUsers(events, days, first, windowDays);
+  if (users === 0) {
+    noData(METRIC, ['events'], `has no events in the ${windowDays} days up to ${formatDay(last * DAY_MS)}`);
+  }
+  // Σ daily actives ≤ windowDays × users ≤ 366 × 2^32: exact integers, one correctly rounded division.
+  return userDays / (windowDays * users);
+}
