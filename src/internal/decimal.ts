@@ -5,7 +5,7 @@
 // changed with `Decimal.set` before this module loaded), keeps a caller's global configuration out of our
 // arithmetic. Inputs are always re-wrapped with `new Exact(...)`, never used as the caller's Decimal.
 import { Decimal } from 'decimal.js';
-import { MetricError } from '../errors.js';
+import { finiteResult } from './result.js';
 
 /** The library's decimal constructor: 34 significant digits, ties to even, defaults for everything else. */
 export const Exact: typeof Decimal = /* @__PURE__ */ Decimal.clone({
@@ -54,16 +54,4 @@ export function roundTo(value: Exact, places: number, mode: RoundingMode): Exact
 export function toResult(metric: string, value: Exact, field: string): number {
   const result = value.toNumber();
   return finiteResult(metric, result, field);
-}
-
-/** Guards a double-precision result the same way as {@link toResult}. */
-export function finiteResult(metric: string, value: number, field: string): number {
-  if (Number.isFinite(value)) return value === 0 ? 0 : value;
-  throw new MetricError(metric, 'INVALID_INPUT', [
-    {
-      code: 'custom',
-      path: [],
-      message: `${field} is too large to represent as a number; the inputs are out of range`,
-    },
-  ]);
 }

@@ -82,6 +82,7 @@ export function compareDecimal(value: number | string, bound: number): number {
   const b = decimalParts(String(bound));
   if (a.negative !== b.negative) return a.negative ? -1 : 1;
   const magnitude = compareMagnitude(a, b);
+  if (magnitude === 0) return 0;
   return a.negative ? -magnitude : magnitude;
 }
 

@@ -2,4 +2,60 @@
  * Revenue metrics: MRR and ARR from subscriptions, MRR movements, NRR, GRR, revenue churn, ARPA, quick ratio.
  * @module revenue
  */
-export {};
+export {
+  type AnnualRecurringRevenueInput,
+  annualRecurringRevenue,
+} from './annualRecurringRevenue.js';
+export {
+  type AnnualRecurringRevenuePerCsmInput,
+  annualRecurringRevenuePerCsm,
+} from './annualRecurringRevenuePerCsm.js';
+export {
+  type AverageRevenuePerAccountInput,
+  averageRevenuePerAccount,
+} from './averageRevenuePerAccount.js';
+export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossRevenueRetention.js';
+export { type MonthlyAmountInput, type MonthlyAmountOptions, monthlyAmount } from './monthlyAmount.js';
+export {
+  type MonthlyRecurringRevenueInput,
+  type MonthlyRecurringRevenueOptions,
+  monthlyRecurringRevenue,
+} from './monthlyRecurringRevenue.js';
+export {
+  type CohortMrr,
+  type NetRevenueRetentionInput,
+  netRevenueRetention,
+  type RetentionPeriod,
+  type RevenueRetentionInput,
+} from './netRevenueRetention.js';
+export { type QuickRatioInput, quickRatio } from './quickRatio.js';
+export {
+  type RecurringRevenueSeriesInput,
+  type RecurringRevenueSeriesOptions,
+  type RecurringRevenueSeriesRow,
+  recurringRevenueSeries,
+} from './recurringRevenueSeries.js';
+export {
+  type RevenueChurnRateInput,
+  type RevenueChurnRateOptions,
+  revenueChurnRate,
+} from './revenueChurnRate.js';
+export {
+  type CustomerMovement,
+  type CustomerMrr,
+  type MrrMovement,
+  type RevenueMovementsInput,
+  type RevenueMovementsOptions,
+  type RevenueMovementsResult,
+  revenueMovements,
+} from './revenueMovements.js';
+export type {
+  BillingInterval,
+  Discount,
+  LineRounding,
+  Price,
+  PricePolicies,
+  SubscriptionPolicies,
+  SubscriptionRecord,
+  SubscriptionStatus,
+} from '../internal/subscriptions.js';

@@ -1,6 +1,141 @@
 import type { FamilySamples } from '../support/types.js';
 
+const records = [
+  { customerId: 'a', amount: 90, interval: 'quarter', start: '2024-01-15', end: '2024-09-01' },
+  { customerId: 'a', amount: '19.99', quantity: 3, start: '2024-03-01T00:00:00Z', status: 'past_due' },
+  {
+    customerId: 'b',
+    amount: 1200,
+    interval: 'year',
+    discount: { percent: 0.1 },
+    start: new Date(Date.UTC(2023, 5, 1)),
+  },
+  {
+    customerId: 'c',
+    amount: '12.50',
+    interval: 'week',
+    intervalCount: 2,
+    discount: { amount: '5' },
+    start: 1704067200000,
+  },
+  { customerId: 'd', amount: 49, status: 'trialing', start: '2024-02-01' },
+  { customerId: 'e', amount: 30, status: 'canceled', start: '2023-11-01', end: '2024-04-10' },
+  { customerId: 'f', amount: 10, interval: 'day', status: 'paused', start: '2024-01-01' },
+];
+
+const currencies = [
+  { customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-01' },
+  { customerId: 'b', amount: '80.00', currency: 'GBP', start: '2024-02-01' },
+  { customerId: 'c', amount: 10, start: '2024-01-01' },
+];
+
 export const revenue: FamilySamples = {
-  names: [],
-  samples: {},
+  names: [
+    'annualRecurringRevenue',
+    'annualRecurringRevenuePerCsm',
+    'averageRevenuePerAccount',
+    'grossRevenueRetention',
+    'monthlyAmount',
+    'monthlyRecurringRevenue',
+    'netRevenueRetention',
+    'quickRatio',
+    'recurringRevenueSeries',
+    'revenueChurnRate',
+    'revenueMovements',
+  ],
+  samples: {
+    monthlyAmount: [
+      [{ amount: 90, interval: 'quarter' }],
+      [{ amount: '2000', interval: 'year' }, { rounding: { places: 2, mode: 'halfUp' } }],
+      [
+        { amount: 12, interval: 'week', intervalCount: 2, quantity: 3, discount: { amount: '6' } },
+        { weeklyFactor: '4.33' },
+      ],
+      [
+        { amount: 10, interval: 'day', discount: { percent: '0.5' } },
+        { dailyFactor: '30', discounts: 'ignore' },
+      ],
+    ],
+    monthlyRecurringRevenue: [
+      [{ subscriptions: records }],
+      [{ subscriptions: records }, { asOf: '2024-03-15', countTrialing: true, countPaused: true, countPastDue: false }],
+      [
+        { subscriptions: records },
+        { asOf: new Date(Date.UTC(2024, 5, 30)), rounding: { places: 2 }, weeklyFactor: '4' },
+      ],
+      [{ subscriptions: currencies }, { currency: 'USD', exchangeRates: { EUR: '1.0837', GBP: 1.27 } }],
+      [{ subscriptions: [] }],
+      [{ customers: 500, averageRevenuePerAccount: 200 }],
+      [{ customers: 3, averageRevenuePerAccount: '19.99' }],
+    ],
+    annualRecurringRevenue: [[{ monthlyRecurringRevenue: 100000 }], [{ monthlyRecurringRevenue: '166.67' }]],
+    averageRevenuePerAccount: [[{ revenue: 100000, customers: 500 }], [{ revenue: '15.00', customers: 4 }]],
+    quickRatio: [
+      [{ newMrr: 20000, expansionMrr: 8000, contractionMrr: 3000, churnedMrr: 5000 }],
+      [{ newMrr: '300', expansionMrr: 100, reactivationMrr: 100, contractionMrr: 50, churnedMrr: '50' }],
+    ],
+    annualRecurringRevenuePerCsm: [
+      [{ annualRecurringRevenue: 6000000, csms: 4 }],
+      [{ annualRecurringRevenue: '1000000', csms: '2.5' }],
+    ],
+    revenueMovements: [
+      [
+        {
+          previous: [
+            { customerId: 'a', mrr: 100 },
+            { customerId: 'b', mrr: '50.00' },
+            { customerId: 'c', mrr: 30 },
+          ],
+          current: [
+            { customerId: 'a', mrr: 80 },
+            { customerId: 'a', mrr: 40 },
+            { customerId: 'c', mrr: '10.5' },
+            { customerId: 'd', mrr: 25 },
+            { customerId: 'e', mrr: 15 },
+          ],
+          formerCustomers: ['e'],
+        },
+      ],
+      [{ previous: [{ customerId: 'x', mrr: 8.333333333333334 }], current: [] }, { customers: false }],
+    ],
+    netRevenueRetention: [
+      [{ startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 }],
+      [{ startingMrr: '1000', expansionMrr: 250, contractionMrr: 30, churnedMrr: 20, reactivationMrr: 5 }],
+      [
+        {
+          cohort: [
+            { customerId: 'a', startingMrr: 100, endingMrr: 150 },
+            { customerId: 'b', startingMrr: '100', endingMrr: 0 },
+            { customerId: 'a', startingMrr: 20, endingMrr: '0.01' },
+          ],
+        },
+      ],
+    ],
+    grossRevenueRetention: [
+      [{ startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 }],
+      [
+        {
+          cohort: [
+            { customerId: 'a', startingMrr: 100, endingMrr: 150 },
+            { customerId: 'b', startingMrr: 100, endingMrr: '60' },
+          ],
+        },
+      ],
+    ],
+    revenueChurnRate: [
+      [{ startingMrr: 100, churnedMrr: 10, contractionMrr: 10, expansionMrr: 10 }],
+      [{ startingMrr: '100', churnedMrr: 5, contractionMrr: 0, expansionMrr: 15, reactivationMrr: 1 }, { net: true }],
+    ],
+    recurringRevenueSeries: [
+      [{ subscriptions: records }, { from: '2024-01', to: '2024-06' }],
+      [
+        { subscriptions: records },
+        { from: '2023-10', to: '2024-12', lookback: 3, countTrialing: true, rounding: { places: 2 } },
+      ],
+      [
+        { subscriptions: currencies },
+        { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
+      ],
+    ],
+  },
 };

@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+import { exact, toResult } from '../internal/decimal.js';
+import { parse } from '../internal/parse.js';
+import { nonNegativeMoney } from '../internal/schemas.js';
+
+const METRIC = 'annualRecurringRevenue';
+
+/** Input of {@link annualRecurringRevenue}. */
+export interface AnnualRecurringRevenueInput {
+  /** Monthly recurring revenue (money, ≥ 0), e.g. from {@link monthlyRecurringRevenue}. */
+  readonly monthlyRecurringRevenue: number | string;
+}
+
+const inputSchema = /* @__PURE__ */ (() => z.strictObject({ monthlyRecurringRevenue: nonNegativeMoney }))();
+
+/**
+ * Annual Recurring Revenue (ARR): 12 × MRR.
+ *
+ * @remarks
+ * ARR = 12 × MRR, the annual run rate of the recurring revenue (a year is 12 months). ChartMogul defines ARR
+ * the same way; contract-based ARR (annual contract values summed) is the same figure when every contract is
+ * normalised to a monthly amount first, as {@link monthlyRecurringRevenue} does.
+ *
+ * Exact: decimal multiplication, converted once.
+ *
+ * Unit: money per year.
+ *
+ * Source: the source documents (`worked-examples.md` row 3: 500 × $200 × 12 = $1,200,000); ChartMogul, "ARR".
+ *
+ * @param input - `{ monthlyRecurringRevenue }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when the MRR is negative or not money, or a key is unknown.
+ * @example
+ * ```ts
+ * annualRecurringRevenue({ monthlyRecurringRevenue: 100000 }); // => 1200000
+ * annualRecurringRevenue({ monthlyRecurringRevenue: '166.67' }); // => 2000.04
+ * ```
+ * @category Revenue
+ */
+export function annualRecurringRevenue(input: AnnualRecurringRevenueInput): number {
+  const { monthlyRecurringRevenue } = parse(METRIC, inputSchema, input);
+  return toResult(METRIC, exact(monthlyRecurringRevenue).times(12), 'annualRecurringRevenue');
+}

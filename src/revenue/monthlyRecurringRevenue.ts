@@ -1,0 +1,139 @@
+import * as z from 'zod/mini';
+import { finiteResult } from '../internal/result.js';
+import { type DateInput, toEpoch } from '../internal/dates.js';
+import {
+  bigDecimal,
+  decimalRegister,
+  pow10Big,
+  RationalSum,
+  rationalToNumber,
+  readDecimal,
+} from '../internal/money.js';
+import { bulkArray, parseForm, parseOptions } from '../internal/parse.js';
+import { count, date, nonNegativeMoney } from '../internal/schemas.js';
+import {
+  STATUS_CANCELED,
+  type SubscriptionPolicies,
+  type SubscriptionRecord,
+  SubscriptionReader,
+  subscriptionPolicyChecks,
+  subscriptionPolicyShape,
+} from '../internal/subscriptions.js';
+
+const METRIC = 'monthlyRecurringRevenue';
+
+/**
+ * Input of {@link monthlyRecurringRevenue}: subscription records, or the count of paying customers and their
+ * average revenue per account (ARPA) per month.
+ */
+export type MonthlyRecurringRevenueInput =
+  | { readonly subscriptions: ArrayLike<SubscriptionRecord> }
+  | { readonly customers: number; readonly averageRevenuePerAccount: number | string };
+
+/** Options of {@link monthlyRecurringRevenue}; they apply to the `subscriptions` form. */
+export interface MonthlyRecurringRevenueOptions extends SubscriptionPolicies {
+  /**
+   * The instant MRR is measured at: a record counts when `start ≤ asOf < end`. Without it the records are a
+   * snapshot of current subscriptions: dates are not consulted and `'canceled'` records do not count.
+   */
+  readonly asOf?: DateInput | undefined;
+}
+
+const forms = /* @__PURE__ */ (() =>
+  [
+    {
+      key: 'subscriptions',
+      schema: z.strictObject({ subscriptions: bulkArray<unknown>('an array of subscription records') }),
+    },
+    { key: 'customers', schema: z.strictObject({ customers: count, averageRevenuePerAccount: nonNegativeMoney }) },
+  ] as const)();
+
+const optionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ ...subscriptionPolicyShape, asOf: z.optional(date) }).check(...subscriptionPolicyChecks))();
+
+/**
+ * Monthly Recurring Revenue (MRR): the monthly value of every paying subscription.
+ *
+ * @remarks
+ * From records: MRR = Σ monthly amounts of the records that count, each amount as in {@link monthlyAmount}
+ * (`(amount × quantity − discount) × months-per-interval ÷ intervalCount`), converted to the target currency.
+ * From the documents' form: MRR = customers × ARPA (500 customers at $200 is $100,000).
+ *
+ * Which records count, and the vendor each default matches:
+ * - status: `'active'` counts; `'past_due'` counts unless `countPastDue: false` (Stripe and ChartMogul count
+ *   past-due subscriptions until they are canceled); `'trialing'` and `'paused'` do not unless
+ *   `countTrialing` / `countPaused` (Stripe and Chargebee leave trials out; a pause bills nothing); `'canceled'` records count only inside their `[start, end)`, so only with `asOf` and an `end`:
+ *   a subscription canceled at the end of a paid period counts until that end (ChartMogul's "end of service
+ *   period" churn recognition); a canceled record without `end` never counts.
+ * - dates: with `asOf`, a record counts when `start ≤ asOf < end` (a missing start or end is open). Without
+ *   it, every record is taken as current.
+ * - discounts, weekly and daily factors, per-line rounding: as in {@link monthlyAmount} (discounts reduce MRR
+ *   by default, as in ChartMogul and Baremetrics).
+ * - currency: records in one currency need nothing. Records in several need `exchangeRates` and a target
+ *   `currency` (ChartMogul converts foreign-currency subscriptions into a primary currency); conversion is
+ *   exact, and with `rounding` each line is rounded after conversion. A record without `currency` is in
+ *   the target currency (or, without one, in the currency the others name).
+ *
+ * Exact: each monthly amount is an exact rational (a $100 yearly plan is 100/12), the sum is exact (whole
+ * cents are summed as integers, anything else in BigInt) and converted to the nearest number once.
+ *
+ * Unit: money per month, in the target currency (or the records' currency).
+ *
+ * Source: the source documents (`worked-examples.md` rows 2 and 23: active customers × average revenue);
+ * ChartMogul, "Monthly Recurring Revenue (MRR)"; Baremetrics, "Monthly Recurring Revenue"; Stripe, "Billing
+ * metric definitions" (MRR sums active and past-due subscriptions, trials excluded).
+ *
+ * @param input - `{ subscriptions }` (an array of records `{ customerId, amount, currency?, interval?,
+ * intervalCount?, quantity?, discount?, start?, end?, status? }`) or `{ customers, averageRevenuePerAccount }`.
+ * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, discounts =
+ * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it:
+ * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
+ * discount over 100 % or above the price, an end before its start, an unknown key; when records mix
+ * currencies without `exchangeRates` or a currency has no rate (`['subscriptions', 3, 'currency']`); when
+ * `customers` is not a non-negative integer; or when an option is invalid.
+ * @example
+ * ```ts
+ * monthlyRecurringRevenue({ customers: 500, averageRevenuePerAccount: 200 }); // => 100000
+ * const subscriptions = [
+ *   { customerId: 'a', amount: 90, interval: 'quarter' },
+ *   { customerId: 'b', amount: '120.00', interval: 'year', discount: { percent: 0.1 } },
+ *   { customerId: 'c', amount: 10, discount: { percent: 0.5 } },
+ *   { customerId: 'd', amount: 50, status: 'trialing' },
+ * ];
+ * monthlyRecurringRevenue({ subscriptions }); // => 44
+ * const spans = [{ customerId: 'a', amount: 30, start: '2024-01-15', end: '2024-03-01' }];
+ * monthlyRecurringRevenue({ subscriptions: spans }, { asOf: '2024-02-29T23:59:59Z' }); // => 30
+ * monthlyRecurringRevenue({ subscriptions: spans }, { asOf: '2024-03-01' }); // => 0
+ * ```
+ * @category Revenue
+ */
+export function monthlyRecurringRevenue(
+  input: MonthlyRecurringRevenueInput,
+  options?: MonthlyRecurringRevenueOptions,
+): number {
+  const parsed = parseForm(METRIC, forms, input);
+  const policies = parseOptions(METRIC, optionsSchema, options);
+  if (parsed.form === 'customers') {
+    const { customers, averageRevenuePerAccount } = parsed.value;
+    const arpa = readDecimal(averageRevenuePerAccount)
+      ? { int: BigInt(decimalRegister.int), scale: decimalRegister.scale }
+      : bigDecimal(averageRevenuePerAccount);
+    const value = rationalToNumber(arpa.int * BigInt(customers), pow10Big(arpa.scale));
+    return finiteResult(METRIC, value, 'monthlyRecurringRevenue');
+  }
+  const records = parsed.value.subscriptions;
+  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies);
+  const asOf = policies.asOf === undefined ? Number.NaN : toEpoch(policies.asOf);
+  const snapshot = Number.isNaN(asOf);
+  const total = new RationalSum();
+  const length = records.length;
+  for (let i = 0; i < length; i++) {
+    if (!reader.read(records[i], i)) continue;
+    if (reader.status === STATUS_CANCELED && (snapshot || reader.end === Number.POSITIVE_INFINITY)) continue;
+    if (!snapshot && !(reader.start <= asOf && asOf < reader.end)) continue;
+    if (reader.big) total.addBig(reader.bigNum, reader.bigDen);
+    else total.add(reader.num, reader.den);
+  }
+  return finiteResult(METRIC, total.toNumber(), 'monthlyRecurringRevenue');
+}

@@ -1,0 +1,267 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recurringRevenueSeries } from './recurringRevenueSeries.js';
+
+// An independent, slow reference: for each month, each customer's MRR at the last millisecond of the month
+// as an exact fraction of BigInts, then the movements and rates straight from their definitions.
+type Fraction = readonly [bigint, bigint];
+const ZERO: Fraction = [0n, 1n];
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+function norm([n, d]: Fraction): Fraction {
+  const g = gcd(n, d) || 1n;
+  return [n / g, d / g];
+}
+const add = ([a, b]: Fraction, [c, d]: Fraction): Fraction => norm([a * d + c * b, b * d]);
+const sub = (x: Fraction, [c, d]: Fraction): Fraction => add(x, [-c, d]);
+const cmp = ([a, b]: Fraction, [c, d]: Fraction): number => (a * d < c * b ? -1 : a * d > c * b ? 1 : 0);
+const min = (x: Fraction, y: Fraction): Fraction => (cmp(x, y) <= 0 ? x : y);
+const isZero = ([n]: Fraction) => n === 0n;
+const Wide = Decimal.clone({ precision: 80 });
+const toDouble = ([n, d]: Fraction): number => new Wide(n.toString()).div(d.toString()).toNumber();
+const ratio = ([a, b]: Fraction, [c, d]: Fraction): number | null => (c === 0n ? null : toDouble(norm([a * d, b * c])));
+
+const FACTOR: Record<string, Fraction> = {
+  day: [365n, 12n],
+  week: [52n, 12n],
+  month: [1n, 1n],
+  quarter: [1n, 3n],
+  year: [1n, 12n],
+};
+const DAY = 86_400_000;
+const BASE = Date.UTC(2022, 0, 1);
+
+interface Generated {
+  customerId: string;
+  cents: number;
+  asString: boolean;
+  interval: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  intervalCount: number;
+  quantity: number;
+  percentOff: number | undefined;
+  startDay: number;
+  length: number | undefined;
+  status: 'active' | 'trialing' | 'past_due' | 'paused' | 'canceled';
+}
+
+const generated = fc.record({
+  customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+  cents: fc.integer({ min: 0, max: 100_000 }),
+  asString: fc.boolean(),
+  interval: fc.constantFrom('day', 'week', 'month', 'month', 'quarter', 'year'),
+  intervalCount: fc.integer({ min: 1, max: 3 }),
+  quantity: fc.integer({ min: 0, max: 3 }),
+  percentOff: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+  startDay: fc.integer({ min: 0, max: 1300 }),
+  length: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
+  status: fc.constantFrom('active', 'active', 'active', 'trialing', 'past_due', 'paused', 'canceled'),
+}) as fc.Arbitrary<Generated>;
+
+const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+function toRecord(g: Generated) {
+  const start = BASE + g.startDay * DAY;
+  return {
+    customerId: g.customerId,
+    amount: g.asString ? (g.cents / 100).toFixed(2) : g.cents / 100,
+    interval: g.interval,
+    intervalCount: g.intervalCount,
+    quantity: g.quantity,
+    ...(g.percentOff === undefined ? {} : { discount: { percent: g.percentOff / 100 } }),
+    start: g.startDay % 3 === 0 ? new Date(start) : day(start),
+    ...(g.length === undefined ? {} : { end: day(start + g.length * DAY) }),
+    status: g.status,
+  };
+}
+
+function monthly(g: Generated): Fraction {
+  const [fn, fd] = FACTOR[g.interval] as Fraction;
+  const keep = BigInt(100 - (g.percentOff ?? 0));
+  return norm([BigInt(g.cents) * BigInt(g.quantity) * keep * fn, 10_000n * fd * BigInt(g.intervalCount)]);
+}
+
+const monthStart = (index: number) => Date.UTC(Math.floor(index / 12), index % 12, 1);
+const monthName = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+function referenceSeries(records: readonly Generated[], first: number, last: number, lookback: number) {
+  const customers = [...new Set(records.map((g) => g.customerId))];
+  const earliest = 2021 * 12;
+  const value = new Map<string, Fraction>();
+  const at = (c: string, m: number) => value.get(`${c}:${m}`) ?? ZERO;
+  for (let m = earliest; m <= last; m++) {
+    const instant = monthStart(m + 1) - 1;
+    for (const g of records) {
+      if (g.status === 'trialing' || g.status === 'paused') continue;
+      if (g.status === 'canceled' && g.length === undefined) continue;
+      const start = BASE + g.startDay * DAY;
+      const end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+      if (start <= instant && instant < end) value.set(`${g.customerId}:${m}`, add(at(g.customerId, m), monthly(g)));
+    }
+  }
+  const rows = [];
+  for (let m = first; m <= last; m++) {
+    let mrr = ZERO;
+    let starting = ZERO;
+    let base = ZERO;
+    let retained = ZERO;
+    let capped = ZERO;
+    const moves = { new: ZERO, expansion: ZERO, contraction: ZERO, churned: ZERO, reactivation: ZERO };
+    const counts = { customers: 0, starting: 0, new: 0, reactivated: 0, churned: 0 };
+    for (const c of customers) {
+      const cur = at(c, m);
+      const prev = at(c, m - 1);
+      const then = at(c, m - lookback);
+      mrr = add(mrr, cur);
+      starting = add(starting, prev);
+      base = add(base, then);
+      if (!isZero(cur)) counts.customers++;
+      if (!isZero(prev)) counts.starting++;
+      if (!isZero(then)) {
+        retained = add(retained, cur);
+        capped = add(capped, min(cur, then));
+      }
+      if (isZero(prev) && !isZero(cur)) {
+        let before = false;
+        for (let k = earliest; k < m - 1; k++) if (!isZero(at(c, k))) before = true;
+        if (before) {
+          moves.reactivation = add(moves.reactivation, cur);
+          counts.reactivated++;
+        } else {
+          moves.new = add(moves.new, cur);
+          counts.new++;
+        }
+      } else if (!isZero(prev) && isZero(cur)) {
+        moves.churned = add(moves.churned, prev);
+        counts.churned++;
+      } else if (cmp(cur, prev) > 0) moves.expansion = add(moves.expansion, sub(cur, prev));
+      else if (cmp(cur, prev) < 0) moves.contraction = add(moves.contraction, sub(prev, cur));
+    }
+    // The bridge reconciles exactly in the reference too.
+    const bridge = sub(
+      sub(add(add(add(starting, moves.new), moves.expansion), moves.reactivation), moves.contraction),
+      moves.churned,
+    );
+    expect(cmp(bridge, mrr)).toBe(0);
+    const lost = add(moves.churned, moves.contraction);
+    rows.push({
+      month: monthName(m),
+      mrr: toDouble(mrr),
+      arr: toDouble([mrr[0] * 12n, mrr[1]]),
+      customers: counts.customers,
+      startingMrr: toDouble(starting),
+      startingCustomers: counts.starting,
+      newMrr: toDouble(moves.new),
+      expansionMrr: toDouble(moves.expansion),
+      contractionMrr: toDouble(moves.contraction),
+      churnedMrr: toDouble(moves.churned),
+      reactivationMrr: toDouble(moves.reactivation),
+      netNewMrr: toDouble(sub(mrr, starting)),
+      newCustomers: counts.new,
+      reactivatedCustomers: counts.reactivated,
+      churnedCustomers: counts.churned,
+      customerChurnRate: counts.starting === 0 ? null : counts.churned / counts.starting,
+      revenueChurnRate: ratio(lost, starting),
+      netRevenueChurnRate: ratio(sub(lost, add(moves.expansion, moves.reactivation)), starting),
+      averageRevenuePerAccount:
+        counts.customers === 0 ? null : toDouble(norm([mrr[0], mrr[1] * BigInt(counts.customers)])),
+      retentionFrom: monthName(m - lookback),
+      netRevenueRetention: ratio(retained, base),
+      grossRevenueRetention: ratio(capped, base),
+    });
+  }
+  return rows;
+}
+
+const window = fc.record({
+  first: fc.integer({ min: 2022 * 12, max: 2024 * 12 + 6 }),
+  span: fc.integer({ min: 0, max: 14 }),
+  lookback: fc.integer({ min: 1, max: 13 }),
+});
+
+describe('recurringRevenueSeries properties', () => {
+  it('matches a month-by-month reference computed from the definitions with exact fractions', () => {
+    fc.assert(
+      fc.property(fc.array(generated, { maxLength: 25 }), window, (records, { first, span, lookback }) => {
+        const last = first + span;
+        const rows = recurringRevenueSeries(
+          { subscriptions: records.map(toRecord) },
+          { from: monthName(first), to: monthName(last), lookback },
+        );
+        expect(rows).toEqual(referenceSeries(records, first, last, lookback));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps GRR at most 1 and at most NRR, and rates within their bounds', () => {
+    fc.assert(
+      fc.property(fc.array(generated, { maxLength: 40 }), window, (records, { first, span, lookback }) => {
+        const rows = recurringRevenueSeries(
+          { subscriptions: records.map(toRecord) },
+          { from: monthName(first), to: monthName(first + span), lookback },
+        );
+        for (const row of rows) {
+          if (row.grossRevenueRetention !== null && row.netRevenueRetention !== null) {
+            expect(row.grossRevenueRetention).toBeLessThanOrEqual(1);
+            expect(row.grossRevenueRetention).toBeLessThanOrEqual(row.netRevenueRetention);
+            expect(row.grossRevenueRetention).toBeGreaterThanOrEqual(0);
+          } else expect(row.grossRevenueRetention).toBe(row.netRevenueRetention);
+          if (row.revenueChurnRate !== null) {
+            expect(row.revenueChurnRate).toBeGreaterThanOrEqual(0);
+            expect(row.revenueChurnRate).toBeLessThanOrEqual(1);
+          }
+          if (row.customerChurnRate !== null) expect(row.customerChurnRate).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('reconciles exactly on the printed values when every amount is whole cents a month', () => {
+    const cents = generated.map((g) => ({ ...g, interval: 'month' as const, intervalCount: 1, percentOff: undefined }));
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 40 }), window, (records, { first, span, lookback }) => {
+        const rows = recurringRevenueSeries(
+          { subscriptions: records.map(toRecord) },
+          { from: monthName(first), to: monthName(first + span), lookback },
+        );
+        for (const row of rows) {
+          const bridge = new Decimal(row.startingMrr)
+            .plus(row.newMrr)
+            .plus(row.expansionMrr)
+            .plus(row.reactivationMrr)
+            .minus(row.contractionMrr)
+            .minus(row.churnedMrr);
+          expect(bridge.eq(row.mrr)).toBe(true);
+          expect(new Decimal(row.mrr).minus(row.startingMrr).eq(row.netNewMrr)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('does not depend on the order of the records', () => {
+    fc.assert(
+      fc.property(
+        fc.array(generated, { maxLength: 30 }),
+        window,
+        fc.integer(),
+        (records, { first, span, lookback }, seed) => {
+          const subscriptions = records.map(toRecord);
+          const shuffled = subscriptions
+            .map((record, i) => ({ record, key: (i * 7919 + seed) % 97 }))
+            .sort((a, b) => a.key - b.key)
+            .map((entry) => entry.record);
+          const options = { from: monthName(first), to: monthName(first + span), lookback };
+          expect(recurringRevenueSeries({ subscriptions: shuffled }, options)).toEqual(
+            recurringRevenueSeries({ subscriptions }, options),
+          );
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,403 @@
+import { describe, expect, it } from 'vitest';
+import { expectMetricError } from '../../test/support/errors.js';
+import { recurringRevenueSeries } from './recurringRevenueSeries.js';
+
+const series = recurringRevenueSeries;
+
+function pick<T, K extends keyof T>(rows: readonly T[], ...keys: K[]) {
+  return rows.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])));
+}
+
+describe('recurringRevenueSeries', () => {
+  describe('worked examples', () => {
+    it("follows ChartMogul's Syncalytics story month by month", () => {
+      // ChartMogul, "MRR movements": four Gold yearly plans ($2,000), then two Silver monthly seats ($60)
+      // as expansion, the Silver plan cancelled as contraction, the last plan cancelled as churn at the end
+      // of its paid year, then three Gold monthly plans ($150) as a reactivation.
+      const subscriptions = [
+        {
+          customerId: 'syncalytics',
+          amount: 500,
+          quantity: 4,
+          interval: 'year' as const,
+          start: '2024-01-05',
+          end: '2025-01-05',
+        },
+        { customerId: 'syncalytics', amount: 30, quantity: 2, start: '2024-02-03', end: '2024-03-17' },
+        { customerId: 'syncalytics', amount: 50, quantity: 3, start: '2025-03-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2025-03', rounding: { places: 2 } });
+      const moves = pick(
+        rows,
+        'month',
+        'mrr',
+        'newMrr',
+        'expansionMrr',
+        'contractionMrr',
+        'churnedMrr',
+        'reactivationMrr',
+      );
+      expect(moves[0]).toEqual({
+        month: '2024-01',
+        mrr: 166.67,
+        newMrr: 166.67,
+        expansionMrr: 0,
+        contractionMrr: 0,
+        churnedMrr: 0,
+        reactivationMrr: 0,
+      });
+      expect(moves[1]).toMatchObject({ month: '2024-02', mrr: 226.67, expansionMrr: 60 });
+      expect(moves[2]).toMatchObject({ month: '2024-03', mrr: 166.67, contractionMrr: 60 });
+      // Active until 2025-01-05: still counted at the end of December, churned in January.
+      expect(moves[11]).toMatchObject({ month: '2024-12', mrr: 166.67 });
+      expect(moves[12]).toMatchObject({ month: '2025-01', mrr: 0, churnedMrr: 166.67 });
+      expect(moves[14]).toMatchObject({ month: '2025-03', mrr: 150, reactivationMrr: 150, newMrr: 0 });
+      expect(rows[12]?.customerChurnRate).toBe(1);
+      expect(rows[14]?.reactivatedCustomers).toBe(1);
+    });
+
+    it('gives MRR, ARR, customers and ARPA per month (docs 000 and 003, rows 2, 3, 22, 23)', () => {
+      const subscriptions = Array.from({ length: 500 }, (_, i) => ({
+        customerId: `c${i}`,
+        amount: 200,
+        start: '2024-01-01',
+      }));
+      const [row] = series({ subscriptions }, { from: '2024-01', to: '2024-01' });
+      expect(row).toMatchObject({ mrr: 100_000, arr: 1_200_000, customers: 500, averageRevenuePerAccount: 200 });
+    });
+  });
+
+  describe('month boundaries', () => {
+    it('measures each month at the end of its last day, with half-open spans', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 1, start: '2024-01-31T23:59:59Z', end: '2024-02-01' },
+        { customerId: 'b', amount: 2, start: '2024-02-01', end: '2024-02-29' },
+        { customerId: 'c', amount: 4, start: '2024-02-01', end: '2024-03-01' },
+        { customerId: 'd', amount: 8, start: '2024-02-15', end: '2024-02-16' },
+        { customerId: 'e', amount: 16, start: '2024-03-01T00:00:00+01:00', end: '2024-04-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-03' });
+      // a counts in January (active at its last instant); b ends on Feb 29, before February's end; c counts
+      // in February; d never spans a month end; e starts at 2024-02-29T23:00Z, so it counts in February.
+      expect(rows.map((row) => row.mrr)).toEqual([1, 20, 16]);
+    });
+
+    it('computes the first row from the month before `from`', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: '2023-06-01' },
+        { customerId: 'b', amount: 5, start: '2023-06-01', end: '2024-01-10' },
+      ];
+      const [row] = series({ subscriptions }, { from: '2024-01', to: '2024-01' });
+      expect(row).toMatchObject({ startingMrr: 15, startingCustomers: 2, mrr: 10, churnedMrr: 5, churnedCustomers: 1 });
+      expect(row?.customerChurnRate).toBe(0.5);
+      expect(row?.revenueChurnRate).toBe(5 / 15);
+    });
+
+    it('treats a record without a start as paying since before any month', () => {
+      const subscriptions = [{ customerId: 'a', amount: 10, end: '2024-03-01' }];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-03', lookback: 1 });
+      expect(rows.map((row) => [row.mrr, row.newMrr, row.churnedMrr])).toEqual([
+        [10, 0, 0],
+        [10, 0, 0],
+        [0, 0, 10],
+      ]);
+      expect(rows[0]?.netRevenueRetention).toBe(1);
+    });
+  });
+
+  describe('movements', () => {
+    it('calls a return after any earlier paid month a reactivation, even before `from`', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: '2020-01-01', end: '2020-03-01' },
+        { customerId: 'a', amount: 30, start: '2024-02-10' },
+        { customerId: 'b', amount: 7, start: '2024-02-10' },
+      ];
+      const [row] = series({ subscriptions }, { from: '2024-02', to: '2024-02' });
+      expect(row).toMatchObject({ reactivationMrr: 30, reactivatedCustomers: 1, newMrr: 7, newCustomers: 1 });
+    });
+
+    it('does not call a customer who paid only between two month ends a former customer', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: '2024-01-05', end: '2024-01-20' },
+        { customerId: 'a', amount: 10, start: '2024-02-05' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-02' });
+      expect(rows[1]).toMatchObject({ newMrr: 10, reactivationMrr: 0 });
+    });
+
+    it('reconciles every row exactly', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-04-01' },
+        { customerId: 'a', amount: 25, start: '2024-03-01' },
+        { customerId: 'b', amount: 40, start: '2024-02-01', end: '2024-03-01' },
+        { customerId: 'b', amount: 60, start: '2024-04-01' },
+        { customerId: 'c', amount: 15, start: '2024-01-01' },
+      ];
+      for (const row of series({ subscriptions }, { from: '2024-01', to: '2024-06' })) {
+        const bridge =
+          row.startingMrr + row.newMrr + row.expansionMrr + row.reactivationMrr - row.contractionMrr - row.churnedMrr;
+        expect(bridge).toBe(row.mrr);
+        expect(row.netNewMrr).toBe(row.mrr - row.startingMrr);
+      }
+    });
+
+    it('reports net revenue churn, negative when gains outweigh losses', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'a', amount: 130, start: '2024-02-01' },
+        { customerId: 'b', amount: 100, start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'b', amount: 90, start: '2024-02-01' },
+      ];
+      const [row] = series({ subscriptions }, { from: '2024-02', to: '2024-02' });
+      expect(row).toMatchObject({
+        expansionMrr: 30,
+        contractionMrr: 10,
+        revenueChurnRate: 0.05,
+        netRevenueChurnRate: -0.1,
+      });
+    });
+  });
+
+  describe('trailing retention', () => {
+    const subscriptions = [
+      { customerId: 'a', amount: 100, start: '2023-01-01' },
+      { customerId: 'a', amount: 50, start: '2024-01-01' },
+      { customerId: 'b', amount: 100, start: '2023-01-01', end: '2024-01-01' },
+      { customerId: 'b', amount: 40, start: '2024-01-01' },
+      { customerId: 'c', amount: 100, start: '2023-01-01', end: '2023-06-01' },
+      { customerId: 'c', amount: 80, start: '2023-09-01' },
+      { customerId: 'd', amount: 500, start: '2023-06-01' },
+    ];
+
+    it('compares each customer of the cohort lookback months earlier, capped for GRR', () => {
+      const [row] = series({ subscriptions }, { from: '2024-01', to: '2024-01' });
+      // Cohort of 2023-01: a, b, c at 100 each. In 2024-01: a 150, b 40, c 80 (reactivated in between).
+      expect(row?.retentionFrom).toBe('2023-01');
+      expect(row?.netRevenueRetention).toBe(270 / 300);
+      expect(row?.grossRevenueRetention).toBe(220 / 300);
+    });
+
+    it('uses the lookback given', () => {
+      const [row] = series({ subscriptions }, { from: '2024-01', to: '2024-01', lookback: 3 });
+      // Cohort of 2023-10: a 100, b 100, c 80, d 500 → 150 + 40 + 80 + 500.
+      expect(row?.retentionFrom).toBe('2023-10');
+      expect(row?.netRevenueRetention).toBe(770 / 780);
+      expect(row?.grossRevenueRetention).toBe(720 / 780);
+    });
+
+    it('is null before enough history, and the other rates null without a base', () => {
+      const rows = series({ subscriptions }, { from: '2022-11', to: '2023-02' });
+      expect(rows.map((row) => row.netRevenueRetention)).toEqual([null, null, null, null]);
+      expect(rows.map((row) => row.grossRevenueRetention)).toEqual([null, null, null, null]);
+      expect(rows[0]).toMatchObject({
+        mrr: 0,
+        customers: 0,
+        customerChurnRate: null,
+        revenueChurnRate: null,
+        netRevenueChurnRate: null,
+        averageRevenuePerAccount: null,
+      });
+      expect(rows[2]).toMatchObject({ newMrr: 300, customerChurnRate: null, averageRevenuePerAccount: 100 });
+      expect(rows[3]?.customerChurnRate).toBe(0);
+    });
+  });
+
+  describe('policies', () => {
+    it('applies the status policies', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: '2024-01-01', status: 'trialing' as const },
+        { customerId: 'b', amount: 20, start: '2024-01-01', status: 'paused' as const },
+        { customerId: 'c', amount: 40, start: '2024-01-01', status: 'past_due' as const },
+        { customerId: 'd', amount: 80, start: '2024-01-01', end: '2024-02-01', status: 'canceled' as const },
+        { customerId: 'e', amount: 160, start: '2024-01-01', status: 'canceled' as const },
+      ];
+      const window = { from: '2024-01', to: '2024-02' };
+      expect(series({ subscriptions }, window).map((row) => row.mrr)).toEqual([120, 40]);
+      expect(
+        series({ subscriptions }, { ...window, countTrialing: true, countPaused: true, countPastDue: false }).map(
+          (row) => row.mrr,
+        ),
+      ).toEqual([110, 30]);
+    });
+
+    it('converts currencies and rounds lines', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, interval: 'year' as const, currency: 'EUR', start: '2024-01-01' },
+        { customerId: 'b', amount: 100, interval: 'year' as const, currency: 'EUR', start: '2024-01-01' },
+        { customerId: 'c', amount: 10, start: '2024-01-01' },
+      ];
+      const options = { from: '2024-01', to: '2024-01', currency: 'USD', exchangeRates: { EUR: '1.1' } };
+      expect(series({ subscriptions }, options)[0]?.mrr).toBe(220 / 12 + 10);
+      expect(series({ subscriptions }, { ...options, rounding: { places: 2 } })[0]?.mrr).toBe(28.34);
+      const mixed = [...subscriptions, { customerId: 'd', amount: 1, currency: 'USD', start: '2024-01-01' }];
+      expectMetricError(
+        () => series({ subscriptions: mixed }, { from: '2024-01', to: '2024-01' }),
+        'INVALID_INPUT',
+        ['subscriptions', 3, 'currency'],
+        'mixed currencies',
+      );
+    });
+
+    it('ignores free lines: a customer at 0 is not a paying customer', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, discount: { percent: 1 }, start: '2024-01-01' },
+        { customerId: 'b', amount: 0, start: '2024-01-01' },
+      ];
+      expect(series({ subscriptions }, { from: '2024-01', to: '2024-01' })[0]).toMatchObject({ mrr: 0, customers: 0 });
+    });
+  });
+
+  describe('edge cases', () => {
+    it('keeps thirds exact across a month', () => {
+      const subscriptions = Array.from({ length: 3 }, () => ({
+        customerId: 'a',
+        amount: 100,
+        interval: 'year' as const,
+        start: '2024-01-01',
+      }));
+      expect(series({ subscriptions }, { from: '2024-01', to: '2024-01' })[0]?.mrr).toBe(25);
+    });
+
+    it('mixes interval counts (a common denominator)', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 1, intervalCount: 3, start: '2024-01-01' },
+        { customerId: 'b', amount: 2, intervalCount: 3, start: '2024-01-01' },
+        { customerId: 'c', amount: 7, intervalCount: 7, start: '2024-01-01' },
+      ];
+      expect(series({ subscriptions }, { from: '2024-01', to: '2024-01' })[0]?.mrr).toBe(2);
+    });
+
+    it('handles amounts and denominators beyond 2^53 exactly', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: '123456789012345678901234567890', interval: 'year' as const, start: '2024-01-01' },
+        { customerId: 'b', amount: 12, intervalCount: 9_000_000_000_000_000, start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'c', amount: 1, start: '2024-02-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-02', lookback: 1 });
+      expect(rows[0]?.mrr).toBe(Number('10288065751028806575102880657.5'));
+      expect(rows[1]?.mrr).toBe(Number('10288065751028806575102880658.5'));
+      expect(rows[1]?.newMrr).toBe(1);
+      expect(rows[1]?.churnedMrr).toBe(12 / 9e15);
+      expect(rows[1]?.netRevenueRetention).toBe(Number('10288065751028806575102880657.5') / rows[0]!.mrr);
+      expect(rows[1]?.arr).toBe(Number('123456789012345678901234567902'));
+    });
+
+    it('classifies every movement of customers whose amounts need BigInt', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: '100000000000000000000', start: '2024-01-01', end: '2024-03-01' },
+        { customerId: 'a', amount: '50000000000000000000', start: '2024-02-01' },
+        { customerId: 'b', amount: '200000000000000000000', start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'b', amount: '200000000000000000000', start: '2024-04-01' },
+        { customerId: 'c', amount: '70000000000000000000', start: '2024-03-01' },
+        // Safe on its own, beyond 2^53 once over the common denominator that e's interval count brings.
+        { customerId: 'd', amount: 9_000_000_000, start: '2024-01-01' },
+        { customerId: 'e', amount: 1, intervalCount: 1000, start: '2024-01-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-04', lookback: 1 });
+      const small = 9_000_000_000.001;
+      expect(rows.map((row) => row.mrr)).toEqual([
+        Number('300000000009000000000.001'),
+        Number('150000000009000000000.001'),
+        Number('120000000009000000000.001'),
+        Number('320000000009000000000.001'),
+      ]);
+      expect(rows[0]).toMatchObject({ newMrr: Number('300000000009000000000.001'), newCustomers: 4 });
+      expect(rows[1]).toMatchObject({ expansionMrr: 5e19, churnedMrr: 2e20, churnedCustomers: 1 });
+      expect(rows[2]).toMatchObject({ contractionMrr: 1e20, newMrr: 7e19, newCustomers: 1 });
+      expect(rows[3]).toMatchObject({ reactivationMrr: 2e20, reactivatedCustomers: 1 });
+      expect(rows[1]?.grossRevenueRetention).toBe((1e20 + small) / (3e20 + small));
+      expect(small).toBe(9_000_000_000.001);
+    });
+
+    it("adds a customer's small and BigInt amounts, from before `from`", () => {
+      const subscriptions = [
+        { customerId: 'a', amount: '100000000000000000000', start: '2023-12-01' },
+        { customerId: 'a', amount: 1, start: '2023-12-01', end: '2024-02-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-02', lookback: 1 });
+      expect(rows.map((row) => [row.startingMrr, row.mrr, row.contractionMrr])).toEqual([
+        [Number('100000000000000000001'), Number('100000000000000000001'), 0],
+        [Number('100000000000000000001'), 1e20, 1],
+      ]);
+    });
+
+    it('continues exactly when month totals pass 2^53 units', () => {
+      const subscriptions = Array.from({ length: 400 }, (_, i) => ({
+        customerId: `c${i}`,
+        amount: 1_000_000_000,
+        start: '2024-01-01',
+        end: i % 2 ? '2024-02-01' : undefined,
+      })).map(({ end, ...record }) => (end === undefined ? record : { ...record, end }));
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-02', lookback: 1 });
+      expect(rows[0]?.mrr).toBe(400_000_000_000);
+      expect(rows[1]).toMatchObject({ mrr: 200_000_000_000, churnedMrr: 200_000_000_000, revenueChurnRate: 0.5 });
+      expect(rows[1]?.netRevenueRetention).toBe(0.5);
+    });
+
+    it('skips records that end before the window but remembers they paid', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 5, start: '2010-01-01', end: '2010-06-01' },
+        { customerId: 'a', amount: 9, start: '2030-01-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-02' });
+      expect(rows.every((row) => row.mrr === 0)).toBe(true);
+      expect(series({ subscriptions }, { from: '2030-01', to: '2030-01' })[0]?.reactivationMrr).toBe(9);
+    });
+
+    it('returns one row per month, both ends included', () => {
+      const rows = series({ subscriptions: [] }, { from: '2023-11', to: '2024-02' });
+      expect(rows.map((row) => row.month)).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+      expect(rows.map((row) => row.retentionFrom)).toEqual(['2022-11', '2022-12', '2023-01', '2023-02']);
+    });
+  });
+
+  describe('validation', () => {
+    const window = { from: '2024-01', to: '2024-03' };
+
+    it.each([
+      [{ from: '2024-01' }, ['to']],
+      [{ from: '2024-1', to: '2024-03' }, ['from']],
+      [{ from: '2024-04', to: '2024-03' }, ['to']],
+      [{ from: '1900-01', to: '2000-01' }, ['to']],
+      [{ ...window, lookback: 0 }, ['lookback']],
+      [{ ...window, lookback: 1.5 }, ['lookback']],
+      [{ ...window, asOf: '2024-01-01' }, []],
+      [{ ...window, exchangeRates: { EUR: 1 } }, ['currency']],
+    ])('rejects options %j', (options, path) => {
+      expectMetricError(() => series({ subscriptions: [] }, options as never), 'INVALID_INPUT', path);
+    });
+
+    it('rejects missing options and bad records, naming the record', () => {
+      expectMetricError(() => series({ subscriptions: [] }, undefined as never), 'INVALID_INPUT', ['from']);
+      expectMetricError(
+        () =>
+          series(
+            {
+              subscriptions: [
+                { customerId: 'a', amount: 1 },
+                { customerId: 'b', amount: 1, start: '2024-03-01', end: '2024-02-01' },
+              ],
+            },
+            window,
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 1, 'end'],
+      );
+      expectMetricError(() => series({ subscriptions: {} } as never, window), 'INVALID_INPUT', ['subscriptions']);
+      expectMetricError(() => series({ records: [] } as never, window), 'INVALID_INPUT', ['subscriptions']);
+    });
+  });
+
+  describe('does not mutate input', () => {
+    it('leaves records and options unchanged', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: new Date(Date.UTC(2024, 0, 1)), discount: { amount: 1 } },
+        { customerId: 'b', amount: '20', start: '2024-02-01', end: '2024-04-01' },
+      ];
+      const options = { from: '2024-01', to: '2024-04', lookback: 2 };
+      const before = structuredClone({ subscriptions, options });
+      series({ subscriptions }, options);
+      expect({ subscriptions, options }).toEqual(before);
+    });
+  });
+});
