@@ -217,7 +217,8 @@ export function isArrayInput(value: unknown): value is ArrayLike<unknown> {
  */
 export function bulkArray<T>(noun = 'an array'): z.ZodMiniCustom<ArrayLike<T>, ArrayLike<T>> {
   return z.custom<ArrayLike<T>>((value) => isArrayInput(value), {
-    error: (problem) => (problem.input === undefined ? 'is required' : `must be ${noun}, not ${describeValue(problem.input)}`),
+    error: (problem) =>
+      problem.input === undefined ? 'is required' : `must be ${noun}, not ${describeValue(problem.input)}`,
   });
 }
 

@@ -65,7 +65,7 @@ describe('schemas', () => {
   it('bound decimals with the right messages', () => {
     const result = z.safeParse(fraction, '1.5');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe('must be at most 1');
+    expect(result.error?.issues[0]?.message).toBe('must be at most 1 (a fraction: 0.05 is 5 %)');
     expect(z.safeParse(positiveMoney, '0').error?.issues[0]?.message).toBe('must be greater than 0');
     expect(z.safeParse(nonNegativeMoney, -1).error?.issues[0]?.message).toBe('must not be negative');
     expect(z.safeParse(decimal({ lessThan: 1 }), 1).error?.issues[0]?.message).toBe('must be less than 1');

@@ -104,7 +104,7 @@ function boundsProblem(value: number | string, bounds: DecimalBounds): string | 
  * A money, rate or ratio value: a finite number or a decimal string, within optional bounds. Strings are
  * compared exactly, so `"1.0000000000000000001"` is above 1.
  */
-export function decimal(bounds: DecimalBounds = {}): z.ZodMiniCustom<number | string, number | string> {
+export function decimal(bounds: DecimalBounds = {}, hint = ''): z.ZodMiniCustom<number | string, number | string> {
   return z.custom<number | string>((value) => isDecimal(value) && boundsProblem(value, bounds) === undefined, {
     error: (issue) => {
       const value = issue.input;
@@ -112,7 +112,7 @@ export function decimal(bounds: DecimalBounds = {}): z.ZodMiniCustom<number | st
       if (!isDecimal(value)) {
         return `must be a finite number or a decimal string such as "1234.50", not ${describe(value)}`;
       }
-      return boundsProblem(value, bounds) ?? 'is invalid';
+      return `${boundsProblem(value, bounds) ?? 'is invalid'}${hint}`;
     },
   });
 }
@@ -124,7 +124,7 @@ export const nonNegativeMoney = /* @__PURE__ */ (() => decimal({ min: 0 }))();
 /** Money that must be positive: a divisor such as a price paid per account. */
 export const positiveMoney = /* @__PURE__ */ (() => decimal({ greaterThan: 0 }))();
 /** A fraction in [0, 1] (`0.05` is 5 %). */
-export const fraction = /* @__PURE__ */ (() => decimal({ min: 0, max: 1 }))();
+export const fraction = /* @__PURE__ */ (() => decimal({ min: 0, max: 1 }, ' (a fraction: 0.05 is 5 %)'))();
 
 /** A count: a non-negative safe integer. */
 export const count = /* @__PURE__ */ (() => z.int().check(z.gte(0)))();
