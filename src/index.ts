@@ -42,8 +42,31 @@ export {
 } from './stats/index.js';
 
 // Retention
+export {
+  type ChurnRateInput,
+  type ConvertPeriodRateInput,
+  type CustomerChurnInput,
+  type CustomerChurnOptions,
+  type CustomerChurnResult,
+  type CustomerLifetime,
+  churnRate,
+  convertPeriodRate,
+  customerChurn,
+  type RenewalRateInput,
+  type RetentionRateInput,
+  renewalRate,
+  retentionRate,
+} from './retention/index.js';
 
 // Cohort
+export {
+  type CohortPeriod,
+  type CohortRetentionInput,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  type CohortRow,
+  cohortRetention,
+} from './cohort/index.js';
 
 // Revenue
 export {

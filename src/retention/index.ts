@@ -2,4 +2,14 @@
  * Retention metrics: churn and retention rates, renewal rate, period conversion, churn from customer lifetimes.
  * @module retention
  */
-export {};
+export { type ChurnRateInput, churnRate } from './churnRate.js';
+export { type ConvertPeriodRateInput, convertPeriodRate } from './convertPeriodRate.js';
+export {
+  type CustomerChurnInput,
+  type CustomerChurnOptions,
+  type CustomerChurnResult,
+  type CustomerLifetime,
+  customerChurn,
+} from './customerChurn.js';
+export { type RenewalRateInput, renewalRate } from './renewalRate.js';
+export { type RetentionRateInput, retentionRate } from './retentionRate.js';

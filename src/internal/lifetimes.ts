@@ -1,0 +1,320 @@
+// Customer lifetimes `{ id, start, end? }`, as the churn and cohort metrics read them: one checked pass over
+// the records into two typed arrays of epoch milliseconds, then a check that no id repeats.
+//
+// A lifetime is half-open, [start, end): the customer is active at instant t when start ≤ t < end. An absent
+// (or null) end means still active; it is stored as +Infinity. A zero-length lifetime (end = start) is valid
+// and never active.
+//
+// Speed: a million records are checked with hand-written predicates that mirror the element schema (zod runs
+// only on a failing element, to name the problem), dates are parsed by `toEpoch` (no `Date.parse`), and
+// repeated ids are found with a hash of each id (not a `Set`, which is several times slower at this size):
+// the ids are grouped by the top bits of their hash, and each group is checked in a small table that stays
+// in the processor's cache. The typed arrays live in one block of scratch memory that the next call reuses
+// (held through a weak reference, so the garbage collector can take it back): fresh memory for a million
+// records costs page faults and garbage collections that cost more than the checks.
+import * as z from 'zod/mini';
+import { toEpoch } from './dates.js';
+import { formatPath, invalid, rejectElement } from './parse.js';
+import { date } from './schemas.js';
+
+type Path = readonly (string | number)[];
+
+/** One customer's lifetime: an id, when it started and, unless it is still active, when it ended. */
+export interface CustomerLifetime {
+  /** The customer's id: a non-empty string or a safe integer, unique in the list (`1` and `'1'` differ). */
+  readonly id: string | number;
+  /** When the customer became active: an ISO date or date-time, a `Date`, or epoch milliseconds. */
+  readonly start: string | Date | number;
+  /** When the customer stopped being active (the first instant it is not); absent or `null` while active. */
+  readonly end?: string | Date | number | null | undefined;
+}
+
+/** Whether a value is a customer id: a non-empty string or a safe integer. */
+export function isCustomerId(value: unknown): value is string | number {
+  return typeof value === 'string' ? value.length > 0 : Number.isSafeInteger(value);
+}
+
+function describeId(value: unknown): string {
+  if (typeof value === 'string') return 'an empty string';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** A customer id: a non-empty string or a safe integer. */
+export const customerId = /* @__PURE__ */ (() =>
+  z.custom<string | number>(isCustomerId, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be a non-empty string or a safe integer, not ${describeId(issue.input)}`,
+  }))();
+
+/** The schema of one lifetime, run only to describe an element that failed the fast check. */
+export const lifetimeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ id: customerId, start: date, end: z.optional(z.nullable(date)) }))();
+
+/** The `customers` field: an array, its elements checked by {@link withLifetimes}. */
+export const lifetimesField = /* @__PURE__ */ (() =>
+  z.custom<readonly CustomerLifetime[]>((value) => Array.isArray(value), {
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of customers { id, start, end? }'),
+  }))();
+
+/**
+ * Lifetimes read into epoch milliseconds; `end[i]` is +Infinity for a customer still active. `spare` is an
+ * `Int32Array` of `count` elements the metric may use as it likes. All three are views of scratch memory,
+ * valid only inside the callback of {@link withLifetimes}.
+ */
+export interface Lifetimes {
+  readonly count: number;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly spare: Int32Array;
+}
+
+/** Bytes of scratch memory per record: start and end (8 each), a hash, and a hash and an index when grouped. */
+const BYTES_PER_RECORD = 28;
+
+let cachedScratch: WeakRef<ArrayBuffer> | undefined;
+let scratchInUse = false;
+
+/** Scratch memory of at least `bytes`: the cached block when it is free and large enough, else a new one. */
+function borrowScratch(bytes: number): ArrayBuffer {
+  const cached = cachedScratch?.deref();
+  if (!scratchInUse && cached !== undefined && cached.byteLength >= bytes) {
+    scratchInUse = true;
+    return cached;
+  }
+  const buffer = new ArrayBuffer(bytes);
+  if (!scratchInUse && typeof WeakRef === 'function') {
+    cachedScratch = new WeakRef(buffer);
+    scratchInUse = true;
+  }
+  return buffer;
+}
+
+function returnScratch(buffer: ArrayBuffer): void {
+  if (cachedScratch?.deref() === buffer) scratchInUse = false;
+}
+
+/** Whether every own and inherited enumerable key is `id`, `start` or `end` (what `z.strictObject` allows). */
+function hasOnlyLifetimeKeys(record: object): boolean {
+  for (const key in record) {
+    if (key !== 'id' && key !== 'start' && key !== 'end') return false;
+  }
+  return true;
+}
+
+/**
+ * Reads and checks customer lifetimes in one pass, then calls `use` with them. A record that is not
+ * `{ id, start, end? }` with valid dates is reported at `[...path, index]` (or its field); an end before its
+ * start at `[...path, index, 'end']`; a repeated id at `[...path, index, 'id']`, the later of the two records.
+ */
+export function withLifetimes<R>(
+  metric: string,
+  customers: readonly unknown[],
+  path: Path,
+  use: (lifetimes: Lifetimes) => R,
+): R {
+  const count = customers.length;
+  const buffer = borrowScratch(Math.max(8, count * BYTES_PER_RECORD));
+  try {
+    const start = new Float64Array(buffer, 0, count);
+    const end = new Float64Array(buffer, count * 8, count);
+    const hashes = new Int32Array(buffer, count * 16, count);
+    const pairs = new Int32Array(buffer, count * 20, 2 * count);
+    const sampled = readRecords(metric, customers, path, start, end, hashes);
+    const records = customers as readonly { readonly id: string | number }[];
+    let twin = firstRepeatedId(records, hashes, pairs, sampled);
+    if (twin === AMBIGUOUS) {
+      // Long ids that differ only where the sampled hash does not look: hash every character and look again.
+      for (let i = 0; i < count; i++) {
+        const id = (records[i] as { id: string | number }).id;
+        if (typeof id === 'string') hashes[i] = hashString(id, true);
+      }
+      twin = firstRepeatedId(records, hashes, pairs, false);
+    }
+    if (twin !== undefined && twin !== AMBIGUOUS) {
+      const [later, earlier] = twin;
+      invalid(metric, [...path, later, 'id'], `repeats the id of ${formatPath([...path, earlier])}`);
+    }
+    // The hashes are no longer needed: their memory is the metric's spare array.
+    return use({ count, start, end, spare: hashes });
+  } finally {
+    returnScratch(buffer);
+  }
+}
+
+/** The checked pass: fills `start`, `end` and `hashes`; returns whether some id was hashed on a sample. */
+function readRecords(
+  metric: string,
+  customers: readonly unknown[],
+  path: Path,
+  start: Float64Array,
+  end: Float64Array,
+  hashes: Int32Array,
+): boolean {
+  const count = customers.length;
+  let sampled = false;
+  for (let i = 0; i < count; i++) {
+    const record = customers[i] as { id?: unknown; start?: unknown; end?: unknown } | null;
+    if (typeof record !== 'object' || record === null || !hasOnlyLifetimeKeys(record)) {
+      rejectElement(metric, lifetimeSchema, record, [...path, i]);
+    }
+    const id = record.id;
+    let hash: number;
+    if (typeof id === 'string' && id.length > 0) {
+      hash = hashString(id, false);
+      if (id.length > SAMPLED_LENGTH) sampled = true;
+    } else if (typeof id === 'number' && Number.isSafeInteger(id)) hash = hashInteger(id);
+    else return rejectElement(metric, lifetimeSchema, record, [...path, i]);
+    const from = toEpoch(record.start);
+    const until = record.end === undefined || record.end === null ? Number.POSITIVE_INFINITY : toEpoch(record.end);
+    if (Number.isNaN(from) || Number.isNaN(until)) rejectElement(metric, lifetimeSchema, record, [...path, i]);
+    if (until < from) invalid(metric, [...path, i, 'end'], 'must not be before start');
+    start[i] = from;
+    end[i] = until;
+    hashes[i] = hash;
+  }
+  return sampled;
+}
+
+/** Strings up to this length are hashed whole; longer ones on this many characters spread over them. */
+const SAMPLED_LENGTH = 16;
+
+/**
+ * A 32-bit hash of a string (MurmurHash3's mixing, two UTF-16 units per block). Reading a character costs
+ * more than mixing it, so a string longer than 16 characters is hashed, unless `whole`, on its length and 16
+ * characters spread evenly from the first to the last (a UUID keeps 64 bits of its randomness).
+ */
+function hashString(text: string, whole: boolean): number {
+  const length = text.length;
+  let h = length ^ 0x9747b28c;
+  if (length <= SAMPLED_LENGTH || whole) {
+    let i = 0;
+    for (; i + 1 < length; i += 2) h = mixBlock(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
+    if (i < length) h = mixBlock(h, text.charCodeAt(i));
+  } else {
+    const last = length - 1;
+    for (let j = 0; j < SAMPLED_LENGTH; j += 2) {
+      const a = text.charCodeAt(((j * last) / (SAMPLED_LENGTH - 1)) | 0);
+      const b = text.charCodeAt((((j + 1) * last) / (SAMPLED_LENGTH - 1)) | 0);
+      h = mixBlock(h, a | (b << 16));
+    }
+  }
+  return finalMix(h);
+}
+
+function mixBlock(h: number, block: number): number {
+  let k = Math.imul(block, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** A 32-bit hash of a safe integer, from its low and high 32 bits. */
+function hashInteger(value: number): number {
+  const low = value >>> 0;
+  const high = Math.floor(value / 4_294_967_296) | 0;
+  return finalMix(low ^ Math.imul(high ^ 0x5bd1e995, 0x85ebca6b) ^ 0x27d4eb2f);
+}
+
+/** MurmurHash3's finaliser: every input bit affects every output bit. */
+function finalMix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Records per group when the ids are grouped by hash: a group's table then fits in the L1 cache. */
+const GROUP_SIZE = 256;
+
+/** Returned when sampled hashes of different ids agree too often to go on (ids alike where not sampled). */
+const AMBIGUOUS = 'ambiguous';
+
+/**
+ * The first record (in array order) whose id an earlier record already has, with the index of that earlier
+ * record: what a scan with a `Set` would find, found without one. Records are grouped by the top bits of
+ * their hash (a counting sort into `pairs` that keeps array order within a group, each hash beside its index),
+ * and each group is checked with a small open-addressing table. With `sampled` hashes, too many equal hashes
+ * of different ids give up with {@link AMBIGUOUS}.
+ */
+function firstRepeatedId(
+  records: readonly { readonly id: string | number }[],
+  hashes: Int32Array,
+  pairs: Int32Array,
+  sampled: boolean,
+): readonly [number, number] | typeof AMBIGUOUS | undefined {
+  const count = hashes.length;
+  let groupBits = 0;
+  while (groupBits < 20 && count >>> (groupBits + 1) >= GROUP_SIZE) groupBits++;
+  const groups = 1 << groupBits;
+  const offsets = new Int32Array(groups + 1);
+  if (groupBits === 0) offsets[1] = count;
+  else {
+    const shift = 32 - groupBits;
+    for (let i = 0; i < count; i++) {
+      const g = ((hashes[i] as number) >>> shift) + 1;
+      offsets[g] = (offsets[g] as number) + 1;
+    }
+    for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
+    // Each record's hash and index, side by side, in the order of their groups.
+    const next = offsets.slice(0, groups);
+    for (let i = 0; i < count; i++) {
+      const hash = hashes[i] as number;
+      const g = hash >>> shift;
+      const at = next[g] as number;
+      next[g] = at + 1;
+      pairs[2 * at] = hash;
+      pairs[2 * at + 1] = i;
+    }
+  }
+  let largest = 0;
+  for (let g = 0; g < groups; g++) largest = Math.max(largest, (offsets[g + 1] as number) - (offsets[g] as number));
+  let capacity = 16;
+  while (capacity < 2 * largest) capacity *= 2;
+  const mask = capacity - 1;
+  // Open addressing with linear probing; a slot is in use for group g when stamp[slot] is g + 1.
+  const stamp = new Int32Array(capacity);
+  const slotHash = new Int32Array(capacity);
+  const slotIndex = new Int32Array(capacity);
+  // Different ids with equal 32-bit hashes: about n²/2³³ pairs by chance (some 120 for a million ids).
+  const tolerated = sampled ? 64 + (count >>> 8) : Number.POSITIVE_INFINITY;
+  let differentButEqual = 0;
+  let later = -1;
+  let earlier = -1;
+  for (let g = 0; g < groups; g++) {
+    const mark = g + 1;
+    const last = offsets[g + 1] as number;
+    group: for (let k = offsets[g] as number; k < last; k++) {
+      const hash = (groupBits === 0 ? hashes[k] : pairs[2 * k]) as number;
+      const i = groupBits === 0 ? k : (pairs[2 * k + 1] as number);
+      let slot = hash & mask;
+      for (;;) {
+        if (stamp[slot] !== mark) {
+          stamp[slot] = mark;
+          slotHash[slot] = hash;
+          slotIndex[slot] = i;
+          break;
+        }
+        if (slotHash[slot] === hash) {
+          const j = slotIndex[slot] as number;
+          if ((records[j] as { id: unknown }).id === (records[i] as { id: unknown }).id) {
+            // Within a group, records come in array order: this is the group's first repeat.
+            if (later < 0 || i < later) {
+              later = i;
+              earlier = j;
+            }
+            break group;
+          }
+          if (++differentButEqual > tolerated) return AMBIGUOUS;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+  return later < 0 ? undefined : [later, earlier];
+}

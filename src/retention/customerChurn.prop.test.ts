@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isMetricError } from '../errors.js';
+import { churnRate } from './churnRate.js';
+import { type CustomerChurnResult, type CustomerLifetime, customerChurn } from './customerChurn.js';
+import { retentionRate } from './retentionRate.js';
+
+const BASE = Date.UTC(2024, 0, 1);
+const HOUR = 3_600_000;
+
+/** Lifetimes on an hourly grid over about a month, some still active, some of zero length. */
+const lifetimes = fc
+  .array(
+    fc.record({
+      start: fc.integer({ min: 0, max: 800 }),
+      length: fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined }),
+    }),
+    { maxLength: 60 },
+  )
+  .map((list) =>
+    list.map(({ start, length }, i): CustomerLifetime => {
+      const from = BASE + start * HOUR;
+      return length === undefined
+        ? { id: `c${i}`, start: from }
+        : { id: `c${i}`, start: from, end: from + length * HOUR };
+    }),
+  );
+
+const period = fc
+  .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 400 }))
+  .map(([from, length]) => ({ from: BASE + from * HOUR, to: BASE + (from + length) * HOUR }));
+
+const policy = fc.constantFrom('include' as const, 'exclude' as const);
+
+/** customerChurn, or undefined when nobody is active at from. */
+function churn(
+  customers: readonly CustomerLifetime[],
+  p: { from: number; to: number },
+  newCustomerChurn: 'include' | 'exclude' = 'include',
+): CustomerChurnResult | undefined {
+  try {
+    return customerChurn({ customers, period: p }, { newCustomerChurn });
+  } catch (error) {
+    if (isMetricError(error) && error.code === 'NO_DATA') return undefined;
+    throw error;
+  }
+}
+
+/** The counts of a shard: an anchor customer, active throughout, keeps NO_DATA away and is then taken out. */
+function shardCounts(part: readonly CustomerLifetime[], p: { from: number; to: number }) {
+  const result = customerChurn({ customers: [...part, { id: 'anchor', start: 0 }], period: p });
+  return {
+    customersAtStart: result.customersAtStart - 1,
+    customersLost: result.customersLost,
+    newCustomers: result.newCustomers,
+    customersAtEnd: result.customersAtEnd - 1,
+  };
+}
+
+/** Whether a lifetime is active at instant t: start ≤ t < end. */
+const activeAt = (c: CustomerLifetime, t: number) =>
+  (c.start as number) <= t && (c.end === undefined || c.end === null || t < (c.end as number));
+
+describe('customerChurn properties', () => {
+  it('counts what the definitions say, instant by instant', () => {
+    fc.assert(
+      fc.property(lifetimes, period, policy, (customers, p, newCustomerChurn) => {
+        const result = churn(customers, p, newCustomerChurn);
+        const atStart = customers.filter((c) => activeAt(c, p.from) && (c.start as number) < p.from);
+        if (result === undefined) {
+          expect(atStart.length).toBe(0);
+          return;
+        }
+        const isNew = (c: CustomerLifetime) =>
+          (c.start as number) >= p.from && (c.start as number) < p.to && c.end !== c.start;
+        const fresh = customers.filter(isNew);
+        const retained = atStart.filter((c) => activeAt(c, p.to));
+        const freshLost = fresh.filter((c) => !activeAt(c, p.to));
+        const atEnd = customers.filter((c) => activeAt(c, p.to) && (c.start as number) < p.to);
+        expect(result.customersAtStart).toBe(atStart.length);
+        expect(result.newCustomers).toBe(fresh.length);
+        expect(result.customersRetained).toBe(retained.length);
+        expect(result.newCustomersLost).toBe(freshLost.length);
+        expect(result.customersAtEnd).toBe(atEnd.length);
+        const lost = atStart.length - retained.length + (newCustomerChurn === 'include' ? freshLost.length : 0);
+        expect(result.customersLost).toBe(lost);
+      }),
+    );
+  });
+
+  it('reconciles: at end = at start − lost of them + new − lost of new', () => {
+    fc.assert(
+      fc.property(lifetimes, period, (customers, p) => {
+        const result = churn(customers, p);
+        if (result === undefined) return;
+        expect(result.customersAtEnd).toBe(result.customersRetained + result.newCustomers - result.newCustomersLost);
+        expect(result.customersLost).toBe(result.customersAtStart - result.customersRetained + result.newCustomersLost);
+      }),
+    );
+  });
+
+  it('has churn + retention = 1 under exclude, and under include when no customer was added', () => {
+    fc.assert(
+      fc.property(lifetimes, period, policy, (customers, p, newCustomerChurn) => {
+        const result = churn(customers, p, newCustomerChurn);
+        if (result === undefined) return;
+        if (newCustomerChurn === 'exclude' || result.newCustomers === 0) {
+          expect(result.churnRate + result.retentionRate).toBeCloseTo(1, 15);
+          expect(result.customersLost + result.customersRetained).toBe(result.customersAtStart);
+        }
+      }),
+    );
+  });
+
+  it('keeps the rates in [0, 1] where the definition bounds them', () => {
+    fc.assert(
+      fc.property(lifetimes, period, (customers, p) => {
+        const exclude = churn(customers, p, 'exclude');
+        const include = churn(customers, p, 'include');
+        if (exclude === undefined || include === undefined) return;
+        for (const value of [exclude.churnRate, exclude.retentionRate, include.retentionRate]) {
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+        }
+        expect(include.churnRate).toBeGreaterThanOrEqual(exclude.churnRate);
+      }),
+    );
+  });
+
+  it('agrees with churnRate and retentionRate fed its counts', () => {
+    fc.assert(
+      fc.property(lifetimes, period, policy, (customers, p, newCustomerChurn) => {
+        const result = churn(customers, p, newCustomerChurn);
+        if (result === undefined) return;
+        expect(churnRate({ customersAtStart: result.customersAtStart, customersLost: result.customersLost })).toBe(
+          result.churnRate,
+        );
+        const retention = retentionRate({
+          customersAtStart: result.customersAtStart,
+          customersAtEnd: result.customersAtEnd,
+          newCustomers: result.newCustomers - result.newCustomersLost,
+        });
+        expect(retention).toBe(result.retentionRate);
+      }),
+    );
+  });
+
+  it('chains: the customers at the end of a period are those at the start of the next', () => {
+    fc.assert(
+      fc.property(lifetimes, period, fc.integer({ min: 1, max: 400 }), (customers, p, length) => {
+        const first = churn(customers, p);
+        const next = churn(customers, { from: p.to, to: p.to + length * HOUR });
+        if (first === undefined || next === undefined) return;
+        expect(next.customersAtStart).toBe(first.customersAtEnd);
+      }),
+    );
+  });
+
+  it('does not depend on the order of the records, on shards, or on how dates are written', () => {
+    fc.assert(
+      fc.property(lifetimes, period, fc.nat(), (customers, p, split) => {
+        const result = churn(customers, p);
+        const reversed = churn([...customers].reverse(), p);
+        expect(reversed).toEqual(result);
+        const asDates = customers.map((c) => ({
+          id: c.id,
+          start: new Date(c.start as number),
+          end: c.end === undefined ? null : new Date(c.end as number).toISOString(),
+        }));
+        expect(churn(asDates, { from: new Date(p.from).toISOString(), to: p.to } as never)).toEqual(result);
+        if (result === undefined) return;
+        // Counts from two shards add up to the counts of the whole.
+        const cut = customers.length === 0 ? 0 : split % customers.length;
+        const left = shardCounts(customers.slice(0, cut), p);
+        const right = shardCounts(customers.slice(cut), p);
+        for (const key of ['customersAtStart', 'customersLost', 'newCustomers', 'customersAtEnd'] as const) {
+          expect(left[key] + right[key]).toBe(result[key]);
+        }
+      }),
+    );
+  });
+});
