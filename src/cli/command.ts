@@ -142,3 +142,95 @@ export function locate<T>(
     throw new InputError(file, locations[index], column, `${column ?? 'value'} ${phrase}`);
   }
 }
+
+/** How a field of a library record is read from a column. */
+export interface FieldSpec {
+  /** The column it is read from by default (rename with `--map field=column`). */
+  readonly column: string;
+  /** `'text'` keeps the cell as written (decimal strings stay exact); `'number'` reads a numeric cell. */
+  readonly kind?: 'text' | 'number' | 'boolean';
+  /** Whether the column must exist. Blank cells of optional fields are left out of the record. */
+  readonly required?: boolean;
+}
+
+/** A file read into library records, with where each came from. */
+export interface LoadedRecords {
+  readonly file: string;
+  readonly records: Record<string, unknown>[];
+  readonly locations: string[];
+  /** Library field → column name, for error messages. */
+  readonly columns: Record<string, string>;
+}
+
+export const MAP_OPTION: Readonly<Record<string, OptionSpec>> = {
+  map: {
+    type: 'string',
+    multiple: true,
+    value: 'field=column',
+    description: 'read a field from a column of another name (repeatable), e.g. --map customerId=account_id',
+  },
+};
+
+function columnMap(context: CommandContext, fields: Readonly<Record<string, FieldSpec>>): Record<string, string> {
+  const columns: Record<string, string> = Object.fromEntries(
+    Object.entries(fields).map(([field, spec]) => [field, spec.column]),
+  );
+  const raw = context.values.map;
+  for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
+    const at = text.indexOf('=');
+    const field = text.slice(0, at);
+    if (at <= 0 || !(field in fields)) {
+      throw new UsageError(
+        `--map must be field=column with a field among ${Object.keys(fields).join(', ')}, not '${text}'`,
+      );
+    }
+    columns[field] = text.slice(at + 1);
+  }
+  return columns;
+}
+
+function readCell(value: unknown, kind: FieldSpec['kind']): unknown {
+  if (kind === 'number') return cellValue(value);
+  if (kind === 'boolean' && typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === 'yes' || text === '1') return true;
+    if (text === 'false' || text === 'no' || text === '0') return false;
+  }
+  return value;
+}
+
+/** Reads a whole file into records of library fields, leaving blank optional cells out. */
+export async function loadRecords(
+  context: CommandContext,
+  file: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+): Promise<LoadedRecords> {
+  const columns = columnMap(context, fields);
+  const required = Object.entries(fields)
+    .filter(([, spec]) => spec.required)
+    .map(([field]) => columns[field] as string);
+  const records: Record<string, unknown>[] = [];
+  const locations: string[] = [];
+  for await (const row of filteredRecords(context, file, required)) {
+    const record: Record<string, unknown> = {};
+    for (const [field, spec] of Object.entries(fields)) {
+      const value = row.fields[columns[field] as string];
+      if (value === undefined || value === null || value === '') {
+        if (spec.required) record[field] = undefined;
+        continue;
+      }
+      record[field] = readCell(value, spec.kind);
+    }
+    records.push(record);
+    locations.push(row.location);
+  }
+  return { file, records, locations, columns };
+}
+
+/** A date option (`--as-of 2024-12-31`), checked by the library when used. */
+export function monthOption(context: CommandContext, name: string): string | undefined {
+  const text = stringOption(context, name);
+  if (text !== undefined && !/^\d{4}-\d{2}$/.test(text))
+    throw new UsageError(`--${name} must be a month written YYYY-MM, not '${text}'`);
+  return text;
+}

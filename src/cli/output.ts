@@ -92,9 +92,11 @@ export function render(output: Output, format: OutputFormat): string {
   if (format === 'json') return `${JSON.stringify(output.json, null, 2)}\n`;
   if (format === 'csv') {
     return `${output.tables
-      .map((table) => [table.columns.map((column) => csvCell(column.name)), ...table.rows.map((row) => row.map(csvCell))]
-        .map((cells) => cells.join(','))
-        .join('\n'))
+      .map((table) =>
+        [table.columns.map((column) => csvCell(column.name)), ...table.rows.map((row) => row.map(csvCell))]
+          .map((cells) => cells.join(','))
+          .join('\n'),
+      )
       .join('\n\n')}\n`;
   }
   const notes = output.notes && output.notes.length > 0 ? `\n\n${output.notes.join('\n')}` : '';

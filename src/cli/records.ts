@@ -71,7 +71,12 @@ async function* csvRecords(file: string, delimiter: string | undefined, progress
     for await (const record of parser) yield record as InputRecord;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    throw new InputError(file, lines === undefined ? undefined : `line ${lines}`, undefined, `is not valid CSV: ${(error as Error).message}`);
+    throw new InputError(
+      file,
+      lines === undefined ? undefined : `line ${lines}`,
+      undefined,
+      `is not valid CSV: ${(error as Error).message}`,
+    );
   }
 }
 

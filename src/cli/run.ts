@@ -94,7 +94,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(command));
       return 0;
     }
-    if (parsed.values.json === true && parsed.values.csv === true) throw new UsageError('choose one of --json and --csv');
+    if (parsed.values.json === true && parsed.values.csv === true)
+      throw new UsageError('choose one of --json and --csv');
     const format: OutputFormat = parsed.values.json === true ? 'json' : parsed.values.csv === true ? 'csv' : 'table';
     const output = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
@@ -112,7 +113,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`cs-metrics ${name}: ${error.message}\n`);
       return 2;
     }
-    const detail = io.env.CS_METRICS_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set CS_METRICS_DEBUG=1 for details)';
+    const detail = io.env.CS_METRICS_DEBUG
+      ? `\n${(error as Error).stack ?? ''}`
+      : ' (set CS_METRICS_DEBUG=1 for details)';
     io.stderr.write(`cs-metrics ${name}: unexpected error: ${(error as Error).message ?? String(error)}${detail}\n`);
     return 1;
   }

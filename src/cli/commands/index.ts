@@ -1,5 +1,8 @@
 // Every command of the command line, in the order the help lists them.
 import type { Command } from '../command.js';
+import { engagement, support } from './operations.js';
+import { churn, cohorts } from './retention.js';
+import { mrr } from './revenue.js';
 import { ces, csat, nps } from './survey.js';
 
-export const commands: readonly Command[] = [nps, csat, ces];
+export const commands: readonly Command[] = [nps, csat, ces, mrr, churn, cohorts, support, engagement];

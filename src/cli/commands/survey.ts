@@ -68,8 +68,16 @@ function parseScale(text: string | undefined, fallback: Scale): Scale {
 function distributionTable(distribution: Record<number, number>, responses: number): Table {
   return {
     title: 'Distribution',
-    columns: [{ name: 'score', kind: 'integer' }, { name: 'responses', kind: 'integer' }, { name: 'share', kind: 'percent' }],
-    rows: Object.entries(distribution).map(([score, count]) => [Number(score), count, responses > 0 ? count / responses : 0]),
+    columns: [
+      { name: 'score', kind: 'integer' },
+      { name: 'responses', kind: 'integer' },
+      { name: 'share', kind: 'percent' },
+    ],
+    rows: Object.entries(distribution).map(([score, count]) => [
+      Number(score),
+      count,
+      responses > 0 ? count / responses : 0,
+    ]),
   };
 }
 
@@ -151,7 +159,10 @@ export const csat: Command = {
     const { distribution, blank } = await tallyColumn(context, file, column, scale);
     const result = customerSatisfactionScore(
       { distribution, scale },
-      { ...(confidence === undefined ? {} : { confidence }), ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }) },
+      {
+        ...(confidence === undefined ? {} : { confidence }),
+        ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }),
+      },
     );
     return {
       json: { ...result, scale, distribution, blank },

@@ -1,0 +1,196 @@
+// support and engagement: ticket times, first contact resolution, stickiness, adoption, session length and
+// time to first value.
+import { averageSessionDuration } from '../../engagement/averageSessionDuration.js';
+import { adoptionRate } from '../../engagement/adoptionRate.js';
+import { stickiness } from '../../engagement/stickiness.js';
+import { timeToFirstValue } from '../../engagement/timeToFirstValue.js';
+import { firstContactResolutionRate } from '../../support/firstContactResolutionRate.js';
+import { supportResponseTimes } from '../../support/supportResponseTimes.js';
+import {
+  type Command,
+  FILE_OPTIONS,
+  type FieldSpec,
+  inputFile,
+  loadRecords,
+  locate,
+  MAP_OPTION,
+  numberOption,
+  stringOption,
+} from '../command.js';
+import { UsageError } from '../errors.js';
+import { cell, type Output, type Table } from '../output.js';
+
+const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'];
+
+function unitOption(value: string | undefined, fallback: string): string {
+  const unit = value ?? fallback;
+  if (!UNITS.includes(unit)) throw new UsageError(`--unit must be one of ${UNITS.join(', ')}, not '${unit}'`);
+  return unit;
+}
+
+export const TICKET_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  createdAt: { column: 'createdAt', required: true },
+  firstResponseAt: { column: 'firstResponseAt' },
+  resolvedAt: { column: 'resolvedAt' },
+  contacts: { column: 'contacts', kind: 'number' },
+};
+
+function summaryRows(
+  name: string,
+  summary: { count: number; mean: number | null; median: number | null; p90: number | null },
+) {
+  return [name, summary.count, summary.mean, summary.median, summary.p90];
+}
+
+export const support: Command = {
+  name: 'support',
+  summary: 'first response and resolution times, and first contact resolution',
+  usage: 'cs-metrics support <tickets file> [--unit hour]',
+  description:
+    'Reads tickets (createdAt, firstResponseAt, resolvedAt; blank while pending) and reports count, mean, median and 90th percentile of first response and resolution times, the tickets still waiting, and, when a contacts column is present, the first contact resolution rate (resolved in one contact ÷ resolved). Percentiles interpolate linearly between closest ranks.',
+  options: {
+    unit: {
+      type: 'string',
+      value: 'ms|second|minute|hour|day|week',
+      default: 'hour',
+      description: 'unit of the times',
+    },
+    ...MAP_OPTION,
+    ...FILE_OPTIONS,
+  },
+  examples: ['cs-metrics support examples/data/tickets.csv', 'cs-metrics support tickets.csv --unit minute --json'],
+  async run(context) {
+    const file = inputFile(context);
+    const unit = unitOption(stringOption(context, 'unit'), 'hour');
+    const loaded = await loadRecords(context, file, TICKET_FIELDS);
+    const tickets = loaded.records.map(({ contacts: _contacts, ...ticket }) => ticket);
+    const times = locate(file, loaded.locations, loaded.columns, () =>
+      supportResponseTimes({ tickets: tickets as never }, { unit: unit as 'hour' }),
+    );
+    const resolvedWithContacts = loaded.records.filter(
+      (record) => record.resolvedAt !== undefined && record.contacts !== undefined,
+    );
+    const fcr =
+      resolvedWithContacts.length > 0
+        ? firstContactResolutionRate({
+            resolvedOnFirstContact: resolvedWithContacts.filter((record) => record.contacts === 1).length,
+            resolved: resolvedWithContacts.length,
+          })
+        : null;
+    const tables: Table[] = [
+      {
+        title: `Support times in ${unit}s — ${file}`,
+        columns: [
+          { name: 'time to' },
+          { name: 'tickets', kind: 'integer' },
+          { name: 'mean', kind: 'number' },
+          { name: 'median', kind: 'number' },
+          { name: 'p90', kind: 'number' },
+        ],
+        rows: [summaryRows('first response', times.firstResponse), summaryRows('resolution', times.resolution)],
+      },
+      {
+        title: 'Tickets',
+        columns: [{ name: 'measure' }, { name: 'value', kind: 'integer' }],
+        rows: [
+          ['tickets', times.tickets],
+          ['awaiting a first response', times.awaitingResponse],
+          ['resolved without a response', times.resolvedWithoutResponse],
+          ['unresolved', times.unresolved],
+          ['first contact resolution', fcr === null ? null : cell(fcr, 'percent')],
+        ],
+      },
+    ];
+    return { json: { ...times, firstContactResolutionRate: fcr }, tables } satisfies Output;
+  },
+};
+
+export const EVENT_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  userId: { column: 'userId', required: true },
+  at: { column: 'at', required: true },
+  feature: { column: 'feature' },
+};
+
+export const engagement: Command = {
+  name: 'engagement',
+  summary: 'stickiness (DAU ÷ MAU), feature adoption, session length and time to first value',
+  usage: 'cs-metrics engagement <events file> [--feature reports] [--sessions file] [--customers file]',
+  description:
+    'Reads product events (userId, at, and optionally feature) and reports stickiness: average daily active users over a trailing window ÷ distinct active users in it, as of the last event (or --as-of). With --feature, the share of active users who used that feature. With --sessions (userId, start, end), the average session length; with --customers (signedUpAt, firstValueAt), the time to first value.',
+  options: {
+    'as-of': {
+      type: 'string',
+      value: 'date',
+      description: 'last day of the window (default: the day of the last event)',
+    },
+    'window-days': { type: 'string', value: 'days', default: '30', description: 'length of the trailing window' },
+    feature: { type: 'string', value: 'name', description: 'report the adoption of this feature' },
+    sessions: { type: 'string', value: 'file', description: 'a file of sessions: userId, start, end' },
+    customers: { type: 'string', value: 'file', description: 'a file of customers: signedUpAt, firstValueAt' },
+    unit: { type: 'string', value: 'unit', description: 'unit of session length (minute) and time to value (day)' },
+    ...MAP_OPTION,
+    ...FILE_OPTIONS,
+  },
+  examples: [
+    'cs-metrics engagement examples/data/events.csv --feature reports --sessions examples/data/sessions.csv --customers examples/data/customers.csv',
+    'cs-metrics engagement events.jsonl --window-days 7 --json',
+  ],
+  async run(context) {
+    const file = inputFile(context);
+    const loaded = await loadRecords(context, file, EVENT_FIELDS);
+    const asOf = stringOption(context, 'as-of');
+    const windowDays = numberOption(context, 'window-days');
+    const events = loaded.records.map(({ feature: _feature, ...event }) => event);
+    const options = { ...(asOf === undefined ? {} : { asOf }), ...(windowDays === undefined ? {} : { windowDays }) };
+    const sticky = locate(file, loaded.locations, loaded.columns, () =>
+      stickiness({ events: events as never }, options),
+    );
+    const rows: unknown[][] = [['stickiness (DAU ÷ MAU)', cell(sticky, 'percent')]];
+    const json: Record<string, unknown> = { stickiness: sticky };
+    const feature = stringOption(context, 'feature');
+    if (feature !== undefined) {
+      const users = new Set(loaded.records.map((record) => String(record.userId)));
+      const adopters = new Set(
+        loaded.records.filter((record) => record.feature === feature).map((record) => String(record.userId)),
+      );
+      const rate = adoptionRate({ adopters: adopters.size, eligibleUsers: users.size });
+      json.adoption = { feature, adopters: adopters.size, eligibleUsers: users.size, rate };
+      rows.push([`adoption of ${feature}`, cell(rate, 'percent')]);
+    }
+    const sessionsFile = stringOption(context, 'sessions');
+    if (sessionsFile !== undefined) {
+      const sessions = await loadRecords(context, sessionsFile, {
+        start: { column: 'start', required: true },
+        end: { column: 'end', required: true },
+      });
+      const unit = unitOption(stringOption(context, 'unit'), 'minute');
+      const length = locate(sessionsFile, sessions.locations, sessions.columns, () =>
+        averageSessionDuration({ sessions: sessions.records as never }, { unit: unit as 'minute' }),
+      );
+      json.averageSessionDuration = { value: length, unit, sessions: sessions.records.length };
+      rows.push([`average session (${unit}s)`, cell(length, 'number')]);
+    }
+    const customersFile = stringOption(context, 'customers');
+    if (customersFile !== undefined) {
+      const customers = await loadRecords(context, customersFile, {
+        startedAt: { column: 'signedUpAt', required: true },
+        firstValueAt: { column: 'firstValueAt' },
+      });
+      const unit = unitOption(stringOption(context, 'unit'), 'day');
+      const value = locate(customersFile, customers.locations, customers.columns, () =>
+        timeToFirstValue({ customers: customers.records as never }, { unit: unit as 'day' }),
+      );
+      json.timeToFirstValue = value;
+      rows.push(
+        [`time to first value, median (${unit}s)`, cell(value.median, 'number')],
+        [`time to first value, p90 (${unit}s)`, cell(value.p90, 'number')],
+        ['customers who reached first value', cell(value.reached, 'integer')],
+        ['customers still on their way', cell(value.pending, 'integer')],
+      );
+    }
+    return {
+      json,
+      tables: [{ title: `Engagement — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows }],
+    } satisfies Output;
+  },
+};

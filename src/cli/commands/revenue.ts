@@ -1,0 +1,207 @@
+// mrr: the monthly MRR series with its movements, from a file of subscription records.
+import { readFileSync } from 'node:fs';
+import { formatMonth, monthOf, toEpoch } from '../../internal/dates.js';
+import { recurringRevenueSeries } from '../../revenue/recurringRevenueSeries.js';
+import {
+  type Command,
+  type CommandContext,
+  FILE_OPTIONS,
+  type FieldSpec,
+  inputFile,
+  loadRecords,
+  locate,
+  MAP_OPTION,
+  monthOption,
+  numberOption,
+  stringOption,
+} from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Output } from '../output.js';
+
+/** The columns of a subscription file and the record fields they fill. */
+export const SUBSCRIPTION_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  customerId: { column: 'customerId', required: true },
+  amount: { column: 'amount', required: true },
+  currency: { column: 'currency' },
+  interval: { column: 'interval' },
+  intervalCount: { column: 'intervalCount', kind: 'number' },
+  quantity: { column: 'quantity', kind: 'number' },
+  discountPercent: { column: 'discountPercent' },
+  discountAmount: { column: 'discountAmount' },
+  start: { column: 'start' },
+  end: { column: 'end' },
+  status: { column: 'status' },
+};
+
+/** Subscription records as the library takes them: the two discount columns become one `discount`. */
+export function subscriptionRecords(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows.map(({ discountPercent, discountAmount, ...record }) => {
+    if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
+    if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
+    return record;
+  });
+}
+
+/** The target currency and exchange rates from `--rates file.json`, or `--currency` and `--rate`. */
+export function currencyOptions(context: CommandContext): {
+  currency?: string;
+  exchangeRates?: Record<string, string>;
+} {
+  const file = stringOption(context, 'rates');
+  let currency = stringOption(context, 'currency');
+  let exchangeRates: Record<string, string> | undefined;
+  if (file !== undefined) {
+    let parsed: { currency?: unknown; exchangeRates?: unknown };
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`cannot read the rates in ${file}: ${(error as Error).message}`);
+    }
+    if (typeof parsed.exchangeRates !== 'object' || parsed.exchangeRates === null) {
+      throw new UsageError(`${file} must hold { "currency": "USD", "exchangeRates": { "EUR": "1.08" } }`);
+    }
+    exchangeRates = parsed.exchangeRates as Record<string, string>;
+    if (currency === undefined && typeof parsed.currency === 'string') currency = parsed.currency;
+  }
+  const raw = context.values.rate;
+  for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
+    const [code, rate] = text.split('=');
+    if (!code || rate === undefined) throw new UsageError(`--rate must be CODE=rate, such as EUR=1.08, not '${text}'`);
+    exchangeRates = { ...exchangeRates, [code]: rate };
+  }
+  return { ...(currency === undefined ? {} : { currency }), ...(exchangeRates === undefined ? {} : { exchangeRates }) };
+}
+
+export const REVENUE_OPTIONS = {
+  currency: { type: 'string', value: 'code', description: 'currency of the results (ISO 4217)' },
+  rates: {
+    type: 'string',
+    value: 'file.json',
+    description: 'exchange rates: { "currency": "USD", "exchangeRates": { "EUR": "1.08" } }',
+  },
+  rate: {
+    type: 'string',
+    multiple: true,
+    value: 'CODE=rate',
+    description: 'one exchange rate to --currency (repeatable)',
+  },
+  'weekly-factor': { type: 'string', value: '52/12|4.33|4', default: '52/12', description: 'weeks in a month' },
+  discounts: { type: 'string', value: 'apply|ignore', default: 'apply', description: 'whether discounts reduce MRR' },
+  'count-trialing': { type: 'boolean', description: 'count trialing subscriptions in MRR' },
+  'count-paused': { type: 'boolean', description: 'count paused subscriptions in MRR' },
+  'exclude-past-due': { type: 'boolean', description: 'leave past-due subscriptions out of MRR' },
+} as const;
+
+/** The revenue policies from the command's options. */
+export function revenuePolicies(context: CommandContext) {
+  const weeklyFactor = stringOption(context, 'weekly-factor');
+  const discounts = stringOption(context, 'discounts');
+  return {
+    ...currencyOptions(context),
+    ...(weeklyFactor === undefined ? {} : { weeklyFactor: weeklyFactor as '52/12' }),
+    ...(discounts === undefined ? {} : { discounts: discounts as 'apply' }),
+    ...(context.values['count-trialing'] === true ? { countTrialing: true } : {}),
+    ...(context.values['count-paused'] === true ? { countPaused: true } : {}),
+    ...(context.values['exclude-past-due'] === true ? { countPastDue: false } : {}),
+  };
+}
+
+/** The months a file of subscriptions spans, from its first start to its last start or end. */
+function dataMonths(records: readonly Record<string, unknown>[]): { from: string; to: string } | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const record of records) {
+    for (const key of ['start', 'end'] as const) {
+      const time = toEpoch(record[key]);
+      if (Number.isNaN(time)) continue;
+      if (key === 'start') first = Math.min(first, time);
+      last = Math.max(last, key === 'end' ? time - 1 : time);
+    }
+  }
+  if (!Number.isFinite(first)) return undefined;
+  return { from: formatMonth(monthOf(first)), to: formatMonth(monthOf(Math.max(first, last))) };
+}
+
+export const mrr: Command = {
+  name: 'mrr',
+  summary: 'MRR and ARR month by month, with new, expansion, contraction, churned and reactivation MRR',
+  usage: 'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--rates rates.json]',
+  description:
+    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. Amounts stay exact to the cent.',
+  options: {
+    from: { type: 'string', value: 'YYYY-MM', description: 'first month (default: the first start in the file)' },
+    to: { type: 'string', value: 'YYYY-MM', description: 'last month (default: the last start or end in the file)' },
+    lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
+    ...REVENUE_OPTIONS,
+    ...MAP_OPTION,
+    ...FILE_OPTIONS,
+  },
+  examples: [
+    'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json',
+    'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --csv > mrr.csv',
+    'cs-metrics mrr subscriptions.jsonl --currency USD --rate EUR=1.08 --weekly-factor 4.33',
+  ],
+  async run(context) {
+    const file = inputFile(context);
+    const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
+    const subscriptions = subscriptionRecords(loaded.records);
+    const span = dataMonths(subscriptions);
+    const from = monthOption(context, 'from') ?? span?.from;
+    const to = monthOption(context, 'to') ?? span?.to;
+    if (from === undefined || to === undefined)
+      throw new UsageError(`${file} has no start dates: give --from and --to`);
+    const lookback = numberOption(context, 'lookback');
+    const columns = {
+      ...loaded.columns,
+      discount: `${loaded.columns.discountPercent} or ${loaded.columns.discountAmount}`,
+    };
+    const series = locate(file, loaded.locations, columns, () =>
+      recurringRevenueSeries(
+        { subscriptions: subscriptions as never },
+        { from, to, ...revenuePolicies(context), ...(lookback === undefined ? {} : { lookback }) },
+      ),
+    );
+    return {
+      json: series,
+      tables: [
+        {
+          title: `MRR by month — ${file}`,
+          columns: [
+            { name: 'month' },
+            { name: 'MRR', kind: 'money' },
+            { name: 'customers', kind: 'integer' },
+            { name: 'new', kind: 'money' },
+            { name: 'expansion', kind: 'money' },
+            { name: 'contraction', kind: 'money' },
+            { name: 'churned', kind: 'money' },
+            { name: 'reactivation', kind: 'money' },
+            { name: 'net new', kind: 'money' },
+            { name: 'logo churn', kind: 'percent' },
+            { name: 'ARPA', kind: 'money' },
+            { name: 'NRR', kind: 'percent' },
+            { name: 'GRR', kind: 'percent' },
+          ],
+          rows: series.map((row) => [
+            row.month,
+            row.mrr,
+            row.customers,
+            row.newMrr,
+            row.expansionMrr,
+            row.contractionMrr,
+            row.churnedMrr,
+            row.reactivationMrr,
+            row.netNewMrr,
+            row.customerChurnRate,
+            row.averageRevenuePerAccount,
+            row.netRevenueRetention,
+            row.grossRevenueRetention,
+          ]),
+        },
+      ],
+      notes: [
+        `MRR is measured at the end of each month; ARR is 12 × MRR: ${(series.at(-1)?.arr ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} at the end of ${to}.`,
+        'NRR and GRR are trailing: this month against the same customers 12 months earlier (— before enough history).',
+      ],
+    } satisfies Output;
+  },
+};

@@ -1,0 +1,145 @@
+// The family commands of the command line, on the bundled sample data: what they print is what the library
+// computes from the same records.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import {
+  cohortRetention,
+  customerChurn,
+  recurringRevenueSeries,
+  stickiness,
+  supportResponseTimes,
+  timeToFirstValue,
+} from '../src/index.js';
+import { runCli } from './support/cli.js';
+
+const DATA = 'examples/data';
+const rows = (file: string) => parse(readFileSync(`${DATA}/${file}`), { columns: true }) as Record<string, string>[];
+const present = <T extends Record<string, string>>(row: T) =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== '')) as Partial<T>;
+const json = async (args: string[]) => {
+  const result = await runCli([...args, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+};
+
+describe('cs-metrics family commands', () => {
+  it('mrr equals recurringRevenueSeries on the subscription records', async () => {
+    const subscriptions = rows('subscriptions.csv').map((row) => {
+      const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present(row);
+      return {
+        ...rest,
+        intervalCount: Number(intervalCount),
+        quantity: Number(quantity),
+        ...(discountPercent ? { discount: { percent: discountPercent } } : {}),
+        ...(discountAmount ? { discount: { amount: discountAmount } } : {}),
+      };
+    });
+    const expected = recurringRevenueSeries(
+      { subscriptions: subscriptions as never },
+      {
+        from: '2024-01',
+        to: '2024-12',
+        currency: 'USD',
+        exchangeRates: { EUR: '1.0870' },
+      },
+    );
+    const printed = await json([
+      'mrr',
+      `${DATA}/subscriptions.csv`,
+      '--from',
+      '2024-01',
+      '--to',
+      '2024-12',
+      '--rates',
+      `${DATA}/exchange-rates.json`,
+    ]);
+    expect(printed).toEqual(expected);
+    const table = await runCli(['mrr', `${DATA}/subscriptions.csv`, '--rates', `${DATA}/exchange-rates.json`]);
+    expect(table.stdout).toContain('2023-01');
+    expect(table.stdout).toContain('ARR is 12 × MRR');
+  });
+
+  it('mrr names the file, line and column of a bad record, and needs rates for two currencies', async () => {
+    const mixed = await runCli(['mrr', `${DATA}/subscriptions.csv`]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/subscriptions\.csv, line \d+, column currency: currency/);
+    const bad = await runCli(['mrr', 'test/fixtures/cli/subscriptions-bad.csv']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('subscriptions-bad.csv, line 3, column amount: amount must not be negative');
+  });
+
+  it('churn and cohorts equal the library on the customer lifetimes', async () => {
+    const customers = rows('customers.csv').map((row) => {
+      const { id, start, end } = present(row);
+      return { id, start, ...(end ? { end } : {}) };
+    });
+    const period = { from: '2024-10-01', to: '2025-01-01' };
+    expect(await json(['churn', `${DATA}/customers.csv`, '--from', period.from, '--to', period.to])).toEqual({
+      period,
+      ...customerChurn({ customers: customers as never, period }),
+    });
+    const december = await json([
+      'churn',
+      `${DATA}/customers.csv`,
+      '--month',
+      '2024-12',
+      '--new-customer-churn',
+      'exclude',
+    ]);
+    expect(december).toEqual({
+      period: { from: '2024-12-01', to: '2025-01-01' },
+      ...customerChurn(
+        { customers: customers as never, period: { from: '2024-12-01', to: '2025-01-01' } },
+        { newCustomerChurn: 'exclude' },
+      ),
+    });
+    const cohorts = await json(['cohorts', `${DATA}/customers.csv`, '--period', 'quarter', '--as-of', '2024-12-31']);
+    expect(cohorts).toEqual({
+      asOf: '2024-12-31',
+      period: 'quarter',
+      ...cohortRetention({ customers: customers as never }, { period: 'quarter', asOf: '2024-12-31' }),
+    });
+  });
+
+  it('support and engagement equal the library on tickets, events and customers', async () => {
+    const tickets = rows('tickets.csv').map((row) => {
+      const { createdAt, firstResponseAt, resolvedAt } = present(row);
+      return { createdAt, ...(firstResponseAt ? { firstResponseAt } : {}), ...(resolvedAt ? { resolvedAt } : {}) };
+    });
+    const support = await json(['support', `${DATA}/tickets.csv`, '--unit', 'minute']);
+    expect(support).toMatchObject(supportResponseTimes({ tickets: tickets as never }, { unit: 'minute' }));
+    const resolved = rows('tickets.csv').filter((row) => row.resolvedAt !== '');
+    expect(support.firstContactResolutionRate).toBe(
+      resolved.filter((row) => row.contacts === '1').length / resolved.length,
+    );
+
+    const events = rows('events.csv').map(({ userId, at }) => ({ userId, at }));
+    const engagement = await json([
+      'engagement',
+      `${DATA}/events.csv`,
+      '--feature',
+      'reports',
+      '--customers',
+      `${DATA}/customers.csv`,
+    ]);
+    expect(engagement.stickiness).toBe(stickiness({ events: events as never }));
+    const firstValue = rows('customers.csv').map((row) => ({
+      startedAt: row.signedUpAt,
+      ...(row.firstValueAt ? { firstValueAt: row.firstValueAt } : {}),
+    }));
+    expect(engagement.timeToFirstValue).toEqual(timeToFirstValue({ customers: firstValue as never }, { unit: 'day' }));
+    expect(engagement.adoption.rate).toBeGreaterThan(0);
+  });
+
+  it('rejects bad option values with exit code 2', async () => {
+    expect((await runCli(['support', `${DATA}/tickets.csv`, '--unit', 'fortnight'])).code).toBe(2);
+    expect((await runCli(['churn', `${DATA}/customers.csv`, '--from', '2024-01-01'])).code).toBe(2);
+    expect((await runCli(['churn', `${DATA}/customers.csv`, '--month', '2024-13'])).code).toBe(2);
+    expect((await runCli(['mrr', `${DATA}/subscriptions.csv`, '--from', '2024'])).code).toBe(2);
+    expect((await runCli(['mrr', `${DATA}/subscriptions.csv`, '--map', 'nope=x'])).code).toBe(2);
+    expect((await runCli(['mrr', `${DATA}/subscriptions.csv`, '--rate', 'EUR'])).code).toBe(2);
+    expect((await runCli(['mrr', `${DATA}/subscriptions.csv`, '--rates', 'missing.json'])).code).toBe(2);
+  });
+});
