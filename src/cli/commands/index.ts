@@ -2,7 +2,8 @@
 import type { Command } from '../command.js';
 import { engagement, support } from './operations.js';
 import { churn, cohorts } from './retention.js';
+import { report } from './report.js';
 import { mrr } from './revenue.js';
 import { ces, csat, nps } from './survey.js';
 
-export const commands: readonly Command[] = [nps, csat, ces, mrr, churn, cohorts, support, engagement];
+export const commands: readonly Command[] = [nps, csat, ces, mrr, churn, cohorts, support, engagement, report];

@@ -1,4 +1,5 @@
-// The survey report on the bundled sample data: `npm run demo` (builds first).
+// A Node script using the library directly: the survey report of the sample data, with the NPS change
+// between two quarters and its significance. Run `npm run build` first, then `node examples/survey-report.mjs`.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import {
