@@ -62,7 +62,9 @@ describe('netPromoterScore properties', () => {
         const [low, high] = a < b ? [a, b] : [b, a];
         const narrow = netPromoterScore({ scores: values }, { confidence: low });
         const wide = netPromoterScore({ scores: values }, { confidence: high });
-        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError);
+        // The normal quantile is accurate to about 1e-15, so two levels a unit in the last place apart may
+        // swap by that much; any real widening is far larger.
+        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError * (1 - 1e-12));
       }),
     );
   });
