@@ -133,6 +133,29 @@ export {
 } from './value/index.js';
 
 // Health
+export {
+  createHealthScore,
+  type HealthBandChurn,
+  type HealthBands,
+  type HealthDistributionInput,
+  type HealthDistributionResult,
+  type HealthMeasure,
+  type HealthMeasureScore,
+  type HealthMissingPolicy,
+  type HealthScale,
+  type HealthScoreCalibrationInput,
+  type HealthScoreCalibrationOptions,
+  type HealthScoreCalibrationResult,
+  type HealthScoreConfig,
+  type HealthScorer,
+  type HealthScoreResult,
+  type HealthScores,
+  type HealthStatus,
+  type HealthStatusCount,
+  type HealthValues,
+  healthDistribution,
+  healthScoreCalibration,
+} from './health/index.js';
 
 // Support
 export {

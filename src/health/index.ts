@@ -2,4 +2,29 @@
  * Customer health scores: configurable scorecards, traffic-light bands, calibration against churn.
  * @module health
  */
-export {};
+export {
+  createHealthScore,
+  type HealthMeasure,
+  type HealthMeasureScore,
+  type HealthMissingPolicy,
+  type HealthScale,
+  type HealthScoreConfig,
+  type HealthScorer,
+  type HealthScoreResult,
+  type HealthScores,
+  type HealthValues,
+} from './createHealthScore.js';
+export type { HealthBands, HealthStatus } from '../internal/health.js';
+export {
+  type HealthDistributionInput,
+  type HealthDistributionResult,
+  type HealthStatusCount,
+  healthDistribution,
+} from './healthDistribution.js';
+export {
+  type HealthBandChurn,
+  type HealthScoreCalibrationInput,
+  type HealthScoreCalibrationOptions,
+  type HealthScoreCalibrationResult,
+  healthScoreCalibration,
+} from './healthScoreCalibration.js';

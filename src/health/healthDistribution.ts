@@ -1,0 +1,102 @@
+import * as z from 'zod/mini';
+import type { HealthStatus } from '../internal/health.js';
+import { invalid, isArrayInput, noData, parse, rejectElement } from '../internal/parse.js';
+import { count } from '../internal/schemas.js';
+
+const METRIC = 'healthDistribution';
+
+/**
+ * Input of {@link healthDistribution}: an array of health score results (or any objects with a `status`, or
+ * the statuses themselves), or pre-aggregated counts per status.
+ */
+export type HealthDistributionInput =
+  | ArrayLike<{ readonly status: HealthStatus } | HealthStatus>
+  | { readonly red: number; readonly yellow: number; readonly green: number };
+
+/** Accounts with one status. */
+export interface HealthStatusCount {
+  /** Number of accounts with the status. */
+  readonly count: number;
+  /** count ÷ total, a fraction. */
+  readonly share: number;
+}
+
+/** Result of {@link healthDistribution}. */
+export interface HealthDistributionResult {
+  /** Number of accounts. */
+  readonly total: number;
+  readonly red: HealthStatusCount;
+  readonly yellow: HealthStatusCount;
+  readonly green: HealthStatusCount;
+}
+
+const statusSchema = /* @__PURE__ */ (() => z.enum(['red', 'yellow', 'green']))();
+
+/** Schema of one element, used only to word the issue of a bad one. */
+const elementSchema = /* @__PURE__ */ (() => z.union([statusSchema, z.looseObject({ status: statusSchema })]))();
+
+const countsSchema = /* @__PURE__ */ (() => z.strictObject({ red: count, yellow: count, green: count }))();
+
+/**
+ * Health distribution: how many accounts are red, yellow and green, and what share of the portfolio each is.
+ *
+ * @remarks
+ * share = count ÷ total for each status, one correctly rounded division of integer counts (so the shares
+ * sum to 1 up to the rounding of each). The portfolio view of a traffic-light health score (`worked-examples.md` row 18: red,
+ * yellow, green), as customer-success platforms chart it.
+ *
+ * Accepts what the scorer of {@link createHealthScore} returns (an array of its results, or of any objects
+ * with a `status`), the `statuses` of `scorer.scoreAll`, or counts computed elsewhere
+ * (`{ red, yellow, green }`, for example one `GROUP BY status` per shard, summed).
+ *
+ * Unit: counts and fractions.
+ *
+ * @param input - An array of results, of objects with `status`, or of statuses; or `{ red, yellow, green }`
+ * counts.
+ * @throws {@link MetricError} `INVALID_INPUT` when an element has no status `'red'`, `'yellow'` or `'green'`
+ * (path `[index, 'status']`), a count is not a non-negative integer, or the input is neither an array nor
+ * counts.
+ * @throws {@link MetricError} `NO_DATA` when there are no accounts.
+ * @example
+ * ```ts
+ * const portfolio = healthDistribution([{ status: 'red' }, { status: 'green' }, { status: 'green' }, { status: 'yellow' }]);
+ * portfolio.total; // => 4
+ * portfolio.green; // => { count: 2, share: 0.5 }
+ * healthDistribution({ red: 12, yellow: 30, green: 58 }).red.share; // => 0.12
+ * ```
+ * @category Health
+ */
+export function healthDistribution(input: HealthDistributionInput): HealthDistributionResult {
+  let red = 0;
+  let yellow = 0;
+  let green = 0;
+  if (isArrayInput(input)) {
+    const length = input.length;
+    for (let i = 0; i < length; i++) {
+      const element: unknown = input[i];
+      const status =
+        typeof element === 'string'
+          ? element
+          : typeof element === 'object' && element !== null
+            ? (element as { status?: unknown }).status
+            : undefined;
+      if (status === 'red') red++;
+      else if (status === 'yellow') yellow++;
+      else if (status === 'green') green++;
+      else rejectElement(METRIC, elementSchema, element, [i]);
+    }
+  } else if (typeof input === 'object' && input !== null) {
+    ({ red, yellow, green } = parse(METRIC, countsSchema, input));
+  } else {
+    invalid(METRIC, [], 'must be an array of health results (or statuses), or counts { red, yellow, green }');
+  }
+  const total = red + yellow + green;
+  if (!Number.isSafeInteger(total)) invalid(METRIC, [], 'totals more than 2^53 − 1 accounts');
+  if (total === 0) noData(METRIC, [], 'has no accounts');
+  return {
+    total,
+    red: { count: red, share: red / total },
+    yellow: { count: yellow, share: yellow / total },
+    green: { count: green, share: green / total },
+  };
+}
