@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   cohortRetention,
+  createHealthScore,
+  healthScoreCalibration,
   customerChurn,
   recurringRevenueSeries,
   stickiness,
@@ -131,6 +133,89 @@ describe('cs-metrics family commands', () => {
     }));
     expect(engagement.timeToFirstValue).toEqual(timeToFirstValue({ customers: firstValue as never }, { unit: 'day' }));
     expect(engagement.adoption.rate).toBeGreaterThan(0);
+  });
+
+  it('health scores the accounts with the scorecard and calibrates against churn', async () => {
+    const scorecard = JSON.parse(readFileSync(`${DATA}/scorecard.json`, 'utf8'));
+    const score = createHealthScore(scorecard);
+    const measures = Object.keys(scorecard.measures);
+    const accounts = rows('accounts.csv').map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const name of measures) {
+        const raw = row[name];
+        if (raw === undefined || raw === '') continue;
+        values[name] = raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+      }
+      return { result: score(values as never), churned: row.churned === 'true' };
+    });
+    const printed = await json(['health', `${DATA}/accounts.csv`, '--scorecard', `${DATA}/scorecard.json`]);
+    expect(printed.accounts.map((account: { score: number }) => account.score)).toEqual(
+      accounts.map((a) => a.result.score),
+    );
+    expect(printed.calibration).toEqual(
+      healthScoreCalibration({ accounts: accounts.map((a) => ({ score: a.result.score, churned: a.churned })) }),
+    );
+    expect(printed.distribution.red.count + printed.distribution.yellow.count + printed.distribution.green.count).toBe(
+      accounts.length,
+    );
+    const table = await runCli([
+      'health',
+      `${DATA}/accounts.csv`,
+      '--scorecard',
+      `${DATA}/scorecard.json`,
+      '--lowest',
+      '3',
+    ]);
+    expect(table.stdout).toContain('Lowest scores');
+    expect((await runCli(['health', `${DATA}/accounts.csv`])).code).toBe(2);
+    const badCard = await runCli([
+      'health',
+      `${DATA}/accounts.csv`,
+      '--scorecard',
+      'test/fixtures/cli/scorecard-bad.json',
+    ]);
+    expect(badCard.code).toBe(2);
+    expect(badCard.stderr).toContain('scorecard-bad.json');
+    const badValue = await runCli([
+      'health',
+      'test/fixtures/cli/accounts-bad.csv',
+      '--scorecard',
+      `${DATA}/scorecard.json`,
+    ]);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toContain('accounts-bad.csv, line 3, column executiveSponsor');
+  });
+
+  it('report runs every family on the sample folder, with a summary first', async () => {
+    const { code, stdout } = await runCli(['report', DATA]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('Summary')).toBe(true);
+    for (const heading of [
+      '■ Revenue',
+      '■ Cohorts',
+      '■ Net Promoter Score',
+      '■ Customer health',
+      '■ Support',
+      '■ Engagement',
+    ]) {
+      expect(stdout).toContain(heading);
+    }
+    const full = await json(['report', DATA]);
+    expect(Object.keys(full).sort()).toEqual([
+      'ces',
+      'churn',
+      'cohorts',
+      'csat',
+      'engagement',
+      'health',
+      'mrr',
+      'nps',
+      'support',
+    ]);
+    const partial = await runCli(['report', 'test/fixtures/cli']);
+    expect(partial.code).toBe(2);
+    expect((await runCli(['report', 'no-such-folder'])).code).toBe(2);
+    expect((await runCli(['report'])).code).toBe(2);
   });
 
   it('rejects bad option values with exit code 2', async () => {

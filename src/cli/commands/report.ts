@@ -59,6 +59,13 @@ const SECTIONS: readonly Section[] = [
     values: () => ({ where: ['survey=ces'] }),
   },
   {
+    key: 'health',
+    heading: 'Customer health',
+    file: 'accounts.csv',
+    command: async () => (await import('./health.js')).health,
+    values: (folder) => ({ scorecard: join(folder, 'scorecard.json'), lowest: '5' }),
+  },
+  {
     key: 'support',
     heading: 'Support',
     file: 'tickets.csv',
@@ -107,6 +114,15 @@ function summaryTable(json: Record<string, unknown>): Table {
   }
   add('CSAT', field(json.csat, 'score'), 'percent');
   add('CES, average (1–7)', field(json.ces, 'average'), 'number');
+  const healthJson = json.health as Json;
+  if (healthJson) {
+    const distribution = field(healthJson, 'distribution') as Record<string, { count: number }>;
+    rows.push([
+      'health: red / yellow / green',
+      `${distribution.red?.count} / ${distribution.yellow?.count} / ${distribution.green?.count}`,
+    ]);
+    add('health score AUC against churn', field(field(healthJson, 'calibration'), 'auc'), 'number');
+  }
   add('median first response (hours)', field(field(json.support, 'firstResponse'), 'median'), 'number');
   add('first contact resolution', field(json.support, 'firstContactResolutionRate'), 'percent');
   add('stickiness (DAU ÷ MAU)', field(json.engagement, 'stickiness'), 'percent');

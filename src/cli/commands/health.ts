@@ -1,0 +1,177 @@
+// health: score accounts with a scorecard, show the traffic lights, and check the score against churn.
+import { readFileSync } from 'node:fs';
+import { createHealthScore, type HealthScoreConfig, type HealthScoreResult } from '../../health/createHealthScore.js';
+import { healthDistribution } from '../../health/healthDistribution.js';
+import { healthScoreCalibration } from '../../health/healthScoreCalibration.js';
+import { isMetricError } from '../../errors.js';
+import {
+  type Command,
+  cellValue,
+  FILE_OPTIONS,
+  filteredRecords,
+  inputFile,
+  numberOption,
+  stringOption,
+} from '../command.js';
+import { InputError, UsageError } from '../errors.js';
+import { cell, type Output, type Table } from '../output.js';
+
+function readScorecard(file: string): HealthScoreConfig {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as HealthScoreConfig;
+  } catch (error) {
+    throw new UsageError(`cannot read the scorecard ${file}: ${(error as Error).message}`);
+  }
+}
+
+function readFlag(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (text === 'true' || text === 'yes') return true;
+  if (text === 'false' || text === 'no') return false;
+  return value;
+}
+
+const pct = (value: number | null) => (value === null ? null : cell(value, 'percent'));
+
+export const health: Command = {
+  name: 'health',
+  summary: 'health scores with a scorecard: traffic lights, and how well the score predicts churn',
+  usage: 'cs-metrics health <accounts file> --scorecard scorecard.json [--outcome churned]',
+  description:
+    "Scores every account (one row each, one column per measure of the scorecard; blank cells are missing measures) with a scorecard in createHealthScore's format, and reports how many accounts are red, yellow and green. With an outcome column (true when the account churned afterwards), it also reports the churn rate of each band with its Wilson interval and the score's AUC as a churn predictor: 1 separates churned from retained accounts perfectly, 0.5 is no better than chance.",
+  options: {
+    scorecard: { type: 'string', value: 'file.json', description: 'the scorecard: { measures, bands?, missing? }' },
+    outcome: {
+      type: 'string',
+      value: 'column',
+      default: 'churned',
+      description: 'column saying whether the account churned',
+    },
+    id: { type: 'string', value: 'column', default: 'customerId', description: 'column naming the account' },
+    lowest: { type: 'string', value: 'n', default: '10', description: 'list the n lowest-scored accounts' },
+    ...FILE_OPTIONS,
+  },
+  examples: [
+    'cs-metrics health examples/data/accounts.csv --scorecard examples/data/scorecard.json',
+    'cs-metrics health accounts.csv --scorecard scorecard.json --outcome renewed_lost --json',
+  ],
+  async run(context) {
+    const file = inputFile(context);
+    const scorecardFile = stringOption(context, 'scorecard');
+    if (scorecardFile === undefined) throw new UsageError('--scorecard is required');
+    const config = readScorecard(scorecardFile);
+    let score: ReturnType<typeof createHealthScore>;
+    try {
+      score = createHealthScore(config);
+    } catch (error) {
+      if (isMetricError(error))
+        throw new InputError(scorecardFile, undefined, undefined, error.message.replace(/^[^:]+: /, ''));
+      throw error;
+    }
+    const measures = Object.keys(config.measures ?? {});
+    const outcome = stringOption(context, 'outcome', 'churned');
+    const idColumn = stringOption(context, 'id', 'customerId');
+    const lowestCount = numberOption(context, 'lowest') ?? 10;
+    const results: HealthScoreResult[] = [];
+    const ids: string[] = [];
+    const churned: boolean[] = [];
+    let hasOutcome = true;
+    for await (const record of filteredRecords(context, file, measures)) {
+      const values: Record<string, unknown> = {};
+      for (const name of measures) {
+        const raw = record.fields[name];
+        if (raw === undefined || raw === null || raw === '') continue;
+        values[name] = readFlag(cellValue(raw));
+      }
+      try {
+        results.push(score(values as never));
+      } catch (error) {
+        if (!isMetricError(error)) throw error;
+        const column = error.issues[0]?.path.find((key) => typeof key === 'string') as string | undefined;
+        throw new InputError(file, record.location, column, error.message.replace(/^[^:]+: /, ''));
+      }
+      ids.push(String(record.fields[idColumn] ?? record.location));
+      const flag = readFlag(record.fields[outcome]);
+      if (typeof flag === 'boolean') churned.push(flag);
+      else hasOutcome = false;
+    }
+    const distribution = healthDistribution(results);
+    const bands = config.bands === undefined ? {} : { bands: config.bands };
+    const calibration = hasOutcome
+      ? healthScoreCalibration(
+          { accounts: results.map((result, i) => ({ score: result.score, churned: churned[i] as boolean })) },
+          bands,
+        )
+      : undefined;
+    const tables: Table[] = [
+      {
+        title: `Health of ${results.length} accounts — ${file}`,
+        columns: [{ name: 'status' }, { name: 'accounts', kind: 'integer' }, { name: 'share', kind: 'percent' }],
+        rows: (['red', 'yellow', 'green'] as const).map((status) => [
+          status,
+          distribution[status].count,
+          distribution[status].share,
+        ]),
+      },
+    ];
+    if (calibration) {
+      tables.push({
+        title: `Calibration against ${outcome}: AUC ${calibration.auc === null ? '— (no churned or no retained accounts)' : calibration.auc.toFixed(3)}`,
+        columns: [
+          { name: 'status' },
+          { name: 'accounts', kind: 'integer' },
+          { name: 'churned', kind: 'integer' },
+          { name: 'churn rate' },
+          { name: 'interval low' },
+          { name: 'interval high' },
+        ],
+        rows: (['red', 'yellow', 'green'] as const).map((status) => {
+          const band = calibration[status];
+          return [
+            status,
+            band.accounts,
+            band.churned,
+            pct(band.churnRate),
+            pct(band.interval?.low ?? null),
+            pct(band.interval?.high ?? null),
+          ];
+        }),
+      });
+    }
+    const lowest = results
+      .map((result, i) => ({ id: ids[i] as string, result }))
+      .sort((a, b) => a.result.score - b.result.score)
+      .slice(0, Math.max(0, lowestCount));
+    if (lowest.length > 0) {
+      tables.push({
+        title: 'Lowest scores',
+        columns: [
+          { name: 'account' },
+          { name: 'score', kind: 'number' },
+          { name: 'status' },
+          { name: 'weakest measure' },
+          { name: 'missing' },
+        ],
+        rows: lowest.map(({ id, result }) => {
+          const weakest = [...result.measures].sort((a, b) => a.normalized - b.normalized)[0];
+          return [
+            id,
+            result.score,
+            result.status,
+            weakest ? `${weakest.name} (${weakest.normalized.toFixed(0)})` : '—',
+            result.missing.join(' ') || '—',
+          ];
+        }),
+      });
+    }
+    return {
+      json: {
+        distribution,
+        calibration: calibration ?? null,
+        accounts: results.map((result, i) => ({ id: ids[i], ...result })),
+      },
+      tables,
+    } satisfies Output;
+  },
+};
