@@ -40,7 +40,6 @@ const hours = (median, spread) =>
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
 const day = (time) => new Date(time).toISOString().slice(0, 10);
 const instant = (time) => `${new Date(Math.round(time / 60_000) * 60_000).toISOString().slice(0, 16)}:00Z`;
@@ -90,7 +89,7 @@ let customerCount = 0;
 for (let month = 0; month < 24; month++) {
   const signups = Math.round(10 + month * 0.9 + next() * 6);
   for (let i = 0; i < signups; i++) {
-    const segment = draw(Object.fromEntries(Object.entries(SEGMENTS).map(([name, s], k) => [k, s.weight])));
+    const segment = draw(Object.fromEntries(Object.values(SEGMENTS).map((s, k) => [k, s.weight])));
     const segmentName = Object.keys(SEGMENTS)[segment];
     const profile = SEGMENTS[segmentName];
     const signup = Date.UTC(2023, month, between(1, 28), between(8, 18));

@@ -172,12 +172,7 @@ describe('supportResponseTimes', () => {
 
   describe('validation', () => {
     it('rejects a missing or non-array tickets field, and unknown keys', () => {
-      expectMetricError(
-        () => supportResponseTimes({} as never),
-        'INVALID_INPUT',
-        ['tickets'],
-        'tickets is required',
-      );
+      expectMetricError(() => supportResponseTimes({} as never), 'INVALID_INPUT', ['tickets'], 'tickets is required');
       expectMetricError(
         () => supportResponseTimes({ tickets: 'x' } as never),
         'INVALID_INPUT',
