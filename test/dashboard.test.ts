@@ -1,0 +1,446 @@
+// The browser dashboard, end to end: examples/dashboard/ served on 127.0.0.1 and opened in headless Chromium
+// (Debian's package, driven by playwright-core). Every figure the page shows must equal the library's figure
+// for the same files, computed here in Node from the source; the page's screenshot goes to docs/dashboard.png.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardServer, serveDashboard } from '../examples/dashboard/serve.mjs';
+import {
+  cohortRetention,
+  compareNetPromoterScores,
+  createHealthScore,
+  customerChurn,
+  customerSatisfactionScore,
+  type HealthScoreConfig,
+  healthDistribution,
+  healthScoreCalibration,
+  netPromoterScore,
+  recurringRevenueSeries,
+  stickiness,
+  supportResponseTimes,
+  tallyScores,
+} from '../src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = 'docs/dashboard.png';
+
+// ---------------------------------------------------------------------------------------------------------
+// The library's ESM build that the page loads
+
+/** The latest modification time of the library's source files (tests excluded). */
+function newestSource(folder = 'src'): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * The folder of the ESM build to serve as /dist/: the repository's dist/ when it is newer than the source
+ * (as after `npm run build`), otherwise the same ESM build of src/index.ts made by esbuild in a private
+ * folder, so that a stale or missing dist/ neither fails the test nor gets rewritten under other readers.
+ */
+async function libraryBuild(): Promise<{ folder: string; private: boolean }> {
+  if (existsSync('dist/index.js') && statSync('dist/index.js').mtimeMs >= newestSource()) {
+    return { folder: 'dist', private: false };
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'csm-dashboard-'));
+  await build({
+    entryPoints: ['src/index.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    packages: 'external',
+    outfile: join(folder, 'index.js'),
+    logLevel: 'silent',
+  });
+  return { folder, private: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The expected figures: the library in Node, on the same files
+
+const DATA = 'examples/data';
+type Row = Record<string, string>;
+const rows = (file: string) => parse(readFileSync(`${DATA}/${file}`), { columns: true }) as Row[];
+const json = (file: string) => JSON.parse(readFileSync(`${DATA}/${file}`, 'utf8'));
+const present = (row: Row): Partial<Row> => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
+
+function expectedFigures() {
+  const subscriptions = rows('subscriptions.csv').map((row) => {
+    const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present(row);
+    return {
+      ...rest,
+      intervalCount: Number(intervalCount),
+      quantity: Number(quantity),
+      ...(discountPercent ? { discount: { percent: discountPercent } } : {}),
+      ...(discountAmount ? { discount: { amount: discountAmount } } : {}),
+    };
+  });
+  const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
+  const series = recurringRevenueSeries(
+    { subscriptions: subscriptions as never },
+    { from: '2023-01', to: '2024-12', currency: rates.currency, exchangeRates: rates.exchangeRates },
+  );
+
+  const lifetimes = rows('customers.csv').map(({ id, start, end }) => ({
+    id: id as string,
+    start: start as string,
+    ...(end ? { end } : {}),
+  }));
+  const survey = rows('survey-responses.csv');
+  const scores = (name: string, from: string, to: string) =>
+    survey.filter((r) => r.survey === name && r.answeredAt! >= from && r.answeredAt! < to).map((r) => Number(r.score));
+  const q1 = scores('nps', '2024-01-01', '2024-04-01');
+  const q2 = scores('nps', '2024-04-01', '2024-07-01');
+
+  const tickets = rows('tickets.csv').map((row) => {
+    const { createdAt, firstResponseAt, resolvedAt } = present(row);
+    return {
+      createdAt: createdAt!,
+      ...(firstResponseAt ? { firstResponseAt } : {}),
+      ...(resolvedAt ? { resolvedAt } : {}),
+    };
+  });
+  const events = rows('events.csv').map(({ userId, at }) => ({ userId: userId!, at: at! }));
+
+  const accounts = rows('accounts.csv');
+  const scorer = createHealthScore(json('scorecard.json') as HealthScoreConfig);
+  const results = accounts.map((row) =>
+    scorer({
+      weeklyActiveShare: row.weeklyActiveShare,
+      seatUtilization: row.seatUtilization,
+      daysSinceLastLogin: Number(row.daysSinceLastLogin),
+      openTickets: Number(row.openTickets),
+      nps: row.nps === '' ? undefined : Number(row.nps),
+      executiveSponsor: row.executiveSponsor === 'true',
+    }),
+  );
+
+  return {
+    series,
+    latest: series.at(-1)!,
+    churn: customerChurn({ customers: lifetimes, period: { from: '2024-12-01', to: '2025-01-01' } }),
+    cohorts: cohortRetention(
+      { customers: lifetimes.filter((c) => c.start >= '2024-01-01' && c.start < '2025-01-01') },
+      { asOf: '2024-12-31' },
+    ),
+    nps: netPromoterScore({ scores: q2 }),
+    npsChange: compareNetPromoterScores({ scores: q2 }, { scores: q1 }),
+    npsDistribution: tallyScores(q2, { min: 0, max: 10 }),
+    csat: customerSatisfactionScore({ scores: scores('csat', '2024-04-01', '2024-07-01') }),
+    support: supportResponseTimes({ tickets }),
+    stickiness: stickiness({ events }, { asOf: '2024-12-31', windowDays: 30 }),
+    health: healthDistribution(results),
+    calibration: healthScoreCalibration({
+      accounts: results.map((result, k) => ({ score: result.score, churned: accounts[k]!.churned === 'true' })),
+    }),
+  };
+}
+
+/** The expected figures, computed once. */
+let cached: ReturnType<typeof expectedFigures> | undefined;
+function expected(): ReturnType<typeof expectedFigures> {
+  cached ??= expectedFigures();
+  return cached;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the page
+
+interface Shown {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+const number = (text: string | undefined): number | null => (text === undefined || text === '' ? null : Number(text));
+
+async function shownMetrics(page: Page): Promise<Record<string, Shown>> {
+  const raw = await page.$$eval('[data-metric]', (nodes) =>
+    nodes.map((node) => {
+      const { metric, value, low, high } = (node as HTMLElement).dataset;
+      return { metric: metric ?? '', value, low, high };
+    }),
+  );
+  return Object.fromEntries(
+    raw.map(({ metric, value, low, high }) => [metric, { value: number(value), low: number(low), high: number(high) }]),
+  );
+}
+
+/** A table's body rows, by the row's `data-<key>`: the raw values of its cells (`data-value`), in order. */
+async function tableRows(page: Page, selector: string, key: string): Promise<Record<string, (number | null)[]>> {
+  const raw = await page.$$eval(
+    `${selector} tbody tr`,
+    (trs, attribute) =>
+      trs.map((tr) => [
+        (tr as HTMLElement).dataset[attribute] ?? '',
+        [...tr.querySelectorAll('td')].map((td) => td.dataset.value),
+      ]),
+    key,
+  );
+  return Object.fromEntries(raw.map(([name, values]) => [name, (values as (string | undefined)[]).map(number)]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('dashboard server', () => {
+  let server: DashboardServer;
+  beforeAll(async () => {
+    server = await serveDashboard({ port: 0 });
+  });
+  afterAll(() => server?.close());
+
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ status: number; type: string | undefined }>((done, fail) => {
+      const call = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (response) => {
+        response.resume();
+        done({ status: response.statusCode ?? 0, type: response.headers['content-type'] });
+      });
+      call.on('error', fail);
+      call.end();
+    });
+
+  it('listens on 127.0.0.1 and serves the page, the data and the allowlisted modules', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/examples/dashboard/`);
+    expect(await get('/examples/dashboard/')).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
+    expect((await get('/examples/data/tickets.csv')).status).toBe(200);
+    expect(await get('/node_modules/zod/mini/index.js')).toEqual({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+    });
+    expect((await get('/node_modules/decimal.js/decimal.mjs')).status).toBe(200);
+    expect((await get('/')).status).toBe(302);
+  });
+
+  it('serves nothing outside the allowlist and no traversal', async () => {
+    for (const path of [
+      '/package.json',
+      '/src/index.ts',
+      '/.git/config',
+      '/examples/dashboard/serve.mjs',
+      '/examples/dashboard/../../package.json',
+      '/examples/data/..%2f..%2fpackage.json',
+      '/examples/data/%2e%2e/%2e%2e/package.json',
+      '/examples/data/..%5c..%5cpackage.json',
+      '/node_modules/zod/package.json',
+      '/node_modules/zod/mini/../../../package.json',
+      '/node_modules/vitest/dist/index.js',
+      '/examples/data/tickets.csv%00.csv',
+      '/examples/data/%E0%A4%A.csv',
+    ]) {
+      expect([path, (await get(path)).status]).toEqual([path, 404]);
+    }
+    expect((await get('/examples/dashboard/', { host: 'attacker.example' })).status).toBe(421);
+    expect((await get('/examples/dashboard/', {}, 'POST')).status).toBe(405);
+  });
+});
+
+const NO_CHROMIUM =
+  `Chromium is not installed at ${CHROMIUM}: the dashboard test needs Debian's chromium package ` +
+  '(apt-get install -y --no-install-recommends chromium; .ci/run installs it).';
+
+it('finds Chromium for the browser test', () => {
+  expect(existsSync(CHROMIUM), NO_CHROMIUM).toBe(true);
+});
+
+describe('browser dashboard', () => {
+  let browser: Browser | undefined;
+  let server: DashboardServer | undefined;
+  let page: Page;
+  let library: { folder: string; private: boolean } | undefined;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  let loadMs = 0;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
+    library = await libraryBuild();
+    server = await serveDashboard({ port: 0, dist: library.folder });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+    });
+    page = await context.newPage();
+    page.on('request', (call) => requests.push(call.url()));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    const started = Date.now();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.body.dataset.ready !== 'false', null, { timeout: 60_000 });
+    loadMs = Date.now() - started;
+    const state = await page.evaluate(() => ({ ...document.body.dataset }));
+    if (state.ready !== 'true') throw new Error(`the dashboard failed: ${state.error}\n${problems.join('\n')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (library?.private) rmSync(library.folder, { recursive: true, force: true });
+  });
+
+  it('renders without errors, from 127.0.0.1 only', async () => {
+    expect(problems).toEqual([]);
+    const origin = new URL(server!.url).origin;
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    // The page loads the library's ESM build through the import map.
+    expect(requests).toContain(`${origin}/dist/index.js`);
+    const timing = await page.evaluate(() => ({
+      loadMs: document.body.dataset.loadMs,
+      computeMs: document.body.dataset.computeMs,
+      renderMs: document.body.dataset.renderMs,
+      bytes: performance
+        .getEntriesByType('resource')
+        .concat(performance.getEntriesByType('navigation'))
+        .reduce((total, entry) => total + (entry as PerformanceResourceTiming).decodedBodySize, 0),
+      files: performance.getEntriesByType('resource').length + 1,
+    }));
+    console.log(
+      `dashboard (${library!.private ? 'private ESM build of src/' : 'dist/'}): ${timing.files} files, ` +
+        `${(timing.bytes / 1e6).toFixed(2)} MB; ready ${loadMs} ms after navigation (load and parse ` +
+        `${timing.loadMs} ms, compute ${timing.computeMs} ms, draw ${timing.renderMs} ms)`,
+    );
+  });
+
+  it('shows the KPI figures the library computes from the same files', async () => {
+    const figures = expected();
+    const shown = await shownMetrics(page);
+    const { latest } = figures;
+    expect(shown.mrr?.value).toBe(latest.mrr);
+    expect(shown.arr?.value).toBe(latest.arr);
+    expect(shown.customers?.value).toBe(latest.customers);
+    expect(shown.nps).toEqual({
+      value: figures.nps.score,
+      low: figures.nps.interval.low,
+      high: figures.nps.interval.high,
+    });
+    expect(shown['nps-change']?.value).toBe(figures.npsChange.difference);
+    expect(shown.csat).toEqual({
+      value: figures.csat.score,
+      low: figures.csat.interval.low,
+      high: figures.csat.interval.high,
+    });
+    expect(shown['logo-churn']?.value).toBe(figures.churn.churnRate);
+    expect(shown.nrr?.value).toBe(latest.netRevenueRetention);
+    expect(shown.grr?.value).toBe(latest.grossRevenueRetention);
+    expect(shown['first-response']?.value).toBe(figures.support.firstResponse.median);
+    expect(shown.stickiness?.value).toBe(figures.stickiness);
+    expect(shown['health-auc']?.value).toBe(figures.calibration.auc);
+    // Every shown figure is a finite number: no NaN, no blank.
+    for (const [metric, { value }] of Object.entries(shown))
+      expect([metric, Number.isFinite(value)]).toEqual([metric, true]);
+    // And the text a reader sees is the formatted figure.
+    expect(await page.textContent('[data-metric="customers"]')).toBe(latest.customers.toLocaleString('en-US'));
+    expect(await page.textContent('[data-metric="nps"]')).toBe(figures.nps.score.toFixed(1));
+  });
+
+  it('charts the MRR series and its movements month by month', async () => {
+    const { series } = expected();
+    const shown = await tableRows(page, '#mrr-table', 'month');
+    expect(Object.keys(shown)).toEqual(series.map((row) => row.month));
+    for (const row of series) {
+      expect(shown[row.month]).toEqual([
+        row.mrr,
+        row.newMrr,
+        row.expansionMrr,
+        row.reactivationMrr,
+        row.contractionMrr,
+        row.churnedMrr,
+        row.customers,
+      ]);
+    }
+  });
+
+  it('charts the NPS distribution with its groups', async () => {
+    const { nps, npsDistribution } = expected();
+    const shown = await tableRows(page, '#nps-table', 'score');
+    expect(shown).toEqual(Object.fromEntries(Object.entries(npsDistribution).map(([score, n]) => [score, [n]])));
+    const groups = await page.$$eval('#nps-legend li', (items) =>
+      items.map((item) => [(item as HTMLElement).dataset.group, Number((item as HTMLElement).dataset.value)]),
+    );
+    expect(groups).toEqual([
+      ['detractors', nps.detractorShare],
+      ['passives', nps.passiveShare],
+      ['promoters', nps.promoterShare],
+    ]);
+  });
+
+  it('shows the cohort retention heatmap of 2024', async () => {
+    const { cohorts } = expected();
+    const shown = await tableRows(page, '#cohort-table', 'cohort');
+    const width = Math.max(...cohorts.cohorts.map((row) => row.retention.length));
+    const padded = (values: number[]) => [...values, ...Array(width - values.length).fill(null)];
+    expect(shown).toEqual({
+      ...Object.fromEntries(cohorts.cohorts.map((row) => [row.cohort, [row.size, ...padded(row.retention)]])),
+      average: [null, ...padded(cohorts.average)],
+    });
+    expect(Object.keys(shown)).toHaveLength(13);
+  });
+
+  it('shows the health distribution and the churn of each status', async () => {
+    const { health, calibration } = expected();
+    const shown = await tableRows(page, '#health-table', 'status');
+    const shares = await page.$$eval('#health-bar [data-status]', (parts) =>
+      parts.map((part) => [(part as HTMLElement).dataset.status, Number((part as HTMLElement).dataset.value)]),
+    );
+    const statuses = ['red', 'yellow', 'green'] as const;
+    expect(shares).toEqual(statuses.map((status) => [status, health[status].share]));
+    for (const status of statuses) {
+      expect(shown[status]).toEqual([health[status].count, calibration[status].churned, calibration[status].churnRate]);
+    }
+  });
+
+  it('draws both charts', async () => {
+    const painted = await page.$$eval('canvas', (canvases) =>
+      canvases.map((canvas) => {
+        const { data } = (canvas as HTMLCanvasElement)
+          .getContext('2d')!
+          .getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+        let count = 0;
+        for (let k = 3; k < data.length; k += 4) if (data[k]! > 0) count++;
+        return count;
+      }),
+    );
+    expect(painted).toHaveLength(2);
+    for (const pixels of painted) expect(pixels).toBeGreaterThan(5_000);
+  });
+
+  it('saves a 1280-wide screenshot for the docs', async () => {
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const png = readFileSync(SCREENSHOT);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1280);
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
