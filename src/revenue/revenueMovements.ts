@@ -174,26 +174,21 @@ export function revenueMovements(
   const ids: string[] = [];
   const before = new MoneyColumn(size);
   const after = new MoneyColumn(size);
-  for (let i = 0; i < previous.length; i++) {
-    const row = readRow(previous[i], 'previous', i);
-    let slot = index.get(row.customerId);
-    if (slot === undefined) {
-      slot = ids.length;
-      index.set(row.customerId, slot);
-      ids.push(row.customerId);
+  // Both sides are summed per customer into one shared index, so a customer's subscriptions add up first.
+  const collect = (rows: typeof previous, side: 'previous' | 'current', column: MoneyColumn) => {
+    for (let i = 0; i < rows.length; i++) {
+      const row = readRow(rows[i], side, i);
+      let slot = index.get(row.customerId);
+      if (slot === undefined) {
+        slot = ids.length;
+        index.set(row.customerId, slot);
+        ids.push(row.customerId);
+      }
+      column.add(slot, row.mrr);
     }
-    before.add(slot, row.mrr);
-  }
-  for (let i = 0; i < current.length; i++) {
-    const row = readRow(current[i], 'current', i);
-    let slot = index.get(row.customerId);
-    if (slot === undefined) {
-      slot = ids.length;
-      index.set(row.customerId, slot);
-      ids.push(row.customerId);
-    }
-    after.add(slot, row.mrr);
-  }
+  };
+  collect(previous, 'previous', before);
+  collect(current, 'current', after);
   const former = new Set<string>();
   const formerList = parsed.formerCustomers;
   if (formerList !== undefined) {

@@ -1,29 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixed, nearest } from '../../test/support/exact.js';
 import { lifetimeValueFromChurn } from './lifetimeValueFromChurn.js';
-
-// Decimal inputs are built from integers (`units` at `places` decimals) so that the exact value of every
-// result is a known fraction N/D of integers. When N and D are safe integers, one double division N/D is the
-// correctly rounded exact value, which is what the metric must return.
-
-/** `units / 10^places` written as a plain decimal string. */
-function fixed(units: bigint, places: number): string {
-  const digits = units.toString().padStart(places + 1, '0');
-  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-/** The double nearest to n/d, or undefined when n/d (in lowest terms) is beyond exact integer division. */
-function nearest(n: bigint, d: bigint): number | undefined {
-  const g = gcd(n, d) || 1n;
-  const [a, b] = [n / g, d / g];
-  const safe = BigInt(Number.MAX_SAFE_INTEGER);
-  return a <= safe && b <= safe ? Number(a) / Number(b) : undefined;
-}
 
 const cents = fc.bigInt({ min: 0n, max: 100_000_000n });
 /** A fraction in (0, 1] in ten-thousandths. */
