@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { DURATION_UNITS, type DurationUnit } from './dates.js';
 import { MEDIAN, P90, percentileBrackets, type Bracket, interpolate } from './percentile.js';
 import { date } from './schemas.js';
+import { ratioToNumber } from './rational.js';
 
 /** The schema of a duration unit: `'ms' | 'second' | 'minute' | 'hour' | 'day' | 'week'`. */
 export const durationUnit = /* @__PURE__ */ (() => z.enum(['ms', 'second', 'minute', 'hour', 'day', 'week']))();
@@ -35,35 +36,8 @@ export function hasOnlyKeys(record: object, a: string, b: string, c?: string): b
   return true;
 }
 
-/** Number of significant bits of a positive BigInt. */
-function bitLength(value: bigint): number {
-  return value.toString(2).length;
-}
-
-/**
- * `numerator ÷ denominator` for non-negative integers, correctly rounded (to nearest, ties to even). Safe
- * integers need one IEEE division, which is correctly rounded by definition. Larger ones are divided in
- * BigInt to 55–56 significant bits, with a sticky bit for any remainder, and converted once.
- */
-export function quotient(numerator: number | bigint, denominator: number | bigint): number {
-  if (
-    typeof numerator === 'number' &&
-    typeof denominator === 'number' &&
-    numerator <= Number.MAX_SAFE_INTEGER &&
-    denominator <= Number.MAX_SAFE_INTEGER
-  ) {
-    return numerator / denominator;
-  }
-  const a = BigInt(numerator);
-  const b = BigInt(denominator);
-  if (a === 0n) return 0;
-  const shift = bitLength(b) - bitLength(a) + 55;
-  const top = shift >= 0 ? a << BigInt(shift) : a;
-  const bottom = shift >= 0 ? b : b << BigInt(-shift);
-  const whole = top / bottom;
-  const sticky = whole * bottom === top ? 0n : 1n;
-  return Number(whole | sticky) * 2 ** -shift;
-}
+/** `numerator ÷ denominator` for non-negative integers, correctly rounded (see `ratioToNumber`). */
+export const quotient: (numerator: number | bigint, denominator: number | bigint) => number = ratioToNumber;
 
 /** `a · b` for non-negative safe integers, as a number while it is safe and a BigInt beyond. */
 function product(a: number, b: number): number | bigint {

@@ -6,6 +6,9 @@
 // Monthly amounts (a year ÷ 12, a week × 52/12) are exact rationals `numerator ÷ denominator` with integer
 // parts, summed over a common denominator and converted once, at the end, to the nearest double
 // (`rationalToNumber`). Nothing is rounded on the way.
+import { gcd as gcdBig, pow10 as pow10Big, ratioToNumber } from './rational.js';
+
+export { gcdBig, pow10Big };
 
 /** 2^53 − 1: integers up to this magnitude are exact in a double. */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -16,11 +19,6 @@ const POW10: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, 
 /** 10^k as a double (exact for k ≤ 22). */
 export function pow10(k: number): number {
   return POW10[k] ?? 10 ** k;
-}
-
-/** 10^k as a BigInt. */
-export function pow10Big(k: number): bigint {
-  return 10n ** BigInt(k);
 }
 
 /**
@@ -141,66 +139,11 @@ export function gcd(a: number, b: number): number {
   return a;
 }
 
-/** Greatest common divisor of two non-negative BigInts. */
-export function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-function bitLength(value: bigint): number {
-  // Within 4 bits, which is all the caller needs.
-  return value.toString(16).length * 4;
-}
-
 /**
- * The nearest double (ties to even) to the exact rational `numerator ÷ denominator`, `denominator > 0`.
- * One rounding only: when both parts are safe integers a double division is already correctly rounded;
- * otherwise the quotient is computed in BigInt with at least 56 significant bits and a sticky bit for the
- * remainder, so that the final `Number()` rounds it correctly.
+ * The nearest double (ties to even) to the exact rational `numerator ÷ denominator`, `denominator > 0`,
+ * rounded once (see `ratioToNumber` in rational.ts).
  */
-export function rationalToNumber(numerator: number | bigint, denominator: number | bigint): number {
-  if (typeof numerator === 'number' && typeof denominator === 'number') {
-    if (numerator <= MAX_SAFE && numerator >= -MAX_SAFE && denominator <= MAX_SAFE) {
-      const result = numerator / denominator;
-      return result === 0 ? 0 : result;
-    }
-  }
-  let n = BigInt(numerator);
-  const d = BigInt(denominator);
-  if (n === 0n) return 0;
-  const negative = n < 0n;
-  if (negative) n = -n;
-  const shift = 64 - (bitLength(n) - bitLength(d));
-  let quotient: bigint;
-  let remainder: bigint;
-  if (shift >= 0) {
-    const scaled = n << BigInt(shift);
-    quotient = scaled / d;
-    remainder = scaled - quotient * d;
-  } else {
-    const divisor = d << BigInt(-shift);
-    quotient = n / divisor;
-    remainder = n - quotient * divisor;
-  }
-  if (remainder !== 0n) quotient |= 1n;
-  // Number(quotient) rounds once (the sticky bit breaks false ties); scaling by a power of two is exact.
-  let result = Number(quotient);
-  let k = shift;
-  while (k > 1000) {
-    result /= 2 ** 1000;
-    k -= 1000;
-  }
-  while (k < -1000) {
-    result *= 2 ** 1000;
-    k += 1000;
-  }
-  result = k >= 0 ? result / 2 ** k : result * 2 ** -k;
-  return negative ? -result : result;
-}
+export const rationalToNumber: (numerator: number | bigint, denominator: number | bigint) => number = ratioToNumber;
 
 /** Rounding of an integer division, for per-line rounding of money. */
 export type IntegerRounding = 'halfEven' | 'halfUp';

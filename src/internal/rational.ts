@@ -142,3 +142,21 @@ export function toNumber(value: Rational): number {
   }
   return negative ? -result : result;
 }
+
+/**
+ * `numerator ÷ denominator` (denominator > 0) as the nearest double. Safe integers need one IEEE division,
+ * which is correctly rounded by definition; anything larger goes through {@link toNumber}.
+ */
+export function ratioToNumber(numerator: number | bigint, denominator: number | bigint): number {
+  if (
+    typeof numerator === 'number' &&
+    typeof denominator === 'number' &&
+    numerator <= Number.MAX_SAFE_INTEGER &&
+    numerator >= -Number.MAX_SAFE_INTEGER &&
+    denominator <= Number.MAX_SAFE_INTEGER
+  ) {
+    const result = numerator / denominator;
+    return result === 0 ? 0 : result;
+  }
+  return toNumber({ num: BigInt(numerator), den: BigInt(denominator) });
+}

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from './parse.js';
 import { count, type Scale, scale } from './schemas.js';
+import { ratioToNumber } from './rational.js';
 
 export type { Distribution } from './distribution.js';
 
@@ -45,7 +46,7 @@ export function surveyCounts(
 
 /**
  * Mean score of a distribution, exact to the nearest double: the sum of scores is kept in integers (a
- * BigInt once it passes 2^53) and divided once.
+ * BigInt once it passes 2^53) and divided once, correctly rounded.
  */
 export function meanScore(counts: Float64Array, range: Scale, responses: number): number {
   let total = 0;
@@ -53,14 +54,7 @@ export function meanScore(counts: Float64Array, range: Scale, responses: number)
   if (Number.isSafeInteger(total)) return total / responses;
   let big = 0n;
   for (let i = 0; i < counts.length; i++) big += BigInt(counts[i] as number) * BigInt(range.min + i);
-  return ratioOfBigInts(big, BigInt(responses));
-}
-
-/** a ÷ b for integers beyond 2^53, to about one unit in the last place. */
-export function ratioOfBigInts(a: bigint, b: bigint): number {
-  const whole = a / b;
-  const rest = a - whole * b;
-  return Number(whole) + Number(rest) / Number(b);
+  return ratioToNumber(big, BigInt(responses));
 }
 
 /** The three NPS group counts, as every NPS input reduces to them. */

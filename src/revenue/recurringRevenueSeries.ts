@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { finiteResult } from '../internal/result.js';
 import { formatMonth, monthOf, parseMonth } from '../internal/dates.js';
-import { gcd, IntegerSums, MAX_SAFE, rationalToNumber } from '../internal/money.js';
+import { gcd, gcdBig, IntegerSums, MAX_SAFE, rationalToNumber } from '../internal/money.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
 import { month } from '../internal/schemas.js';
 import {
@@ -384,11 +384,6 @@ export function recurringRevenueSeries(
 
 function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
-}
-
-function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /**

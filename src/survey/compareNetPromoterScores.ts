@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { criticalValue, normalUpperTail } from '../internal/normal.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { type NpsCounts, npsCore, npsGroups, ratioOfBigInts } from '../internal/survey.js';
+import { ratioToNumber } from '../internal/rational.js';
+import { type NpsCounts, npsCore, npsGroups } from '../internal/survey.js';
 import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
 
 const METRIC = 'compareNetPromoterScores';
@@ -48,16 +49,12 @@ function groupsOf(side: 'a' | 'b', value: unknown): NpsCounts {
   return npsGroups(METRIC, value, [side]);
 }
 
-/** NPS(a) − NPS(b) from the counts, exact (correctly rounded) while the cross products stay below 2^53. */
+/** NPS(a) − NPS(b) from the counts, as one correctly rounded division of integers. */
 function exactDifference(a: NpsCounts, b: NpsCounts): number {
   const na = BigInt(a.promoters + a.passives + a.detractors);
   const nb = BigInt(b.promoters + b.passives + b.detractors);
   const numerator = 100n * (BigInt(a.promoters - a.detractors) * nb - BigInt(b.promoters - b.detractors) * na);
-  const denominator = na * nb;
-  const limit = BigInt(Number.MAX_SAFE_INTEGER);
-  const magnitude = numerator < 0n ? -numerator : numerator;
-  if (magnitude <= limit && denominator <= limit) return Number(numerator) / Number(denominator);
-  return ratioOfBigInts(numerator, denominator);
+  return ratioToNumber(numerator, na * nb);
 }
 
 /**
