@@ -189,3 +189,24 @@ export {
 } from './engagement/index.js';
 
 // Models
+export {
+  type DiscountedExpectedLifetimeInput,
+  type DiscountedLifetimeValueInput,
+  discountedExpectedLifetime,
+  discountedLifetimeValue,
+  type FitShiftedBetaGeometricInput,
+  type FitShiftedBetaGeometricResult,
+  fitShiftedBetaGeometric,
+  type ProjectShiftedBetaGeometricInput,
+  type ProjectShiftedBetaGeometricResult,
+  projectShiftedBetaGeometric,
+  type SurvivalCurveInput,
+  type SurvivalCurveOptions,
+  type SurvivalCurveResult,
+  type SurvivalInterval,
+  type SurvivalMedian,
+  type SurvivalObservation,
+  type SurvivalPoint,
+  type SurvivalTableRow,
+  survivalCurve,
+} from './models/index.js';

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { logLikelihood } from '../internal/shiftedBetaGeometric.js';
+import { discountedExpectedLifetime } from './discountedExpectedLifetime.js';
+import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
+import { projectShiftedBetaGeometric } from './projectShiftedBetaGeometric.js';
+
+/** mulberry32: a seeded uniform generator on (0, 1). */
+function uniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+
+/** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 boosted by U^(1/shape)). */
+function gamma(shape: number, next: () => number): number {
+  if (shape < 1) return gamma(shape + 1, next) * next() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const normal = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
+    const v = (1 + c * normal) ** 3;
+    if (v > 0 && Math.log(next()) < 0.5 * normal * normal + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/**
+ * A cohort simulated from the sBG model: each customer draws θ ~ Beta(α, β), then renews each period with
+ * probability 1 − θ. Returns the customers active at the start of periods 0…periods.
+ */
+function simulate(alpha: number, beta: number, size: number, periods: number, seed: number): number[] {
+  const next = uniform(seed);
+  const survivors = new Array<number>(periods + 1).fill(0);
+  for (let i = 0; i < size; i++) {
+    const x = gamma(alpha, next);
+    const theta = x / (x + gamma(beta, next));
+    // T = the first period at whose end the customer leaves (geometric on 1, 2, …).
+    const lifetime = theta >= 1 ? 1 : Math.ceil(Math.log(next()) / Math.log1p(-theta));
+    for (let t = 0; t <= periods && t < lifetime; t++) survivors[t] = (survivors[t] as number) + 1;
+  }
+  return survivors;
+}
+
+/** Asymptotic standard errors of ln α̂ and ln β̂ from the observed information. */
+function standardErrors(survivors: number[], alpha: number, beta: number): [number, number] {
+  const lost = new Float64Array(survivors.length - 1);
+  for (let t = 1; t < survivors.length; t++) lost[t - 1] = (survivors[t - 1] as number) - (survivors[t] as number);
+  const { hessian } = logLikelihood(lost, survivors.at(-1) as number, Math.log(alpha), Math.log(beta));
+  const [huu, huv, hvv] = hessian;
+  const det = huu * hvv - huv * huv;
+  return [Math.sqrt(-hvv / det), Math.sqrt(-huu / det)];
+}
+
+describe('fitShiftedBetaGeometric properties', () => {
+  it('recovers α and β from simulated cohorts within a tolerance that shrinks with the cohort size', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.3, max: 3, noNaN: true }),
+        fc.double({ min: 0.5, max: 8, noNaN: true }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (alpha, beta, seed) => {
+          let previous = Number.POSITIVE_INFINITY;
+          for (const size of [2_000, 20_000, 200_000]) {
+            const survivors = simulate(alpha, beta, size, 10, seed + size);
+            const fit = fitShiftedBetaGeometric({ survivors });
+            expect(fit.converged).toBe(true);
+            const [seAlpha, seBeta] = standardErrors(survivors, fit.alpha, fit.beta);
+            // Within 5 standard errors (a false alarm about once in 3 million), errors of order 1/√size.
+            expect(Math.abs(Math.log(fit.alpha / alpha))).toBeLessThan(5 * seAlpha);
+            expect(Math.abs(Math.log(fit.beta / beta))).toBeLessThan(5 * seBeta);
+            expect(seAlpha).toBeLessThan(previous / 2.5);
+            previous = seAlpha;
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('finds a maximum: no nearby α, β has a higher likelihood', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        fc.double({ min: 0.2, max: 10, noNaN: true }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (alpha, beta, seed) => {
+          const survivors = simulate(alpha, beta, 5_000, 8, seed);
+          const fit = fitShiftedBetaGeometric({ survivors });
+          const lost = new Float64Array(survivors.length - 1);
+          for (let t = 1; t < survivors.length; t++) {
+            lost[t - 1] = (survivors[t - 1] as number) - (survivors[t] as number);
+          }
+          const remaining = survivors.at(-1) as number;
+          const u = Math.log(fit.alpha);
+          const v = Math.log(fit.beta);
+          expect(logLikelihood(lost, remaining, u, v).value).toBeCloseTo(fit.logLikelihood, 9);
+          for (const [du, dv] of [
+            [1e-3, 0],
+            [-1e-3, 0],
+            [0, 1e-3],
+            [0, -1e-3],
+            [0.1, 0.1],
+            [-0.1, -0.1],
+          ] as const) {
+            expect(logLikelihood(lost, remaining, u + du, v + dv).value).toBeLessThanOrEqual(fit.logLikelihood + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the same fit from survivors and from lost counts, and is scale-free', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 500 }),
+        (lost, extra) => {
+          const initial = lost.reduce((a, b) => a + b, 0) + extra;
+          fc.pre(lost[0] !== initial && lost.some((n) => n > 0));
+          const survivors = [initial];
+          for (const n of lost) survivors.push((survivors.at(-1) as number) - n);
+          const fromLost = fitShiftedBetaGeometric({ initial, lost });
+          expect(fitShiftedBetaGeometric({ survivors })).toEqual(fromLost);
+          expect(Number.isFinite(fromLost.alpha) && Number.isFinite(fromLost.beta)).toBe(true);
+          expect(fromLost.logLikelihood).toBeLessThanOrEqual(0);
+          // Whatever the fit returns, even at a limit of the model, the other functions accept.
+          const { alpha, beta } = fromLost;
+          expect(projectShiftedBetaGeometric({ alpha, beta, periods: 3 }).survival).toHaveLength(3);
+          expect(discountedExpectedLifetime({ alpha, beta, discountRate: 0.1 })).toBeGreaterThanOrEqual(1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
