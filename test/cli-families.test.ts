@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   cohortRetention,
   createHealthScore,
+  discountedLifetimeValue,
+  fitShiftedBetaGeometric,
+  survivalCurve,
   healthScoreCalibration,
   customerChurn,
   recurringRevenueSeries,
@@ -208,14 +211,45 @@ describe('cs-metrics family commands', () => {
       'csat',
       'engagement',
       'health',
+      'lifetime',
       'mrr',
       'nps',
       'support',
     ]);
+    expect(full.lifetime.lifetimeValue.arpa).toBe(full.mrr.at(-1).averageRevenuePerAccount);
     const partial = await runCli(['report', 'test/fixtures/cli']);
     expect(partial.code).toBe(2);
     expect((await runCli(['report', 'no-such-folder'])).code).toBe(2);
     expect((await runCli(['report'])).code).toBe(2);
+  });
+
+  it('lifetime fits the survival curve and the shifted-beta-geometric model to the lifetimes', async () => {
+    const asOf = Date.parse('2024-12-31T00:00:00Z');
+    const customers = rows('customers.csv');
+    const observations = customers.map((row) => {
+      const start = Date.parse(`${row.start}T00:00:00Z`);
+      const end = row.end ? Date.parse(`${row.end}T00:00:00Z`) : Number.NaN;
+      const churned = end <= asOf;
+      return { duration: ((churned ? end : asOf) - start) / 86_400_000 / 30.4375, churned };
+    });
+    const printed = await json([
+      'lifetime',
+      `${DATA}/customers.csv`,
+      '--as-of',
+      '2024-12-31',
+      '--arpa',
+      '200',
+      '--margin',
+      '0.8',
+    ]);
+    expect(printed.survival).toEqual(survivalCurve({ observations }));
+    expect(printed.fit).toEqual(fitShiftedBetaGeometric({ survivors: printed.survivors }));
+    expect(printed.survivors[0]).toBeGreaterThan(printed.survivors.at(-1));
+    expect(printed.lifetimeValue.discountedLifetimeValue).toBeCloseTo(
+      discountedLifetimeValue({ alpha: printed.fit.alpha, beta: printed.fit.beta, discountRate: 0.01, margin: 160 }),
+      9,
+    );
+    expect((await runCli(['lifetime', `${DATA}/customers.csv`, '--as-of', 'soon'])).code).toBe(2);
   });
 
   it('rejects bad option values with exit code 2', async () => {

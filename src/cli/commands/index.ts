@@ -1,10 +1,23 @@
 // Every command of the command line, in the order the help lists them.
 import type { Command } from '../command.js';
 import { health } from './health.js';
+import { lifetime } from './lifetime.js';
 import { engagement, support } from './operations.js';
 import { churn, cohorts } from './retention.js';
 import { report } from './report.js';
 import { mrr } from './revenue.js';
 import { ces, csat, nps } from './survey.js';
 
-export const commands: readonly Command[] = [nps, csat, ces, mrr, churn, cohorts, health, support, engagement, report];
+export const commands: readonly Command[] = [
+  nps,
+  csat,
+  ces,
+  mrr,
+  churn,
+  cohorts,
+  lifetime,
+  health,
+  support,
+  engagement,
+  report,
+];

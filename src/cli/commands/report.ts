@@ -11,7 +11,8 @@ interface Section {
   readonly heading: string;
   readonly file: string;
   readonly command: () => Promise<Command>;
-  readonly values: (folder: string) => Record<string, string | boolean | string[]>;
+  /** The options of the section's command; `earlier` holds the results of the sections before it. */
+  readonly values: (folder: string, earlier: Record<string, unknown>) => Record<string, string | boolean | string[]>;
 }
 
 const SECTIONS: readonly Section[] = [
@@ -36,6 +37,16 @@ const SECTIONS: readonly Section[] = [
     file: 'customers.csv',
     command: async () => (await import('./retention.js')).cohorts,
     values: () => ({ period: 'quarter' }),
+  },
+  {
+    key: 'lifetime',
+    heading: 'Customer lifetimes and value',
+    file: 'customers.csv',
+    command: async () => (await import('./lifetime.js')).lifetime,
+    values: (_folder, earlier) => {
+      const arpa = Array.isArray(earlier.mrr) ? field(earlier.mrr.at(-1), 'averageRevenuePerAccount') : undefined;
+      return typeof arpa === 'number' ? { arpa: String(arpa) } : {};
+    },
   },
   {
     key: 'nps',
@@ -104,6 +115,11 @@ function summaryTable(json: Record<string, unknown>): Table {
     add('gross revenue retention (trailing 12 months)', field(last, 'grossRevenueRetention'), 'percent');
   }
   add('logo churn, last month', field(json.churn, 'churnRate'), 'percent');
+  add(
+    'discounted lifetime value of a new customer',
+    field(field(json.lifetime, 'lifetimeValue'), 'discountedLifetimeValue'),
+    'money',
+  );
   const nps = json.nps as Json;
   if (nps) {
     const interval = field(nps, 'interval') as { low: number; high: number };
@@ -152,7 +168,11 @@ export const report: Command = {
         continue;
       }
       const command = await section.command();
-      const sub: CommandContext = { values: section.values(folder), positionals: [file], progress: context.progress };
+      const sub: CommandContext = {
+        values: section.values(folder, json),
+        positionals: [file],
+        progress: context.progress,
+      };
       const output = await command.run(sub);
       json[section.key] = output.json;
       output.tables.forEach((table, index) => {
