@@ -1,10 +1,11 @@
 // The command line end to end: spawned on fixture files.
+import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { netPromoterScore } from '../src/index.js';
-import { cli, runCli } from './support/cli.js';
+import { cli, cliPath, runCli } from './support/cli.js';
 
 const FIXTURES = 'test/fixtures/cli';
 
@@ -78,6 +79,14 @@ describe('cs-metrics', () => {
       const { code, stdout } = cli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--json']);
       expect(code).toBe(0);
       expect(JSON.parse(stdout).responses).toBe(5);
+    });
+
+    it('stops quietly when the reader closes the pipe early', () => {
+      // Hundreds of kilobytes of JSON: more than a pipe holds, so the writer sees the pipe close.
+      const command = `"${process.execPath}" ${cliPath()} report examples/data --json | head -n 1`;
+      const result = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+      expect(result.stdout).toBe('{\n');
+      expect(result.stderr).toBe('');
     });
 
     it('streams a large file in bounded memory', async () => {

@@ -1,6 +1,7 @@
 // support and engagement: ticket times, first contact resolution, stickiness, adoption, session length and
 // time to first value.
 import { averageSessionDuration } from '../../engagement/averageSessionDuration.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { adoptionRate } from '../../engagement/adoptionRate.js';
 import { stickiness } from '../../engagement/stickiness.js';
 import { timeToFirstValue } from '../../engagement/timeToFirstValue.js';
@@ -116,7 +117,7 @@ export const engagement: Command = {
   summary: 'stickiness (DAU ÷ MAU), feature adoption, session length and time to first value',
   usage: 'cs-metrics engagement <events file> [--feature reports] [--sessions file] [--customers file]',
   description:
-    'Reads product events (userId, at, and optionally feature) and reports stickiness: average daily active users over a trailing window ÷ distinct active users in it, as of the last event (or --as-of). With --feature, the share of active users who used that feature. With --sessions (userId, start, end), the average session length; with --customers (signedUpAt, firstValueAt), the time to first value.',
+    'Reads product events (userId, at, and optionally feature) and reports stickiness: average daily active users over a trailing window ÷ distinct active users in it, as of the last event (or --as-of). With --feature, the share of the window’s active users who used that feature in it. With --sessions (userId, start, end), the average session length; with --customers (signedUpAt, firstValueAt), the time to first value.',
   options: {
     'as-of': {
       type: 'string',
@@ -149,9 +150,17 @@ export const engagement: Command = {
     const json: Record<string, unknown> = { stickiness: sticky };
     const feature = stringOption(context, 'feature');
     if (feature !== undefined) {
-      const users = new Set(loaded.records.map((record) => String(record.userId)));
+      // The same window as stickiness: `windowDays` UTC days ending with the day of `asOf` (default: the
+      // day of the last event).
+      const times = loaded.records.map((record) => toEpoch(record.at));
+      let last = Number.NEGATIVE_INFINITY;
+      for (const time of times) if (time > last) last = time;
+      const end = Math.floor((asOf === undefined ? last : toEpoch(asOf)) / DAY_MS + 1) * DAY_MS;
+      const start = end - (windowDays ?? 30) * DAY_MS;
+      const inWindow = loaded.records.filter((_, i) => (times[i] as number) >= start && (times[i] as number) < end);
+      const users = new Set(inWindow.map((record) => String(record.userId)));
       const adopters = new Set(
-        loaded.records.filter((record) => record.feature === feature).map((record) => String(record.userId)),
+        inWindow.filter((record) => record.feature === feature).map((record) => String(record.userId)),
       );
       const rate = adoptionRate({ adopters: adopters.size, eligibleUsers: users.size });
       json.adoption = { feature, adopters: adopters.size, eligibleUsers: users.size, rate };
