@@ -30,6 +30,7 @@ export {
   type NetPromoterScoreResult,
   netPromoterScore,
   type Scale,
+  type Scores,
   tallyScores,
 } from './survey/index.js';
 
@@ -52,6 +53,7 @@ export {
   churnRate,
   convertPeriodRate,
   customerChurn,
+  type Period,
   type RenewalRateInput,
   type RetentionRateInput,
   renewalRate,
@@ -80,6 +82,7 @@ export {
   type CohortMrr,
   type CustomerMovement,
   type CustomerMrr,
+  type DateInput,
   type Discount,
   type GrossRevenueRetentionInput,
   grossRevenueRetention,
@@ -159,6 +162,7 @@ export {
 
 // Support
 export {
+  type DurationSummary,
   type FirstContactResolutionRateInput,
   firstContactResolutionRate,
   type SupportDurationSummary,

@@ -19,8 +19,16 @@ export interface Session {
  * elsewhere, `totalDuration` in the result's `unit`).
  */
 export type AverageSessionDurationInput =
-  | { readonly sessions: ArrayLike<Session> }
-  | { readonly totalDuration: number; readonly sessionCount: number };
+  | {
+      /** The sessions, each counted once, including those of zero length. */
+      readonly sessions: ArrayLike<Session>;
+    }
+  | {
+      /** Sum of the sessions' durations, in the result's `unit` (≥ 0, finite). */
+      readonly totalDuration: number;
+      /** Number of sessions, a non-negative integer. */
+      readonly sessionCount: number;
+    };
 
 /** Options of {@link averageSessionDuration}. */
 export interface AverageSessionDurationOptions {

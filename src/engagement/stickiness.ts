@@ -18,8 +18,19 @@ export interface ActivityEvent {
  * Input of {@link stickiness}: daily and monthly active users counted elsewhere, or the raw activity events.
  */
 export type StickinessInput =
-  | { readonly dailyActiveUsers: number; readonly monthlyActiveUsers: number }
-  | { readonly events: ArrayLike<ActivityEvent> };
+  | {
+      /**
+       * Average number of distinct active users per day over the month (≥ 0, may have a fraction), at most
+       * `monthlyActiveUsers`.
+       */
+      readonly dailyActiveUsers: number;
+      /** Distinct active users over the same month, a non-negative integer. */
+      readonly monthlyActiveUsers: number;
+    }
+  | {
+      /** The activity events, in any order; those outside the window are validated but not counted. */
+      readonly events: ArrayLike<ActivityEvent>;
+    };
 
 /** Options of {@link stickiness}; they apply to the events form only. */
 export interface StickinessOptions {

@@ -25,7 +25,9 @@ export type HealthScale =
   | {
       /** Linear between `worst` (0) and `best` (100), clamped; `worst > best` means lower is better. */
       readonly kind: 'linear';
+      /** The value that scores 0, as do values past it (a number or decimal string). */
       readonly worst: number | string;
+      /** The value that scores 100, as do values past it (a number or decimal string); not equal to `worst`. */
       readonly best: number | string;
     }
   | {
@@ -34,7 +36,14 @@ export type HealthScale =
        * `from` strictly ascending. A value below the first step scores `below` (default 0).
        */
       readonly kind: 'steps';
-      readonly steps: readonly { readonly from: number | string; readonly score: number | string }[];
+      /** The steps, at least one, in strictly ascending order of `from`. */
+      readonly steps: readonly {
+        /** The lowest value of the step, included (a number or decimal string). */
+        readonly from: number | string;
+        /** The score of a value in the step, 0–100 (a number or decimal string). */
+        readonly score: number | string;
+      }[];
+      /** The score of a value below the first step's `from`, 0–100 (a number or decimal string). Default 0. */
       readonly below?: number | string;
     }
   | {
@@ -50,6 +59,7 @@ export type HealthScale =
 export interface HealthMeasure {
   /** Relative weight, ≥ 0 (a number or decimal string). Weights need not sum to 100. */
   readonly weight: number | string;
+  /** How the measure's raw value becomes its 0–100 score. */
   readonly scale: HealthScale;
 }
 
@@ -97,7 +107,9 @@ export interface HealthScoreResult {
 
 /** Result of {@link HealthScorer.scoreAll}: one score and one status per account, in input order. */
 export interface HealthScores {
+  /** Each account's score, 0–100. */
   readonly scores: Float64Array;
+  /** Each account's traffic light under the configured bands. */
   readonly statuses: HealthStatus[];
 }
 

@@ -10,8 +10,21 @@ const METRIC = 'healthDistribution';
  * the statuses themselves), or pre-aggregated counts per status.
  */
 export type HealthDistributionInput =
-  | ArrayLike<{ readonly status: HealthStatus } | HealthStatus>
-  | { readonly red: number; readonly yellow: number; readonly green: number };
+  | ArrayLike<
+      | {
+          /** The account's traffic light; other properties of the object are ignored. */
+          readonly status: HealthStatus;
+        }
+      | HealthStatus
+    >
+  | {
+      /** Number of red accounts, a non-negative integer. */
+      readonly red: number;
+      /** Number of yellow accounts, a non-negative integer. */
+      readonly yellow: number;
+      /** Number of green accounts, a non-negative integer. */
+      readonly green: number;
+    };
 
 /** Accounts with one status. */
 export interface HealthStatusCount {
@@ -25,8 +38,11 @@ export interface HealthStatusCount {
 export interface HealthDistributionResult {
   /** Number of accounts. */
   readonly total: number;
+  /** Red accounts (at risk): their number and share of `total`. */
   readonly red: HealthStatusCount;
+  /** Yellow accounts (watch): their number and share of `total`. */
   readonly yellow: HealthStatusCount;
+  /** Green accounts (healthy): their number and share of `total`. */
   readonly green: HealthStatusCount;
 }
 

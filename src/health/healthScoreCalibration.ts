@@ -12,8 +12,24 @@ const METRIC = 'healthScoreCalibration';
  * since, or the same as two parallel columns (`churned` as booleans, or a `Uint8Array` of 0 and 1).
  */
 export type HealthScoreCalibrationInput =
-  | { readonly accounts: ArrayLike<{ readonly score: number; readonly churned: boolean }> }
-  | { readonly scores: ArrayLike<number>; readonly churned: ArrayLike<boolean> | Uint8Array };
+  | {
+      /** One row per account. */
+      readonly accounts: ArrayLike<{
+        /** The account's health score, a number from 0 to 100. */
+        readonly score: number;
+        /** Whether the account churned since it was scored. */
+        readonly churned: boolean;
+      }>;
+    }
+  | {
+      /** Each account's health score, a number from 0 to 100: an array or typed array. */
+      readonly scores: ArrayLike<number>;
+      /**
+       * Whether each account churned, in the order of `scores` and of the same length: booleans, or a
+       * `Uint8Array` of 0 and 1.
+       */
+      readonly churned: ArrayLike<boolean> | Uint8Array;
+    };
 
 /** Options of {@link healthScoreCalibration}. */
 export interface HealthScoreCalibrationOptions {
@@ -32,7 +48,12 @@ export interface HealthBandChurn {
   /** The band's churn rate: churned ÷ accounts, a fraction; `null` when the band has no accounts. */
   readonly churnRate: number | null;
   /** Wilson score interval of the churn rate; `null` when the band has no accounts. */
-  readonly interval: { readonly low: number; readonly high: number } | null;
+  readonly interval: {
+    /** Lower end, a fraction (exactly 0 when no account of the band churned). */
+    readonly low: number;
+    /** Upper end, a fraction (exactly 1 when every account of the band churned). */
+    readonly high: number;
+  } | null;
 }
 
 /** Result of {@link healthScoreCalibration}. */
@@ -43,8 +64,11 @@ export interface HealthScoreCalibrationResult {
   readonly churned: number;
   /** The churn rate over all accounts: churned ÷ accounts, a fraction. */
   readonly churnRate: number;
+  /** Churn among the red accounts (score at or below `bands.red`). */
   readonly red: HealthBandChurn;
+  /** Churn among the yellow accounts (score above `bands.red`, at or below `bands.yellow`). */
   readonly yellow: HealthBandChurn;
+  /** Churn among the green accounts (score above `bands.yellow`). */
   readonly green: HealthBandChurn;
   /**
    * The ROC AUC of the score as a predictor of retention: the probability that a randomly chosen retained

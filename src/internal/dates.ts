@@ -93,7 +93,10 @@ export function parseIsoDate(text: string): number {
   return zone === 43 ? time - offset : time + offset;
 }
 
-/** A date as the library accepts it: an ISO string, a `Date`, or epoch milliseconds. */
+/**
+ * A date as the library accepts it: an ISO 8601 string (`2024-03-15`, `2024-03-15T10:00:00Z`; a date alone
+ * is midnight UTC and a date-time without an offset is read as UTC), a valid `Date`, or epoch milliseconds.
+ */
 export type DateInput = string | Date | number;
 
 /** Converts a date input to epoch milliseconds, or NaN when it is not a valid date. */

@@ -45,7 +45,10 @@ function product(a: number, b: number): number | bigint {
   return result <= Number.MAX_SAFE_INTEGER ? result : BigInt(a) * BigInt(b);
 }
 
-/** Count, mean, median and p90 of a set of durations, in the chosen unit; `null` when there are none. */
+/**
+ * Count, mean, median and 90th percentile of a set of durations, in the result's unit; the three statistics
+ * are `null` when there are no durations.
+ */
 export interface DurationSummary {
   /** How many durations there are. */
   readonly count: number;

@@ -4,7 +4,11 @@
 // between them stay exact.
 import * as z from 'zod/mini';
 
-/** A calendar period. */
+/**
+ * A period of time: `'day' | 'week' | 'month' | 'quarter' | 'year'`. Lengths are the same throughout the
+ * library: a year is 12 months, 4 quarters, 52 weeks or 365 days, so a week is 12/52 of a month and a day
+ * 12/365 of a month.
+ */
 export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** The periods, in increasing length. */

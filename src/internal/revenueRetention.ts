@@ -26,6 +26,7 @@ export interface RetentionPeriod {
 
 /** One customer of a cohort (several rows of one customer are summed). */
 export interface CohortMrr {
+  /** The customer (account), a non-empty string; rows with the same id are one customer. */
   readonly customerId: string;
   /** MRR at the start of the period (money, ≥ 0); customers at 0 are not in the cohort. */
   readonly startingMrr: number | string;
@@ -34,7 +35,12 @@ export interface CohortMrr {
 }
 
 /** Input of net and gross revenue retention: the period form or the cohort form. */
-export type RevenueRetentionInput = RetentionPeriod | { readonly cohort: ArrayLike<CohortMrr> };
+export type RevenueRetentionInput =
+  | RetentionPeriod
+  | {
+      /** The cohort form: each customer's starting and ending MRR, one or more rows per customer, in any order. */
+      readonly cohort: ArrayLike<CohortMrr>;
+    };
 
 const rowSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -165,9 +165,14 @@ export const scale = /* @__PURE__ */ (() =>
     }),
   ))();
 
-/** A rating scale. */
+/**
+ * A rating scale: the integer scores from `min` to `max`, both included. `max` must be greater than `min`,
+ * and the scale spans at most 101 points (0–100).
+ */
 export interface Scale {
+  /** The lowest score, an integer. */
   readonly min: number;
+  /** The highest score, an integer greater than `min`. */
   readonly max: number;
 }
 

@@ -44,7 +44,21 @@ export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type SubscriptionStatus = 'active' | 'trialing' | 'past_due' | 'paused' | 'canceled';
 
 /** A discount per billing interval: a fraction of the price (`0.1` is 10 % off) or an amount off. */
-export type Discount = { readonly percent: number | string } | { readonly amount: number | string };
+export type Discount =
+  | {
+      /**
+       * Share of the price's `amount × quantity` taken off: a fraction from 0 to 1 (`0.1` is 10 % off), a
+       * number or decimal string.
+       */
+      readonly percent: number | string;
+    }
+  | {
+      /**
+       * Money taken off the price's `amount × quantity` per billing interval, in the price's currency (≥ 0,
+       * at most `amount × quantity`): a number or decimal string.
+       */
+      readonly amount: number | string;
+    };
 
 /** A recurring price. */
 export interface Price {

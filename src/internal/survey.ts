@@ -14,7 +14,10 @@ import { ratioToNumber } from './rational.js';
 
 export type { Distribution } from './distribution.js';
 
-/** Raw scores: an array or typed array of integer scores. */
+/**
+ * Raw survey answers: an array or typed array of integer scores, one per response, each a point of the
+ * survey's scale (0–10 for the Net Promoter Score).
+ */
 export type Scores = ArrayLike<number>;
 
 /** The `scores` field schema: an array or typed array, its elements checked by the tally loop. */

@@ -29,14 +29,20 @@ export interface SurvivalTableRow {
  * or counts per time.
  */
 export type SurvivalCurveInput =
-  | { readonly observations: ArrayLike<SurvivalObservation> }
+  | {
+      /** One observation per customer, in any order. */
+      readonly observations: ArrayLike<SurvivalObservation>;
+    }
   | {
       /** Durations, one per customer: an array or typed array of finite numbers ≥ 0. */
       readonly durations: ArrayLike<number>;
       /** Whether each customer churned: booleans, or 1 and 0 (a `Uint8Array` works), as long as `durations`. */
       readonly churned: ArrayLike<boolean | number>;
     }
-  | { readonly table: ArrayLike<SurvivalTableRow> };
+  | {
+      /** Counts of churned and censored customers per time, in any order; rows of the same time are summed. */
+      readonly table: ArrayLike<SurvivalTableRow>;
+    };
 
 /** The confidence band of the curve. */
 export type SurvivalInterval = 'log-log' | 'log' | 'linear';
@@ -79,7 +85,16 @@ export interface SurvivalPoint {
 
 /** The median lifetime: the time at which the curve reaches 0.5, or a flag that it never does. */
 export type SurvivalMedian =
-  | { readonly reached: true; readonly time: number }
+  | {
+      /** The curve falls to 0.5 or below within the observed times. */
+      readonly reached: true;
+      /**
+       * The median lifetime, in the unit of the durations: the first time at which Ŝ ≤ 0.5. Where Ŝ is
+       * exactly 0.5 from that time until the next churn, the middle of that stretch under
+       * `medianRule: 'midpoint'` (default), the time itself under `'first'`.
+       */
+      readonly time: number;
+    }
   | {
       /** The curve stays above 0.5 up to the last observation: the median is later than any time seen. */
       readonly reached: false;

@@ -13,7 +13,12 @@ export interface CustomerChurnInput {
   /** One lifetime per customer, `{ id, start, end? }`; ids are unique. An array of any length. */
   readonly customers: readonly CustomerLifetime[];
   /** The period measured, half-open `[from, to)`: dates (ISO strings, `Date`s or epoch ms), `to` after `from`. */
-  readonly period: { readonly from: string | Date | number; readonly to: string | Date | number };
+  readonly period: {
+    /** Start of the period, included. */
+    readonly from: string | Date | number;
+    /** End of the period, excluded; after `from`. */
+    readonly to: string | Date | number;
+  };
 }
 
 /** Options of {@link customerChurn}. */

@@ -2,6 +2,7 @@
  * Retention metrics: churn and retention rates, renewal rate, period conversion, churn from customer lifetimes.
  * @module retention
  */
+export type { Period } from '../internal/periods.js';
 export { type ChurnRateInput, churnRate } from './churnRate.js';
 export { type ConvertPeriodRateInput, convertPeriodRate } from './convertPeriodRate.js';
 export {

@@ -49,6 +49,7 @@ export {
   type RevenueMovementsResult,
   revenueMovements,
 } from './revenueMovements.js';
+export type { DateInput } from '../internal/dates.js';
 export type {
   BillingInterval,
   Discount,

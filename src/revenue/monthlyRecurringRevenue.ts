@@ -27,8 +27,16 @@ const METRIC = 'monthlyRecurringRevenue';
  * average revenue per account (ARPA) per month.
  */
 export type MonthlyRecurringRevenueInput =
-  | { readonly subscriptions: ArrayLike<SubscriptionRecord> }
-  | { readonly customers: number; readonly averageRevenuePerAccount: number | string };
+  | {
+      /** The subscription records, in any order; several records of one customer are summed. */
+      readonly subscriptions: ArrayLike<SubscriptionRecord>;
+    }
+  | {
+      /** Number of paying customers, a non-negative integer. */
+      readonly customers: number;
+      /** Average revenue per account per month (money, ≥ 0): a number or a decimal string such as `"199.90"`. */
+      readonly averageRevenuePerAccount: number | string;
+    };
 
 /** Options of {@link monthlyRecurringRevenue}; they apply to the `subscriptions` form. */
 export interface MonthlyRecurringRevenueOptions extends SubscriptionPolicies {

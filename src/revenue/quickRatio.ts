@@ -7,7 +7,9 @@ const METRIC = 'quickRatio';
 
 /** Input of {@link quickRatio}: the MRR movements of a period (all money, ≥ 0). */
 export interface QuickRatioInput {
+  /** MRR of new customers: counted as a gain. */
   readonly newMrr: number | string;
+  /** MRR added by existing customers (upgrades, more seats): counted as a gain. */
   readonly expansionMrr: number | string;
   /** MRR regained from former customers (default 0): counted as a gain. */
   readonly reactivationMrr?: number | string | undefined;

@@ -35,7 +35,9 @@ export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churned' | 'rea
 
 /** One customer's movement. */
 export interface CustomerMovement {
+  /** The customer (account), as in the input rows. */
   readonly customerId: string;
+  /** How its MRR moved from `previousMrr` to `currentMrr`. */
   readonly movement: MrrMovement;
   /** MRR at the start (0 when absent from `previous`). */
   readonly previousMrr: number;

@@ -2,6 +2,7 @@
  * Support metrics: response and resolution times, first contact resolution.
  * @module support
  */
+export type { DurationSummary } from '../internal/durations.js';
 export {
   type FirstContactResolutionRateInput,
   firstContactResolutionRate,

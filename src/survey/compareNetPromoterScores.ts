@@ -25,7 +25,12 @@ export interface CompareNetPromoterScoresResult {
   /** Two-sided p-value of "the two scores are equal". */
   readonly pValue: number;
   /** difference ± z × standard error, clipped to [−200, 200]. */
-  readonly interval: { readonly low: number; readonly high: number };
+  readonly interval: {
+    /** Lower end: difference − z × standard error, at least −200, in NPS points. */
+    readonly low: number;
+    /** Upper end: difference + z × standard error, at most 200, in NPS points. */
+    readonly high: number;
+  };
   /** Whether `pValue` is below 1 − confidence. */
   readonly significant: boolean;
   /** The confidence level used. */

@@ -19,8 +19,21 @@ const SEVEN_POINT: Scale = { min: 1, max: 7 };
 
 /** Input of {@link customerEffortScore}. */
 export type CustomerEffortScoreInput =
-  | { readonly scores: Scores; readonly scale?: Scale }
-  | { readonly distribution: Distribution; readonly scale?: Scale };
+  | {
+      /** The answers, one per response: integers on `scale`. */
+      readonly scores: Scores;
+      /** The survey's rating scale. Default `{ min: 1, max: 7 }`. */
+      readonly scale?: Scale;
+    }
+  | {
+      /**
+       * Number of responses per score: an object keyed by score, or an array with one count per point of
+       * `scale`, the first for its minimum.
+       */
+      readonly distribution: Distribution;
+      /** The survey's rating scale. Default `{ min: 1, max: 7 }`. */
+      readonly scale?: Scale;
+    };
 
 /** Options of {@link customerEffortScore}. */
 export interface CustomerEffortScoreOptions {
@@ -56,7 +69,12 @@ export interface CustomerEffortScoreResult {
   /** Whether a higher answer means easier. */
   readonly higherIsEasier: boolean;
   /** Wilson score interval of `easyShare`. */
-  readonly interval: { readonly low: number; readonly high: number };
+  readonly interval: {
+    /** Lower end, a fraction (exactly 0 when no answer is easy). */
+    readonly low: number;
+    /** Upper end, a fraction (exactly 1 when every answer is easy). */
+    readonly high: number;
+  };
   /** The confidence level of the interval. */
   readonly confidence: number;
 }

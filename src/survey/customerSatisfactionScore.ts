@@ -19,8 +19,21 @@ const FIVE_POINT: Scale = { min: 1, max: 5 };
 
 /** Input of {@link customerSatisfactionScore}. */
 export type CustomerSatisfactionScoreInput =
-  | { readonly scores: Scores; readonly scale?: Scale }
-  | { readonly distribution: Distribution; readonly scale?: Scale };
+  | {
+      /** The answers, one per response: integers on `scale`. */
+      readonly scores: Scores;
+      /** The survey's rating scale. Default `{ min: 1, max: 5 }`. */
+      readonly scale?: Scale;
+    }
+  | {
+      /**
+       * Number of responses per score: an object keyed by score, or an array with one count per point of
+       * `scale`, the first for its minimum.
+       */
+      readonly distribution: Distribution;
+      /** The survey's rating scale. Default `{ min: 1, max: 5 }`. */
+      readonly scale?: Scale;
+    };
 
 /** Options of {@link customerSatisfactionScore}. */
 export interface CustomerSatisfactionScoreOptions {
@@ -46,7 +59,12 @@ export interface CustomerSatisfactionScoreResult {
   /** The lowest satisfied score that was applied. */
   readonly satisfiedFrom: number;
   /** Wilson score interval of `score`. */
-  readonly interval: { readonly low: number; readonly high: number };
+  readonly interval: {
+    /** Lower end, a fraction (exactly 0 when no response is satisfied). */
+    readonly low: number;
+    /** Upper end, a fraction (exactly 1 when every response is satisfied). */
+    readonly high: number;
+  };
   /** The confidence level of the interval. */
   readonly confidence: number;
 }

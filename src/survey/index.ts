@@ -4,6 +4,7 @@
  */
 export type { Distribution } from '../internal/distribution.js';
 export type { Scale } from '../internal/schemas.js';
+export type { Scores } from '../internal/survey.js';
 export {
   type CompareNetPromoterScoresOptions,
   type CompareNetPromoterScoresResult,

@@ -10,9 +10,22 @@ const METRIC = 'netPromoterScore';
  * Input of {@link netPromoterScore}: raw 0–10 answers, a distribution of them, or the three group counts.
  */
 export type NetPromoterScoreInput =
-  | { readonly scores: Scores }
-  | { readonly distribution: Distribution }
-  | { readonly promoters: number; readonly passives: number; readonly detractors: number };
+  | {
+      /** The answers, one per response: integers from 0 to 10. */
+      readonly scores: Scores;
+    }
+  | {
+      /** Number of responses per score from 0 to 10: an object keyed by score, or an 11-long array (first for 0). */
+      readonly distribution: Distribution;
+    }
+  | {
+      /** Number of promoters (answers of 9 or 10), a non-negative integer. */
+      readonly promoters: number;
+      /** Number of passives (answers of 7 or 8), a non-negative integer. */
+      readonly passives: number;
+      /** Number of detractors (answers from 0 to 6), a non-negative integer. */
+      readonly detractors: number;
+    };
 
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
@@ -43,7 +56,12 @@ export interface NetPromoterScoreResult {
   /** z × standard error, in NPS points. */
   readonly marginOfError: number;
   /** score ± margin of error, clipped to [−100, 100]. */
-  readonly interval: { readonly low: number; readonly high: number };
+  readonly interval: {
+    /** Lower end: score − margin of error, at least −100, in NPS points. */
+    readonly low: number;
+    /** Upper end: score + margin of error, at most 100, in NPS points. */
+    readonly high: number;
+  };
   /** The confidence level of the interval. */
   readonly confidence: number;
 }

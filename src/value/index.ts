@@ -2,6 +2,7 @@
  * Unit economics: customer lifetime value, acquisition cost, LTV:CAC, payback, retention cost.
  * @module value
  */
+export type { Period } from '../internal/periods.js';
 export { cacPaybackPeriod, type CacPaybackPeriodInput } from './cacPaybackPeriod.js';
 export { customerAcquisitionCost, type CustomerAcquisitionCostInput } from './customerAcquisitionCost.js';
 export { customerLifetimeValue, type CustomerLifetimeValueInput } from './customerLifetimeValue.js';
