@@ -5,7 +5,7 @@ import { adoptionRate } from './adoptionRate.js';
 
 describe('adoptionRate', () => {
   describe('worked examples', () => {
-    // worked-examples.md row 29, document 004: "product adoption measures how many customers are drawn to
+    // docs/sources.md row 29, document 004: "product adoption measures how many customers are drawn to
     // and utilize a platform's features"; no figures are given. By hand: 150 adopters of 600 eligible.
     it('150 adopters of 600 eligible users → 0.25', () => {
       expect(adoptionRate({ adopters: 150, eligibleUsers: 600 })).toBe(0.25);

@@ -35,7 +35,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Exact: one division of two integer counts, correctly rounded.
  *
- * Source: "product adoption" among the source documents' engagement metrics (`worked-examples.md` row 29).
+ * Source: "product adoption" among the source documents' engagement metrics (`docs/sources.md` row 29).
  *
  * Unit: a fraction (0.25 is 25 %).
  *

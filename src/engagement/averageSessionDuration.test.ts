@@ -11,7 +11,7 @@ const session = (start: number, minutes: number): Session => ({
 
 describe('averageSessionDuration', () => {
   describe('worked examples', () => {
-    // worked-examples.md row 29, document 004: "Metrics like average session time reveal the depth of their
+    // docs/sources.md row 29, document 004: "Metrics like average session time reveal the depth of their
     // engagement." No figures; by hand: sessions of 12, 3.5 and 0 minutes and 24.5 minutes → 40 / 4 = 10.
     it('sessions of 12, 3.5, 0 and 24.5 minutes average 10 minutes (document 004)', () => {
       const sessions = [session(0, 12), session(60, 3.5), session(90, 0), session(120, 24.5)];

@@ -70,7 +70,7 @@ function reject(sessions: ArrayLike<unknown>, index: number): never {
  * Exact: durations are whole milliseconds and the mean is one ratio of integers converted once (in the
  * totals form, one division of the given number).
  *
- * Source: "average session time" among the source documents' engagement metrics (`worked-examples.md`
+ * Source: "average session time" among the source documents' engagement metrics (`docs/sources.md`
  * row 29); session length as Amplitude defines it (last event time − first event time).
  *
  * Unit: `unit`, default minutes.

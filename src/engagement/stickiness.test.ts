@@ -13,7 +13,7 @@ const on = (userId: string | number, day: number, hour = 12): ActivityEvent => (
 
 describe('stickiness', () => {
   describe('worked examples', () => {
-    // worked-examples.md row 29 (document 004) names engagement among the metrics, without figures.
+    // docs/sources.md row 29 (document 004) names engagement among the metrics, without figures.
     // DAU ÷ MAU as Mixpanel defines stickiness: the average of the daily active users over the month,
     // divided by the month's active users. An average of 2 500 daily actives among 10 000 monthly actives
     // is 25 %, the "OK" benchmark quoted for consumer products.

@@ -186,7 +186,7 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  * Exact: Σ daily actives and the distinct count are integers, and the result is one division of
  * Σ daily actives by windowDays × distinct actives, correctly rounded.
  *
- * Source: the engagement metrics of the source documents (`worked-examples.md` row 29); the DAU ÷ MAU ratio
+ * Source: the engagement metrics of the source documents (`docs/sources.md` row 29); the DAU ÷ MAU ratio
  * as Mixpanel defines stickiness.
  *
  * Unit: a fraction from 1 ÷ windowDays (each user active on one day) to 1 (everyone active every day).

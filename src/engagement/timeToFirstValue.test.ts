@@ -13,7 +13,7 @@ const customer = (start: number, days?: number): TimeToFirstValueCustomer =>
 
 describe('timeToFirstValue', () => {
   describe('worked examples', () => {
-    // worked-examples.md row 29, document 004: "First Time to Value: the speed at which a newcomer finds
+    // docs/sources.md row 29, document 004: "First Time to Value: the speed at which a newcomer finds
     // what they're looking for". No figures; by hand: values after 1, 3, 4, 7 and 30 days, two pending.
     // Median 4; mean 45 / 5 = 9; p90 at h = 4 · 0.9 = 3.6: 7 + 0.6 · 23 = 20.8.
     it('median, mean and p90 over the customers who reached value (document 004)', () => {

@@ -69,7 +69,7 @@ function reject(customers: ArrayLike<unknown>, index: number): never {
  *
  * Exact: durations are whole milliseconds, and each statistic is one ratio of integers converted once.
  *
- * Source: "first time to value" among the source documents' engagement metrics (`worked-examples.md`
+ * Source: "first time to value" among the source documents' engagement metrics (`docs/sources.md`
  * row 29); TTV = time of the first value event − time of the start, reported as a median and p90 as product
  * analytics guides recommend.
  *

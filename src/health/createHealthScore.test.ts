@@ -60,7 +60,7 @@ describe('createHealthScore', () => {
       expect(result.status).toBe('green');
     });
 
-    it('traffic lights red / yellow / green (worked-examples.md row 18, document 002)', () => {
+    it('traffic lights red / yellow / green (docs/sources.md row 18, document 002)', () => {
       // Document 002 describes the red / yellow / green system without thresholds; the default bands are
       // Gainsight's numeric scheme: 0–50 red, 51–75 yellow, 76–100 green.
       const health = createHealthScore(scoreOnly({ rating: 1 }));

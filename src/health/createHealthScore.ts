@@ -481,7 +481,7 @@ interface ExactScore {
  * Status: score ≤ `bands.red` is red, ≤ `bands.yellow` yellow, otherwise green. The default
  * `{ red: 50, yellow: 75 }` is Gainsight's numeric scheme (0–50 red, 51–75 yellow, 76–100 green; the lower
  * bound of each range other than the first is excluded). The source documents describe the traffic lights
- * (`worked-examples.md` row 18) without thresholds.
+ * (`docs/sources.md` row 18) without thresholds.
  *
  * Missing measures (absent, `null` or `undefined`), option `missing`:
  * - `'skip'` (default): left out, the other weights re-normalised over the measures present. Gainsight's

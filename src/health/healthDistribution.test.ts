@@ -18,7 +18,7 @@ const status = fc.constantFrom('red' as const, 'yellow' as const, 'green' as con
 
 describe('healthDistribution', () => {
   describe('worked examples', () => {
-    it('a portfolio in traffic lights (worked-examples.md row 18, document 002)', () => {
+    it('a portfolio in traffic lights (docs/sources.md row 18, document 002)', () => {
       // Document 002: accounts sorted into red, yellow and green to find those at risk.
       const portfolio = healthDistribution([
         { status: 'red' },

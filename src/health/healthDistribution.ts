@@ -58,7 +58,7 @@ const countsSchema = /* @__PURE__ */ (() => z.strictObject({ red: count, yellow:
  *
  * @remarks
  * share = count ÷ total for each status, one correctly rounded division of integer counts (so the shares
- * sum to 1 up to the rounding of each). The portfolio view of a traffic-light health score (`worked-examples.md` row 18: red,
+ * sum to 1 up to the rounding of each). The portfolio view of a traffic-light health score (`docs/sources.md` row 18: red,
  * yellow, green), as customer-success platforms chart it.
  *
  * Accepts what the scorer of {@link createHealthScore} returns (an array of its results, or of any objects

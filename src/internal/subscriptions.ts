@@ -106,14 +106,14 @@ export interface LineRounding {
 export interface PricePolicies {
   /**
    * Months per week: `'52/12'` (default: a year is 52 weeks, so a week is 12/52 of a month; the library's
-   * period lengths), `'4.33'` (Paddle/ProfitWell) or `'4'`.
+   * period lengths), `'4.33'` (Paddle) or `'4'`.
    */
   readonly weeklyFactor?: '52/12' | '4.33' | '4' | undefined;
   /** Days per month: `'365/12'` (default, the library's period lengths) or `'30'` (Paddle, Recurly). */
   readonly dailyFactor?: '365/12' | '30' | undefined;
   /**
    * `'apply'` (default): discounts reduce MRR, as ChartMogul, Baremetrics and ProfitWell do. `'ignore'`:
-   * list price, as Zuora's standard MRR (discounts are still validated).
+   * list price, as Zuora's standard MRR and Paddle's MRR (discounts are still validated).
    */
   readonly discounts?: 'apply' | 'ignore' | undefined;
   /** Round each line's monthly amount. Default: no rounding (exact). */

@@ -32,7 +32,7 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customersAtStart: co
  *
  * Unit: a fraction of the customers at the start, per period.
  *
- * Source: docs 001, 002 and 003 (`worked-examples.md` rows 6, 9 and 20); ChartMogul, "Customer Churn Rate"
+ * Source: docs 001, 002 and 003 (`docs/sources.md` rows 6, 9 and 20); ChartMogul, "Customer Churn Rate"
  * (B2B formula).
  *
  * @param input - `{ customersAtStart, customersLost }`, counts.

@@ -96,7 +96,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Unit: customers (counts); the rates are fractions of the customers at start.
  *
- * Source: doc 001 (`worked-examples.md` rows 6 and 8); ChartMogul, "Customer Churn Rate" (100 customers at
+ * Source: doc 001 (`docs/sources.md` rows 6 and 8); ChartMogul, "Customer Churn Rate" (100 customers at
  * the start, 11 cancel, one of whom joined that month: 10 %).
  *
  * @param input - `{ customers: [{ id, start, end? }], period: { from, to } }`. `end` may be absent or `null`.

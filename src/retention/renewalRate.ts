@@ -34,7 +34,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Unit: a fraction (0.85 is 85 %).
  *
- * Source: doc 003 (customers who renewed ÷ customers up for renewal, `worked-examples.md` row 21).
+ * Source: doc 003 (customers who renewed ÷ customers up for renewal, `docs/sources.md` row 21).
  *
  * @param input - `{ renewed, upForRenewal }`, counts.
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative safe integer, a key is

@@ -72,7 +72,7 @@ const forms = /* @__PURE__ */ (() =>
  *
  * Unit: a fraction (0.9 is 90 %).
  *
- * Source: doc 002 (`((CE − CN) ÷ CS) × 100`, `worked-examples.md` row 11) and doc 000 (100 active of 150
+ * Source: doc 002 (`((CE − CN) ÷ CS) × 100`, `docs/sources.md` row 11) and doc 000 (100 active of 150
  * customers is 67 %, row 4, which rounds 2/3).
  *
  * @param input - `{ customersAtStart, customersAtEnd, newCustomers }` or `{ activeCustomers, totalCustomers }`,

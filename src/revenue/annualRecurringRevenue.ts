@@ -25,7 +25,7 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ monthlyRecurringReve
  *
  * Unit: money per year.
  *
- * Source: the source documents (`worked-examples.md` row 3: 500 × $200 × 12 = $1,200,000); ChartMogul, "ARR".
+ * Source: the source documents (`docs/sources.md` row 3: 500 × $200 × 12 = $1,200,000); ChartMogul, "ARR".
  *
  * @param input - `{ monthlyRecurringRevenue }`.
  * @throws {@link MetricError} `INVALID_INPUT` when the MRR is negative or not money, or a key is unknown.

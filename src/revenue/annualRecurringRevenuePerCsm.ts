@@ -28,7 +28,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Unit: money per year per CSM.
  *
- * Source: the source documents (`worked-examples.md` row 28: "Loaded ARR/CSM ... the revenue each Customer
+ * Source: the source documents (`docs/sources.md` row 28: "Loaded ARR/CSM ... the revenue each Customer
  * Success Manager oversees").
  *
  * @param input - `{ annualRecurringRevenue, csms }`.

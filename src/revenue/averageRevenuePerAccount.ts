@@ -27,7 +27,7 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ revenue: nonNegative
  *
  * Unit: money per account, per the revenue's period.
  *
- * Source: the source documents (`worked-examples.md` row 22: revenue in a period ÷ customers); ChartMogul,
+ * Source: the source documents (`docs/sources.md` row 22: revenue in a period ÷ customers); ChartMogul,
  * "Average Revenue Per Account (ARPA)".
  *
  * @param input - `{ revenue, customers }`.

@@ -21,7 +21,7 @@ export type GrossRevenueRetentionInput = RevenueRetentionInput;
  *
  * Unit: a fraction (0.9 is 90 %).
  *
- * Source: the source documents (`worked-examples.md` row 26: "GRR leaves upgrades out"); ChartMogul, "Gross
+ * Source: the source documents (`docs/sources.md` row 26: "GRR leaves upgrades out"); ChartMogul, "Gross
  * MRR Retention" (excludes expansion, at most 100 %).
  *
  * @param input - `{ startingMrr, expansionMrr, contractionMrr, churnedMrr, reactivationMrr? }` or

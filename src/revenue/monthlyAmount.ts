@@ -32,11 +32,12 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject(pricePolicyShape))()
  * 8.333… (100/12), not a rounded 8.33, unless `rounding` asks for it.
  *
  * Policies, and the vendors each matches:
- * - `weeklyFactor`: `'52/12'` (default), `'4.33'` (Paddle/ProfitWell) or `'4'` (a flat four weeks).
+ * - `weeklyFactor`: `'52/12'` (default), `'4.33'` (Paddle) or `'4'` (a flat four weeks).
  * - `dailyFactor`: `'365/12'` (default) or `'30'` (Paddle, Recurly).
  * - `discounts`: `'apply'` (default; ChartMogul, Baremetrics and ProfitWell deduct discounts: $10 with a
- *   50 % coupon is $5, $120 a year with 10 % off is $9) or `'ignore'` (Zuora's standard MRR). Stripe counts
- *   only "forever" coupons: leave finite coupons off the price to match it.
+ *   50 % coupon is $5, $120 a year with 10 % off is $9) or `'ignore'` (list price: Zuora's standard MRR and
+ *   Paddle's MRR). Stripe's billing analytics let the account choose which coupons count; to match a setting
+ *   that counts only "forever" coupons, leave the finite ones off the price.
  * - `rounding`: none by default; `{ places: 2, mode: 'halfUp' }` reproduces vendors that show each line in
  *   cents (ChartMogul's $2,000 a year is $166.67).
  *

@@ -87,7 +87,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Unit: money per month, in the target currency (or the records' currency).
  *
- * Source: the source documents (`worked-examples.md` rows 2 and 23: active customers × average revenue);
+ * Source: the source documents (`docs/sources.md` rows 2 and 23: active customers × average revenue);
  * ChartMogul, "Monthly Recurring Revenue (MRR)"; Baremetrics, "Monthly Recurring Revenue"; Stripe, "Billing
  * metric definitions" (MRR sums active and past-due subscriptions, trials excluded).
  *

@@ -23,7 +23,7 @@ export type NetRevenueRetentionInput = RevenueRetentionInput;
  *
  * Unit: a fraction (1.1 is 110 %).
  *
- * Source: the source documents (`worked-examples.md` row 26: "NRR counts churn and upgrades");
+ * Source: the source documents (`docs/sources.md` row 26: "NRR counts churn and upgrades");
  * ChartMogul, "Net MRR Retention" (expansion and reactivation offset contraction and churn).
  *
  * @param input - `{ startingMrr, expansionMrr, contractionMrr, churnedMrr, reactivationMrr? }` or

@@ -185,7 +185,7 @@ class Totals {
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention";
  * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
- * (`worked-examples.md` rows 22, 23, 26).
+ * (`docs/sources.md` rows 22, 23, 26).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with their `start`
  * and `end`.

@@ -17,7 +17,7 @@ function ticket(created: number, response?: number, resolution?: number): Suppor
 
 describe('supportResponseTimes', () => {
   describe('worked examples', () => {
-    // worked-examples.md row 27, document 004: "first time to response" and "full time for resolution".
+    // docs/sources.md row 27, document 004: "first time to response" and "full time for resolution".
     // The document gives no figures, so these are computed by hand. First responses after 15, 20, 35, 40
     // and 50 minutes: mean 32; median the 3rd value, 35; p90 at rank h = 4 · 0.9 = 3.6, between the 4th
     // (40) and 5th (50): 40 + 0.6 · 10 = 46 (numpy.percentile(..., 90) and Excel's PERCENTILE.INC give 46).

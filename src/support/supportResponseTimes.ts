@@ -91,7 +91,7 @@ function reject(tickets: ArrayLike<unknown>, index: number): never {
  * that `unit: 'hour'` rounds.
  *
  * Source: the support metrics of the source documents ("first time to response" and "full time for
- * resolution", `worked-examples.md` row 27); definitions as Zendesk's native first reply time and full
+ * resolution", `docs/sources.md` row 27); definitions as Zendesk's native first reply time and full
  * resolution time (time from ticket creation to the first public agent reply, and to the last resolution).
  *
  * Unit: `unit` (default hours) for every duration; counts for the rest. Linear in the number of tickets:

@@ -102,7 +102,7 @@ const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
  *
  * The default is CES 2.0 (CEB, now Gartner, 2013): agreement on 1–7 with "The company made it easy for me
  * to handle my issue", 5–7 (somewhat agree to strongly agree) counting as easy. The source documents ask
- * "on a scale of 1–7, how easy was it" (`worked-examples.md` row 14), the same direction. The original CES
+ * "on a scale of 1–7, how easy was it" (`docs/sources.md` row 14), the same direction. The original CES
  * (Dixon, Freeman & Toman, "Stop Trying to Delight Your Customers", Harvard Business Review, 2010) asks how
  * much effort the customer had to put in on 1–5, where lower is better: use `higherIsEasier: false` with
  * `scale: { min: 1, max: 5 }`, which counts 1–2 as easy by default.

@@ -81,7 +81,7 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  * @remarks
  * CSAT = responses at or above `satisfiedFrom` ÷ all responses ("top-box" scoring). On the default 1–5
  * scale the satisfied answers are 4 and 5 (the top two boxes); on 1–7 they are 6 and 7; on 1–10, 7 to 10 —
- * the rules of the source documents (`worked-examples.md` rows 5, 13 and 24). Other scales have no
+ * the rules of the source documents (`docs/sources.md` rows 5, 13 and 24). Other scales have no
  * conventional threshold and must name `satisfiedFrom`. The average score is reported too, since some
  * teams quote CSAT as a mean rating; it is not the score.
  *

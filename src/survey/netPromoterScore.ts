@@ -90,7 +90,7 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  * margin and interval are irrational and computed in double precision (about 15 significant digits).
  *
  * Source: F. Reichheld, "The One Number You Need to Grow", Harvard Business Review (2003) and Bain &
- * Company's NPS definition; the groups as in the source documents (`worked-examples.md` rows 15 and 25).
+ * Company's NPS definition; the groups as in the source documents (`docs/sources.md` rows 15 and 25).
  *
  * Unit: NPS points (−100…100) for score, standard error, margin and interval; fractions for the shares.
  *

@@ -29,7 +29,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Unit: money per customer, in the currency of `salesAndMarketingCost`.
  *
- * Source: the source documents (`worked-examples.md` row 10: $100,000 on sales and marketing for 1,000 new
+ * Source: the source documents (`docs/sources.md` row 10: $100,000 on sales and marketing for 1,000 new
  * customers is $100); D. Skok, "SaaS Metrics 2.0".
  *
  * @param input - `{ salesAndMarketingCost, newCustomers }`.

@@ -48,7 +48,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  * value by a gross margin first for a lifetime gross profit.
  *
  * Source: the purchase value × purchase frequency × lifespan formula of the source documents
- * (`worked-examples.md` rows 1, 7 and 19), the usual retail definition. For a subscription business with a
+ * (`docs/sources.md` rows 1, 7 and 19), the usual retail definition. For a subscription business with a
  * churn rate, see {@link lifetimeValueFromChurn} (ChartMogul's, Stripe's and ProfitWell's definition).
  *
  * @param input - `{ averagePurchaseValue, purchaseFrequency, customerLifespan, frequencyPeriod = 'month',

@@ -30,7 +30,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Unit: money per customer, in the currency of `retentionCost`.
  *
- * Source: the source documents' definition (the customer success metrics guide in `worked-examples.md`'s
+ * Source: the source documents' definition (the customer success metrics guide in `docs/sources.md`'s
  * document 002: all retention costs over a period divided by the customers retained in it).
  *
  * @param input - `{ retentionCost, customersRetained }`.

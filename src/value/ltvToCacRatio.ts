@@ -10,7 +10,7 @@ const METRIC = 'ltvToCacRatio';
  *
  * @remarks
  * A benchmark, not part of any definition: the source documents call a business healthy at "an LTV:CAC
- * ratio of at least 3:1" (`worked-examples.md` row 12), the rule of thumb ChartMogul also gives ("LTV should
+ * ratio of at least 3:1" (`docs/sources.md` row 12), the rule of thumb ChartMogul also gives ("LTV should
  * be at least 3x CAC") and D. Skok's "SaaS Metrics 2.0" popularised. Below 1, a customer is worth less than
  * it cost to acquire.
  *
@@ -47,7 +47,7 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * Unit: a plain ratio (not a fraction of 1: 3 means 3:1).
  *
- * Source: the source documents (`worked-examples.md` row 12); ChartMogul, "Customer Lifetime Value (LTV)";
+ * Source: the source documents (`docs/sources.md` row 12); ChartMogul, "Customer Lifetime Value (LTV)";
  * D. Skok, "SaaS Metrics 2.0".
  *
  * @param input - `{ lifetimeValue, customerAcquisitionCost }`.
