@@ -65,7 +65,9 @@ function show(value: unknown, kind: ColumnKind | undefined): string {
 function renderTable(table: Table): string {
   const header = table.columns.map((column) => column.name);
   const body = table.rows.map((row) => table.columns.map((column, index) => show(row[index], column.kind)));
-  const widths = header.map((name, index) => Math.max(name.length, ...body.map((row) => (row[index] ?? '').length)));
+  const widths = header.map((name, index) =>
+    body.reduce((widest, row) => Math.max(widest, (row[index] ?? '').length), name.length),
+  );
   const numeric = table.columns.map(
     (column, index) =>
       (column.kind !== undefined && column.kind !== 'text') ||

@@ -28,7 +28,7 @@ function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
     const extra = spec.default ? ` (default: ${spec.default})` : '';
     return [flag, `${spec.description}${extra}`] as const;
   });
-  const width = Math.max(...entries.map(([flag]) => flag.length));
+  const width = entries.reduce((widest, [flag]) => Math.max(widest, flag.length), 0);
   return entries.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`);
 }
 
@@ -48,7 +48,7 @@ function commandHelp(command: Command): string {
 }
 
 function overview(): string {
-  const width = Math.max(...commands.map((command) => command.name.length));
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   return [
     'cs-metrics: customer-success metrics from CSV, JSON or JSON Lines files',
     '',

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { createHealthScore, type HealthScoreConfig } from './createHealthScore.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 const scoreOnly = (weights: Record<string, number | string>): HealthScoreConfig => ({
   measures: Object.fromEntries(
@@ -282,8 +272,8 @@ describe('createHealthScore', () => {
       expect(wide({ arr: 5e17 }).score).toBe(50);
       const indexed = createHealthScore(scoreOnly({ 0: 1, 1: 1 }));
       expect(indexed({ 0: 20, 1: 40 }).score).toBe(30);
-      expect(failure(() => indexed([20, 40] as never)).issues[0]?.path).toEqual([]);
-      expect(failure(() => indexed.scoreAll([[20, 40]] as never)).issues[0]?.path).toEqual([0]);
+      expect(catchMetricError(() => indexed([20, 40] as never)).issues[0]?.path).toEqual([]);
+      expect(catchMetricError(() => indexed.scoreAll([[20, 40]] as never)).issues[0]?.path).toEqual([0]);
     });
 
     it('bounds far from zero, and an account with every measure and one more', () => {
@@ -293,7 +283,7 @@ describe('createHealthScore', () => {
       expect(far({ x: -2999999995 }).score).toBe(50);
       expect(far.scoreAll([{ x: -2999999995 }, { x: -2999999999 }]).scores).toEqual(new Float64Array([50, 10]));
       const health = createHealthScore(card);
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         health.scoreAll([{ usage: 0.5, tickets: 1, nps: 9, paying: true, extra: 1 }] as never),
       );
       expect(error.issues[0]?.path).toEqual([0, 'extra']);
@@ -376,14 +366,14 @@ describe('createHealthScore', () => {
       ['band above 100', config({ bands: { red: 50, yellow: 101 } }), ['bands', 'yellow']],
       ['unknown missing policy', config({ missing: 'ignore' }), ['missing']],
     ])('%s', (_name, input, path) => {
-      const error = failure(() => createHealthScore(input as never));
+      const error = catchMetricError(() => createHealthScore(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('createHealthScore');
       expect(error.issues[0]?.path).toEqual(path);
     });
 
     it('a measure named __proto__', () => {
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         createHealthScore(JSON.parse('{"measures":{"__proto__":{"weight":1,"scale":{"kind":"boolean"}}}}')),
       );
       expect(error.issues[0]?.path).toEqual(['measures', '__proto__']);
@@ -405,7 +395,7 @@ describe('createHealthScore', () => {
       ['no value for any measure', {}, [], 'NO_DATA'],
       ['only nulls', { usage: null, paying: undefined }, [], 'NO_DATA'],
     ])('scorer: %s', (_name, values, path, code) => {
-      const error = failure(() => health(values as never));
+      const error = catchMetricError(() => health(values as never));
       expect(error.code).toBe(code);
       expect(error.metric).toBe('createHealthScore');
       expect(error.issues[0]?.path).toEqual(path);
@@ -413,23 +403,23 @@ describe('createHealthScore', () => {
 
     it('scorer: a score outside 0–100, and its message', () => {
       const rating = createHealthScore(scoreOnly({ csm: 1 }));
-      const error = failure(() => rating({ csm: 101 }));
+      const error = catchMetricError(() => rating({ csm: 101 }));
       expect(error.issues[0]?.path).toEqual(['csm']);
       expect(error.message).toBe('createHealthScore: csm must be at most 100');
-      expect(failure(() => rating({ csm: -0.5 })).issues[0]?.path).toEqual(['csm']);
-      expect(failure(() => rating({ csm: '100.0000000000000000001' })).issues[0]?.path).toEqual(['csm']);
-      expect(failure(() => rating({ csm: Number.NaN })).issues[0]?.path).toEqual(['csm']);
+      expect(catchMetricError(() => rating({ csm: -0.5 })).issues[0]?.path).toEqual(['csm']);
+      expect(catchMetricError(() => rating({ csm: '100.0000000000000000001' })).issues[0]?.path).toEqual(['csm']);
+      expect(catchMetricError(() => rating({ csm: Number.NaN })).issues[0]?.path).toEqual(['csm']);
     });
 
     it('scorer: the message of a boolean given as a number', () => {
-      expect(failure(() => health({ paying: 1 } as never)).message).toBe(
+      expect(catchMetricError(() => health({ paying: 1 } as never)).message).toBe(
         'createHealthScore: paying must be a boolean, not the number 1',
       );
     });
 
     it('scorer: values that are not an object', () => {
       for (const values of [null, undefined, 5, 'x', [], new Float64Array(2)]) {
-        const error = failure(() => health(values as never));
+        const error = catchMetricError(() => health(values as never));
         expect(error.code).toBe('INVALID_INPUT');
         expect(error.issues[0]?.path).toEqual([]);
       }
@@ -437,32 +427,32 @@ describe('createHealthScore', () => {
 
     it("scorer: a missing measure under 'reject'", () => {
       const strict = createHealthScore({ ...card, missing: 'reject' });
-      const error = failure(() => strict({ usage: 0.5, tickets: 1, paying: true }));
+      const error = catchMetricError(() => strict({ usage: 0.5, tickets: 1, paying: true }));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.issues[0]?.path).toEqual(['nps']);
-      expect(failure(() => strict({ usage: 0.5, tickets: 1, nps: null, paying: true })).issues[0]?.path).toEqual([
-        'nps',
-      ]);
+      expect(
+        catchMetricError(() => strict({ usage: 0.5, tickets: 1, nps: null, paying: true })).issues[0]?.path,
+      ).toEqual(['nps']);
       expect(strict({ usage: 0.4, tickets: 10, nps: 0, paying: false }).score).toBe(20);
     });
 
     it('scorer: a __proto__ key in the values', () => {
-      const error = failure(() => health(JSON.parse('{"usage":0.5,"__proto__":1}')));
+      const error = catchMetricError(() => health(JSON.parse('{"usage":0.5,"__proto__":1}')));
       expect(error.issues[0]?.path).toEqual(['__proto__']);
     });
 
     it('scoreAll: the path starts with the index of the account', () => {
       const ok = { usage: 0.5, tickets: 1, nps: 9, paying: true };
-      expect(failure(() => health.scoreAll([ok, ok, { ...ok, paying: 1 }] as never)).issues[0]?.path).toEqual([
+      expect(catchMetricError(() => health.scoreAll([ok, ok, { ...ok, paying: 1 }] as never)).issues[0]?.path).toEqual([
         2,
         'paying',
       ]);
-      expect(failure(() => health.scoreAll([ok, null] as never)).issues[0]?.path).toEqual([1]);
-      expect(failure(() => health.scoreAll([ok, { x: 1 }] as never)).issues[0]?.path).toEqual([1, 'x']);
-      const empty = failure(() => health.scoreAll([ok, {}]));
+      expect(catchMetricError(() => health.scoreAll([ok, null] as never)).issues[0]?.path).toEqual([1]);
+      expect(catchMetricError(() => health.scoreAll([ok, { x: 1 }] as never)).issues[0]?.path).toEqual([1, 'x']);
+      const empty = catchMetricError(() => health.scoreAll([ok, {}]));
       expect(empty.code).toBe('NO_DATA');
       expect(empty.issues[0]?.path).toEqual([1]);
-      expect(failure(() => health.scoreAll('accounts' as never)).issues[0]?.path).toEqual([]);
+      expect(catchMetricError(() => health.scoreAll('accounts' as never)).issues[0]?.path).toEqual([]);
     });
   });
 

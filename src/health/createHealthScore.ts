@@ -409,10 +409,11 @@ function buildPlan(
     let low = 0;
     let high = 100;
     if (m.kind !== 'score') {
-      const bounds =
-        m.kind === 'linear' ? [m.worst, m.best] : [m.froms[0] as Rational, m.froms[m.froms.length - 1] as Rational];
-      low = Math.floor(Math.min(...bounds.map(toNumber))) - TABLE_MARGIN;
-      high = Math.ceil(Math.max(...bounds.map(toNumber))) + TABLE_MARGIN;
+      const [a, b] = (
+        m.kind === 'linear' ? [m.worst, m.best] : [m.froms[0] as Rational, m.froms[m.froms.length - 1] as Rational]
+      ).map(toNumber) as [number, number];
+      low = Math.floor(Math.min(a, b)) - TABLE_MARGIN;
+      high = Math.ceil(Math.max(a, b)) + TABLE_MARGIN;
     }
     if (high - low > TABLE_LIMIT || low < -(2 ** 31) || high >= 2 ** 31) return;
     tableMin[j] = low;

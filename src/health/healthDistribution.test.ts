@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { createHealthScore } from './createHealthScore.js';
 import { healthDistribution } from './healthDistribution.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 const status = fc.constantFrom('red' as const, 'yellow' as const, 'green' as const);
 
@@ -90,15 +80,15 @@ describe('healthDistribution', () => {
       ['not an array or object', 'red', []],
       ['counts beyond 2^53', { red: 2 ** 53 - 1, yellow: 1, green: 0 }, []],
     ])('%s', (_name, input, path) => {
-      const error = failure(() => healthDistribution(input as never));
+      const error = catchMetricError(() => healthDistribution(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('healthDistribution');
       expect(error.issues[0]?.path).toEqual(path);
     });
 
     it('no accounts', () => {
-      expect(failure(() => healthDistribution([])).code).toBe('NO_DATA');
-      expect(failure(() => healthDistribution({ red: 0, yellow: 0, green: 0 })).code).toBe('NO_DATA');
+      expect(catchMetricError(() => healthDistribution([])).code).toBe('NO_DATA');
+      expect(catchMetricError(() => healthDistribution({ red: 0, yellow: 0, green: 0 })).code).toBe('NO_DATA');
     });
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { healthScoreCalibration } from './healthScoreCalibration.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 /** `count` accounts at `score`, each `churned` or not. */
 const repeat = (count: number, score: number, churned: boolean) =>
@@ -207,7 +197,7 @@ describe('healthScoreCalibration', () => {
       ['columns of different lengths', { scores: [10, 20], churned: [true] }, ['churned']],
       ['churned as a Float64Array', { scores: [10], churned: new Float64Array([1]) }, ['churned']],
     ])('%s', (_name, input, path) => {
-      const error = failure(() => healthScoreCalibration(input as never));
+      const error = catchMetricError(() => healthScoreCalibration(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('healthScoreCalibration');
       expect(error.issues[0]?.path).toEqual(path);
@@ -219,7 +209,7 @@ describe('healthScoreCalibration', () => {
       ['confidence of 1', { confidence: 1 }, ['confidence']],
       ['an unknown option', { level: 0.9 }, []],
     ])('options: %s', (_name, options, path) => {
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         healthScoreCalibration({ accounts: [{ score: 1, churned: true }] }, options as never),
       );
       expect(error.code).toBe('INVALID_INPUT');
@@ -227,10 +217,12 @@ describe('healthScoreCalibration', () => {
     });
 
     it('no accounts', () => {
-      const error = failure(() => healthScoreCalibration({ accounts: [] }));
+      const error = catchMetricError(() => healthScoreCalibration({ accounts: [] }));
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['accounts']);
-      expect(failure(() => healthScoreCalibration({ scores: [], churned: [] })).issues[0]?.path).toEqual(['scores']);
+      expect(catchMetricError(() => healthScoreCalibration({ scores: [], churned: [] })).issues[0]?.path).toEqual([
+        'scores',
+      ]);
     });
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { cacPaybackPeriod } from './cacPaybackPeriod.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('cacPaybackPeriod', () => {
   describe('worked examples', () => {
@@ -61,14 +51,16 @@ describe('cacPaybackPeriod', () => {
     });
 
     it.each([0, '0.0', -0])('an ARPA of %s never pays back: NO_DATA', (arpa) => {
-      const error = failure(() => cacPaybackPeriod({ customerAcquisitionCost: 100, averageRevenuePerAccount: arpa }));
+      const error = catchMetricError(() =>
+        cacPaybackPeriod({ customerAcquisitionCost: 100, averageRevenuePerAccount: arpa }),
+      );
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['averageRevenuePerAccount']);
       expect(error.message).toBe('cacPaybackPeriod: averageRevenuePerAccount must be greater than 0');
     });
 
     it('a gross margin of 0 never pays back: NO_DATA', () => {
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         cacPaybackPeriod({ customerAcquisitionCost: 100, averageRevenuePerAccount: 50, grossMargin: '0' }),
       );
       expect(error.code).toBe('NO_DATA');
@@ -76,7 +68,7 @@ describe('cacPaybackPeriod', () => {
     });
 
     it('rejects a result too large for a number', () => {
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         cacPaybackPeriod({ customerAcquisitionCost: 1e300, averageRevenuePerAccount: 1e-300, grossMargin: 0.5 }),
       );
       expect(error.code).toBe('INVALID_INPUT');
@@ -105,7 +97,7 @@ describe('cacPaybackPeriod', () => {
       ['a missing ARPA', { customerAcquisitionCost: 900 }, ['averageRevenuePerAccount'], 'is required'],
       ['an unknown key', { ...valid, period: 'month' }, [], "unknown key 'period'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => cacPaybackPeriod(input as never));
+      const error = catchMetricError(() => cacPaybackPeriod(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('cacPaybackPeriod');
       expect(error.issues[0]?.path).toEqual(path);
@@ -113,7 +105,7 @@ describe('cacPaybackPeriod', () => {
     });
 
     it.each([null, undefined, 12, []])('a non-object input: %s', (input) => {
-      expect(failure(() => cacPaybackPeriod(input as never)).code).toBe('INVALID_INPUT');
+      expect(catchMetricError(() => cacPaybackPeriod(input as never)).code).toBe('INVALID_INPUT');
     });
   });
 

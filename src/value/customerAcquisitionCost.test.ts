@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { customerAcquisitionCost } from './customerAcquisitionCost.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('customerAcquisitionCost', () => {
   describe('worked examples', () => {
@@ -52,7 +42,7 @@ describe('customerAcquisitionCost', () => {
     });
 
     it('no new customers is NO_DATA', () => {
-      const error = failure(() => customerAcquisitionCost({ salesAndMarketingCost: 5000, newCustomers: 0 }));
+      const error = catchMetricError(() => customerAcquisitionCost({ salesAndMarketingCost: 5000, newCustomers: 0 }));
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['newCustomers']);
       expect(error.message).toBe('customerAcquisitionCost: newCustomers must be greater than 0');
@@ -77,7 +67,7 @@ describe('customerAcquisitionCost', () => {
       ['a missing count', { salesAndMarketingCost: 1000 }, ['newCustomers'], 'is required'],
       ['an unknown key', { ...valid, marketingCost: 1 }, [], "unknown key 'marketingCost'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => customerAcquisitionCost(input as never));
+      const error = catchMetricError(() => customerAcquisitionCost(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('customerAcquisitionCost');
       expect(error.issues[0]?.path).toEqual(path);
@@ -85,7 +75,7 @@ describe('customerAcquisitionCost', () => {
     });
 
     it.each([null, undefined, 0, 'cost', []])('a non-object input: %s', (input) => {
-      expect(failure(() => customerAcquisitionCost(input as never)).code).toBe('INVALID_INPUT');
+      expect(catchMetricError(() => customerAcquisitionCost(input as never)).code).toBe('INVALID_INPUT');
     });
   });
 

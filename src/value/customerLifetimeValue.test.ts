@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { customerLifetimeValue } from './customerLifetimeValue.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('customerLifetimeValue', () => {
   describe('worked examples', () => {
@@ -181,7 +171,7 @@ describe('customerLifetimeValue', () => {
     });
 
     it('rejects a result too large for a number rather than returning Infinity', () => {
-      const error = failure(() =>
+      const error = catchMetricError(() =>
         customerLifetimeValue({ averagePurchaseValue: 1e308, purchaseFrequency: 10, customerLifespan: 1 }),
       );
       expect(error.code).toBe('INVALID_INPUT');
@@ -249,7 +239,7 @@ describe('customerLifetimeValue', () => {
       ],
       ['an unknown key', { ...valid, grossMargin: 0.8 }, [], "unknown key 'grossMargin'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => customerLifetimeValue(input as never));
+      const error = catchMetricError(() => customerLifetimeValue(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('customerLifetimeValue');
       expect(error.issues[0]?.path).toEqual(path);
@@ -257,13 +247,13 @@ describe('customerLifetimeValue', () => {
     });
 
     it.each([null, undefined, 42, 'input', []])('a non-object input: %s', (input) => {
-      const error = failure(() => customerLifetimeValue(input as never));
+      const error = catchMetricError(() => customerLifetimeValue(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.issues[0]?.path).toEqual([]);
     });
 
     it('names the field in the message', () => {
-      expect(failure(() => customerLifetimeValue({ ...valid, purchaseFrequency: -4 })).message).toBe(
+      expect(catchMetricError(() => customerLifetimeValue({ ...valid, purchaseFrequency: -4 })).message).toBe(
         'customerLifetimeValue: purchaseFrequency must not be negative',
       );
     });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { customerRetentionCost } from './customerRetentionCost.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('customerRetentionCost', () => {
   describe('worked examples', () => {
@@ -34,7 +24,7 @@ describe('customerRetentionCost', () => {
     });
 
     it('no retained customers is NO_DATA', () => {
-      const error = failure(() => customerRetentionCost({ retentionCost: 500, customersRetained: 0 }));
+      const error = catchMetricError(() => customerRetentionCost({ retentionCost: 500, customersRetained: 0 }));
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['customersRetained']);
       expect(error.message).toBe('customerRetentionCost: customersRetained must be greater than 0');
@@ -52,7 +42,7 @@ describe('customerRetentionCost', () => {
       ['a missing cost', { customersRetained: 10 }, ['retentionCost'], 'is required'],
       ['an unknown key', { ...valid, period: 'month' }, [], "unknown key 'period'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => customerRetentionCost(input as never));
+      const error = catchMetricError(() => customerRetentionCost(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('customerRetentionCost');
       expect(error.issues[0]?.path).toEqual(path);
@@ -60,7 +50,7 @@ describe('customerRetentionCost', () => {
     });
 
     it.each([null, undefined, true, []])('a non-object input: %s', (input) => {
-      expect(failure(() => customerRetentionCost(input as never)).code).toBe('INVALID_INPUT');
+      expect(catchMetricError(() => customerRetentionCost(input as never)).code).toBe('INVALID_INPUT');
     });
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { lifetimeValueFromChurn } from './lifetimeValueFromChurn.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('lifetimeValueFromChurn', () => {
   describe('worked examples', () => {
@@ -65,7 +55,7 @@ describe('lifetimeValueFromChurn', () => {
     });
 
     it.each([0, -0, '0', '0.000', '-0', '+0.0'])('churn rate %s is NO_DATA, not Infinity', (churnRate) => {
-      const error = failure(() => lifetimeValueFromChurn({ averageRevenuePerAccount: 100, churnRate }));
+      const error = catchMetricError(() => lifetimeValueFromChurn({ averageRevenuePerAccount: 100, churnRate }));
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['churnRate']);
       expect(error.message).toBe(
@@ -74,7 +64,9 @@ describe('lifetimeValueFromChurn', () => {
     });
 
     it('rejects a result too large for a number', () => {
-      const error = failure(() => lifetimeValueFromChurn({ averageRevenuePerAccount: 1e308, churnRate: 0.01 }));
+      const error = catchMetricError(() =>
+        lifetimeValueFromChurn({ averageRevenuePerAccount: 1e308, churnRate: 0.01 }),
+      );
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.issues[0]?.path).toEqual([]);
     });
@@ -107,7 +99,7 @@ describe('lifetimeValueFromChurn', () => {
       ['a missing ARPA', { churnRate: 0.05 }, ['averageRevenuePerAccount'], 'is required'],
       ['an unknown key', { ...valid, arpa: 100 }, [], "unknown key 'arpa'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => lifetimeValueFromChurn(input as never));
+      const error = catchMetricError(() => lifetimeValueFromChurn(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('lifetimeValueFromChurn');
       expect(error.issues[0]?.path).toEqual(path);
@@ -115,13 +107,13 @@ describe('lifetimeValueFromChurn', () => {
     });
 
     it('checks the churn rate bounds before reporting NO_DATA', () => {
-      expect(failure(() => lifetimeValueFromChurn({ averageRevenuePerAccount: -1, churnRate: 0 })).code).toBe(
+      expect(catchMetricError(() => lifetimeValueFromChurn({ averageRevenuePerAccount: -1, churnRate: 0 })).code).toBe(
         'INVALID_INPUT',
       );
     });
 
     it.each([null, undefined, 3, 'x', []])('a non-object input: %s', (input) => {
-      expect(failure(() => lifetimeValueFromChurn(input as never)).code).toBe('INVALID_INPUT');
+      expect(catchMetricError(() => lifetimeValueFromChurn(input as never)).code).toBe('INVALID_INPUT');
     });
   });
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError, type MetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { customerAcquisitionCost } from './customerAcquisitionCost.js';
 import { lifetimeValueFromChurn } from './lifetimeValueFromChurn.js';
 import { HEALTHY_LTV_TO_CAC_RATIO, ltvToCacRatio } from './ltvToCacRatio.js';
-
-function failure(run: () => unknown): MetricError {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
 
 describe('ltvToCacRatio', () => {
   describe('worked examples', () => {
@@ -57,14 +47,14 @@ describe('ltvToCacRatio', () => {
     });
 
     it.each([0, '0', '0.00', -0])('a CAC of %s is NO_DATA', (cost) => {
-      const error = failure(() => ltvToCacRatio({ lifetimeValue: 100, customerAcquisitionCost: cost }));
+      const error = catchMetricError(() => ltvToCacRatio({ lifetimeValue: 100, customerAcquisitionCost: cost }));
       expect(error.code).toBe('NO_DATA');
       expect(error.issues[0]?.path).toEqual(['customerAcquisitionCost']);
       expect(error.message).toBe('ltvToCacRatio: customerAcquisitionCost must be greater than 0');
     });
 
     it('rejects a ratio too large for a number', () => {
-      const error = failure(() => ltvToCacRatio({ lifetimeValue: 1e300, customerAcquisitionCost: 1e-300 }));
+      const error = catchMetricError(() => ltvToCacRatio({ lifetimeValue: 1e300, customerAcquisitionCost: 1e-300 }));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.issues[0]?.path).toEqual([]);
       expect(error.message).toContain('the ratio is too large');
@@ -91,7 +81,7 @@ describe('ltvToCacRatio', () => {
       ['a missing CAC', { lifetimeValue: 1 }, ['customerAcquisitionCost'], 'is required'],
       ['an unknown key', { ...valid, ratio: 3 }, [], "unknown key 'ratio'"],
     ])('%s', (_name, input, path, phrase) => {
-      const error = failure(() => ltvToCacRatio(input as never));
+      const error = catchMetricError(() => ltvToCacRatio(input as never));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.metric).toBe('ltvToCacRatio');
       expect(error.issues[0]?.path).toEqual(path);
@@ -99,7 +89,7 @@ describe('ltvToCacRatio', () => {
     });
 
     it.each([null, undefined, 4, []])('a non-object input: %s', (input) => {
-      expect(failure(() => ltvToCacRatio(input as never)).code).toBe('INVALID_INPUT');
+      expect(catchMetricError(() => ltvToCacRatio(input as never)).code).toBe('INVALID_INPUT');
     });
   });
 

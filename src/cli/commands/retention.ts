@@ -143,7 +143,7 @@ export const cohorts: Command = {
     const result = locate(file, loaded.locations, loaded.columns, () =>
       cohortRetention({ customers: loaded.records as never }, { period: period as 'month', asOf }),
     );
-    const width = Math.max(0, ...result.cohorts.map((row) => row.retention.length));
+    const width = result.cohorts.reduce((widest, row) => Math.max(widest, row.retention.length), 0);
     const periods = Array.from({ length: width }, (_, k) => k);
     return {
       json: { asOf, period, ...result },
