@@ -47,6 +47,7 @@ function isKinded(value: unknown): value is KindedCell {
 function show(value: unknown, kind: ColumnKind | undefined): string {
   if (isKinded(value)) return show(value.value, value.kind);
   if (value === null || value === undefined) return '—';
+  if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value !== 'number') return String(value);
   switch (kind) {
     case 'integer':

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { tallyScores } from '../survey/tallyScores.js';
+import {
+  type CommandContext,
+  cellValue,
+  inputFile,
+  locate,
+  numberOption,
+  stringOption,
+  whereFilters,
+} from './command.js';
+import { InputError, UsageError } from './errors.js';
+
+const context = (values: CommandContext['values'], positionals: string[] = []): CommandContext => ({
+  values,
+  positionals,
+  progress: undefined,
+});
+
+describe('command helpers', () => {
+  it('reads numeric cells as numbers and leaves the rest to the library', () => {
+    expect(cellValue(' 9 ')).toBe(9);
+    expect(cellValue('-1.50')).toBe(-1.5);
+    expect(cellValue('.5')).toBe(0.5);
+    expect(cellValue('nine')).toBe('nine');
+    expect(cellValue('1e3')).toBe('1e3');
+    expect(cellValue(7)).toBe(7);
+  });
+
+  it('reads options and positionals', () => {
+    expect(stringOption(context({ a: 'x' }), 'a')).toBe('x');
+    expect(stringOption(context({}), 'a', 'd')).toBe('d');
+    expect(numberOption(context({ n: '0.9' }), 'n')).toBe(0.9);
+    expect(numberOption(context({}), 'n')).toBeUndefined();
+    expect(() => numberOption(context({ n: ' ' }), 'n')).toThrow(UsageError);
+    expect(inputFile(context({}, ['a.csv']))).toBe('a.csv');
+    expect(() => inputFile(context({}))).toThrow('an input file is required');
+    expect(() => inputFile(context({}, ['a', 'b']))).toThrow('one input file is expected, not 2');
+  });
+
+  it('parses --where filters', () => {
+    expect(whereFilters(context({ where: ['survey=nps', 'tier=a=b'] }))).toEqual([
+      ['survey', 'nps'],
+      ['tier', 'a=b'],
+    ]);
+    expect(whereFilters(context({ where: 'x=1' }))).toEqual([['x', '1']]);
+    expect(() => whereFilters(context({ where: ['=1'] }))).toThrow(UsageError);
+  });
+
+  it('turns an error about element i into its file, location and column', () => {
+    let error: unknown;
+    try {
+      locate('a.csv', ['line 2', 'line 3'], { '': 'score' }, () => tallyScores([9, 11], { min: 0, max: 10 }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('a.csv, line 3, column score: score must be at most 10');
+    // Errors that are not about an element pass through.
+    expect(() => locate('a.csv', [], {}, () => tallyScores([9], { min: 3, max: 1 }))).toThrow('tallyScores: scale.max');
+    expect(() =>
+      locate('a.csv', [], {}, () => {
+        throw new TypeError('x');
+      }),
+    ).toThrow(TypeError);
+  });
+});
