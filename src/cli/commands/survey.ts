@@ -87,8 +87,26 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   ...FILE_OPTIONS,
 };
 
-function blankNote(blank: number): string[] {
-  return blank > 0 ? [`${blank.toLocaleString('en-US')} blank answers were left out.`] : [];
+/**
+ * What every survey command prints: its measures as a key/value table, the distribution, and a note on
+ * blank answers; the JSON holds the whole result with the distribution.
+ */
+function surveyOutput(
+  title: string,
+  rows: readonly (readonly unknown[])[],
+  json: Record<string, unknown>,
+  tally: { distribution: Record<number, number>; blank: number },
+  responses: number,
+): Output {
+  const { distribution, blank } = tally;
+  return {
+    json: { ...json, distribution, blank },
+    tables: [
+      { title, columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }], rows },
+      distributionTable(distribution, responses),
+    ],
+    notes: blank > 0 ? [`${blank.toLocaleString('en-US')} blank answers were left out.`] : [],
+  };
 }
 
 export const nps: Command = {
@@ -107,31 +125,29 @@ export const nps: Command = {
     const file = inputFile(context);
     const column = stringOption(context, 'column', 'score');
     const confidence = numberOption(context, 'confidence');
-    const { distribution, blank } = await tallyColumn(context, file, column, { min: 0, max: 10 });
-    const result = netPromoterScore({ distribution }, confidence === undefined ? {} : { confidence });
+    const tally = await tallyColumn(context, file, column, { min: 0, max: 10 });
+    const result = netPromoterScore(
+      { distribution: tally.distribution },
+      confidence === undefined ? {} : { confidence },
+    );
     const level = `${Math.round(result.confidence * 1000) / 10} %`;
-    return {
-      json: { ...result, distribution, blank },
-      tables: [
-        {
-          title: `Net Promoter Score — ${file}`,
-          columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }],
-          rows: [
-            ['NPS', result.score],
-            [`interval low (${level})`, result.interval.low],
-            [`interval high (${level})`, result.interval.high],
-            ['margin of error', result.marginOfError],
-            ['standard error', result.standardError],
-            ['responses', cell(result.responses, 'integer')],
-            ['promoters (9–10)', cell(result.promoters, 'integer')],
-            ['passives (7–8)', cell(result.passives, 'integer')],
-            ['detractors (0–6)', cell(result.detractors, 'integer')],
-          ],
-        },
-        distributionTable(distribution, result.responses),
+    return surveyOutput(
+      `Net Promoter Score — ${file}`,
+      [
+        ['NPS', result.score],
+        [`interval low (${level})`, result.interval.low],
+        [`interval high (${level})`, result.interval.high],
+        ['margin of error', result.marginOfError],
+        ['standard error', result.standardError],
+        ['responses', cell(result.responses, 'integer')],
+        ['promoters (9–10)', cell(result.promoters, 'integer')],
+        ['passives (7–8)', cell(result.passives, 'integer')],
+        ['detractors (0–6)', cell(result.detractors, 'integer')],
       ],
-      notes: blankNote(blank),
-    } satisfies Output;
+      { ...result },
+      tally,
+      result.responses,
+    );
   },
 };
 
@@ -156,33 +172,28 @@ export const csat: Command = {
     const scale = parseScale(stringOption(context, 'scale'), { min: 1, max: 5 });
     const confidence = numberOption(context, 'confidence');
     const satisfiedFrom = numberOption(context, 'satisfied-from');
-    const { distribution, blank } = await tallyColumn(context, file, column, scale);
+    const tally = await tallyColumn(context, file, column, scale);
     const result = customerSatisfactionScore(
-      { distribution, scale },
+      { distribution: tally.distribution, scale },
       {
         ...(confidence === undefined ? {} : { confidence }),
         ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }),
       },
     );
-    return {
-      json: { ...result, scale, distribution, blank },
-      tables: [
-        {
-          title: `Customer Satisfaction Score — ${file}`,
-          columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }],
-          rows: [
-            ['CSAT (share satisfied)', cell(result.score, 'percent')],
-            ['interval low', cell(result.interval.low, 'percent')],
-            ['interval high', cell(result.interval.high, 'percent')],
-            ['average rating', result.average],
-            [`satisfied (${result.satisfiedFrom}–${scale.max})`, cell(result.satisfied, 'integer')],
-            ['responses', cell(result.responses, 'integer')],
-          ],
-        },
-        distributionTable(distribution, result.responses),
+    return surveyOutput(
+      `Customer Satisfaction Score — ${file}`,
+      [
+        ['CSAT (share satisfied)', cell(result.score, 'percent')],
+        ['interval low', cell(result.interval.low, 'percent')],
+        ['interval high', cell(result.interval.high, 'percent')],
+        ['average rating', result.average],
+        [`satisfied (${result.satisfiedFrom}–${scale.max})`, cell(result.satisfied, 'integer')],
+        ['responses', cell(result.responses, 'integer')],
       ],
-      notes: blankNote(blank),
-    } satisfies Output;
+      { ...result, scale },
+      tally,
+      result.responses,
+    );
   },
 };
 
@@ -209,9 +220,9 @@ export const ces: Command = {
     const confidence = numberOption(context, 'confidence');
     const easyFrom = numberOption(context, 'easy-from');
     const higherIsEasier = context.values['lower-is-easier'] !== true;
-    const { distribution, blank } = await tallyColumn(context, file, column, scale);
+    const tally = await tallyColumn(context, file, column, scale);
     const result = customerEffortScore(
-      { distribution, scale },
+      { distribution: tally.distribution, scale },
       {
         higherIsEasier,
         ...(confidence === undefined ? {} : { confidence }),
@@ -219,24 +230,19 @@ export const ces: Command = {
       },
     );
     const easyRange = higherIsEasier ? `${result.easyFrom}–${scale.max}` : `${scale.min}–${result.easyFrom}`;
-    return {
-      json: { ...result, scale, distribution, blank },
-      tables: [
-        {
-          title: `Customer Effort Score — ${file}`,
-          columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }],
-          rows: [
-            ['average answer', result.average],
-            [`easy share (${easyRange})`, cell(result.easyShare, 'percent')],
-            ['interval low', cell(result.interval.low, 'percent')],
-            ['interval high', cell(result.interval.high, 'percent')],
-            ['easy answers', cell(result.easy, 'integer')],
-            ['responses', cell(result.responses, 'integer')],
-          ],
-        },
-        distributionTable(distribution, result.responses),
+    return surveyOutput(
+      `Customer Effort Score — ${file}`,
+      [
+        ['average answer', result.average],
+        [`easy share (${easyRange})`, cell(result.easyShare, 'percent')],
+        ['interval low', cell(result.interval.low, 'percent')],
+        ['interval high', cell(result.interval.high, 'percent')],
+        ['easy answers', cell(result.easy, 'integer')],
+        ['responses', cell(result.responses, 'integer')],
       ],
-      notes: blankNote(blank),
-    } satisfies Output;
+      { ...result, scale },
+      tally,
+      result.responses,
+    );
   },
 };
