@@ -82,13 +82,29 @@ describe('percentile (linear interpolation between closest ranks)', () => {
           const k = seed % array.length;
           selectInPlace(array, k);
           const sorted = Float64Array.from(values).sort();
-          expect(array[k]).toBe(sorted[k]);
+          // Selection orders by < and >, under which −0 and 0 are one value; Float64Array's sort puts −0 first.
+          // Either zero is the k-th smallest, so compare as numbers (===), not with Object.is.
+          expect(array[k] === sorted[k], `${array[k]} at ${k}, sorted ${sorted[k]}`).toBe(true);
           for (let i = 0; i < k; i++) expect(array[i]).toBeLessThanOrEqual(array[k] as number);
           for (let i = k + 1; i < array.length; i++) expect(array[i]).toBeGreaterThanOrEqual(array[k] as number);
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('treats −0 and 0 as the same value', () => {
+    for (const values of [
+      [-0, 0],
+      [0, -0],
+      [0, -0, -1, 0, -0],
+    ]) {
+      for (let k = 0; k < values.length; k++) {
+        const array = Float64Array.from(values);
+        selectInPlace(array, k);
+        expect(array[k] === Float64Array.from(values).sort()[k], `${values} k=${k}`).toBe(true);
+      }
+    }
   });
 
   it('sorts a range that keeps failing to shrink', () => {
