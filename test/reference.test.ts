@@ -43,6 +43,12 @@ describe('docs/reference.md', () => {
     }
   });
 
+  it("the README's list of metrics names every exported function and links its section", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const missing = functions.filter((name) => !readme.includes(`[${name}](docs/reference.md#${name.toLowerCase()})`));
+    expect(missing).toEqual([]);
+  });
+
   describe('fails when they disagree', () => {
     const nps = docs.find((doc) => doc.name === 'netPromoterScore')!;
     const altered = (comment: string) => docs.map((doc) => (doc === nps ? { ...doc, comment } : doc));
