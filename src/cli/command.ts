@@ -138,8 +138,7 @@ export function locate<T>(
     if (issue === undefined || typeof index !== 'number') throw error;
     const key = issue.path[2];
     const column = typeof key === 'string' ? (columns[key] ?? key) : columns[''];
-    const phrase = issue.message.replace(/^[^ ]+ /, '');
-    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${phrase}`);
+    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${issue.reason}`);
   }
 }
 
