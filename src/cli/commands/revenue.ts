@@ -1,12 +1,11 @@
 // mrr: the monthly MRR series with its movements, from a file of subscription records.
 import { readFileSync } from 'node:fs';
-import { formatMonth, monthOf, toEpoch } from '../../internal/dates.js';
-import { recurringRevenueSeries } from '../../revenue/recurringRevenueSeries.js';
+import { recurringRevenueSeries, type SubscriptionRecord } from '../../revenue/index.js';
 import {
   type Command,
   type CommandContext,
   FILE_OPTIONS,
-  type FieldSpec,
+  type FieldSpecs,
   inputFile,
   loadRecords,
   locate,
@@ -15,11 +14,18 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { epochOf, formatMonth } from '../dates.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 
+/** A row of a subscription file: a subscription record whose discount is one of two columns. */
+export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
+  readonly discountPercent?: number | string | undefined;
+  readonly discountAmount?: number | string | undefined;
+};
+
 /** The columns of a subscription file and the record fields they fill. */
-export const SUBSCRIPTION_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const SUBSCRIPTION_FIELDS: FieldSpecs<SubscriptionRow> = {
   customerId: { column: 'customerId', required: true },
   amount: { column: 'amount', required: true },
   currency: { column: 'currency' },
@@ -34,7 +40,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, FieldSpec>> = {
 };
 
 /** Subscription records as the library takes them: the two discount columns become one `discount`. */
-export function subscriptionRecords(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+export function subscriptionRecords(rows: readonly SubscriptionRow[]): SubscriptionRecord[] {
   return rows.map(({ discountPercent, discountAmount, ...record }) => {
     if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
     if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
@@ -107,19 +113,19 @@ export function revenuePolicies(context: CommandContext) {
 }
 
 /** The months a file of subscriptions spans, from its first start to its last start or end. */
-function dataMonths(records: readonly Record<string, unknown>[]): { from: string; to: string } | undefined {
+function dataMonths(records: readonly SubscriptionRecord[]): { from: string; to: string } | undefined {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const record of records) {
     for (const key of ['start', 'end'] as const) {
-      const time = toEpoch(record[key]);
+      const time = epochOf(record[key]);
       if (Number.isNaN(time)) continue;
       if (key === 'start') first = Math.min(first, time);
       last = Math.max(last, key === 'end' ? time - 1 : time);
     }
   }
   if (!Number.isFinite(first)) return undefined;
-  return { from: formatMonth(monthOf(first)), to: formatMonth(monthOf(Math.max(first, last))) };
+  return { from: formatMonth(first), to: formatMonth(Math.max(first, last)) };
 }
 
 export const mrr: Command = {
@@ -157,7 +163,7 @@ export const mrr: Command = {
     };
     const series = locate(file, loaded.locations, columns, () =>
       recurringRevenueSeries(
-        { subscriptions: subscriptions as never },
+        { subscriptions },
         { from, to, ...revenuePolicies(context), ...(lookback === undefined ? {} : { lookback }) },
       ),
     );
