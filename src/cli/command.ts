@@ -56,6 +56,21 @@ export function stringOption(context: CommandContext, name: string, fallback?: s
   return typeof value === 'string' ? value : fallback;
 }
 
+function isChoice<const C extends readonly string[]>(choices: C, value: string): value is C[number] {
+  return (choices as readonly string[]).includes(value);
+}
+
+/** An option with a fixed set of values (`--period month|week|quarter`), or undefined when not given. */
+export function choiceOption<const C extends readonly string[]>(
+  context: CommandContext,
+  name: string,
+  choices: C,
+): C[number] | undefined {
+  const value = stringOption(context, name);
+  if (value === undefined || isChoice(choices, value)) return value;
+  throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not '${value}'`);
+}
+
 /** A numeric option (`--confidence 0.9`), validated as a finite number. */
 export function numberOption(context: CommandContext, name: string): number | undefined {
   const text = stringOption(context, name);

@@ -12,6 +12,7 @@ import {
 import { firstContactResolutionRate, type SupportTicket, supportResponseTimes } from '../../support/index.js';
 import {
   type Command,
+  choiceOption,
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
@@ -22,23 +23,9 @@ import {
   stringOption,
 } from '../command.js';
 import { DAY_MS, epochOf } from '../dates.js';
-import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
-
-/** The unit of the duration metrics. */
-type Unit = (typeof UNITS)[number];
-
-function isUnit(value: string): value is Unit {
-  return (UNITS as readonly string[]).includes(value);
-}
-
-function unitOption(value: string | undefined, fallback: Unit): Unit {
-  const unit = value ?? fallback;
-  if (!isUnit(unit)) throw new UsageError(`--unit must be one of ${UNITS.join(', ')}, not '${unit}'`);
-  return unit;
-}
 
 export const TICKET_FIELDS: FieldSpecs<SupportTicket & { readonly contacts?: number }> = {
   createdAt: { column: 'createdAt', required: true },
@@ -73,7 +60,7 @@ export const support: Command = {
   examples: ['cs-metrics support examples/data/tickets.csv', 'cs-metrics support tickets.csv --unit minute --json'],
   async run(context) {
     const file = inputFile(context);
-    const unit = unitOption(stringOption(context, 'unit'), 'hour');
+    const unit = choiceOption(context, 'unit', UNITS) ?? 'hour';
     const loaded = await loadRecords(context, file, TICKET_FIELDS);
     const tickets = loaded.records.map(({ contacts: _contacts, ...ticket }) => ticket);
     const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
@@ -179,7 +166,7 @@ export const engagement: Command = {
         start: { column: 'start', required: true },
         end: { column: 'end', required: true },
       });
-      const unit = unitOption(stringOption(context, 'unit'), 'minute');
+      const unit = choiceOption(context, 'unit', UNITS) ?? 'minute';
       const length = locate(sessionsFile, sessions.locations, sessions.columns, () =>
         averageSessionDuration({ sessions: sessions.records }, { unit }),
       );
@@ -192,7 +179,7 @@ export const engagement: Command = {
         startedAt: { column: 'signedUpAt', required: true },
         firstValueAt: { column: 'firstValueAt' },
       });
-      const unit = unitOption(stringOption(context, 'unit'), 'day');
+      const unit = choiceOption(context, 'unit', UNITS) ?? 'day';
       const value = locate(customersFile, customers.locations, customers.columns, () =>
         timeToFirstValue({ customers: customers.records }, { unit }),
       );

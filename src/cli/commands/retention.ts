@@ -1,9 +1,10 @@
 // churn and cohorts: from a file of customer lifetimes (id, start, end).
-import { type CohortPeriod, cohortRetention } from '../../cohort/index.js';
+import { cohortRetention } from '../../cohort/index.js';
 import { type CustomerLifetime, customerChurn } from '../../retention/index.js';
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
@@ -93,12 +94,9 @@ export const churn: Command = {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
     const period = churnPeriod(context, loaded);
-    const policy = stringOption(context, 'new-customer-churn');
+    const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude']);
     const result = locate(file, loaded.locations, loaded.columns, () =>
-      customerChurn(
-        { customers: loaded.records, period },
-        policy === undefined ? {} : { newCustomerChurn: policy as 'include' },
-      ),
+      customerChurn({ customers: loaded.records, period }, policy === undefined ? {} : { newCustomerChurn: policy }),
     );
     return {
       json: { period, ...result },
@@ -144,10 +142,10 @@ export const cohorts: Command = {
   async run(context) {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    const period = stringOption(context, 'period', 'month');
+    const period = choiceOption(context, 'period', ['month', 'week', 'quarter']) ?? 'month';
     const asOf = stringOption(context, 'as-of') ?? formatDay(latestDate(loaded));
     const result = locate(file, loaded.locations, loaded.columns, () =>
-      cohortRetention({ customers: loaded.records }, { period: period as CohortPeriod, asOf }),
+      cohortRetention({ customers: loaded.records }, { period, asOf }),
     );
     const width = result.cohorts.reduce((widest, row) => Math.max(widest, row.retention.length), 0);
     const periods = Array.from({ length: width }, (_, k) => k);

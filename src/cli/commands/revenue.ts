@@ -4,6 +4,7 @@ import { recurringRevenueSeries, type SubscriptionRecord } from '../../revenue/i
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
@@ -100,12 +101,12 @@ export const REVENUE_OPTIONS = {
 
 /** The revenue policies from the command's options. */
 export function revenuePolicies(context: CommandContext) {
-  const weeklyFactor = stringOption(context, 'weekly-factor');
-  const discounts = stringOption(context, 'discounts');
+  const weeklyFactor = choiceOption(context, 'weekly-factor', ['52/12', '4.33', '4']);
+  const discounts = choiceOption(context, 'discounts', ['apply', 'ignore']);
   return {
     ...currencyOptions(context),
-    ...(weeklyFactor === undefined ? {} : { weeklyFactor: weeklyFactor as '52/12' }),
-    ...(discounts === undefined ? {} : { discounts: discounts as 'apply' }),
+    ...(weeklyFactor === undefined ? {} : { weeklyFactor }),
+    ...(discounts === undefined ? {} : { discounts }),
     ...(context.values['count-trialing'] === true ? { countTrialing: true } : {}),
     ...(context.values['count-paused'] === true ? { countPaused: true } : {}),
     ...(context.values['exclude-past-due'] === true ? { countPastDue: false } : {}),
