@@ -22,6 +22,12 @@ export interface MetricIssue {
   readonly path: readonly (string | number)[];
   /** What is wrong, naming the field: `scores[41] must be at most 10`. */
   readonly message: string;
+  /**
+   * What is wrong, without the field name: `must be at most 10`. The message is the field, as written in
+   * code, followed by this phrase; a caller that shows the field under another name (a column of a file, a
+   * form label) composes its own message from `path` and `reason` rather than parsing `message`.
+   */
+  readonly reason: string;
 }
 
 /**

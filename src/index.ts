@@ -194,6 +194,9 @@ export {
 
 // Models
 export {
+  type ChurnRateFromSurvivalInput,
+  type CurvePoint,
+  churnRateFromSurvival,
   type DiscountedExpectedLifetimeInput,
   type DiscountedLifetimeValueInput,
   discountedExpectedLifetime,
@@ -201,6 +204,11 @@ export {
   type FitShiftedBetaGeometricInput,
   type FitShiftedBetaGeometricResult,
   fitShiftedBetaGeometric,
+  type LifetimeObservationsInput,
+  type LifetimeObservationsOptions,
+  type LifetimeObservationsResult,
+  type LifetimeUnit,
+  lifetimeObservations,
   type ProjectShiftedBetaGeometricInput,
   type ProjectShiftedBetaGeometricResult,
   projectShiftedBetaGeometric,
@@ -211,6 +219,13 @@ export {
   type SurvivalMedian,
   type SurvivalObservation,
   type SurvivalPoint,
+  type SurvivalAtInput,
+  type SurvivalAtOptions,
   type SurvivalTableRow,
+  type SurvivorsByPeriodInput,
+  type SurvivorsByPeriodOptions,
+  type SurvivorsByPeriodResult,
+  survivalAt,
   survivalCurve,
+  survivorsByPeriod,
 } from './models/index.js';

@@ -4,11 +4,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
+  churnRateFromSurvival,
   cohortRetention,
   createHealthScore,
   discountedLifetimeValue,
   fitShiftedBetaGeometric,
+  lifetimeObservations,
   survivalCurve,
+  survivorsByPeriod,
   healthScoreCalibration,
   customerChurn,
   recurringRevenueSeries,
@@ -224,14 +227,19 @@ describe('cs-metrics family commands', () => {
   });
 
   it('lifetime fits the survival curve and the shifted-beta-geometric model to the lifetimes', async () => {
-    const asOf = Date.parse('2024-12-31T00:00:00Z');
-    const customers = rows('customers.csv');
-    const observations = customers.map((row) => {
-      const start = Date.parse(`${row.start}T00:00:00Z`);
-      const end = row.end ? Date.parse(`${row.end}T00:00:00Z`) : Number.NaN;
-      const churned = end <= asOf;
-      return { duration: ((churned ? end : asOf) - start) / 86_400_000 / 30.4375, churned };
-    });
+    const asOf = '2024-12-31';
+    const customers = rows('customers.csv').map(({ id, start, end }) => ({
+      id: String(id),
+      start: String(start),
+      ...(end ? { end } : {}),
+    }));
+    const observations = lifetimeObservations({ customers }, { asOf });
+    const curve = survivalCurve(observations);
+    // The customers who started in the first 12 months of the data, followed for up to 24 months.
+    const first = customers.map((customer) => customer.start).sort()[0] as string;
+    const to = new Date(`${first}T00:00:00Z`);
+    to.setUTCFullYear(to.getUTCFullYear() + 1);
+    const { survivors } = survivorsByPeriod({ customers }, { from: first, to, asOf, periods: 24 });
     const printed = await json([
       'lifetime',
       `${DATA}/customers.csv`,
@@ -242,8 +250,10 @@ describe('cs-metrics family commands', () => {
       '--margin',
       '0.8',
     ]);
-    expect(printed.survival).toEqual(survivalCurve({ observations }));
-    expect(printed.fit).toEqual(fitShiftedBetaGeometric({ survivors: printed.survivors }));
+    expect(printed.survival).toEqual(curve);
+    expect(printed.survivors).toEqual(survivors);
+    expect(printed.fit).toEqual(fitShiftedBetaGeometric({ survivors }));
+    expect(printed.lifetimeValue.monthlyChurn).toBe(churnRateFromSurvival({ points: curve.points, periods: 12 }));
     expect(printed.survivors[0]).toBeGreaterThan(printed.survivors.at(-1));
     expect(printed.lifetimeValue.discountedLifetimeValue).toBeCloseTo(
       discountedLifetimeValue({ alpha: printed.fit.alpha, beta: printed.fit.beta, discountRate: 0.01, margin: 160 }),

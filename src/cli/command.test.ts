@@ -3,6 +3,7 @@ import { tallyScores } from '../survey/tallyScores.js';
 import {
   type CommandContext,
   cellValue,
+  choiceOption,
   inputFile,
   locate,
   numberOption,
@@ -36,6 +37,14 @@ describe('command helpers', () => {
     expect(inputFile(context({}, ['a.csv']))).toBe('a.csv');
     expect(() => inputFile(context({}))).toThrow('an input file is required');
     expect(() => inputFile(context({}, ['a', 'b']))).toThrow('one input file is expected, not 2');
+  });
+
+  it('reads an option with a fixed set of values', () => {
+    expect(choiceOption(context({ p: 'week' }), 'p', ['month', 'week'])).toBe('week');
+    expect(choiceOption(context({}), 'p', ['month', 'week'])).toBeUndefined();
+    expect(() => choiceOption(context({ p: 'year' }), 'p', ['month', 'week'])).toThrow(
+      "--p must be one of month, week, not 'year'",
+    );
   });
 
   it('parses --where filters', () => {

@@ -1,6 +1,6 @@
 // What a command is, and the helpers commands share: option parsing, reading a column of a file, turning
 // library errors about an element into file, line and column.
-import { isMetricError } from '../errors.js';
+import { isMetricError } from '../index.js';
 import { InputError, UsageError } from './errors.js';
 import type { Output } from './output.js';
 import type { Progress } from './progress.js';
@@ -54,6 +54,21 @@ export function stringOption(context: CommandContext, name: string): string | un
 export function stringOption(context: CommandContext, name: string, fallback?: string): string | undefined {
   const value = context.values[name];
   return typeof value === 'string' ? value : fallback;
+}
+
+function isChoice<const C extends readonly string[]>(choices: C, value: string): value is C[number] {
+  return (choices as readonly string[]).includes(value);
+}
+
+/** An option with a fixed set of values (`--period month|week|quarter`), or undefined when not given. */
+export function choiceOption<const C extends readonly string[]>(
+  context: CommandContext,
+  name: string,
+  choices: C,
+): C[number] | undefined {
+  const value = stringOption(context, name);
+  if (value === undefined || isChoice(choices, value)) return value;
+  throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not '${value}'`);
 }
 
 /** A numeric option (`--confidence 0.9`), validated as a finite number. */
@@ -138,8 +153,7 @@ export function locate<T>(
     if (issue === undefined || typeof index !== 'number') throw error;
     const key = issue.path[2];
     const column = typeof key === 'string' ? (columns[key] ?? key) : columns[''];
-    const phrase = issue.message.replace(/^[^ ]+ /, '');
-    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${phrase}`);
+    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${issue.reason}`);
   }
 }
 
@@ -153,10 +167,26 @@ export interface FieldSpec {
   readonly required?: boolean;
 }
 
+/** The keys of `T` that may be left out. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+/**
+ * How each field of a library record `T` is read: every field of `T` that the library requires has a spec
+ * with `required: true`, an optional one may have a spec. TypeScript checks the names against the library's
+ * own input type, so a renamed field breaks the build, not a run.
+ */
+export type FieldSpecs<T> = { readonly [K in Exclude<keyof T, OptionalKeys<T>>]-?: FieldSpec & { required: true } } & {
+  readonly [K in OptionalKeys<T>]?: FieldSpec;
+};
+
 /** A file read into library records, with where each came from. */
-export interface LoadedRecords {
+export interface LoadedRecords<T> {
   readonly file: string;
-  readonly records: Record<string, unknown>[];
+  /**
+   * The records, typed as the library takes them. Their values are the cells as read (text, or numbers and
+   * booleans where the spec says so): the library checks them and names the field of a bad one.
+   */
+  readonly records: T[];
   readonly locations: string[];
   /** Library field → column name, for error messages. */
   readonly columns: Record<string, string>;
@@ -171,9 +201,12 @@ export const MAP_OPTION: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
-function columnMap(context: CommandContext, fields: Readonly<Record<string, FieldSpec>>): Record<string, string> {
+function columnMap(
+  context: CommandContext,
+  fields: Readonly<Record<string, FieldSpec | undefined>>,
+): Record<string, string> {
   const columns: Record<string, string> = Object.fromEntries(
-    Object.entries(fields).map(([field, spec]) => [field, spec.column]),
+    Object.entries(fields).flatMap(([field, spec]) => (spec === undefined ? [] : [[field, spec.column]])),
   );
   const raw = context.values.map;
   for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
@@ -199,21 +232,27 @@ function readCell(value: unknown, kind: FieldSpec['kind']): unknown {
   return value;
 }
 
-/** Reads a whole file into records of library fields, leaving blank optional cells out. */
-export async function loadRecords(
+/**
+ * Reads a whole file into records of the library type `T`, leaving blank optional cells out. The cells are
+ * what the file holds: the one place they are given the library's type is here, and the library validates
+ * each record it is given.
+ */
+export async function loadRecords<T>(
   context: CommandContext,
   file: string,
-  fields: Readonly<Record<string, FieldSpec>>,
-): Promise<LoadedRecords> {
+  fieldSpecs: FieldSpecs<T>,
+): Promise<LoadedRecords<T>> {
+  const fields = fieldSpecs as Readonly<Record<string, FieldSpec | undefined>>;
   const columns = columnMap(context, fields);
   const required = Object.entries(fields)
-    .filter(([, spec]) => spec.required)
+    .filter(([, spec]) => spec?.required)
     .map(([field]) => columns[field] as string);
-  const records: Record<string, unknown>[] = [];
+  const records: T[] = [];
   const locations: string[] = [];
   for await (const row of filteredRecords(context, file, required)) {
     const record: Record<string, unknown> = {};
     for (const [field, spec] of Object.entries(fields)) {
+      if (spec === undefined) continue;
       const value = row.fields[columns[field] as string];
       if (value === undefined || value === null || value === '') {
         if (spec.required) record[field] = undefined;
@@ -221,7 +260,7 @@ export async function loadRecords(
       }
       record[field] = readCell(value, spec.kind);
     }
-    records.push(record);
+    records.push(record as T);
     locations.push(row.location);
   }
   return { file, records, locations, columns };

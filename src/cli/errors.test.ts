@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from './errors.js';
+import { MetricError } from '../index.js';
+import { InputError, problemOf, UsageError } from './errors.js';
 
 describe('command-line errors', () => {
   it('locates an input error by file, location and column', () => {
@@ -14,5 +15,12 @@ describe('command-line errors', () => {
   it('names its kind', () => {
     expect(new UsageError('x').name).toBe('UsageError');
     expect(new InputError('a', undefined, undefined, 'x').name).toBe('InputError');
+  });
+
+  it('says what a library error says, without the name of the function', () => {
+    const issue = (field: string) => ({ code: 'custom', path: [field], message: `${field} is bad`, reason: 'is bad' });
+    expect(problemOf(new MetricError('m', 'INVALID_INPUT', [issue('a')]))).toBe('a is bad');
+    expect(problemOf(new MetricError('m', 'INVALID_INPUT', [issue('a'), issue('b')]))).toBe('a is bad (and 1 more)');
+    expect(problemOf(new MetricError('m', 'NO_DATA', []))).toBe('m: invalid input');
   });
 });

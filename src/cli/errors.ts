@@ -1,4 +1,5 @@
 // Errors the command line reports to its user without a stack trace, with exit code 2.
+import type { MetricError } from '../index.js';
 
 /** A mistake in how the command was called: unknown option, missing file, bad option value. */
 export class UsageError extends Error {
@@ -22,4 +23,11 @@ export class InputError extends Error {
     const where = [file, location, column === undefined ? undefined : `column ${column}`].filter(Boolean).join(', ');
     super(`${where}: ${problem}`);
   }
+}
+
+/** What a library error says, without the name of the function: its first issue, and how many more. */
+export function problemOf(error: MetricError): string {
+  const [first] = error.issues;
+  if (first === undefined) return error.message;
+  return error.issues.length > 1 ? `${first.message} (and ${error.issues.length - 1} more)` : first.message;
 }

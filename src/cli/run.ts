@@ -2,7 +2,7 @@
 // exit codes: 0 success, 2 bad input or usage (a message naming file, line and column, never a stack
 // trace), 1 anything else.
 import { parseArgs } from 'node:util';
-import { isMetricError } from '../errors.js';
+import { isMetricError } from '../index.js';
 import type { Command, OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { InputError, UsageError } from './errors.js';

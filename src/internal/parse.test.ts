@@ -100,4 +100,34 @@ describe('parse', () => {
     const empty = catchMetricError(() => noData('m', [], 'has no responses', 'input'));
     expect([empty.code, empty.message]).toEqual(['NO_DATA', 'm: input has no responses']);
   });
+
+  it('gives each issue its phrase without the field name as reason', () => {
+    const errors = [
+      catchMetricError(() => parse('m', z.strictObject({ a: z.number().check(z.lte(10)) }), { a: 11 })),
+      catchMetricError(() => parseOptions('m', z.strictObject({}), { x: 1 })),
+      catchMetricError(() => parse('m', z.strictObject({ a: z.number() }), {})),
+      catchMetricError(() => rejectElement('m', z.number(), 'x', ['list', 3])),
+      catchMetricError(() => rejectElement('m', z.number(), 1, ['list', 3], 'must be unique')),
+      catchMetricError(() => parseForm('m', [{ key: 'a', schema: z.strictObject({ a: z.number() }) }] as const, 1)),
+      catchMetricError(() => invalid('m', ['a', 2, 'b'], 'is bad')),
+      catchMetricError(() => noData('m', [], 'has no responses')),
+    ];
+    expect(errors.map((error) => error.issues[0]?.reason)).toEqual([
+      'must be at most 10',
+      "has unknown key 'x'",
+      'is required',
+      'must be a number, not the string "x"',
+      'must be unique',
+      'must be an object, not the number 1',
+      'is bad',
+      'has no responses',
+    ]);
+    for (const error of errors) {
+      for (const one of error.issues) {
+        expect(one.message).toBe(
+          `${formatPath(one.path, error.message.includes('options') ? 'options' : 'input')} ${one.reason}`,
+        );
+      }
+    }
+  });
 });

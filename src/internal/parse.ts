@@ -113,7 +113,7 @@ export function formatPath(path: Path, root = 'input'): string {
 
 /** Makes an issue with a full message (`scores[41] must be at most 10`). */
 export function issue(path: Path, phraseText: string, code = 'custom', root = 'input'): MetricIssue {
-  return { code, path: [...path], message: `${formatPath(path, root)} ${phraseText}` };
+  return { code, path: [...path], message: `${formatPath(path, root)} ${phraseText}`, reason: phraseText };
 }
 
 /** Throws `INVALID_INPUT` with one issue. */
@@ -144,7 +144,12 @@ function toIssues(raw: readonly z.core.$ZodIssue[], prefix: Path, root: string):
       out.push(...toIssues(best, path, root));
       continue;
     }
-    out.push({ code: zodIssue.code, path, message: `${formatPath(path, root)} ${zodIssue.message}` });
+    out.push({
+      code: zodIssue.code,
+      path,
+      message: `${formatPath(path, root)} ${zodIssue.message}`,
+      reason: zodIssue.message,
+    });
   }
   return out;
 }

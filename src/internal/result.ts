@@ -14,6 +14,7 @@ export function finiteResult(metric: string, value: number, field: string): numb
       code: 'custom',
       path: [],
       message: `${field} is too large to represent as a number; the inputs are out of range`,
+      reason: 'is too large to represent as a number; the inputs are out of range',
     },
   ]);
 }

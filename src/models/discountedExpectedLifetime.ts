@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parse } from '../internal/parse.js';
 import { count, decimal } from '../internal/schemas.js';
-import { checkedLifetime, parameter } from '../internal/shiftedBetaGeometric.js';
+import { checkedLifetime, parameter } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'discountedExpectedLifetime';
 

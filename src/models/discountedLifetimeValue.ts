@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { parse } from '../internal/parse.js';
 import { count, decimal, money } from '../internal/schemas.js';
-import { checkedLifetime, finiteModelResult, parameter } from '../internal/shiftedBetaGeometric.js';
+import { finiteResult } from '../internal/result.js';
+import { checkedLifetime, parameter } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'discountedLifetimeValue';
 
@@ -81,5 +82,5 @@ const inputSchema = /* @__PURE__ */ (() =>
 export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): number {
   const { alpha, beta, discountRate, renewals, margin } = parse(METRIC, inputSchema, input);
   const lifetime = checkedLifetime(METRIC, alpha, beta, Number(discountRate), renewals, METRIC);
-  return finiteModelResult(METRIC, Number(margin) * lifetime, METRIC);
+  return finiteResult(METRIC, Number(margin) * lifetime, METRIC);
 }

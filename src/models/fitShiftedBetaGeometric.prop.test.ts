@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logLikelihood } from '../internal/shiftedBetaGeometric.js';
+import { logLikelihood } from './_lib/shiftedBetaGeometric.js';
 import { discountedExpectedLifetime } from './discountedExpectedLifetime.js';
 import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
 import { projectShiftedBetaGeometric } from './projectShiftedBetaGeometric.js';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { maximize } from '../internal/optimize.js';
+import { maximize } from './_lib/optimize.js';
 import { bulkArray, invalid, noData, parseForm, rejectElement } from '../internal/parse.js';
 import { count, isCount } from '../internal/schemas.js';
-import { logLikelihood, MAX_PARAMETER, MIN_PARAMETER } from '../internal/shiftedBetaGeometric.js';
+import { logLikelihood, MAX_PARAMETER, MIN_PARAMETER } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'fitShiftedBetaGeometric';
 

@@ -1,7 +1,9 @@
 /**
- * Retention models: Kaplan–Meier survival curves and the shifted-beta-geometric model (double precision).
+ * Retention models: Kaplan–Meier survival curves and the shifted-beta-geometric model (double precision), and the
+ * observations and cohort counts they are computed from.
  * @module models
  */
+export { type ChurnRateFromSurvivalInput, churnRateFromSurvival } from './churnRateFromSurvival.js';
 export {
   type DiscountedExpectedLifetimeInput,
   discountedExpectedLifetime,
@@ -12,6 +14,14 @@ export {
   type FitShiftedBetaGeometricResult,
   fitShiftedBetaGeometric,
 } from './fitShiftedBetaGeometric.js';
+export {
+  type CustomerLifetime,
+  type LifetimeObservationsInput,
+  type LifetimeObservationsOptions,
+  type LifetimeObservationsResult,
+  type LifetimeUnit,
+  lifetimeObservations,
+} from './lifetimeObservations.js';
 export {
   type ProjectShiftedBetaGeometricInput,
   type ProjectShiftedBetaGeometricResult,
@@ -28,3 +38,10 @@ export {
   type SurvivalTableRow,
   survivalCurve,
 } from './survivalCurve.js';
+export { type CurvePoint, type SurvivalAtInput, type SurvivalAtOptions, survivalAt } from './survivalAt.js';
+export {
+  type SurvivorsByPeriodInput,
+  type SurvivorsByPeriodOptions,
+  type SurvivorsByPeriodResult,
+  survivorsByPeriod,
+} from './survivorsByPeriod.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parse } from '../internal/parse.js';
-import { churnAt, parameter, retentionAt } from '../internal/shiftedBetaGeometric.js';
+import { churnAt, parameter, retentionAt } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'projectShiftedBetaGeometric';
 

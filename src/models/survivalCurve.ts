@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { MetricError } from '../errors.js';
-import { criticalValue } from '../internal/normal.js';
-import { bulkArray, invalid, issue, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { confidence, count, isCount } from '../internal/schemas.js';
+import { noData, parseForm, parseOptions } from '../internal/parse.js';
+import { confidence } from '../internal/schemas.js';
+import { CurveBuilder } from './_lib/kaplanMeier.js';
+import { fromColumns, fromObservations, fromTable, survivalForms } from './_lib/survivalInput.js';
 
 const METRIC = 'survivalCurve';
 
@@ -116,41 +116,12 @@ export interface SurvivalCurveResult {
   readonly confidence: number;
 }
 
-const observationSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ duration: z.number().check(z.gte(0)), churned: z.boolean() }))();
-
-const durationSchema = /* @__PURE__ */ (() => z.number().check(z.gte(0)))();
-
-const churnedSchema = /* @__PURE__ */ (() =>
-  z.custom<boolean | number>((value) => value === true || value === false || value === 0 || value === 1, {
-    error: 'must be true, false, 1 or 0',
-  }))();
-
-const rowSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ time: z.number().check(z.gte(0)), events: count, censored: count }))();
-
-const forms = /* @__PURE__ */ (() =>
-  [
-    { key: 'observations', schema: z.strictObject({ observations: bulkArray('an array of { duration, churned }') }) },
-    {
-      key: 'durations',
-      schema: z.strictObject({
-        durations: bulkArray('an array or typed array of durations'),
-        churned: bulkArray('an array of booleans or a typed array of 1 and 0'),
-      }),
-    },
-    { key: 'table', schema: z.strictObject({ table: bulkArray('an array of { time, events, censored }') }) },
-  ] as const)();
-
 const optionsSchema = /* @__PURE__ */ (() =>
   z.strictObject({
     confidence: z.optional(confidence),
     interval: z.optional(z.enum(['log-log', 'log', 'linear'])),
     medianRule: z.optional(z.enum(['midpoint', 'first'])),
   }))();
-
-/** R survival's tolerance for "the curve is exactly 0.5": √ε. */
-const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
 
 /**
  * Kaplan–Meier survival curve of customer lifetimes, with Greenwood standard errors, a confidence band and
@@ -220,242 +191,16 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
  * @category Models
  */
 export function survivalCurve(input: SurvivalCurveInput, options?: SurvivalCurveOptions): SurvivalCurveResult {
-  const parsed = parseForm(METRIC, forms, input);
+  const parsed = parseForm(METRIC, survivalForms, input);
   const chosen = parseOptions(METRIC, optionsSchema, options);
   const builder = new CurveBuilder(
     chosen.confidence ?? 0.95,
     chosen.interval ?? 'log-log',
     chosen.medianRule ?? 'midpoint',
   );
-  if (parsed.form === 'observations') fromObservations(parsed.value.observations, builder);
-  else if (parsed.form === 'durations') fromColumns(parsed.value.durations, parsed.value.churned, builder);
-  else fromTable(parsed.value.table, builder);
+  if (parsed.form === 'observations') fromObservations(METRIC, parsed.value.observations, builder);
+  else if (parsed.form === 'durations') fromColumns(METRIC, parsed.value.durations, parsed.value.churned, builder);
+  else fromTable(METRIC, parsed.value.table, builder);
   if (builder.observations === 0) noData(METRIC, [parsed.form], 'has no observations');
   return builder.result();
-}
-
-/** Whether a value is a valid duration: a finite number ≥ 0 (NaN fails both comparisons). */
-function isDuration(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY;
-}
-
-/** Whether every enumerable key of an observation is `duration` or `churned` (what `z.strictObject` allows). */
-function hasOnlyObservationKeys(record: object): boolean {
-  for (const key in record) {
-    if (key !== 'duration' && key !== 'churned') return false;
-  }
-  return true;
-}
-
-/** Whether every enumerable key of a table row is `time`, `events` or `censored`. */
-function hasOnlyRowKeys(row: object): boolean {
-  for (const key in row) {
-    if (key !== 'time' && key !== 'events' && key !== 'censored') return false;
-  }
-  return true;
-}
-
-/**
- * One checked pass: churn times fill `times` from the front, censoring times from the back (`+ 0` turns −0
- * into 0); then both parts are sorted and merged into the curve.
- */
-function fromObservations(observations: ArrayLike<unknown>, builder: CurveBuilder): void {
-  const n = observations.length;
-  const times = new Float64Array(n);
-  let churned = 0;
-  let censored = n;
-  for (let i = 0; i < n; i++) {
-    const record = observations[i] as { duration?: unknown; churned?: unknown } | null;
-    if (typeof record !== 'object' || record === null || !hasOnlyObservationKeys(record)) {
-      rejectElement(METRIC, observationSchema, record, ['observations', i]);
-    }
-    const duration = record.duration;
-    const flag = record.churned;
-    if (!isDuration(duration)) rejectElement(METRIC, durationSchema, duration, ['observations', i, 'duration']);
-    if (flag === true) times[churned++] = duration + 0;
-    else if (flag === false) times[--censored] = duration + 0;
-    else rejectElement(METRIC, z.boolean(), flag, ['observations', i, 'churned']);
-  }
-  merge(times, churned, censored, builder);
-}
-
-/** The column form: the same pass over two parallel arrays. */
-function fromColumns(durations: ArrayLike<unknown>, flags: ArrayLike<unknown>, builder: CurveBuilder): void {
-  const n = durations.length;
-  if (flags.length !== n) {
-    invalid(METRIC, ['churned'], `must have as many elements as durations (${n}), not ${flags.length}`);
-  }
-  const times = new Float64Array(n);
-  let churned = 0;
-  let censored = n;
-  for (let i = 0; i < n; i++) {
-    const duration = durations[i];
-    const flag = flags[i];
-    if (!isDuration(duration)) rejectElement(METRIC, durationSchema, duration, ['durations', i]);
-    if (flag === true || flag === 1) times[churned++] = duration + 0;
-    else if (flag === false || flag === 0) times[--censored] = duration + 0;
-    else rejectElement(METRIC, churnedSchema, flag, ['churned', i]);
-  }
-  merge(times, churned, censored, builder);
-}
-
-/**
- * Sorts the churn times `times[0, churned)` and the censoring times `times[censoredFrom, n)` (numeric typed
- * array sorts, in place in the scratch array), then walks both in step, one curve point per distinct time.
- */
-function merge(times: Float64Array, churned: number, censoredFrom: number, builder: CurveBuilder): void {
-  const n = times.length;
-  const churnTimes = times.subarray(0, churned).sort();
-  const censorTimes = times.subarray(censoredFrom, n).sort();
-  const censoredCount = n - censoredFrom;
-  builder.start(n);
-  let i = 0;
-  let j = 0;
-  while (i < churned || j < censoredCount) {
-    const a = i < churned ? (churnTimes[i] as number) : Number.POSITIVE_INFINITY;
-    const b = j < censoredCount ? (censorTimes[j] as number) : Number.POSITIVE_INFINITY;
-    const time = Math.min(a, b);
-    const firstChurn = i;
-    while (i < churned && churnTimes[i] === time) i++;
-    const firstCensored = j;
-    while (j < censoredCount && censorTimes[j] === time) j++;
-    builder.step(time, i - firstChurn, j - firstCensored);
-  }
-}
-
-/** Counts per time, in any order: sorted by time, rows of the same time summed. */
-function fromTable(table: ArrayLike<unknown>, builder: CurveBuilder): void {
-  const n = table.length;
-  const rowTimes = new Float64Array(n);
-  const rowEvents = new Float64Array(n);
-  const rowCensored = new Float64Array(n);
-  let observations = 0;
-  for (let i = 0; i < n; i++) {
-    const row = table[i] as { time?: unknown; events?: unknown; censored?: unknown } | null;
-    if (
-      typeof row !== 'object' ||
-      row === null ||
-      !isDuration(row.time) ||
-      !isCount(row.events) ||
-      !isCount(row.censored) ||
-      !hasOnlyRowKeys(row)
-    ) {
-      rejectElement(METRIC, rowSchema, row, ['table', i]);
-    }
-    rowTimes[i] = row.time + 0;
-    rowEvents[i] = row.events;
-    rowCensored[i] = row.censored;
-    observations += row.events + row.censored;
-  }
-  if (!Number.isSafeInteger(observations)) {
-    throw new MetricError(METRIC, 'INVALID_INPUT', [
-      issue(['table'], 'totals more than 2^53 − 1 observations', 'too_big'),
-    ]);
-  }
-  const order = Array.from({ length: n }, (_, index) => index).sort(
-    (p, q) => (rowTimes[p] as number) - (rowTimes[q] as number),
-  );
-  builder.start(observations);
-  let k = 0;
-  while (k < n) {
-    const time = rowTimes[order[k] as number] as number;
-    let events = 0;
-    let censored = 0;
-    for (; k < n && rowTimes[order[k] as number] === time; k++) {
-      events += rowEvents[order[k] as number] as number;
-      censored += rowCensored[order[k] as number] as number;
-    }
-    // A time with no one churned or censored carries no information.
-    if (events + censored > 0) builder.step(time, events, censored);
-  }
-}
-
-/**
- * Builds the curve one distinct time at a time, in increasing order: Kaplan–Meier product, Greenwood sum,
- * band and median.
- */
-class CurveBuilder {
-  observations = 0;
-  private events = 0;
-  private atRisk = 0;
-  private survival = 1;
-  private greenwood = 0;
-  private readonly points: SurvivalPoint[] = [];
-  private readonly z: number;
-  // The median: found once the curve is at or below 0.5; `atHalf` while it sits at exactly 0.5.
-  private medianFound = false;
-  private medianTime = 0;
-  private atHalf = false;
-
-  constructor(
-    readonly confidence: number,
-    private readonly interval: SurvivalInterval,
-    private readonly medianRule: 'midpoint' | 'first',
-  ) {
-    this.z = criticalValue(confidence);
-  }
-
-  start(observations: number): void {
-    this.observations = observations;
-    this.atRisk = observations;
-  }
-
-  step(time: number, d: number, c: number): void {
-    const atRisk = this.atRisk;
-    let survival = this.survival;
-    if (d > 0) {
-      if (this.atHalf && this.medianRule === 'midpoint') {
-        // The curve leaves the exact 0.5 here: the median is the middle of the flat stretch.
-        this.medianTime = (this.medianTime + time) / 2;
-      }
-      this.atHalf = false;
-      survival *= (atRisk - d) / atRisk;
-      if (d < atRisk) this.greenwood += d / (atRisk * (atRisk - d));
-      this.survival = survival;
-      this.events += d;
-    }
-    const greenwood = this.greenwood;
-    let standardError = 0;
-    let low = survival;
-    let high = survival;
-    if (survival > 0 && greenwood > 0) {
-      const root = Math.sqrt(greenwood);
-      standardError = survival * root;
-      const spread = this.z * root;
-      if (this.interval === 'log-log') {
-        // Ŝ^exp(±z√v/|ln Ŝ|) = exp(ln Ŝ · e^{±…}).
-        const logSurvival = Math.log(survival);
-        const widen = Math.exp(spread / -logSurvival);
-        low = Math.exp(logSurvival * widen);
-        high = Math.exp(logSurvival / widen);
-      } else if (this.interval === 'log') {
-        low = survival * Math.exp(-spread);
-        high = Math.min(1, survival * Math.exp(spread));
-      } else {
-        low = Math.max(0, survival - spread * survival);
-        high = Math.min(1, survival + spread * survival);
-      }
-    } else if (survival === 0) {
-      low = 0;
-      high = 0;
-    }
-    if (!this.medianFound && survival < 0.5 + HALF_TOLERANCE) {
-      this.medianFound = true;
-      this.medianTime = time;
-      this.atHalf = Math.abs(survival - 0.5) < HALF_TOLERANCE;
-    }
-    this.points.push({ time, atRisk, events: d, censored: c, survival, standardError, low, high });
-    this.atRisk = atRisk - d - c;
-  }
-
-  result(): SurvivalCurveResult {
-    return {
-      observations: this.observations,
-      events: this.events,
-      censored: this.observations - this.events,
-      points: this.points,
-      median: this.medianFound ? { reached: true, time: this.medianTime } : { reached: false },
-      confidence: this.confidence,
-    };
-  }
 }

@@ -2,13 +2,94 @@ import type { FamilySamples } from '../support/types.js';
 
 export const models: FamilySamples = {
   names: [
+    'churnRateFromSurvival',
     'discountedExpectedLifetime',
     'discountedLifetimeValue',
     'fitShiftedBetaGeometric',
+    'lifetimeObservations',
     'projectShiftedBetaGeometric',
+    'survivalAt',
     'survivalCurve',
+    'survivorsByPeriod',
   ],
   samples: {
+    lifetimeObservations: [
+      [
+        {
+          customers: [
+            { id: 'a', start: '2024-01-01', end: '2024-03-01' },
+            { id: 'b', start: '2024-01-01' },
+            { id: 'c', start: '2024-02-01T12:00:00Z', end: '2025-01-01' },
+            { id: 'd', start: '2025-01-01' },
+          ],
+        },
+        { asOf: '2024-12-31', unit: 'day' },
+      ],
+      [
+        {
+          customers: [
+            { id: 1, start: Date.UTC(2023, 0, 5), end: null },
+            { id: 2, start: new Date(Date.UTC(2023, 5, 1)), end: '2024-06-01' },
+          ],
+        },
+        { asOf: new Date(Date.UTC(2024, 11, 31)) },
+      ],
+    ],
+    survivorsByPeriod: [
+      [
+        {
+          customers: [
+            { id: 1, start: '2024-01-01', end: '2024-01-20' },
+            { id: 2, start: '2024-01-03', end: '2024-03-01' },
+            { id: 3, start: '2024-01-10' },
+            { id: 4, start: '2024-01-15', end: '2024-05-01' },
+            { id: 5, start: '2024-02-10' },
+          ],
+        },
+        { from: '2024-01-01', to: '2024-02-01', asOf: '2024-05-01' },
+      ],
+      [
+        {
+          customers: [
+            { id: 'x', start: '2024-03-04', end: '2024-03-20' },
+            { id: 'y', start: '2024-03-05' },
+          ],
+        },
+        { from: '2024-03-04', to: '2024-03-11', asOf: '2024-06-01', unit: 'week', periods: 4 },
+      ],
+    ],
+    survivalAt: [
+      [
+        {
+          points: [
+            { time: 1, survival: 0.8 },
+            { time: 3, survival: 0.5 },
+          ],
+        },
+        { time: 2 },
+      ],
+      [
+        {
+          points: [
+            { time: 0, atRisk: 4, events: 1, censored: 0, survival: 0.75, standardError: 0.2, low: 0.3, high: 0.9 },
+          ],
+        },
+        { time: 0 },
+      ],
+    ],
+    churnRateFromSurvival: [
+      [{ survival: 0.7, periods: 12 }],
+      [{ survival: 0, periods: 0.5 }],
+      [
+        {
+          points: [
+            { time: 3, survival: 0.9 },
+            { time: 10, survival: 0.7 },
+          ],
+          periods: 12,
+        },
+      ],
+    ],
     survivalCurve: [
       [
         {

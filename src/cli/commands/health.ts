@@ -1,9 +1,14 @@
 // health: score accounts with a scorecard, show the traffic lights, and check the score against churn.
 import { readFileSync } from 'node:fs';
-import { createHealthScore, type HealthScoreConfig, type HealthScoreResult } from '../../health/createHealthScore.js';
-import { healthDistribution } from '../../health/healthDistribution.js';
-import { healthScoreCalibration } from '../../health/healthScoreCalibration.js';
-import { isMetricError } from '../../errors.js';
+import {
+  createHealthScore,
+  type HealthScoreConfig,
+  type HealthScoreResult,
+  type HealthValues,
+  healthDistribution,
+  healthScoreCalibration,
+} from '../../health/index.js';
+import { isMetricError } from '../../index.js';
 import {
   type Command,
   cellValue,
@@ -13,7 +18,7 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, problemOf, UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 
 function readScorecard(file: string): HealthScoreConfig {
@@ -30,6 +35,18 @@ function readFlag(value: unknown): unknown {
   if (text === 'true' || text === 'yes') return true;
   if (text === 'false' || text === 'no') return false;
   return value;
+}
+
+/**
+ * A measure's value as the scorer takes it: a number, text, a flag or null; an object or array cell of a
+ * JSON file is passed as its text for the scorer to reject.
+ */
+function measureValue(raw: unknown): HealthValues[string] {
+  const value = readFlag(cellValue(raw));
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return JSON.stringify(value);
 }
 
 const pct = (value: number | null) => (value === null ? null : cell(value, 'percent'));
@@ -65,8 +82,7 @@ export const health: Command = {
     try {
       score = createHealthScore(config);
     } catch (error) {
-      if (isMetricError(error))
-        throw new InputError(scorecardFile, undefined, undefined, error.message.replace(/^[^:]+: /, ''));
+      if (isMetricError(error)) throw new InputError(scorecardFile, undefined, undefined, problemOf(error));
       throw error;
     }
     const measures = Object.keys(config.measures ?? {});
@@ -78,18 +94,18 @@ export const health: Command = {
     const churned: boolean[] = [];
     let hasOutcome = true;
     for await (const record of filteredRecords(context, file, measures)) {
-      const values: Record<string, unknown> = {};
+      const values: Record<string, HealthValues[string]> = {};
       for (const name of measures) {
         const raw = record.fields[name];
         if (raw === undefined || raw === null || raw === '') continue;
-        values[name] = readFlag(cellValue(raw));
+        values[name] = measureValue(raw);
       }
       try {
-        results.push(score(values as never));
+        results.push(score(values));
       } catch (error) {
         if (!isMetricError(error)) throw error;
         const column = error.issues[0]?.path.find((key) => typeof key === 'string') as string | undefined;
-        throw new InputError(file, record.location, column, error.message.replace(/^[^:]+: /, ''));
+        throw new InputError(file, record.location, column, problemOf(error));
       }
       ids.push(String(record.fields[idColumn] ?? record.location));
       const flag = readFlag(record.fields[outcome]);

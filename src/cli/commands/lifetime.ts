@@ -1,11 +1,16 @@
 // lifetime: how long customers stay and what they are worth, from customer lifetimes: a Kaplan–Meier curve,
-// a shifted-beta-geometric fit of the first year's monthly cohort, and lifetime values.
-import { DAY_MS, toEpoch } from '../../internal/dates.js';
-import { discountedExpectedLifetime } from '../../models/discountedExpectedLifetime.js';
-import { discountedLifetimeValue } from '../../models/discountedLifetimeValue.js';
-import { fitShiftedBetaGeometric } from '../../models/fitShiftedBetaGeometric.js';
-import { survivalCurve } from '../../models/survivalCurve.js';
-import { lifetimeValueFromChurn } from '../../value/lifetimeValueFromChurn.js';
+// a shifted-beta-geometric fit of the first year's customers, and lifetime values.
+import {
+  churnRateFromSurvival,
+  discountedExpectedLifetime,
+  discountedLifetimeValue,
+  fitShiftedBetaGeometric,
+  lifetimeObservations,
+  survivalAt,
+  survivalCurve,
+  survivorsByPeriod,
+} from '../../models/index.js';
+import { lifetimeValueFromChurn } from '../../value/index.js';
 import {
   type Command,
   FILE_OPTIONS,
@@ -16,26 +21,20 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
-import { LIFETIME_FIELDS } from './retention.js';
+import { LIFETIME_FIELDS, latestDate } from './retention.js';
 
-/** The largest finite value of a list (NaN when there is none), without spreading it into a call. */
-function latest(times: readonly number[]): number {
-  let result = Number.NaN;
-  for (const time of times) if (Number.isFinite(time) && !(time <= result)) result = time;
-  return result;
-}
-
-/** Average length of a month in days (365.25 ÷ 12), to express lifetimes in months. */
-const MONTH_DAYS = 30.4375;
+/** The most months of the first year's customers the shifted-beta-geometric model is fitted to. */
+const FIT_MONTHS = 24;
 
 export const lifetime: Command = {
   name: 'lifetime',
   summary: 'how long customers stay (Kaplan–Meier, shifted-beta-geometric) and what they are worth',
   usage: 'cs-metrics lifetime <customers file> [--as-of 2024-12-31] [--arpa 210] [--discount-rate 0.01]',
   description:
-    'Reads customer lifetimes (id, start, end) and reports the Kaplan–Meier survival curve in months (customers still active are censored at --as-of), the median lifetime when the curve reaches one half, and a shifted-beta-geometric fit of the customers who started in the earliest complete 12 months (monthly survivors). With --arpa (monthly revenue per account) it adds the lifetime value from the fitted model, discounted at --discount-rate a month, and the simple ARPA ÷ churn value.',
+    'Reads customer lifetimes (id, start, end) and reports the Kaplan–Meier survival curve in months of 365/12 days (customers still active are censored at --as-of), the median lifetime when the curve reaches one half, and a shifted-beta-geometric fit of the customers who started in the first 12 months of the data (monthly survivors, for as many months as all of them have completed, at most 24). With --arpa (monthly revenue per account) it adds the lifetime value from the fitted model, discounted at --discount-rate a month, and the simple ARPA × margin ÷ monthly churn value, the churn being 1 − S(12)^(1/12).',
   options: {
     'as-of': {
       type: 'string',
@@ -55,36 +54,26 @@ export const lifetime: Command = {
   async run(context) {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    const starts = loaded.records.map((record) => toEpoch(record.start));
-    const ends = loaded.records.map((record) => (record.end === undefined ? Number.NaN : toEpoch(record.end)));
     const asOfText = stringOption(context, 'as-of');
-    const asOf = asOfText === undefined ? latest([...starts, ...ends]) : toEpoch(asOfText);
-    if (!Number.isFinite(asOf)) throw new UsageError(`--as-of must be a date, not '${asOfText}'`);
-    // Durations in months, churned or censored at the date of the data; a bad date is left for the
-    // library's error, located in the file.
-    const observations = loaded.records.map((_, i) => {
-      const start = starts[i] as number;
-      const end = ends[i] as number;
-      const churned = Number.isFinite(end) && end <= asOf;
-      return { duration: ((churned ? end : asOf) - start) / DAY_MS / MONTH_DAYS, churned };
-    });
-    const curve = locate(file, loaded.locations, {}, () =>
-      survivalCurve({ observations: observations.filter((o) => Number.isFinite(o.duration) && o.duration >= 0) }),
+    if (asOfText !== undefined && Number.isNaN(epochOf(asOfText))) {
+      throw new UsageError(`--as-of must be a date, not '${asOfText}'`);
+    }
+    const asOf = asOfText ?? latestDate(loaded);
+    const customers = loaded.records;
+    const observations = locate(file, loaded.locations, loaded.columns, () =>
+      lifetimeObservations({ customers }, { asOf, unit: 'month' }),
     );
-    const at = (months: number) => {
-      let survival = 1;
-      for (const point of curve.points) if (point.time <= months) survival = point.survival;
-      return survival;
-    };
+    const curve = survivalCurve(observations);
+    const at = (months: number) => survivalAt({ points: curve.points }, { time: months });
 
-    // The first complete year of monthly starts: survivors at the end of each month since starting.
-    const firstStart = -latest(starts.map((time) => -time));
-    const cohortEnd = firstStart + 365.25 * DAY_MS;
-    const cohort = observations.filter((_, i) => (starts[i] as number) < cohortEnd);
-    const months = Math.floor((asOf - cohortEnd) / DAY_MS / MONTH_DAYS);
-    const survivors = Array.from({ length: Math.max(0, Math.min(months, 24)) + 1 }, (_, k) =>
-      k === 0 ? cohort.length : cohort.filter((o) => !o.churned || o.duration > k).length,
-    );
+    // The customers who started in the first 12 months of the data, counted at the end of each month since
+    // they started, for as many months as all of them have completed (at most 24).
+    const from = earliestOf(customers.map((customer) => customer.start));
+    const to = addMonths(from, 12);
+    const survivors =
+      to <= epochOf(asOf)
+        ? survivorsByPeriod({ customers }, { from, to, asOf, unit: 'month', periods: FIT_MONTHS }).survivors
+        : [];
     const fit = survivors.length >= 3 ? fitShiftedBetaGeometric({ survivors }) : undefined;
 
     const rows: unknown[][] = [
@@ -115,7 +104,7 @@ export const lifetime: Command = {
       const discountRate = numberOption(context, 'discount-rate') ?? 0.01;
       const expected = discountedExpectedLifetime({ alpha: fit.alpha, beta: fit.beta, discountRate });
       const value = discountedLifetimeValue({ alpha: fit.alpha, beta: fit.beta, discountRate, margin: arpa * margin });
-      const monthlyChurn = 1 - at(12) ** (1 / 12);
+      const monthlyChurn = churnRateFromSurvival({ points: curve.points, periods: 12 });
       const simple =
         monthlyChurn > 0
           ? lifetimeValueFromChurn({ averageRevenuePerAccount: arpa, churnRate: monthlyChurn, grossMargin: margin })

@@ -1,16 +1,20 @@
 // support and engagement: ticket times, first contact resolution, stickiness, adoption, session length and
 // time to first value.
-import { averageSessionDuration } from '../../engagement/averageSessionDuration.js';
-import { DAY_MS, toEpoch } from '../../internal/dates.js';
-import { adoptionRate } from '../../engagement/adoptionRate.js';
-import { stickiness } from '../../engagement/stickiness.js';
-import { timeToFirstValue } from '../../engagement/timeToFirstValue.js';
-import { firstContactResolutionRate } from '../../support/firstContactResolutionRate.js';
-import { supportResponseTimes } from '../../support/supportResponseTimes.js';
+import {
+  type ActivityEvent,
+  adoptionRate,
+  averageSessionDuration,
+  type Session,
+  stickiness,
+  type TimeToFirstValueCustomer,
+  timeToFirstValue,
+} from '../../engagement/index.js';
+import { firstContactResolutionRate, type SupportTicket, supportResponseTimes } from '../../support/index.js';
 import {
   type Command,
+  choiceOption,
   FILE_OPTIONS,
-  type FieldSpec,
+  type FieldSpecs,
   inputFile,
   loadRecords,
   locate,
@@ -18,18 +22,12 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
-import { UsageError } from '../errors.js';
+import { DAY_MS, epochOf } from '../dates.js';
 import { cell, type Output, type Table } from '../output.js';
 
-const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'];
+const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
-function unitOption(value: string | undefined, fallback: string): string {
-  const unit = value ?? fallback;
-  if (!UNITS.includes(unit)) throw new UsageError(`--unit must be one of ${UNITS.join(', ')}, not '${unit}'`);
-  return unit;
-}
-
-export const TICKET_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const TICKET_FIELDS: FieldSpecs<SupportTicket & { readonly contacts?: number }> = {
   createdAt: { column: 'createdAt', required: true },
   firstResponseAt: { column: 'firstResponseAt' },
   resolvedAt: { column: 'resolvedAt' },
@@ -62,12 +60,10 @@ export const support: Command = {
   examples: ['cs-metrics support examples/data/tickets.csv', 'cs-metrics support tickets.csv --unit minute --json'],
   async run(context) {
     const file = inputFile(context);
-    const unit = unitOption(stringOption(context, 'unit'), 'hour');
+    const unit = choiceOption(context, 'unit', UNITS) ?? 'hour';
     const loaded = await loadRecords(context, file, TICKET_FIELDS);
     const tickets = loaded.records.map(({ contacts: _contacts, ...ticket }) => ticket);
-    const times = locate(file, loaded.locations, loaded.columns, () =>
-      supportResponseTimes({ tickets: tickets as never }, { unit: unit as 'hour' }),
-    );
+    const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
     const resolvedWithContacts = loaded.records.filter(
       (record) => record.resolvedAt !== undefined && record.contacts !== undefined,
     );
@@ -106,7 +102,7 @@ export const support: Command = {
   },
 };
 
-export const EVENT_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const EVENT_FIELDS: FieldSpecs<ActivityEvent & { readonly feature?: string }> = {
   userId: { column: 'userId', required: true },
   at: { column: 'at', required: true },
   feature: { column: 'feature' },
@@ -143,19 +139,17 @@ export const engagement: Command = {
     const windowDays = numberOption(context, 'window-days');
     const events = loaded.records.map(({ feature: _feature, ...event }) => event);
     const options = { ...(asOf === undefined ? {} : { asOf }), ...(windowDays === undefined ? {} : { windowDays }) };
-    const sticky = locate(file, loaded.locations, loaded.columns, () =>
-      stickiness({ events: events as never }, options),
-    );
+    const sticky = locate(file, loaded.locations, loaded.columns, () => stickiness({ events }, options));
     const rows: unknown[][] = [['stickiness (DAU ÷ MAU)', cell(sticky, 'percent')]];
     const json: Record<string, unknown> = { stickiness: sticky };
     const feature = stringOption(context, 'feature');
     if (feature !== undefined) {
       // The same window as stickiness: `windowDays` UTC days ending with the day of `asOf` (default: the
       // day of the last event).
-      const times = loaded.records.map((record) => toEpoch(record.at));
+      const times = loaded.records.map((record) => epochOf(record.at));
       let last = Number.NEGATIVE_INFINITY;
       for (const time of times) if (time > last) last = time;
-      const end = Math.floor((asOf === undefined ? last : toEpoch(asOf)) / DAY_MS + 1) * DAY_MS;
+      const end = Math.floor((asOf === undefined ? last : epochOf(asOf)) / DAY_MS + 1) * DAY_MS;
       const start = end - (windowDays ?? 30) * DAY_MS;
       const inWindow = loaded.records.filter((_, i) => (times[i] as number) >= start && (times[i] as number) < end);
       const users = new Set(inWindow.map((record) => String(record.userId)));
@@ -168,26 +162,26 @@ export const engagement: Command = {
     }
     const sessionsFile = stringOption(context, 'sessions');
     if (sessionsFile !== undefined) {
-      const sessions = await loadRecords(context, sessionsFile, {
+      const sessions = await loadRecords<Session>(context, sessionsFile, {
         start: { column: 'start', required: true },
         end: { column: 'end', required: true },
       });
-      const unit = unitOption(stringOption(context, 'unit'), 'minute');
+      const unit = choiceOption(context, 'unit', UNITS) ?? 'minute';
       const length = locate(sessionsFile, sessions.locations, sessions.columns, () =>
-        averageSessionDuration({ sessions: sessions.records as never }, { unit: unit as 'minute' }),
+        averageSessionDuration({ sessions: sessions.records }, { unit }),
       );
       json.averageSessionDuration = { value: length, unit, sessions: sessions.records.length };
       rows.push([`average session (${unit}s)`, cell(length, 'number')]);
     }
     const customersFile = stringOption(context, 'customers');
     if (customersFile !== undefined) {
-      const customers = await loadRecords(context, customersFile, {
+      const customers = await loadRecords<TimeToFirstValueCustomer>(context, customersFile, {
         startedAt: { column: 'signedUpAt', required: true },
         firstValueAt: { column: 'firstValueAt' },
       });
-      const unit = unitOption(stringOption(context, 'unit'), 'day');
+      const unit = choiceOption(context, 'unit', UNITS) ?? 'day';
       const value = locate(customersFile, customers.locations, customers.columns, () =>
-        timeToFirstValue({ customers: customers.records as never }, { unit: unit as 'day' }),
+        timeToFirstValue({ customers: customers.records }, { unit }),
       );
       json.timeToFirstValue = value;
       rows.push(

@@ -1,12 +1,12 @@
 // churn and cohorts: from a file of customer lifetimes (id, start, end).
-import { cohortRetention } from '../../cohort/cohortRetention.js';
-import { DAY_MS, formatDay, monthStart, parseMonth, toEpoch } from '../../internal/dates.js';
-import { customerChurn } from '../../retention/customerChurn.js';
+import { cohortRetention } from '../../cohort/index.js';
+import { type CustomerLifetime, customerChurn } from '../../retention/index.js';
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
-  type FieldSpec,
+  type FieldSpecs,
   inputFile,
   type LoadedRecords,
   loadRecords,
@@ -14,46 +14,53 @@ import {
   MAP_OPTION,
   stringOption,
 } from '../command.js';
+import { addMonths, DAY_MS, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
 
 /** The columns of a customer file and the lifetime fields they fill. */
-export const LIFETIME_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const LIFETIME_FIELDS: FieldSpecs<CustomerLifetime> = {
   id: { column: 'id', required: true },
   start: { column: 'start', required: true },
   end: { column: 'end' },
 };
 
-/** The latest start or end in a file of lifetimes, as epoch milliseconds. */
-function latestDate(loaded: LoadedRecords): number {
-  let latest = Number.NEGATIVE_INFINITY;
-  for (const record of loaded.records) {
-    for (const value of [record.start, record.end]) {
-      const time = toEpoch(value);
-      if (!Number.isNaN(time)) latest = Math.max(latest, time);
-    }
+/** The dates of a file of lifetimes, starts and ends. */
+export function* lifetimeDates(records: readonly CustomerLifetime[]): Generator<unknown> {
+  for (const record of records) {
+    yield record.start;
+    yield record.end;
   }
-  if (!Number.isFinite(latest)) throw new UsageError(`${loaded.file} has no dates`);
+}
+
+/** The latest start or end in a file of lifetimes, as epoch milliseconds. */
+export function latestDate(loaded: LoadedRecords<CustomerLifetime>): number {
+  const latest = latestOf(lifetimeDates(loaded.records));
+  if (Number.isNaN(latest)) throw new UsageError(`${loaded.file} has no dates`);
   return latest;
 }
 
+/** The calendar month (UTC) that starts at `start`, as a half-open period of days. */
+function monthPeriod(start: number): { from: string; to: string } {
+  return { from: formatDay(start), to: formatDay(addMonths(start, 1)) };
+}
+
 /** The period of `churn`: `--month`, or `--from` and `--to`, or the last month with data. */
-function churnPeriod(context: CommandContext, loaded: LoadedRecords): { from: string; to: string } {
+function churnPeriod(context: CommandContext, loaded: LoadedRecords<CustomerLifetime>): { from: string; to: string } {
   const month = stringOption(context, 'month');
   const from = stringOption(context, 'from');
   const to = stringOption(context, 'to');
   if (month !== undefined) {
-    const index = parseMonth(month);
-    if (Number.isNaN(index)) throw new UsageError(`--month must be written YYYY-MM, not '${month}'`);
-    return { from: formatDay(monthStart(index)), to: formatDay(monthStart(index + 1)) };
+    const start = monthStart(month);
+    if (Number.isNaN(start)) throw new UsageError(`--month must be written YYYY-MM, not '${month}'`);
+    return monthPeriod(start);
   }
   if (from !== undefined || to !== undefined) {
     if (from === undefined || to === undefined) throw new UsageError('give both --from and --to, or --month');
     return { from, to };
   }
-  const latest = new Date(latestDate(loaded) - DAY_MS);
-  const index = latest.getUTCFullYear() * 12 + latest.getUTCMonth();
-  return { from: formatDay(monthStart(index)), to: formatDay(monthStart(index + 1)) };
+  // The month of the day before the latest date: an end on the 1st closes the month before.
+  return monthPeriod(monthStart(formatMonth(latestDate(loaded) - DAY_MS)));
 }
 
 export const churn: Command = {
@@ -87,12 +94,9 @@ export const churn: Command = {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
     const period = churnPeriod(context, loaded);
-    const policy = stringOption(context, 'new-customer-churn');
+    const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude']);
     const result = locate(file, loaded.locations, loaded.columns, () =>
-      customerChurn(
-        { customers: loaded.records as never, period },
-        policy === undefined ? {} : { newCustomerChurn: policy as 'include' },
-      ),
+      customerChurn({ customers: loaded.records, period }, policy === undefined ? {} : { newCustomerChurn: policy }),
     );
     return {
       json: { period, ...result },
@@ -138,10 +142,10 @@ export const cohorts: Command = {
   async run(context) {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    const period = stringOption(context, 'period', 'month');
+    const period = choiceOption(context, 'period', ['month', 'week', 'quarter']) ?? 'month';
     const asOf = stringOption(context, 'as-of') ?? formatDay(latestDate(loaded));
     const result = locate(file, loaded.locations, loaded.columns, () =>
-      cohortRetention({ customers: loaded.records as never }, { period: period as 'month', asOf }),
+      cohortRetention({ customers: loaded.records }, { period, asOf }),
     );
     const width = result.cohorts.reduce((widest, row) => Math.max(widest, row.retention.length), 0);
     const periods = Array.from({ length: width }, (_, k) => k);

@@ -1,12 +1,12 @@
 // mrr: the monthly MRR series with its movements, from a file of subscription records.
 import { readFileSync } from 'node:fs';
-import { formatMonth, monthOf, toEpoch } from '../../internal/dates.js';
-import { recurringRevenueSeries } from '../../revenue/recurringRevenueSeries.js';
+import { recurringRevenueSeries, type SubscriptionRecord } from '../../revenue/index.js';
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
-  type FieldSpec,
+  type FieldSpecs,
   inputFile,
   loadRecords,
   locate,
@@ -15,11 +15,18 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { epochOf, formatMonth } from '../dates.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 
+/** A row of a subscription file: a subscription record whose discount is one of two columns. */
+export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
+  readonly discountPercent?: number | string | undefined;
+  readonly discountAmount?: number | string | undefined;
+};
+
 /** The columns of a subscription file and the record fields they fill. */
-export const SUBSCRIPTION_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const SUBSCRIPTION_FIELDS: FieldSpecs<SubscriptionRow> = {
   customerId: { column: 'customerId', required: true },
   amount: { column: 'amount', required: true },
   currency: { column: 'currency' },
@@ -34,7 +41,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, FieldSpec>> = {
 };
 
 /** Subscription records as the library takes them: the two discount columns become one `discount`. */
-export function subscriptionRecords(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+export function subscriptionRecords(rows: readonly SubscriptionRow[]): SubscriptionRecord[] {
   return rows.map(({ discountPercent, discountAmount, ...record }) => {
     if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
     if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
@@ -94,12 +101,12 @@ export const REVENUE_OPTIONS = {
 
 /** The revenue policies from the command's options. */
 export function revenuePolicies(context: CommandContext) {
-  const weeklyFactor = stringOption(context, 'weekly-factor');
-  const discounts = stringOption(context, 'discounts');
+  const weeklyFactor = choiceOption(context, 'weekly-factor', ['52/12', '4.33', '4']);
+  const discounts = choiceOption(context, 'discounts', ['apply', 'ignore']);
   return {
     ...currencyOptions(context),
-    ...(weeklyFactor === undefined ? {} : { weeklyFactor: weeklyFactor as '52/12' }),
-    ...(discounts === undefined ? {} : { discounts: discounts as 'apply' }),
+    ...(weeklyFactor === undefined ? {} : { weeklyFactor }),
+    ...(discounts === undefined ? {} : { discounts }),
     ...(context.values['count-trialing'] === true ? { countTrialing: true } : {}),
     ...(context.values['count-paused'] === true ? { countPaused: true } : {}),
     ...(context.values['exclude-past-due'] === true ? { countPastDue: false } : {}),
@@ -107,19 +114,19 @@ export function revenuePolicies(context: CommandContext) {
 }
 
 /** The months a file of subscriptions spans, from its first start to its last start or end. */
-function dataMonths(records: readonly Record<string, unknown>[]): { from: string; to: string } | undefined {
+function dataMonths(records: readonly SubscriptionRecord[]): { from: string; to: string } | undefined {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const record of records) {
     for (const key of ['start', 'end'] as const) {
-      const time = toEpoch(record[key]);
+      const time = epochOf(record[key]);
       if (Number.isNaN(time)) continue;
       if (key === 'start') first = Math.min(first, time);
       last = Math.max(last, key === 'end' ? time - 1 : time);
     }
   }
   if (!Number.isFinite(first)) return undefined;
-  return { from: formatMonth(monthOf(first)), to: formatMonth(monthOf(Math.max(first, last))) };
+  return { from: formatMonth(first), to: formatMonth(Math.max(first, last)) };
 }
 
 export const mrr: Command = {
@@ -157,7 +164,7 @@ export const mrr: Command = {
     };
     const series = locate(file, loaded.locations, columns, () =>
       recurringRevenueSeries(
-        { subscriptions: subscriptions as never },
+        { subscriptions },
         { from, to, ...revenuePolicies(context), ...(lookback === undefined ? {} : { lookback }) },
       ),
     );

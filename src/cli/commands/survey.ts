@@ -1,9 +1,6 @@
 // nps, csat and ces: streamed over a column of scores, tallied in batches, so that a file of any length is
 // read in bounded memory.
-import { customerEffortScore } from '../../survey/customerEffortScore.js';
-import { customerSatisfactionScore } from '../../survey/customerSatisfactionScore.js';
-import { netPromoterScore } from '../../survey/netPromoterScore.js';
-import { tallyScores } from '../../survey/tallyScores.js';
+import { customerEffortScore, customerSatisfactionScore, netPromoterScore, tallyScores } from '../../survey/index.js';
 import {
   type Command,
   type CommandContext,

@@ -8,10 +8,10 @@
 // Everything here is in double precision and uses only the recursions (products of ratios and log1p), so
 // no gamma function is needed and nothing overflows for large α or β.
 import * as z from 'zod/mini';
-import { MetricError } from '../errors.js';
 import { discountedSurvivalSum } from './hypergeometric.js';
 import type { Evaluation } from './optimize.js';
-import { noData } from './parse.js';
+import { noData } from '../../internal/parse.js';
+import { finiteResult } from '../../internal/result.js';
 
 /** Smallest and largest α or β accepted (and searched by the fit). */
 export const MIN_PARAMETER = 1e-10;
@@ -130,17 +130,5 @@ export function checkedLifetime(
       'must be greater than 0 when alpha is at most 1: the undiscounted expected lifetime is infinite',
     );
   }
-  return finiteModelResult(metric, discountedLifetime(alpha, beta, d, renewals), field);
-}
-
-/** A double-precision result, or `INVALID_INPUT` when it overflowed (inputs out of range). */
-export function finiteModelResult(metric: string, value: number, field: string): number {
-  if (Number.isFinite(value)) return value === 0 ? 0 : value;
-  throw new MetricError(metric, 'INVALID_INPUT', [
-    {
-      code: 'custom',
-      path: [],
-      message: `${field} is too large to represent as a number; the inputs are out of range`,
-    },
-  ]);
+  return finiteResult(metric, discountedLifetime(alpha, beta, d, renewals), field);
 }
