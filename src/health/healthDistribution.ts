@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { HealthStatus } from '../internal/health.js';
 import { invalid, isArrayInput, noData, parse, rejectElement } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
+import type { HealthStatus } from './_lib/bands.js';
 
 const METRIC = 'healthDistribution';
 

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { type Bands, bandsSchema, type HealthBands, readBands } from '../internal/health.js';
+import { type Bands, bandsSchema, type HealthBands, readBands } from './_lib/bands.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { toNumber } from '../internal/rational.js';
 import { confidence } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
+import { ratioToDouble } from './_lib/exact.js';
 
 const METRIC = 'healthScoreCalibration';
 
@@ -211,7 +211,7 @@ function auc(kept: Float64Array, lost: Float64Array): number {
   }
   const twiceU = big + BigInt(partial);
   const pairs = BigInt(kept.length) * BigInt(lostCount);
-  return toNumber({ num: twiceU, den: 2n * pairs });
+  return ratioToDouble(twiceU, 2n * pairs);
 }
 
 /** What one pass over the accounts collects. */
