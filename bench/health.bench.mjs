@@ -133,18 +133,27 @@ function explainByHand(a) {
   return { score, status: score <= 50 ? 'red' : score <= 75 ? 'yellow' : 'green', measures, missing: [] };
 }
 
-/** Each account through the hand-written function, results kept. */
+// The per-call drivers read each result and let it go, as a caller that handles one account at a time does:
+// keeping 100 000 explanations alive would time the garbage collector instead of the scorer.
+
+/** Each account through the hand-written function. */
 function eachByHand(accounts) {
-  const results = new Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) results[i] = explainByHand(accounts[i]);
-  return results;
+  let sink = 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const result = explainByHand(accounts[i]);
+    sink += result.score + result.measures[5].contribution + result.status.length;
+  }
+  return sink;
 }
 
-/** Each account through the scorer, results kept: the same driver loop as `eachByHand`, its own copy. */
+/** Each account through the scorer: the same driver as `eachByHand`, its own copy. */
 function eachScored(health, accounts) {
-  const results = new Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) results[i] = health(accounts[i]);
-  return results;
+  let sink = 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const result = health(accounts[i]);
+    sink += result.score + result.measures[5].contribution + result.status.length;
+  }
+  return sink;
 }
 
 const cases = {
