@@ -63,7 +63,7 @@ const scaleSchemas = /* @__PURE__ */ (() => {
 })();
 
 /** The schemas of a measure's value, by kind: used only to word the issue of a bad value. */
-const valueSchemas = /* @__PURE__ */ (() => ({
+export const valueSchemas = /* @__PURE__ */ (() => ({
   linear: decimal(),
   steps: decimal(),
   boolean: z.boolean(),
@@ -98,16 +98,15 @@ export function readMeasure(name: string, weight: Exact, scale: Record<string, u
   return base;
 }
 
+/** {@link valueSchemas} by hand: whether a present value is valid on a scale of this kind. */
+export function isMeasureValue(kind: Kind, value: unknown): value is number | string | boolean {
+  if (kind === 'boolean') return typeof value === 'boolean';
+  if (!isDecimal(value)) return false;
+  return kind !== 'score' || (compareDecimal(value, 0) >= 0 && compareDecimal(value, 100) <= 0);
+}
+
 /** The exact 0–100 score of one present value on its measure's scale, validating the value. */
 export function valueScore(measure: Measure, value: unknown, path: readonly (string | number)[]): Exact {
-  const schema: Schema = valueSchemas[measure.kind];
-  if (measure.kind === 'boolean') {
-    if (typeof value !== 'boolean') rejectElement(METRIC, schema, value, path);
-    return booleanScore(value);
-  }
-  if (!isDecimal(value)) rejectElement(METRIC, schema, value, path);
-  if (measure.kind === 'score' && (compareDecimal(value, 0) < 0 || compareDecimal(value, 100) > 0)) {
-    rejectElement(METRIC, schema, value, path);
-  }
-  return scaleScore(measure, exactOf(value));
+  if (!isMeasureValue(measure.kind, value)) rejectElement(METRIC, valueSchemas[measure.kind] as Schema, value, path);
+  return typeof value === 'boolean' ? booleanScore(value) : scaleScore(measure, exactOf(value));
 }
