@@ -5,24 +5,15 @@ import type { HealthStatus } from './bands.js';
 import { type Exact, exactOf, over, plus, times, toDouble, ZERO } from './exact.js';
 import { compileFastScorer } from './fastScore.js';
 import { planIntegers } from './integerPlan.js';
-import { isMeasureValue, type Measure, readMeasure, valueScore } from './scale.js';
+import { isMeasureValue, valueScore } from './scale.js';
+import { measureOf, npsSteps } from '../../../test/support/health.js';
 
-const measure = (name: string, units: bigint, scale: Record<string, unknown>): Measure => ({
-  ...readMeasure(name, exactOf(Number(units)), scale),
-  units,
-});
+const measure = measureOf;
 
 const card = [
   measure('usage', 2n, { kind: 'linear', worst: 0, best: 0.8 }),
   measure('tickets', 1n, { kind: 'linear', worst: 10, best: 0 }),
-  measure('nps', 1n, {
-    kind: 'steps',
-    steps: [
-      { from: 0, score: 0 },
-      { from: 7, score: 50 },
-      { from: 9, score: 100 },
-    ],
-  }),
+  measure('nps', 1n, npsSteps),
   measure('paying', 1n, { kind: 'boolean' }),
   measure('csm', 1n, { kind: 'score' }),
 ];

@@ -101,13 +101,38 @@ export function compileFastScorer(
     return -1;
   }
 
-  /** Marks the measures with a value in `account` (whose keys are all measure names) with a new stamp. */
-  function markPresent(account: object): void {
-    stamp++;
+  // How many measures had a value in the account `read` last read.
+  let presentCount = 0;
+
+  /**
+   * Σ Wᵢnᵢ over the measures with a value in `account`, or −1 when the fast path leaves the account to the
+   * exact path. One loop over the keys reads the values and finds unknown keys at once. With `keep`, each
+   * measure with a value is marked with a new stamp and its value and n are kept, for an explanation.
+   */
+  function read(account: object, keep: boolean): number {
+    if (keep) stamp++;
+    let sum = 0;
+    let position = 0;
+    let present = 0;
     for (const key in account) {
+      if (position === count) return -1;
+      const j = measureAt(position, key);
+      if (j < 0) return -1;
+      position++;
       const value = (account as Record<string, unknown>)[key];
-      if (value !== undefined && value !== null) mark[index.get(key) as number] = stamp;
+      if (value === undefined || value === null) continue;
+      const n = scoreN(j, value);
+      if (n < 0) return -1;
+      sum += (units[j] as number) * n;
+      present++;
+      if (keep) {
+        mark[j] = stamp;
+        given[j] = value;
+        valueN[j] = n;
+      }
     }
+    presentCount = present;
+    return sum;
   }
 
   function run(
@@ -120,26 +145,13 @@ export function compileFastScorer(
     for (let i = start; i < length; i++) {
       const account = accounts[i];
       if (typeof account !== 'object' || account === null || (indexNames && isArrayInput(account))) return i;
-      let sum = 0;
-      let absent = 0;
-      let position = 0;
-      for (const key in account) {
-        if (position === count) return i;
-        const j = measureAt(position, key);
-        if (j < 0) return i;
-        position++;
-        const value = (account as Record<string, unknown>)[key];
-        if (value === undefined || value === null) absent++;
-        else {
-          const n = scoreN(j, value);
-          if (n < 0) return i;
-          sum += (units[j] as number) * n;
-        }
-      }
+      let sum = read(account, false);
+      if (sum < 0) return i;
       let counted = totalUnits;
-      if (position - absent !== count) {
+      if (presentCount !== count) {
+        // Some measures are missing (rare in bulk data): a second pass finds which.
         if (reject || isArrayInput(account)) return i;
-        markPresent(account);
+        if (read(account, true) < 0) return i;
         for (let j = 0; j < count; j++) {
           if (mark[j] === stamp) continue;
           if (skip) counted -= units[j] as number;
@@ -156,23 +168,8 @@ export function compileFastScorer(
 
   function explain(account: unknown): HealthScoreResult | undefined {
     if (typeof account !== 'object' || account === null || isArrayInput(account)) return undefined;
-    stamp++;
-    let sum = 0;
-    let position = 0;
-    for (const key in account) {
-      if (position === count) return undefined;
-      const j = measureAt(position, key);
-      if (j < 0) return undefined;
-      position++;
-      const value = (account as Record<string, unknown>)[key];
-      if (value === undefined || value === null) continue;
-      const n = scoreN(j, value);
-      if (n < 0) return undefined;
-      sum += (units[j] as number) * n;
-      mark[j] = stamp;
-      given[j] = value;
-      valueN[j] = n;
-    }
+    let sum = read(account, true);
+    if (sum < 0) return undefined;
     let counted = totalUnits;
     const missing: string[] = [];
     for (let j = 0; j < count; j++) {

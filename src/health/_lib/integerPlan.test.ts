@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exactOf, toDouble } from './exact.js';
 import { EXACT_ONLY, planIntegers } from './integerPlan.js';
-import { KINDS, type Measure, readMeasure, scaleScore } from './scale.js';
+import { KINDS, type Measure, scaleScore } from './scale.js';
+import { measureOf, npsSteps } from '../../../test/support/health.js';
 
-const measure = (name: string, units: bigint, scale: Record<string, unknown>): Measure => ({
-  ...readMeasure(name, exactOf(Number(units)), scale),
-  units,
-});
+const measure = measureOf;
 
 const card = [
   measure('usage', 6n, { kind: 'linear', worst: 0, best: 1 }),
-  measure('nps', 3n, {
-    kind: 'steps',
-    steps: [
-      { from: 0, score: 0 },
-      { from: 7, score: 50 },
-      { from: 9, score: 100 },
-    ],
-  }),
+  measure('nps', 3n, npsSteps),
   measure('paying', 3n, { kind: 'boolean' }),
   measure('csm', 2n, { kind: 'score' }),
 ];
