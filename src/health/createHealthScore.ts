@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { invalid, isArrayInput, noData, parse } from '../internal/parse.js';
 import { decimal } from '../internal/schemas.js';
 import { bandsSchema, type Bands, type HealthBands, type HealthStatus, readBands, statusOf } from './_lib/bands.js';
-import { type Exact, exactOf, FIFTY, gcd, lcm, over, plus, times, toDouble, ZERO } from './_lib/exact.js';
+import { type Exact, exactOf, FIFTY, integerWeights, over, plus, times, toDouble, ZERO } from './_lib/exact.js';
 import { compileFastScorer, type FastScorer } from './_lib/fastScore.js';
 import { planIntegers } from './_lib/integerPlan.js';
 import { type Measure, readMeasure, valueScore } from './_lib/scale.js';
@@ -244,13 +244,10 @@ export function createHealthScore(config: HealthScoreConfig): HealthScorer {
   const read = names.map((name, j) => readMeasure(name, weights[j] as Exact, (entries[j] as Entry).scale));
   const bands = readBands(METRIC, parsed.bands, ['bands']);
   const policy: HealthMissingPolicy = parsed.missing ?? 'skip';
-  // Weights as integers with no common factor: W = w × (lcm of the denominators) ÷ gcd.
-  const denominator = weights.reduce((acc, w) => lcm(acc, w.den), 1n);
-  const scaled = weights.map((w) => (w.num * denominator) / w.den);
-  const divisor = scaled.reduce((acc, u) => gcd(acc, u), 0n);
-  if (divisor === 0n) invalid(METRIC, ['measures'], 'must give at least one measure a weight greater than 0');
-  const measures: Measure[] = read.map((m, j) => ({ ...m, units: (scaled[j] as bigint) / divisor }));
-  const totalUnits = measures.reduce((sum, m) => sum + m.units, 0n);
+  const units = integerWeights(weights);
+  const totalUnits = units.reduce((sum, u) => sum + u, 0n);
+  if (totalUnits === 0n) invalid(METRIC, ['measures'], 'must give at least one measure a weight greater than 0');
+  const measures: Measure[] = read.map((m, j) => ({ ...m, units: units[j] as bigint }));
   const plan = planIntegers(measures, totalUnits, bands.red, bands.yellow);
   const fast =
     plan &&

@@ -6,6 +6,7 @@ import {
   FIFTY,
   gcd,
   HUNDRED,
+  integerWeights,
   lcm,
   linearScore,
   lowestTerms,
@@ -52,5 +53,11 @@ describe('exact (the health family’s exact arithmetic)', () => {
     expect(gcd(12n, 18n)).toBe(6n);
     expect(lcm(4n, 6n)).toBe(12n);
     expect(pow10(15)).toBe(10n ** 15n);
+  });
+
+  it('turns weights into integers in the same proportions, with no common factor', () => {
+    expect(integerWeights([exactOf(0.1), exactOf('0.2'), exactOf(30)])).toEqual([1n, 2n, 300n]);
+    expect(integerWeights([exactOf(40), exactOf(20), exactOf(0)])).toEqual([2n, 1n, 0n]);
+    expect(integerWeights([exactOf(0), exactOf('0.00')])).toEqual([0n, 0n]);
   });
 });

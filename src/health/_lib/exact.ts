@@ -76,5 +76,16 @@ export function ratioToDouble(numerator: bigint, denominator: bigint): number {
   return toNumber({ num: numerator, den: denominator });
 }
 
+/**
+ * Weights as integers in the same proportions, with no common factor: w × (lcm of the denominators) ÷ gcd.
+ * All zeros when every weight is zero.
+ */
+export function integerWeights(weights: readonly Exact[]): bigint[] {
+  const denominator = weights.reduce((acc, w) => lcm(acc, w.den), 1n);
+  const scaled = weights.map((w) => (w.num * denominator) / w.den);
+  const divisor = scaled.reduce((acc, u) => gcd(acc, u), 0n);
+  return divisor === 0n ? scaled : scaled.map((u) => u / divisor);
+}
+
 /** Integer helpers for scaling exact values to common denominators. */
 export { gcd, lcm, pow10 };
