@@ -73,6 +73,7 @@ describe('healthDistribution', () => {
       ['a number', ['red', 5], [1]],
       ['null', [null], [0]],
       ['a status string in the wrong case', ['Red'], [0]],
+      ['an array carrying a status', [Object.assign(['x'], { status: 'red' })], [0]],
       ['a negative count', { red: -1, yellow: 0, green: 1 }, ['red']],
       ['a fractional count', { red: 1.5, yellow: 0, green: 1 }, ['red']],
       ['an unknown key in counts', { red: 1, yellow: 0, green: 1, grey: 2 }, []],

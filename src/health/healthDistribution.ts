@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { HealthStatus } from '../internal/health.js';
 import { invalid, isArrayInput, noData, parse, rejectElement } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
+import type { HealthStatus } from './_lib/bands.js';
+import { distributionElementSchema, statusOfElement } from './_lib/predicates.js';
 
 const METRIC = 'healthDistribution';
 
@@ -46,11 +47,6 @@ export interface HealthDistributionResult {
   readonly green: HealthStatusCount;
 }
 
-const statusSchema = /* @__PURE__ */ (() => z.enum(['red', 'yellow', 'green']))();
-
-/** Schema of one element, used only to word the issue of a bad one. */
-const elementSchema = /* @__PURE__ */ (() => z.union([statusSchema, z.looseObject({ status: statusSchema })]))();
-
 const countsSchema = /* @__PURE__ */ (() => z.strictObject({ red: count, yellow: count, green: count }))();
 
 /**
@@ -90,16 +86,11 @@ export function healthDistribution(input: HealthDistributionInput): HealthDistri
     const length = input.length;
     for (let i = 0; i < length; i++) {
       const element: unknown = input[i];
-      const status =
-        typeof element === 'string'
-          ? element
-          : typeof element === 'object' && element !== null
-            ? (element as { status?: unknown }).status
-            : undefined;
+      const status = statusOfElement(element);
       if (status === 'red') red++;
       else if (status === 'yellow') yellow++;
       else if (status === 'green') green++;
-      else rejectElement(METRIC, elementSchema, element, [i]);
+      else rejectElement(METRIC, distributionElementSchema, element, [i]);
     }
   } else if (typeof input === 'object' && input !== null) {
     ({ red, yellow, green } = parse(METRIC, countsSchema, input));

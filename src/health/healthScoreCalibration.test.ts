@@ -188,6 +188,7 @@ describe('healthScoreCalibration', () => {
       ['churned missing', { accounts: [{ score: 50 }] }, ['accounts', 0, 'churned']],
       ['an unknown key on an account', { accounts: [{ ...ok, id: 'a' }] }, ['accounts', 0]],
       ['an account that is null', { accounts: [ok, null] }, ['accounts', 1]],
+      ['an account that is an array', { accounts: [Object.assign([], ok)] }, ['accounts', 0]],
       ['accounts not an array', { accounts: 'many' }, ['accounts']],
       ['an unknown key', { accounts: [ok], extra: 1 }, []],
       ['no form', { rows: [] }, []],

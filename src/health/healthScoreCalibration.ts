@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
-import { type Bands, bandsSchema, type HealthBands, readBands } from '../internal/health.js';
+import { type Bands, bandsSchema, type HealthBands, readBands } from './_lib/bands.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { toNumber } from '../internal/rational.js';
 import { confidence } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
+import { ratioToDouble } from './_lib/exact.js';
+import {
+  calibrationAccountSchema,
+  calibrationScoreSchema,
+  churnFlagSchema,
+  isCalibrationAccount,
+  isCalibrationScore,
+  isChurnFlag,
+} from './_lib/predicates.js';
 
 const METRIC = 'healthScoreCalibration';
 
@@ -80,10 +88,6 @@ export interface HealthScoreCalibrationResult {
   /** The confidence level of the intervals. */
   readonly confidence: number;
 }
-
-const scoreSchema = /* @__PURE__ */ (() => z.number().check(z.gte(0), z.lte(100)))();
-const accountSchema = /* @__PURE__ */ (() => z.strictObject({ score: scoreSchema, churned: z.boolean() }))();
-const flagSchema = /* @__PURE__ */ (() => z.union([z.boolean(), z.literal(0), z.literal(1)]))();
 
 const forms = /* @__PURE__ */ (() =>
   [
@@ -211,7 +215,7 @@ function auc(kept: Float64Array, lost: Float64Array): number {
   }
   const twiceU = big + BigInt(partial);
   const pairs = BigInt(kept.length) * BigInt(lostCount);
-  return toNumber({ num: twiceU, den: 2n * pairs });
+  return ratioToDouble(twiceU, 2n * pairs);
 }
 
 /** What one pass over the accounts collects. */
@@ -249,16 +253,9 @@ function tallyAccounts(accounts: ArrayLike<unknown>, bands: Bands): Tally {
   const length = accounts.length;
   const tally = collector(length, bands);
   for (let i = 0; i < length; i++) {
-    const account = accounts[i] as { score?: unknown; churned?: unknown } | null;
-    const isObject = typeof account === 'object' && account !== null;
-    const score = isObject ? account.score : undefined;
-    const lost = isObject ? account.churned : undefined;
-    let keys = 0;
-    if (isObject) for (const _key in account) keys++;
-    if (typeof score !== 'number' || !(score >= 0 && score <= 100) || typeof lost !== 'boolean' || keys !== 2) {
-      rejectElement(METRIC, accountSchema, account, ['accounts', i]);
-    }
-    tally.add(score, lost);
+    const account = accounts[i];
+    if (!isCalibrationAccount(account)) rejectElement(METRIC, calibrationAccountSchema, account, ['accounts', i]);
+    tally.add(account.score, account.churned);
   }
   return tally.done();
 }
@@ -276,12 +273,10 @@ function tallyColumns(columns: { scores: ArrayLike<number>; churned: ArrayLike<b
   const tally = collector(length, bands);
   for (let i = 0; i < length; i++) {
     const score = scores[i];
-    if (typeof score !== 'number' || !(score >= 0 && score <= 100)) {
-      rejectElement(METRIC, scoreSchema, score, ['scores', i]);
-    }
+    if (!isCalibrationScore(score)) rejectElement(METRIC, calibrationScoreSchema, score, ['scores', i]);
     const lost = churned[i] as unknown;
-    if (flags ? lost !== 0 && lost !== 1 : typeof lost !== 'boolean') {
-      rejectElement(METRIC, flags ? flagSchema : z.boolean(), lost, ['churned', i]);
+    if (flags ? !isChurnFlag(lost) : typeof lost !== 'boolean') {
+      rejectElement(METRIC, flags ? churnFlagSchema : z.boolean(), lost, ['churned', i]);
     }
     tally.add(score, lost === true || lost === 1);
   }

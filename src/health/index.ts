@@ -14,7 +14,7 @@ export {
   type HealthScores,
   type HealthValues,
 } from './createHealthScore.js';
-export type { HealthBands, HealthStatus } from '../internal/health.js';
+export type { HealthBands, HealthStatus } from './_lib/bands.js';
 export {
   type HealthDistributionInput,
   type HealthDistributionResult,

@@ -1,0 +1,112 @@
+// A measure's scale: its configuration validated and read in exact form, and the exact 0–100 score of a value
+// on it. The scorer's exact path and the integer tables of its fast path both score values here, so the two
+// cannot disagree.
+import * as z from 'zod/mini';
+import { invalid, parse, rejectElement, type Schema } from '../../internal/parse.js';
+import { compareDecimal, decimal, isDecimal } from '../../internal/schemas.js';
+import { compareExact, type Exact, exactOf, HUNDRED, linearScore, toDouble, ZERO } from './exact.js';
+
+const METRIC = 'createHealthScore';
+
+/** The kinds of scale, in the order of their codes in compiled tables. */
+export const KINDS = ['linear', 'steps', 'boolean', 'score'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A measure, validated and in exact form. */
+export interface Measure {
+  readonly name: string;
+  readonly kind: Kind;
+  /** The weight as an integer: all weights scaled by one common factor and divided by their common divisor. */
+  readonly units: bigint;
+  /** The weight as configured, as a number (what explanations report). */
+  readonly weight: number;
+  /** Linear: the values that score 0 and 100. */
+  readonly worst: Exact;
+  readonly best: Exact;
+  /** Steps: the thresholds, ascending, with the score of each; `below` scores values under the first. */
+  readonly froms: readonly Exact[];
+  readonly scores: readonly Exact[];
+  readonly below: Exact;
+}
+
+/** The exact 0–100 score of a valid value on a linear, steps or score scale. */
+export function scaleScore(measure: Measure, value: Exact): Exact {
+  if (measure.kind === 'score') return value;
+  if (measure.kind === 'steps') {
+    let score = measure.below;
+    const { froms, scores } = measure;
+    for (let t = 0; t < froms.length && compareExact(value, froms[t] as Exact) >= 0; t++) score = scores[t] as Exact;
+    return score;
+  }
+  return linearScore(value, measure.worst, measure.best);
+}
+
+/** The exact 0–100 score of a boolean value. */
+export function booleanScore(value: boolean): Exact {
+  return value ? HUNDRED : ZERO;
+}
+
+const kindSchema = /* @__PURE__ */ (() => z.object({ kind: z.enum(KINDS) }))();
+
+const scaleSchemas = /* @__PURE__ */ (() => {
+  const score = decimal({ min: 0, max: 100 });
+  return {
+    linear: z.strictObject({ kind: z.literal('linear'), worst: decimal(), best: decimal() }),
+    steps: z.strictObject({
+      kind: z.literal('steps'),
+      steps: z.array(z.strictObject({ from: decimal(), score })).check(z.minLength(1)),
+      below: z.optional(score),
+    }),
+    boolean: z.strictObject({ kind: z.literal('boolean') }),
+    score: z.strictObject({ kind: z.literal('score') }),
+  };
+})();
+
+/** The schemas of a measure's value, by kind: used only to word the issue of a bad value. */
+export const valueSchemas = /* @__PURE__ */ (() => ({
+  linear: decimal(),
+  steps: decimal(),
+  boolean: z.boolean(),
+  score: decimal({ min: 0, max: 100 }),
+}))();
+
+/** Validates a measure's scale and reads it in exact form. */
+export function readMeasure(name: string, weight: Exact, scale: Record<string, unknown>): Omit<Measure, 'units'> {
+  const path = ['measures', name, 'scale'];
+  const { kind } = parse(METRIC, kindSchema, scale, 'input', path);
+  const base = { name, kind, weight: toDouble(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
+  if (kind === 'linear') {
+    const parsed = parse(METRIC, scaleSchemas.linear, scale, 'input', path);
+    const worst = exactOf(parsed.worst);
+    const best = exactOf(parsed.best);
+    if (compareExact(worst, best) === 0) invalid(METRIC, [...path, 'best'], 'must differ from worst');
+    return { ...base, worst, best };
+  }
+  if (kind === 'steps') {
+    const parsed = parse(METRIC, scaleSchemas.steps, scale, 'input', path);
+    const froms = parsed.steps.map((step) => exactOf(step.from));
+    froms.forEach((from, index) => {
+      const previous = froms[index - 1];
+      if (previous !== undefined && compareExact(previous, from) >= 0) {
+        invalid(METRIC, [...path, 'steps', index, 'from'], "must be greater than the previous step's from");
+      }
+    });
+    const scores = parsed.steps.map((step) => exactOf(step.score));
+    return { ...base, froms, scores, below: parsed.below === undefined ? ZERO : exactOf(parsed.below) };
+  }
+  parse(METRIC, scaleSchemas[kind] as Schema, scale, 'input', path);
+  return base;
+}
+
+/** {@link valueSchemas} by hand: whether a present value is valid on a scale of this kind. */
+export function isMeasureValue(kind: Kind, value: unknown): value is number | string | boolean {
+  if (kind === 'boolean') return typeof value === 'boolean';
+  if (!isDecimal(value)) return false;
+  return kind !== 'score' || (compareDecimal(value, 0) >= 0 && compareDecimal(value, 100) <= 0);
+}
+
+/** The exact 0–100 score of one present value on its measure's scale, validating the value. */
+export function valueScore(measure: Measure, value: unknown, path: readonly (string | number)[]): Exact {
+  if (!isMeasureValue(measure.kind, value)) rejectElement(METRIC, valueSchemas[measure.kind] as Schema, value, path);
+  return typeof value === 'boolean' ? booleanScore(value) : scaleScore(measure, exactOf(value));
+}
