@@ -1,21 +1,19 @@
 import * as z from 'zod/mini';
 import { bandsSchema, type HealthBands, type HealthStatus, readBands } from '../internal/health.js';
 import { invalid, isArrayInput, noData, parse, rejectElement, type Schema } from '../internal/parse.js';
+import { gcd, lcm, pow10 } from '../internal/exact/integer.js';
 import {
   add,
   compare,
   divide,
-  gcd,
   integer,
-  lcm,
   multiply,
-  pow10,
   type Rational,
   rationalOf,
   reduce,
   subtract,
   toNumber,
-} from '../internal/rational.js';
+} from '../internal/exact/rational.js';
 import { compareDecimal, decimal, isDecimal } from '../internal/schemas.js';
 
 const METRIC = 'createHealthScore';

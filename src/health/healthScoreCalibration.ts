@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type Bands, bandsSchema, type HealthBands, readBands } from '../internal/health.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { toNumber } from '../internal/rational.js';
+import { toNumber } from '../internal/exact/rational.js';
 import { confidence } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
 

@@ -1,7 +1,7 @@
 // What the health metrics share: the traffic-light statuses and their bands.
 import * as z from 'zod/mini';
 import { invalid } from './parse.js';
-import { compare, type Rational, rationalOf, toNumber } from './rational.js';
+import { compare, type Rational, rationalOf, toNumber } from './exact/rational.js';
 import { decimal } from './schemas.js';
 
 /** A traffic-light status: `'red'` (at risk), `'yellow'` (watch) or `'green'` (healthy). */
