@@ -5,6 +5,7 @@ import {
   compareInt,
   gcd,
   type Int,
+  IntArray,
   IntSums,
   lcm,
   MAX_SAFE,
@@ -203,5 +204,19 @@ describe('integer', () => {
         expect(canonical(total)).toBe(true);
       }),
     );
+  });
+});
+
+describe('IntArray', () => {
+  it('holds doubles and BigInts, exactly', () => {
+    const array = new IntArray(3);
+    expect(array.get(2)).toBe(0);
+    array.set(0, 5);
+    array.set(1, 2n ** 60n);
+    expect([array.get(0), array.get(1)]).toEqual([5, 2n ** 60n]);
+    array.set(1, 7);
+    expect(array.get(1)).toBe(7);
+    array.set(0, -(2n ** 70n));
+    expect(array.get(0)).toBe(-(2n ** 70n));
   });
 });

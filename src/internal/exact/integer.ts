@@ -23,6 +23,9 @@ export function toInt(value: bigint | number): Int {
   return value <= MAX_SAFE_BIG && value >= -MAX_SAFE_BIG ? Number(value) : value;
 }
 
+// The three operations below are kept small so that the compiler inlines their double path into the
+// callers' loops; the BigInt continuation is a function of its own.
+
 /** `a + b`, exactly. */
 export function addInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -37,7 +40,7 @@ export function addInt(a: Int, b: Int): Int {
 export function subtractInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
     const difference = a - b;
-    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return difference === 0 ? 0 : difference;
+    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return difference;
   }
   return toInt(BigInt(a) - BigInt(b));
 }
@@ -46,7 +49,8 @@ export function subtractInt(a: Int, b: Int): Int {
 export function multiplyInt(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
     const product = a * b;
-    if (product <= MAX_SAFE && product >= -MAX_SAFE) return product === 0 ? 0 : product;
+    // `+ 0` folds a product of −0 into 0.
+    if (product <= MAX_SAFE && product >= -MAX_SAFE) return product + 0;
   }
   return toInt(BigInt(a) * BigInt(b));
 }
@@ -69,10 +73,13 @@ export function pow10(k: number): bigint {
   return POWERS_OF_TEN[k] as bigint;
 }
 
+/** 10^0 … 10^15: the powers of ten that are safe integers, as doubles. */
+const SAFE_POWERS_OF_TEN: Float64Array = /* @__PURE__ */ Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** `value × 10^k` (k ≥ 0), exactly. */
 export function shiftInt(value: Int, k: number): Int {
-  // 10^k is an exact double up to 10^22; the product check keeps the result exact.
-  return multiplyInt(value, k <= 15 ? 10 ** k : toInt(pow10(k)));
+  if (k === 0) return value;
+  return multiplyInt(value, k < 16 ? (SAFE_POWERS_OF_TEN[k] as number) : toInt(pow10(k)));
 }
 
 /** Greatest common divisor (non-negative) of two BigInts. */
@@ -179,6 +186,40 @@ export function ratioToNumber(numerator: Int, denominator: Int): number {
     remaining -= step;
   }
   return negative ? -result : result;
+}
+
+/**
+ * A fixed-length array of integers: doubles in a typed array, and the rare BigInts in a map beside it, so
+ * that bulk loops over safe integers read and write unboxed doubles.
+ */
+export class IntArray {
+  private readonly low: Float64Array;
+  private high: Map<number, bigint> | undefined;
+
+  constructor(length: number) {
+    this.low = new Float64Array(length);
+  }
+
+  /** The integer at an index (0 until set). */
+  get(index: number): Int {
+    const high = this.high;
+    if (high !== undefined) {
+      const value = high.get(index);
+      if (value !== undefined) return value;
+    }
+    return this.low[index] as number;
+  }
+
+  /** Sets the integer at an index. */
+  set(index: number, value: Int): void {
+    if (typeof value === 'number') {
+      this.low[index] = value;
+      if (this.high !== undefined) this.high.delete(index);
+    } else {
+      if (this.high === undefined) this.high = new Map();
+      this.high.set(index, value);
+    }
+  }
 }
 
 /**

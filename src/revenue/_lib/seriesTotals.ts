@@ -7,6 +7,7 @@ import { monthOf } from '../../internal/dates.js';
 import {
   addInt,
   type Int,
+  IntArray,
   IntSums,
   lcm,
   minInt,
@@ -44,8 +45,8 @@ interface Kept {
   readonly customer: Int32Array;
   readonly first: Float64Array;
   readonly last: Float64Array;
-  readonly num: Int[];
-  readonly den: Int[];
+  readonly num: IntArray;
+  readonly den: IntArray;
   /** Per customer, the first month it paid (an absolute month index, may be −Infinity). */
   readonly firstPaid: number[];
 }
@@ -60,8 +61,8 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
     customer: new Int32Array(length),
     first: new Float64Array(length),
     last: new Float64Array(length),
-    num: [],
-    den: [],
+    num: new IntArray(length),
+    den: new IntArray(length),
     firstPaid: [],
   };
   const customerIndex = new Map<string, number>();
@@ -86,23 +87,32 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
     kept.customer[k] = customer;
     kept.first[k] = a < low ? 0 : a - low;
     kept.last[k] = b > low + size - 1 ? size - 1 : b - low;
-    kept.num.push(reader.num);
-    kept.den.push(reader.den);
+    kept.num.set(k, reader.num);
+    kept.den.set(k, reader.den);
   }
   return kept;
 }
 
 /** Pass 2: every kept amount as an integer number of units of 1/den, the least common denominator. */
-function toUnits(kept: Kept): { den: Int; units: Int[] } {
-  const distinct = new Set<Int>(kept.den);
+function toUnits(kept: Kept): { den: Int; units: IntArray } {
+  const distinct = new Set<Int>();
+  for (let k = 0; k < kept.count; k++) distinct.add(kept.den.get(k));
   let common = 1n;
   for (const den of distinct) common = lcm(common, BigInt(den));
   const den = toInt(common);
   const factors = new Map<Int, Int>();
   for (const d of distinct) factors.set(d, toInt(common / BigInt(d)));
-  const units: Int[] = new Array(kept.count);
+  const units = new IntArray(kept.count);
+  // Amounts usually share one denominator or a few: remember the last factor rather than look it up.
+  let lastDen: Int = 0;
+  let lastFactor: Int = 1;
   for (let k = 0; k < kept.count; k++) {
-    units[k] = multiplyInt(kept.num[k] as Int, factors.get(kept.den[k] as Int) as Int);
+    const d = kept.den.get(k);
+    if (d !== lastDen) {
+      lastDen = d;
+      lastFactor = factors.get(d) as Int;
+    }
+    units.set(k, multiplyInt(kept.num.get(k), lastFactor));
   }
   return { den, units };
 }
@@ -110,21 +120,23 @@ function toUnits(kept: Kept): { den: Int; units: Int[] } {
 /** Pass 3 for one customer: adds its months `from … to` (its MRR in `values`) to the totals. */
 function sweep(
   totals: SeriesTotals,
-  values: Int[],
+  values: IntArray,
   from: number,
   to: number,
   lookback: number,
   paidBefore: number,
 ): void {
   for (let m = from; m <= to; m++) {
-    const current = values[m] as Int;
+    const current = values.get(m);
     if (current !== 0) {
       totals.mrr.add(m, current);
       totals.customers[m] = (totals.customers[m] as number) + 1;
     }
     if (m < lookback) continue;
-    totals.movements.record(m, values[m - 1] as Int, current, paidBefore < m - 1);
-    const base = values[m - lookback] as Int;
+    const previous = values.get(m - 1);
+    // A month without change is no movement: skip the classification.
+    if (current !== previous) totals.movements.record(m, previous, current, paidBefore < m - 1);
+    const base = values.get(m - lookback);
     if (base !== 0 && current !== 0) {
       totals.retained.add(m, current);
       totals.capped.add(m, minInt(current, base));
@@ -171,8 +183,8 @@ export function seriesTotals(
     capped: new IntSums(size),
   };
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
-  const values: Int[] = new Array<Int>(size + 1).fill(0);
-  const steps: Int[] = new Array<Int>(size + 1).fill(0);
+  const values = new IntArray(size + 1);
+  const steps = new IntArray(size + 1);
   for (let c = 0; c < customerCount; c++) {
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
@@ -183,21 +195,21 @@ export function seriesTotals(
       const k = order[j] as number;
       const a = kept.first[k] as number;
       const b = (kept.last[k] as number) + 1;
-      const u = units[k] as Int;
-      steps[a] = addInt(steps[a] as Int, u);
-      steps[b] = subtractInt(steps[b] as Int, u);
+      const u = units.get(k);
+      steps.set(a, addInt(steps.get(a), u));
+      steps.set(b, subtractInt(steps.get(b), u));
       if (a < from) from = a;
       if (b > to) to = b;
     }
     let running: Int = 0;
     for (let m = from; m < to; m++) {
-      running = addInt(running, steps[m] as Int);
-      steps[m] = 0;
-      values[m] = running;
+      running = addInt(running, steps.get(m));
+      steps.set(m, 0);
+      values.set(m, running);
     }
-    steps[to] = 0;
+    steps.set(to, 0);
     sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low);
-    values.fill(0, from, to);
+    for (let m = from; m < to; m++) values.set(m, 0);
   }
   return totals;
 }
