@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { DURATION_UNITS, type DurationUnit } from './dates.js';
 import { MEDIAN, P90, percentileBrackets, type Bracket, interpolate } from './percentile.js';
 import { date } from './schemas.js';
-import { ratioToNumber } from './rational.js';
+import { ratioToNumber } from './exact/integer.js';
 
 /** The schema of a duration unit: `'ms' | 'second' | 'minute' | 'hour' | 'day' | 'week'`. */
 export const durationUnit = /* @__PURE__ */ (() => z.enum(['ms', 'second', 'minute', 'hour', 'day', 'week']))();

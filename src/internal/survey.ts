@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from './parse.js';
 import { count, type Scale, scale } from './schemas.js';
-import { ratioToNumber } from './rational.js';
+import { ratioToNumber } from './exact/integer.js';
 
 export type { Distribution } from './distribution.js';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseForm } from '../internal/parse.js';
-import { finiteResult } from '../internal/result.js';
+import { finiteResult } from '../internal/exact/result.js';
 import { type CurvePoint, pointsField, survivalAtTime } from './_lib/survivalPoints.js';
 
 const METRIC = 'churnRateFromSurvival';

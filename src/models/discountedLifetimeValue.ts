@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parse } from '../internal/parse.js';
 import { count, decimal, money } from '../internal/schemas.js';
-import { finiteResult } from '../internal/result.js';
+import { finiteResult } from '../internal/exact/result.js';
 import { checkedLifetime, parameter } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'discountedLifetimeValue';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { exact, ONE, toResult } from '../internal/decimal.js';
+import { exact, ONE, toResult } from '../internal/exact/decimal.js';
 import { parse } from '../internal/parse.js';
 import { type Period, period, periodRatio } from '../internal/periods.js';
 import { fraction } from '../internal/schemas.js';

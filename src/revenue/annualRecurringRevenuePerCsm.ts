@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { exact, toResult } from '../internal/decimal.js';
+import { exact, toResult } from '../internal/exact/decimal.js';
 import { noData, parse } from '../internal/parse.js';
 import { decimal, nonNegativeMoney } from '../internal/schemas.js';
 

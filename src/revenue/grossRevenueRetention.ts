@@ -1,5 +1,5 @@
-import { toResult } from '../internal/decimal.js';
-import { type RevenueRetentionInput, retentionParts } from '../internal/revenueRetention.js';
+import { ratioResult } from '../internal/exact/result.js';
+import { type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
 
 const METRIC = 'grossRevenueRetention';
 
@@ -43,5 +43,5 @@ export type GrossRevenueRetentionInput = RevenueRetentionInput;
  */
 export function grossRevenueRetention(input: GrossRevenueRetentionInput): number {
   const { starting, gross } = retentionParts(METRIC, input);
-  return toResult(METRIC, gross.div(starting), 'grossRevenueRetention');
+  return ratioResult(METRIC, gross, starting, 'grossRevenueRetention');
 }

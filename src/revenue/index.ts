@@ -59,4 +59,4 @@ export type {
   SubscriptionPolicies,
   SubscriptionRecord,
   SubscriptionStatus,
-} from '../internal/subscriptions.js';
+} from './_lib/subscriptionSchema.js';

@@ -1,14 +1,8 @@
 import * as z from 'zod/mini';
-import { finiteResult } from '../internal/result.js';
-import { rationalToNumber } from '../internal/money.js';
+import { ratioResult } from '../internal/exact/result.js';
 import { parse, parseOptions } from '../internal/parse.js';
-import {
-  MonthlyAmountReader,
-  type Price,
-  type PricePolicies,
-  pricePolicyShape,
-  priceSchema,
-} from '../internal/subscriptions.js';
+import { MonthlyAmounts } from './_lib/monthlyAmounts.js';
+import { type Price, type PricePolicies, pricePolicyShape, priceSchema } from './_lib/subscriptionSchema.js';
 
 const METRIC = 'monthlyAmount';
 
@@ -67,8 +61,7 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject(pricePolicyShape))()
 export function monthlyAmount(input: MonthlyAmountInput, options?: MonthlyAmountOptions): number {
   const price = parse(METRIC, priceSchema, input);
   const policies = parseOptions(METRIC, optionsSchema, options);
-  const reader = new MonthlyAmountReader(policies);
-  reader.price(price);
-  const value = reader.big ? rationalToNumber(reader.bigNum, reader.bigDen) : rationalToNumber(reader.num, reader.den);
-  return finiteResult(METRIC, value, 'the monthly amount');
+  const amounts = new MonthlyAmounts(policies);
+  amounts.price(price);
+  return ratioResult(METRIC, amounts.num, amounts.den, 'the monthly amount');
 }

@@ -1,24 +1,18 @@
 import * as z from 'zod/mini';
-import { finiteResult } from '../internal/result.js';
 import { type DateInput, toEpoch } from '../internal/dates.js';
-import {
-  bigDecimal,
-  decimalRegister,
-  pow10Big,
-  RationalSum,
-  rationalToNumber,
-  readDecimal,
-} from '../internal/money.js';
+import { multiplyInt, shiftInt } from '../internal/exact/integer.js';
+import { RatioSum } from '../internal/exact/ratioSum.js';
+import { finiteResult, ratioResult } from '../internal/exact/result.js';
+import { DecimalReader } from '../internal/exact/scaled.js';
 import { bulkArray, parseForm, parseOptions } from '../internal/parse.js';
 import { count, date, nonNegativeMoney } from '../internal/schemas.js';
+import { STATUS_CANCELED, SubscriptionReader } from './_lib/subscriptionReader.js';
 import {
-  STATUS_CANCELED,
   type SubscriptionPolicies,
   type SubscriptionRecord,
-  SubscriptionReader,
   subscriptionPolicyChecks,
   subscriptionPolicyShape,
-} from '../internal/subscriptions.js';
+} from './_lib/subscriptionSchema.js';
 
 const METRIC = 'monthlyRecurringRevenue';
 
@@ -124,24 +118,21 @@ export function monthlyRecurringRevenue(
   const policies = parseOptions(METRIC, optionsSchema, options);
   if (parsed.form === 'customers') {
     const { customers, averageRevenuePerAccount } = parsed.value;
-    const arpa = readDecimal(averageRevenuePerAccount)
-      ? { int: BigInt(decimalRegister.int), scale: decimalRegister.scale }
-      : bigDecimal(averageRevenuePerAccount);
-    const value = rationalToNumber(arpa.int * BigInt(customers), pow10Big(arpa.scale));
-    return finiteResult(METRIC, value, 'monthlyRecurringRevenue');
+    const arpa = new DecimalReader();
+    arpa.read(averageRevenuePerAccount);
+    return ratioResult(METRIC, multiplyInt(arpa.int, customers), shiftInt(1, arpa.scale), 'monthlyRecurringRevenue');
   }
   const records = parsed.value.subscriptions;
   const reader = new SubscriptionReader(METRIC, 'subscriptions', policies);
   const asOf = policies.asOf === undefined ? Number.NaN : toEpoch(policies.asOf);
   const snapshot = Number.isNaN(asOf);
-  const total = new RationalSum();
+  const total = new RatioSum();
   const length = records.length;
   for (let i = 0; i < length; i++) {
     if (!reader.read(records[i], i)) continue;
     if (reader.status === STATUS_CANCELED && (snapshot || reader.end === Number.POSITIVE_INFINITY)) continue;
     if (!snapshot && !(reader.start <= asOf && asOf < reader.end)) continue;
-    if (reader.big) total.addBig(reader.bigNum, reader.bigDen);
-    else total.add(reader.num, reader.den);
+    total.add(reader.num, reader.den);
   }
   return finiteResult(METRIC, total.toNumber(), 'monthlyRecurringRevenue');
 }

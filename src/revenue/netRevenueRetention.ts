@@ -1,9 +1,9 @@
-import { toResult } from '../internal/decimal.js';
-import { type RevenueRetentionInput, retentionParts } from '../internal/revenueRetention.js';
+import { ratioResult } from '../internal/exact/result.js';
+import { type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
 
 const METRIC = 'netRevenueRetention';
 
-export type { CohortMrr, RetentionPeriod, RevenueRetentionInput } from '../internal/revenueRetention.js';
+export type { CohortMrr, RetentionPeriod, RevenueRetentionInput } from './_lib/retentionParts.js';
 
 /** Input of {@link netRevenueRetention}: the period form or the cohort form. */
 export type NetRevenueRetentionInput = RevenueRetentionInput;
@@ -47,5 +47,5 @@ export type NetRevenueRetentionInput = RevenueRetentionInput;
  */
 export function netRevenueRetention(input: NetRevenueRetentionInput): number {
   const { starting, net } = retentionParts(METRIC, input);
-  return toResult(METRIC, net.div(starting), 'netRevenueRetention');
+  return ratioResult(METRIC, net, starting, 'netRevenueRetention');
 }

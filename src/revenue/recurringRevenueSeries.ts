@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
-import { finiteResult } from '../internal/result.js';
-import { formatMonth, monthOf, parseMonth } from '../internal/dates.js';
-import { gcd, gcdBig, IntegerSums, MAX_SAFE, rationalToNumber } from '../internal/money.js';
+import { formatMonth, parseMonth } from '../internal/dates.js';
+import { addInt, type Int, multiplyInt, ratioToNumber, subtractInt } from '../internal/exact/integer.js';
+import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
 import { month } from '../internal/schemas.js';
+import { CHURNED, CONTRACTION, EXPANSION, NEW, REACTIVATION } from './_lib/movements.js';
+import { type SeriesTotals, seriesTotals } from './_lib/seriesTotals.js';
 import {
-  STATUS_CANCELED,
   type SubscriptionPolicies,
   type SubscriptionRecord,
-  SubscriptionReader,
   subscriptionPolicyChecks,
   subscriptionPolicyShape,
-} from '../internal/subscriptions.js';
+} from './_lib/subscriptionSchema.js';
 
 const METRIC = 'recurringRevenueSeries';
 
@@ -117,37 +117,6 @@ const optionsSchema = /* @__PURE__ */ (() =>
       }),
     ))();
 
-/** Monthly totals of the series, exact integers in units of 1/D of the currency. */
-class Totals {
-  readonly mrr: IntegerSums;
-  readonly gained: IntegerSums;
-  readonly expansion: IntegerSums;
-  readonly contraction: IntegerSums;
-  readonly churned: IntegerSums;
-  readonly reactivation: IntegerSums;
-  readonly retained: IntegerSums;
-  readonly capped: IntegerSums;
-  readonly customers: Float64Array;
-  readonly newCustomers: Float64Array;
-  readonly reactivated: Float64Array;
-  readonly lost: Float64Array;
-
-  constructor(size: number) {
-    this.mrr = new IntegerSums(size);
-    this.gained = new IntegerSums(size);
-    this.expansion = new IntegerSums(size);
-    this.contraction = new IntegerSums(size);
-    this.churned = new IntegerSums(size);
-    this.reactivation = new IntegerSums(size);
-    this.retained = new IntegerSums(size);
-    this.capped = new IntegerSums(size);
-    this.customers = new Float64Array(size);
-    this.newCustomers = new Float64Array(size);
-    this.reactivated = new Float64Array(size);
-    this.lost = new Float64Array(size);
-  }
-}
-
 /**
  * Monthly Recurring Revenue (MRR) series from subscription records: per month MRR, ARR, movements, churn
  * rates, ARPA and trailing NRR/GRR.
@@ -233,315 +202,51 @@ export function recurringRevenueSeries(
   // Months computed: from `from − lookback` (the earliest cohort month, before the first starting month)
   // to `to`, as offsets 0 … size − 1.
   const low = first - lookback;
-  const size = last - low + 1;
-
-  // Pass 1: validate every record, keep the ones that count in some month, with their monthly amounts.
-  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies);
-  const length = records.length;
-  const customerOf = new Int32Array(length);
-  const firstMonth = new Float64Array(length);
-  const lastMonth = new Float64Array(length);
-  const nums = new Float64Array(length);
-  const dens = new Float64Array(length);
-  // Amounts whose numerator or denominator is beyond 2^53 (rare: huge or very precise amounts).
-  const bigNums = new Map<number, bigint>();
-  const bigDens = new Map<number, bigint>();
-  const customerIndex = new Map<string, number>();
-  const firstPaid: number[] = [];
-  let kept = 0;
-  let commonDen = 1;
-  for (let i = 0; i < length; i++) {
-    if (!reader.read(records[i], i)) continue;
-    const end = reader.end;
-    if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
-    if (reader.big ? reader.bigNum === 0n : reader.num === 0) continue;
-    // Months at whose end the record is active: from the month of its start to the month before its end.
-    const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
-    const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
-    if (a > b) continue;
-    let customer = customerIndex.get(reader.customerId);
-    if (customer === undefined) {
-      customer = firstPaid.length;
-      customerIndex.set(reader.customerId, customer);
-      firstPaid.push(a);
-    } else if (a < (firstPaid[customer] as number)) firstPaid[customer] = a;
-    // Only records active within the computed months matter from here on; the others set firstPaid only.
-    if (b < low || a > last) continue;
-    customerOf[kept] = customer;
-    firstMonth[kept] = a < low ? 0 : a - low;
-    lastMonth[kept] = b > last ? size - 1 : b - low;
-    let den = reader.den;
-    if (reader.big) {
-      bigNums.set(kept, reader.bigNum);
-      if (reader.bigDen <= BigInt(MAX_SAFE)) den = Number(reader.bigDen);
-      else {
-        bigDens.set(kept, reader.bigDen);
-        den = 1;
-      }
-    } else nums[kept] = reader.num;
-    dens[kept] = den;
-    if (den !== commonDen && commonDen <= MAX_SAFE) commonDen = lcm(commonDen, den);
-    kept++;
-  }
-
-  // Pass 2: every kept record as an integer number of units of 1/den, the common denominator; BigInt where
-  // needed (then all in BigInt when the common denominator itself is beyond 2^53).
-  let bigDen: bigint | undefined;
-  if (bigDens.size > 0 || !(commonDen <= MAX_SAFE)) {
-    const distinct = new Set<bigint>(bigDens.values());
-    for (let k = 0; k < kept; k++) if (!bigDens.has(k)) distinct.add(BigInt(dens[k] as number));
-    bigDen = 1n;
-    for (const d of distinct) bigDen = (bigDen / gcdBig(bigDen, d)) * d;
-  }
-  const units = new Float64Array(kept);
-  const bigUnits = new Map<number, bigint>();
-  for (let k = 0; k < kept; k++) {
-    const bigNum = bigNums.size > 0 ? bigNums.get(k) : undefined;
-    if (bigDen === undefined) {
-      const scale = commonDen / (dens[k] as number);
-      if (bigNum === undefined) {
-        const value = (nums[k] as number) * scale;
-        if (value <= MAX_SAFE) {
-          units[k] = value;
-          continue;
-        }
-        bigUnits.set(k, BigInt(nums[k] as number) * BigInt(scale));
-      } else bigUnits.set(k, bigNum * BigInt(scale));
-    } else {
-      const n = bigNum ?? BigInt(nums[k] as number);
-      const d = bigDens.get(k) ?? BigInt(dens[k] as number);
-      bigUnits.set(k, n * (bigDen / d));
-    }
-  }
-
-  // Group the kept records by customer (a counting sort).
-  const customerCount = firstPaid.length;
-  const offsets = new Int32Array(customerCount + 1);
-  for (let k = 0; k < kept; k++) {
-    const slot = (customerOf[k] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
-  const order = new Int32Array(kept);
-  const fill = offsets.slice(0, customerCount);
-  for (let k = 0; k < kept; k++) {
-    const c = customerOf[k] as number;
-    order[fill[c] as number] = k;
-    fill[c] = (fill[c] as number) + 1;
-  }
-
-  // Pass 3: each customer's MRR month by month, its movements and its part of the trailing retention.
-  const totals = new Totals(size);
-  const values = new Float64Array(size + 1);
-  const steps = new Float64Array(size + 1);
-  for (let c = 0; c < customerCount; c++) {
-    const begin = offsets[c] as number;
-    const end = offsets[c + 1] as number;
-    if (begin === end) continue;
-    let small = true;
-    let total = 0;
-    let from = size;
-    let to = -1;
-    for (let j = begin; j < end; j++) {
-      const k = order[j] as number;
-      if (bigUnits.size > 0 && bigUnits.has(k)) small = false;
-      total += units[k] as number;
-      const a = firstMonth[k] as number;
-      const b = lastMonth[k] as number;
-      if (a < from) from = a;
-      if (b > to) to = b;
-    }
-    const paidBefore = (firstPaid[c] as number) - low;
-    if (small && total <= MAX_SAFE) {
-      // A running sum of this customer's amounts never exceeds their total: every step is exact.
-      for (let j = begin; j < end; j++) {
-        const k = order[j] as number;
-        const u = units[k] as number;
-        steps[firstMonth[k] as number] = (steps[firstMonth[k] as number] as number) + u;
-        steps[(lastMonth[k] as number) + 1] = (steps[(lastMonth[k] as number) + 1] as number) - u;
-      }
-      let running = 0;
-      for (let m = from; m <= to; m++) {
-        running += steps[m] as number;
-        steps[m] = 0;
-        values[m] = running;
-      }
-      steps[to + 1] = 0;
-      sweep(totals, values, from, Math.min(size - 1, to + 1), lookback, paidBefore);
-      values.fill(0, from, to + 1);
-    } else {
-      const big = new Array<bigint>(size + 1).fill(0n);
-      for (let j = begin; j < end; j++) {
-        const k = order[j] as number;
-        const u = bigUnits.get(k) ?? BigInt(units[k] as number);
-        for (let m = firstMonth[k] as number; m <= (lastMonth[k] as number); m++) big[m] = (big[m] as bigint) + u;
-      }
-      sweepBig(totals, big, from, Math.min(size - 1, to + 1), lookback, paidBefore);
-    }
-  }
-  return rows(totals, bigDen ?? commonDen, low, size, lookback);
-}
-
-function lcm(a: number, b: number): number {
-  return (a / gcd(a, b)) * b;
-}
-
-/**
- * Adds one customer's months `from … to` to the totals. `values[m]` is its MRR at offset m (0 outside its
- * span), `paidBefore` the offset of the first month it ever paid (may be negative or −Infinity).
- */
-function sweep(
-  totals: Totals,
-  values: Float64Array,
-  from: number,
-  to: number,
-  lookback: number,
-  paidBefore: number,
-): void {
-  for (let m = from; m <= to; m++) {
-    const current = values[m] as number;
-    if (current > 0) {
-      totals.mrr.add(m, current);
-      totals.customers[m] = (totals.customers[m] as number) + 1;
-    }
-    if (m < lookback) continue;
-    const previous = values[m - 1] as number;
-    if (current !== previous) {
-      if (previous === 0) {
-        if (paidBefore < m - 1) {
-          totals.reactivation.add(m, current);
-          totals.reactivated[m] = (totals.reactivated[m] as number) + 1;
-        } else {
-          totals.gained.add(m, current);
-          totals.newCustomers[m] = (totals.newCustomers[m] as number) + 1;
-        }
-      } else if (current === 0) {
-        totals.churned.add(m, previous);
-        totals.lost[m] = (totals.lost[m] as number) + 1;
-      } else if (current > previous) totals.expansion.add(m, current - previous);
-      else totals.contraction.add(m, previous - current);
-    }
-    const base = values[m - lookback] as number;
-    if (base > 0 && current > 0) {
-      totals.retained.add(m, current);
-      totals.capped.add(m, Math.min(current, base));
-    }
-  }
-}
-
-/** {@link sweep} for a customer whose amounts need BigInt. */
-function sweepBig(
-  totals: Totals,
-  values: bigint[],
-  from: number,
-  to: number,
-  lookback: number,
-  paidBefore: number,
-): void {
-  for (let m = from; m <= to; m++) {
-    const current = values[m] as bigint;
-    if (current > 0n) {
-      totals.mrr.addBig(m, current);
-      totals.customers[m] = (totals.customers[m] as number) + 1;
-    }
-    if (m < lookback) continue;
-    const previous = values[m - 1] as bigint;
-    if (current !== previous) {
-      if (previous === 0n) {
-        if (paidBefore < m - 1) {
-          totals.reactivation.addBig(m, current);
-          totals.reactivated[m] = (totals.reactivated[m] as number) + 1;
-        } else {
-          totals.gained.addBig(m, current);
-          totals.newCustomers[m] = (totals.newCustomers[m] as number) + 1;
-        }
-      } else if (current === 0n) {
-        totals.churned.addBig(m, previous);
-        totals.lost[m] = (totals.lost[m] as number) + 1;
-      } else if (current > previous) totals.expansion.addBig(m, current - previous);
-      else totals.contraction.addBig(m, previous - current);
-    }
-    const base = values[m - lookback] as bigint;
-    if (base > 0n && current > 0n) {
-      totals.retained.addBig(m, current);
-      // biome-ignore lint/complexity/useMathMinMax: Math.min does not take BigInts.
-      totals.capped.addBig(m, current < base ? current : base);
-    }
-  }
-}
-
-type Integer = number | bigint;
-
-function plus(a: Integer, b: Integer): Integer {
-  if (typeof a === 'number' && typeof b === 'number' && Math.abs(a + b) <= MAX_SAFE) return a + b;
-  return BigInt(a) + BigInt(b);
-}
-
-function times(a: Integer, b: Integer): Integer {
-  if (typeof a === 'number' && typeof b === 'number' && Math.abs(a * b) <= MAX_SAFE) return a * b;
-  return BigInt(a) * BigInt(b);
-}
-
-function negate(a: Integer): Integer {
-  return typeof a === 'number' ? -a : -a;
-}
-
-function isZero(a: Integer): boolean {
-  return a === 0 || a === 0n;
-}
-
-/** The rows of the series from the monthly totals (units of 1/den). */
-function rows(
-  totals: Totals,
-  den: number | bigint,
-  low: number,
-  size: number,
-  lookback: number,
-): RecurringRevenueSeriesRow[] {
-  const money = (value: Integer) => finiteResult(METRIC, rationalToNumber(value, den), 'an MRR figure');
+  const totals = seriesTotals(METRIC, records, policies, { low, size: last - low + 1, lookback });
   const result: RecurringRevenueSeriesRow[] = [];
-  for (let m = lookback; m < size; m++) {
-    const mrr = totals.mrr.get(m);
-    const starting = totals.mrr.get(m - 1);
-    const base = totals.mrr.get(m - lookback);
-    const gained = totals.gained.get(m);
-    const expansion = totals.expansion.get(m);
-    const contraction = totals.contraction.get(m);
-    const churned = totals.churned.get(m);
-    const reactivation = totals.reactivation.get(m);
-    const customers = totals.customers[m] as number;
-    const startingCustomers = totals.customers[m - 1] as number;
-    const lostCustomers = totals.lost[m] as number;
-    const lost = plus(churned, contraction);
-    result.push({
-      month: formatMonth(low + m),
-      mrr: money(mrr),
-      arr: money(times(mrr, 12)),
-      customers,
-      startingMrr: money(starting),
-      startingCustomers,
-      newMrr: money(gained),
-      expansionMrr: money(expansion),
-      contractionMrr: money(contraction),
-      churnedMrr: money(churned),
-      reactivationMrr: money(reactivation),
-      netNewMrr: money(plus(mrr, negate(starting))),
-      newCustomers: totals.newCustomers[m] as number,
-      reactivatedCustomers: totals.reactivated[m] as number,
-      churnedCustomers: lostCustomers,
-      customerChurnRate: startingCustomers === 0 ? null : lostCustomers / startingCustomers,
-      revenueChurnRate: isZero(starting) ? null : rationalToNumber(lost, starting),
-      netRevenueChurnRate: isZero(starting)
-        ? null
-        : rationalToNumber(plus(lost, negate(plus(expansion, reactivation))), starting),
-      averageRevenuePerAccount:
-        customers === 0
-          ? null
-          : finiteResult(METRIC, rationalToNumber(mrr, times(den, customers)), 'averageRevenuePerAccount'),
-      retentionFrom: formatMonth(low + m - lookback),
-      netRevenueRetention: isZero(base) ? null : rationalToNumber(totals.retained.get(m), base),
-      grossRevenueRetention: isZero(base) ? null : rationalToNumber(totals.capped.get(m), base),
-    });
-  }
+  for (let m = lookback; m <= last - low; m++) result.push(row(totals, m, low, lookback));
   return result;
+}
+
+/** One row of the series from the exact monthly totals (units of 1/den). */
+function row(totals: SeriesTotals, m: number, low: number, lookback: number): RecurringRevenueSeriesRow {
+  const { den, movements } = totals;
+  const money = (value: Int) => ratioResult(METRIC, value, den, 'an MRR figure');
+  const rate = (numerator: Int, denominator: Int) => (denominator === 0 ? null : ratioToNumber(numerator, denominator));
+  const mrr = totals.mrr.get(m);
+  const starting = totals.mrr.get(m - 1);
+  const base = totals.mrr.get(m - lookback);
+  const customers = totals.customers[m] as number;
+  const startingCustomers = totals.customers[m - 1] as number;
+  const churnedCustomers = movements.count(m, CHURNED);
+  const expansion = movements.amount(m, EXPANSION);
+  const contraction = movements.amount(m, CONTRACTION);
+  const churned = movements.amount(m, CHURNED);
+  const reactivation = movements.amount(m, REACTIVATION);
+  const lost = addInt(churned, contraction);
+  return {
+    month: formatMonth(low + m),
+    mrr: money(mrr),
+    arr: money(multiplyInt(mrr, 12)),
+    customers,
+    startingMrr: money(starting),
+    startingCustomers,
+    newMrr: money(movements.amount(m, NEW)),
+    expansionMrr: money(expansion),
+    contractionMrr: money(contraction),
+    churnedMrr: money(churned),
+    reactivationMrr: money(reactivation),
+    netNewMrr: money(subtractInt(mrr, starting)),
+    newCustomers: movements.count(m, NEW),
+    reactivatedCustomers: movements.count(m, REACTIVATION),
+    churnedCustomers,
+    customerChurnRate: startingCustomers === 0 ? null : churnedCustomers / startingCustomers,
+    revenueChurnRate: rate(lost, starting),
+    netRevenueChurnRate: rate(subtractInt(lost, addInt(expansion, reactivation)), starting),
+    averageRevenuePerAccount:
+      customers === 0 ? null : ratioResult(METRIC, mrr, multiplyInt(den, customers), 'averageRevenuePerAccount'),
+    retentionFrom: formatMonth(low + m - lookback),
+    netRevenueRetention: rate(totals.retained.get(m), base),
+    grossRevenueRetention: rate(totals.capped.get(m), base),
+  };
 }

@@ -1,8 +1,21 @@
 import * as z from 'zod/mini';
-import { compareDecimals, decimalToNumber, MoneyColumn, MoneySum, subtractDecimals } from '../internal/money.js';
-import { finiteResult } from '../internal/result.js';
+import { type Int, IntSums, ratioToNumber, shiftInt, subtractInt } from '../internal/exact/integer.js';
+import { ratioResult } from '../internal/exact/result.js';
+import { DecimalSums } from '../internal/exact/scaled.js';
 import { bulkArray, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { isNonNegativeMoney, nonNegativeMoney } from '../internal/schemas.js';
+import {
+  CHURNED,
+  CONTRACTION,
+  EXPANSION,
+  MOVEMENT_NAMES,
+  MovementTotals,
+  type MrrMovement,
+  NEW,
+  REACTIVATION,
+} from './_lib/movements.js';
+
+export type { MrrMovement } from './_lib/movements.js';
 
 const METRIC = 'revenueMovements';
 
@@ -29,9 +42,6 @@ export interface RevenueMovementsOptions {
   /** Whether to list every customer's movement in `customers`. Default `true`; `false` returns totals only. */
   readonly customers?: boolean | undefined;
 }
-
-/** How one customer's MRR moved. */
-export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation' | 'unchanged';
 
 /** One customer's movement. */
 export interface CustomerMovement {
@@ -82,21 +92,6 @@ const inputSchema = /* @__PURE__ */ (() =>
   }))();
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.optional(z.boolean()) }))();
-
-const MOVEMENT_NAMES: readonly MrrMovement[] = [
-  'unchanged',
-  'new',
-  'reactivation',
-  'expansion',
-  'contraction',
-  'churned',
-];
-const UNCHANGED = 0;
-const NEW = 1;
-const REACTIVATION = 2;
-const EXPANSION = 3;
-const CONTRACTION = 4;
-const CHURNED = 5;
 
 /** Reads one `{ customerId, mrr }` row with fast checks; a bad row is reported by zod at its index. */
 function readRow(row: unknown, field: string, index: number): CustomerMrr {
@@ -174,10 +169,10 @@ export function revenueMovements(
   const size = previous.length + current.length;
   const index = new Map<string, number>();
   const ids: string[] = [];
-  const before = new MoneyColumn(size);
-  const after = new MoneyColumn(size);
+  const before = new DecimalSums(size);
+  const after = new DecimalSums(size);
   // Both sides are summed per customer into one shared index, so a customer's subscriptions add up first.
-  const collect = (rows: typeof previous, side: 'previous' | 'current', column: MoneyColumn) => {
+  const collect = (rows: typeof previous, side: 'previous' | 'current', column: DecimalSums) => {
     for (let i = 0; i < rows.length; i++) {
       const row = readRow(rows[i], side, i);
       let slot = index.get(row.customerId);
@@ -191,6 +186,9 @@ export function revenueMovements(
   };
   collect(previous, 'previous', before);
   collect(current, 'current', after);
+  before.rescale(after.scale);
+  after.rescale(before.scale);
+  const unit = shiftInt(1, before.scale);
   const former = new Set<string>();
   const formerList = parsed.formerCustomers;
   if (formerList !== undefined) {
@@ -201,75 +199,35 @@ export function revenueMovements(
     }
   }
 
-  const totals = [new MoneySum(), new MoneySum(), new MoneySum(), new MoneySum(), new MoneySum(), new MoneySum()];
-  const starting = new MoneySum();
-  const ending = new MoneySum();
+  const moves = new MovementTotals(1);
+  const ends = new IntSums(2);
   const customers: CustomerMovement[] = listCustomers ? new Array(ids.length) : [];
-  const beforeCents = before.cents;
-  const afterCents = after.cents;
-  const exact = before.extra !== undefined || after.extra !== undefined;
   for (let slot = 0; slot < ids.length; slot++) {
-    let movement: number;
-    if (!exact || (before.isCents(slot) && after.isCents(slot))) {
-      // Whole cents: exact integers, and their difference is exact too.
-      const p = beforeCents[slot] as number;
-      const c = afterCents[slot] as number;
-      if (p === c) movement = UNCHANGED;
-      else if (p === 0) movement = former.has(ids[slot] as string) ? REACTIVATION : NEW;
-      else if (c === 0) movement = CHURNED;
-      else movement = c > p ? EXPANSION : CONTRACTION;
-      starting.addCents(p);
-      ending.addCents(c);
-      if (movement !== UNCHANGED) (totals[movement] as MoneySum).addCents(c > p ? c - p : p - c);
-      if (listCustomers) {
-        customers[slot] = {
-          customerId: ids[slot] as string,
-          movement: MOVEMENT_NAMES[movement] as MrrMovement,
-          previousMrr: p / 100,
-          currentMrr: c / 100,
-          change: (c - p) / 100,
-        };
-      }
-    } else {
-      const p = before.exact(slot);
-      const c = after.exact(slot);
-      const order = compareDecimals(c, p);
-      if (order === 0) movement = UNCHANGED;
-      else if (p.int === 0n) movement = former.has(ids[slot] as string) ? REACTIVATION : NEW;
-      else if (c.int === 0n) movement = CHURNED;
-      else movement = order > 0 ? EXPANSION : CONTRACTION;
-      starting.addExact(p);
-      ending.addExact(c);
-      const change = subtractDecimals(c, p);
-      if (movement !== UNCHANGED) {
-        (totals[movement] as MoneySum).addExact(order > 0 ? change : { int: -change.int, scale: change.scale });
-      }
-      if (listCustomers) {
-        customers[slot] = {
-          customerId: ids[slot] as string,
-          movement: MOVEMENT_NAMES[movement] as MrrMovement,
-          previousMrr: decimalToNumber(p),
-          currentMrr: decimalToNumber(c),
-          change: decimalToNumber(change),
-        };
-      }
+    const p = before.get(slot);
+    const c = after.get(slot);
+    const movement = moves.record(0, p, c, p === 0 && former.size > 0 && former.has(ids[slot] as string));
+    ends.add(0, p);
+    ends.add(1, c);
+    if (listCustomers) {
+      customers[slot] = {
+        customerId: ids[slot] as string,
+        movement: MOVEMENT_NAMES[movement] as MrrMovement,
+        previousMrr: ratioToNumber(p, unit),
+        currentMrr: ratioToNumber(c, unit),
+        change: ratioToNumber(subtractInt(c, p), unit),
+      };
     }
   }
-  const net = new MoneySum();
-  net.addExact(subtractDecimals(ending.exact(), starting.exact()));
+  const money = (value: Int) => ratioResult(METRIC, value, unit, 'an MRR total');
   return {
-    startingMrr: finite(starting),
-    newMrr: finite(totals[NEW] as MoneySum),
-    expansionMrr: finite(totals[EXPANSION] as MoneySum),
-    contractionMrr: finite(totals[CONTRACTION] as MoneySum),
-    churnedMrr: finite(totals[CHURNED] as MoneySum),
-    reactivationMrr: finite(totals[REACTIVATION] as MoneySum),
-    netNewMrr: finite(net),
-    endingMrr: finite(ending),
+    startingMrr: money(ends.get(0)),
+    newMrr: money(moves.amount(0, NEW)),
+    expansionMrr: money(moves.amount(0, EXPANSION)),
+    contractionMrr: money(moves.amount(0, CONTRACTION)),
+    churnedMrr: money(moves.amount(0, CHURNED)),
+    reactivationMrr: money(moves.amount(0, REACTIVATION)),
+    netNewMrr: money(subtractInt(ends.get(1), ends.get(0))),
+    endingMrr: money(ends.get(1)),
     customers,
   };
-}
-
-function finite(sum: MoneySum): number {
-  return finiteResult(METRIC, sum.toNumber(), 'an MRR total');
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { criticalValue, normalUpperTail } from '../internal/normal.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { ratioToNumber } from '../internal/rational.js';
+import { ratioToNumber } from '../internal/exact/integer.js';
 import { type NpsCounts, npsCore, npsGroups } from '../internal/survey.js';
 import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
 

@@ -2,21 +2,19 @@
 // goes through this module, and only this module knows which exact core computes them. A health score is a
 // weighted mean of decimals, a ratio that is seldom a finite decimal (2287/57), so it is computed as a
 // fraction and rounded once, at the end, to the nearest double.
+import { gcd, lcm, pow10 } from '../../internal/exact/integer.js';
 import {
   add,
   compare,
   divide,
-  gcd,
   integer,
-  lcm,
   multiply,
-  pow10,
   type Rational,
   rationalOf,
   reduce,
   subtract,
   toNumber,
-} from '../../internal/rational.js';
+} from '../../internal/exact/rational.js';
 
 /** An exact value: the fraction `num / den` with `den > 0` (not necessarily in lowest terms). */
 export type Exact = Rational;

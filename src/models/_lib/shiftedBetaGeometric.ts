@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { discountedSurvivalSum } from './hypergeometric.js';
 import type { Evaluation } from './optimize.js';
 import { noData } from '../../internal/parse.js';
-import { finiteResult } from '../../internal/result.js';
+import { finiteResult } from '../../internal/exact/result.js';
 
 /** Smallest and largest α or β accepted (and searched by the fit). */
 export const MIN_PARAMETER = 1e-10;

@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  add,
-  compare,
-  divide,
-  gcd,
-  integer,
-  lcm,
-  multiply,
-  rationalOf,
-  reduce,
-  subtract,
-  toNumber,
-} from './rational.js';
+import { gcd, lcm } from './integer.js';
+import { add, compare, divide, integer, multiply, rationalOf, reduce, subtract, toNumber } from './rational.js';
 
 describe('rational', () => {
   it('reads numbers through their shortest form and decimal strings as written', () => {

@@ -1,11 +1,12 @@
 // What net and gross revenue retention share: the period form (starting MRR and its movements) and the
 // cohort form (each customer's starting and ending MRR), reduced to a starting total, the net retained
-// total and the gross retained total (each customer capped at its starting MRR), all exact.
+// total and the gross retained total (each customer capped at its starting MRR), all exact integers at one
+// decimal scale, so that a retention rate is one correctly rounded ratio.
 import * as z from 'zod/mini';
-import { type Exact, exact } from './decimal.js';
-import { type BigDecimal, compareDecimals, MoneyColumn } from './money.js';
-import { bulkArray, invalid, noData, parseForm, rejectElement } from './parse.js';
-import { isNonNegativeMoney, nonNegativeMoney } from './schemas.js';
+import { addInt, compareInt, type Int, minInt, subtractInt } from '../../internal/exact/integer.js';
+import { DecimalSums } from '../../internal/exact/scaled.js';
+import { bulkArray, invalid, noData, parseForm, rejectElement } from '../../internal/parse.js';
+import { isNonNegativeMoney, nonNegativeMoney } from '../../internal/schemas.js';
 
 /** The period form: starting MRR and what happened to it. */
 export interface RetentionPeriod {
@@ -67,19 +68,15 @@ const forms = /* @__PURE__ */ (() =>
     },
   ] as const)();
 
-/** Starting MRR, and what of it is retained net (with expansion) and gross (without). */
+/** Starting MRR, and what of it is retained net (with expansion) and gross (without), at one scale. */
 export interface RetentionParts {
-  readonly starting: Exact;
-  readonly net: Exact;
-  readonly gross: Exact;
+  readonly starting: Int;
+  readonly net: Int;
+  readonly gross: Int;
 }
 
 function isMoney(value: unknown): boolean {
   return typeof value === 'number' ? value >= 0 && value - value === 0 : isNonNegativeMoney(value);
-}
-
-function toExact(value: BigDecimal): Exact {
-  return exact(`${value.int}e-${value.scale}`);
 }
 
 /** Reads either form; `NO_DATA` when the starting MRR is 0. */
@@ -87,18 +84,26 @@ export function retentionParts(metric: string, input: unknown): RetentionParts {
   const parsed = parseForm(metric, forms, input);
   if (parsed.form === 'startingMrr') {
     const period = parsed.value;
-    const starting = exact(period.startingMrr);
-    const lost = exact(period.contractionMrr).plus(period.churnedMrr);
-    if (lost.gt(starting)) invalid(metric, ['churnedMrr'], 'plus contractionMrr must not exceed startingMrr');
-    if (starting.isZero()) noData(metric, ['startingMrr'], 'must be greater than 0');
-    const gross = starting.minus(lost);
-    return { starting, gross, net: gross.plus(period.expansionMrr).plus(period.reactivationMrr ?? 0) };
+    // Slots: starting, expansion, contraction, churned, reactivation.
+    const fields = new DecimalSums(5);
+    fields.add(0, period.startingMrr);
+    fields.add(1, period.expansionMrr);
+    fields.add(2, period.contractionMrr);
+    fields.add(3, period.churnedMrr);
+    fields.add(4, period.reactivationMrr ?? 0);
+    const starting = fields.get(0);
+    const lost = addInt(fields.get(2), fields.get(3));
+    if (compareInt(lost, starting) > 0)
+      invalid(metric, ['churnedMrr'], 'plus contractionMrr must not exceed startingMrr');
+    if (starting === 0) noData(metric, ['startingMrr'], 'must be greater than 0');
+    const gross = subtractInt(starting, lost);
+    return { starting, gross, net: addInt(gross, addInt(fields.get(1), fields.get(4))) };
   }
   const rows = parsed.value.cohort;
   const index = new Map<string, number>();
-  const ids: string[] = [];
-  const start = new MoneyColumn(rows.length);
-  const end = new MoneyColumn(rows.length);
+  let customers = 0;
+  const start = new DecimalSums(rows.length);
+  const end = new DecimalSums(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     let keys = 0;
@@ -113,45 +118,27 @@ export function retentionParts(metric: string, input: unknown): RetentionParts {
     ) {
       rejectElement(metric, rowSchema, row, ['cohort', i]);
     }
-    const id = fields.customerId;
-    let slot = index.get(id);
+    let slot = index.get(fields.customerId);
     if (slot === undefined) {
-      slot = ids.length;
-      index.set(id, slot);
-      ids.push(id);
+      slot = customers++;
+      index.set(fields.customerId, slot);
     }
     start.add(slot, fields.startingMrr as number | string);
     end.add(slot, fields.endingMrr as number | string);
   }
-  let startCents = 0;
-  let netCents = 0;
-  let grossCents = 0;
-  let starting = exact(0);
-  let net = exact(0);
-  let gross = exact(0);
-  for (let slot = 0; slot < ids.length; slot++) {
-    if (start.isCents(slot) && end.isCents(slot)) {
-      const s = start.cents[slot] as number;
-      if (s === 0) continue;
-      const e = end.cents[slot] as number;
-      // Partial sums stay below 2^53 for totals under about $90 billion; beyond, continue exactly.
-      if (startCents + s <= Number.MAX_SAFE_INTEGER && netCents + e <= Number.MAX_SAFE_INTEGER) {
-        startCents += s;
-        netCents += e;
-        grossCents += Math.min(s, e);
-        continue;
-      }
-    }
-    const s = start.exact(slot);
-    if (s.int === 0n) continue;
-    const e = end.exact(slot);
-    starting = starting.plus(toExact(s));
-    net = net.plus(toExact(e));
-    gross = gross.plus(toExact(compareDecimals(e, s) < 0 ? e : s));
+  start.rescale(end.scale);
+  end.rescale(start.scale);
+  let starting: Int = 0;
+  let net: Int = 0;
+  let gross: Int = 0;
+  for (let slot = 0; slot < customers; slot++) {
+    const s = start.get(slot);
+    if (s === 0) continue;
+    const e = end.get(slot);
+    starting = addInt(starting, s);
+    net = addInt(net, e);
+    gross = addInt(gross, minInt(s, e));
   }
-  starting = starting.plus(exact(startCents).div(100));
-  net = net.plus(exact(netCents).div(100));
-  gross = gross.plus(exact(grossCents).div(100));
-  if (starting.isZero()) noData(metric, ['cohort'], 'has no customer with startingMrr above 0');
+  if (starting === 0) noData(metric, ['cohort'], 'has no customer with startingMrr above 0');
   return { starting, net, gross };
 }

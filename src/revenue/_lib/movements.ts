@@ -1,0 +1,75 @@
+// The MRR movement of one customer between two points in time, and exact totals of movements. The one
+// classification used by `revenueMovements` and `recurringRevenueSeries`.
+import { compareInt, type Int, IntSums, subtractInt } from '../../internal/exact/integer.js';
+
+/** How one customer's MRR moved. */
+export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation' | 'unchanged';
+
+export const UNCHANGED = 0;
+export const NEW = 1;
+export const REACTIVATION = 2;
+export const EXPANSION = 3;
+export const CONTRACTION = 4;
+export const CHURNED = 5;
+
+/** Movement names by code. */
+export const MOVEMENT_NAMES: readonly MrrMovement[] = [
+  'unchanged',
+  'new',
+  'reactivation',
+  'expansion',
+  'contraction',
+  'churned',
+];
+
+/**
+ * Classifies a customer's MRR moving from `previous` to `current` (exact, non-negative):
+ * - equal (also both 0): unchanged;
+ * - 0 → above 0: reactivation when `returning` (the customer paid at some earlier time), otherwise new;
+ * - above 0 → 0: churned;
+ * - both above 0: expansion when it grew, contraction when it shrank.
+ */
+export function classifyMovement(previous: Int, current: Int, returning: boolean): number {
+  if (previous === current) return UNCHANGED;
+  if (previous === 0) return returning ? REACTIVATION : NEW;
+  if (current === 0) return CHURNED;
+  return current > previous ? EXPANSION : CONTRACTION;
+}
+
+/**
+ * Exact totals of movements per slot (a month of a series, or the single period of a bridge): the amount
+ * moved (always positive: |current − previous|) and the number of customers for each movement.
+ */
+export class MovementTotals {
+  private readonly amounts: IntSums;
+  private readonly counts: Float64Array;
+
+  constructor(slots: number) {
+    this.amounts = new IntSums(slots * 6);
+    this.counts = new Float64Array(slots * 6);
+  }
+
+  /** Classifies one customer's move in a slot (see {@link classifyMovement}), adds it up, returns its code. */
+  record(slot: number, previous: Int, current: Int, returning: boolean): number {
+    const movement = classifyMovement(previous, current, returning);
+    if (movement !== UNCHANGED) {
+      const at = slot * 6 + movement;
+      this.amounts.add(
+        at,
+        compareInt(current, previous) > 0 ? subtractInt(current, previous) : subtractInt(previous, current),
+      );
+      this.counts[at] = (this.counts[at] as number) + 1;
+    }
+    return movement;
+  }
+
+  /** The exact amount moved in a slot by one movement. */
+  amount(slot: number, movement: number): Int {
+    return this.amounts.get(slot * 6 + movement);
+  }
+
+  /** The number of customers with a movement in a slot. */
+  count(slot: number, movement: number): number {
+    return this.counts[slot * 6 + movement] as number;
+  }
+}

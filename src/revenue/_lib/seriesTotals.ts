@@ -1,0 +1,215 @@
+// The engine of `recurringRevenueSeries`: validates subscription records, turns them into each customer's
+// MRR month by month, and adds up the monthly totals, movements and trailing retention, exactly.
+//
+// Every monthly amount is an exact rational; all are brought to one common denominator, so that each
+// customer's MRR in a month and every total is an exact integer number of units of 1/den (an `Int`).
+import { monthOf } from '../../internal/dates.js';
+import {
+  addInt,
+  type Int,
+  IntArray,
+  IntSums,
+  lcm,
+  minInt,
+  multiplyInt,
+  subtractInt,
+  toInt,
+} from '../../internal/exact/integer.js';
+import { MovementTotals } from './movements.js';
+import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
+import type { SubscriptionPolicies } from './subscriptionSchema.js';
+
+/** Monthly totals of a series at month offsets 0 … size − 1, exact integers in units of 1/den. */
+export interface SeriesTotals {
+  /** The common denominator: money = units ÷ den. */
+  readonly den: Int;
+  readonly mrr: IntSums;
+  readonly customers: Float64Array;
+  readonly movements: MovementTotals;
+  /** This month's MRR of the customers who paid `lookback` months before. */
+  readonly retained: IntSums;
+  /** The same, each customer capped at its MRR `lookback` months before. */
+  readonly capped: IntSums;
+}
+
+/** The months computed: offsets from `low`, the first cohort month, to `low + size − 1`. */
+export interface SeriesWindow {
+  readonly low: number;
+  readonly size: number;
+  readonly lookback: number;
+}
+
+/** The records that count in the window, with their exact monthly amounts. */
+interface Kept {
+  count: number;
+  readonly customer: Int32Array;
+  readonly first: Float64Array;
+  readonly last: Float64Array;
+  readonly num: IntArray;
+  readonly den: IntArray;
+  /** Per customer, the first month it paid (an absolute month index, may be −Infinity). */
+  readonly firstPaid: number[];
+}
+
+/** Pass 1: validates every record and keeps those active at the end of some month of the window. */
+function keep(metric: string, records: ArrayLike<unknown>, policies: SubscriptionPolicies, window: SeriesWindow): Kept {
+  const { low, size } = window;
+  const reader = new SubscriptionReader(metric, 'subscriptions', policies);
+  const length = records.length;
+  const kept: Kept = {
+    count: 0,
+    customer: new Int32Array(length),
+    first: new Float64Array(length),
+    last: new Float64Array(length),
+    num: new IntArray(length),
+    den: new IntArray(length),
+    firstPaid: [],
+  };
+  const customerIndex = new Map<string, number>();
+  for (let i = 0; i < length; i++) {
+    if (!reader.read(records[i], i)) continue;
+    const end = reader.end;
+    if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
+    if (reader.num === 0) continue;
+    // Months at whose end the record is active: from the month of its start to the month before its end.
+    const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
+    const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
+    if (a > b) continue;
+    let customer = customerIndex.get(reader.customerId);
+    if (customer === undefined) {
+      customer = kept.firstPaid.length;
+      customerIndex.set(reader.customerId, customer);
+      kept.firstPaid.push(a);
+    } else if (a < (kept.firstPaid[customer] as number)) kept.firstPaid[customer] = a;
+    // Only records active within the computed months matter from here on; the others set firstPaid only.
+    if (b < low || a > low + size - 1) continue;
+    const k = kept.count++;
+    kept.customer[k] = customer;
+    kept.first[k] = a < low ? 0 : a - low;
+    kept.last[k] = b > low + size - 1 ? size - 1 : b - low;
+    kept.num.set(k, reader.num);
+    kept.den.set(k, reader.den);
+  }
+  return kept;
+}
+
+/** Pass 2: every kept amount as an integer number of units of 1/den, the least common denominator. */
+function toUnits(kept: Kept): { den: Int; units: IntArray } {
+  const distinct = new Set<Int>();
+  for (let k = 0; k < kept.count; k++) distinct.add(kept.den.get(k));
+  let common = 1n;
+  for (const den of distinct) common = lcm(common, BigInt(den));
+  const den = toInt(common);
+  const factors = new Map<Int, Int>();
+  for (const d of distinct) factors.set(d, toInt(common / BigInt(d)));
+  const units = new IntArray(kept.count);
+  // Amounts usually share one denominator or a few: remember the last factor rather than look it up.
+  let lastDen: Int = 0;
+  let lastFactor: Int = 1;
+  for (let k = 0; k < kept.count; k++) {
+    const d = kept.den.get(k);
+    if (d !== lastDen) {
+      lastDen = d;
+      lastFactor = factors.get(d) as Int;
+    }
+    units.set(k, multiplyInt(kept.num.get(k), lastFactor));
+  }
+  return { den, units };
+}
+
+/** Pass 3 for one customer: adds its months `from … to` (its MRR in `values`) to the totals. */
+function sweep(
+  totals: SeriesTotals,
+  values: IntArray,
+  from: number,
+  to: number,
+  lookback: number,
+  paidBefore: number,
+): void {
+  for (let m = from; m <= to; m++) {
+    const current = values.get(m);
+    if (current !== 0) {
+      totals.mrr.add(m, current);
+      totals.customers[m] = (totals.customers[m] as number) + 1;
+    }
+    if (m < lookback) continue;
+    const previous = values.get(m - 1);
+    // A month without change is no movement: skip the classification.
+    if (current !== previous) totals.movements.record(m, previous, current, paidBefore < m - 1);
+    const base = values.get(m - lookback);
+    if (base !== 0 && current !== 0) {
+      totals.retained.add(m, current);
+      totals.capped.add(m, minInt(current, base));
+    }
+  }
+}
+
+/**
+ * Validates the records and computes the exact monthly totals of the window. Customer grain: each
+ * customer's records are summed month by month before its movements are classified.
+ */
+export function seriesTotals(
+  metric: string,
+  records: ArrayLike<unknown>,
+  policies: SubscriptionPolicies,
+  window: SeriesWindow,
+): SeriesTotals {
+  const { low, size, lookback } = window;
+  const kept = keep(metric, records, policies, window);
+  const { den, units } = toUnits(kept);
+
+  // Group the kept records by customer (a counting sort).
+  const customerCount = kept.firstPaid.length;
+  const offsets = new Int32Array(customerCount + 1);
+  for (let k = 0; k < kept.count; k++) {
+    const slot = (kept.customer[k] as number) + 1;
+    offsets[slot] = (offsets[slot] as number) + 1;
+  }
+  for (let c = 0; c < customerCount; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
+  const order = new Int32Array(kept.count);
+  const fill = offsets.slice(0, customerCount);
+  for (let k = 0; k < kept.count; k++) {
+    const c = kept.customer[k] as number;
+    order[fill[c] as number] = k;
+    fill[c] = (fill[c] as number) + 1;
+  }
+
+  const totals: SeriesTotals = {
+    den,
+    mrr: new IntSums(size),
+    customers: new Float64Array(size),
+    movements: new MovementTotals(size),
+    retained: new IntSums(size),
+    capped: new IntSums(size),
+  };
+  // One customer at a time: its MRR by month from a difference array of its records' amounts.
+  const values = new IntArray(size + 1);
+  const steps = new IntArray(size + 1);
+  for (let c = 0; c < customerCount; c++) {
+    const begin = offsets[c] as number;
+    const end = offsets[c + 1] as number;
+    if (begin === end) continue;
+    let from = size;
+    let to = -1;
+    for (let j = begin; j < end; j++) {
+      const k = order[j] as number;
+      const a = kept.first[k] as number;
+      const b = (kept.last[k] as number) + 1;
+      const u = units.get(k);
+      steps.set(a, addInt(steps.get(a), u));
+      steps.set(b, subtractInt(steps.get(b), u));
+      if (a < from) from = a;
+      if (b > to) to = b;
+    }
+    let running: Int = 0;
+    for (let m = from; m < to; m++) {
+      running = addInt(running, steps.get(m));
+      steps.set(m, 0);
+      values.set(m, running);
+    }
+    steps.set(to, 0);
+    sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low);
+    for (let m = from; m < to; m++) values.set(m, 0);
+  }
+  return totals;
+}

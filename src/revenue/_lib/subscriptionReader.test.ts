@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { isMetricError } from '../../errors.js';
+import { STATUS_CANCELED, STATUS_PAUSED, SubscriptionReader } from './subscriptionReader.js';
+import { subscriptionSchema } from './subscriptionSchema.js';
+
+/** Whether the fast check accepts a record (a fresh reader, so that currencies of other records do not matter). */
+function fastAccepts(record: unknown): boolean {
+  try {
+    new SubscriptionReader('m', 'subscriptions', {}).read(record, 0);
+    return true;
+  } catch (error) {
+    if (!isMetricError(error)) throw error;
+    return false;
+  }
+}
+
+function schemaAccepts(record: unknown): boolean {
+  return z.safeParse(subscriptionSchema, record).success;
+}
+
+const oddNumbers = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  5e-324,
+  1e308,
+  -1,
+  2 ** 53,
+  1.5,
+];
+const decimalStrings = [
+  '12.50',
+  '0',
+  '-0.00',
+  '+1',
+  ' 12',
+  '12 ',
+  '1e3',
+  '1E-3',
+  '.5',
+  '5.',
+  '',
+  'abc',
+  '0x10',
+  '1_000',
+  '1,5',
+  '-3',
+  '00012',
+  '1.5e+21',
+  '9'.repeat(40),
+  `0.${'0'.repeat(30)}1`,
+  'Infinity',
+  'NaN',
+  '٣',
+];
+const others = [null, true, [], {}, [1], 10n, () => 1, new Date(0)];
+
+const money = fc.oneof(
+  fc.double(),
+  fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100),
+  fc.constantFrom(...oddNumbers, ...decimalStrings, ...others),
+  fc.stringMatching(/^[+-]?\d{0,6}(\.\d{0,4})?([eE][+-]?\d{1,3})?$/),
+);
+const fraction = fc.oneof(
+  fc.double({ min: -0.5, max: 1.5 }),
+  fc.constantFrom(0, 1, '0.25', '1.0000', '1.0001', '-0', '1e-2', '0.5 ', ...oddNumbers, ...others),
+);
+const integerLike = fc.oneof(
+  fc.integer({ min: -2, max: 40 }),
+  fc.constantFrom(...oddNumbers, Number.MAX_SAFE_INTEGER, '2', null, 2.5, [1]),
+);
+const discount = fc.oneof(
+  fc.record({ percent: fraction }),
+  fc.record({ amount: money }),
+  fc.record({ percent: fraction, amount: money }),
+  fc.constantFrom({}, { foo: 1 }, null, [], 'ten', { percent: undefined }),
+);
+const dateLike = fc.oneof(
+  fc.integer({ min: 1_500_000_000_000, max: 1_800_000_000_000 }),
+  fc.integer({ min: 1_500_000_000_000, max: 1_800_000_000_000 }).map((ms) => new Date(ms).toISOString()),
+  fc.integer({ min: 1_500_000_000_000, max: 1_800_000_000_000 }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
+  fc.constantFrom(
+    '2024-02-30',
+    '2024-3-5',
+    '2024-03-15T10:00:00',
+    '2024-03-15T10:00:00+02:00',
+    '',
+    'yesterday',
+    new Date(Number.NaN),
+    new Date(0),
+    0,
+    -1,
+    1e20,
+    8.64e15,
+    8.64e15 + 1,
+    ...oddNumbers,
+    null,
+    [],
+  ),
+);
+/** Mostly valid values, sometimes a bad one, so that both outcomes are common. */
+function mostly<T, U>(valid: fc.Arbitrary<T>, bad: fc.Arbitrary<U>): fc.Arbitrary<T | U> {
+  return fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: bad, weight: 1 });
+}
+
+const validMoney = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100),
+  fc.stringMatching(/^\d{1,6}(\.\d{1,4})?$/),
+);
+const validDate = fc
+  .integer({ min: 1_500_000_000_000, max: 1_800_000_000_000 })
+  .chain((ms) => fc.constantFrom<unknown>(ms, new Date(ms), new Date(ms).toISOString().slice(0, 10)));
+
+const record = fc.record(
+  {
+    customerId: mostly(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('', 1, null, ['a'], undefined)),
+    amount: mostly(validMoney, money),
+    interval: mostly(
+      fc.constantFrom('day', 'week', 'month', 'quarter', 'year', undefined),
+      fc.constantFrom('Month', 'years', '', null, 1),
+    ),
+    intervalCount: mostly(fc.integer({ min: 1, max: 12 }), integerLike),
+    quantity: mostly(fc.integer({ min: 0, max: 50 }), integerLike),
+    discount: mostly(
+      fc.oneof(
+        fc.record({ percent: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        fc.record({ amount: fc.constantFrom(0, 1, '0.50') }),
+      ),
+      discount,
+    ),
+    currency: mostly(fc.constantFrom('USD', undefined), fc.constantFrom('EUR', 'usd', 'US', 'EURO', 1, null)),
+    start: mostly(validDate, dateLike),
+    end: mostly(validDate, dateLike),
+    status: mostly(
+      fc.constantFrom('active', 'trialing', 'past_due', 'paused', 'canceled'),
+      fc.constantFrom('Active', 'cancelled', null),
+    ),
+    extra: fc.constantFrom(1, undefined, undefined, undefined, undefined, undefined),
+  },
+  { requiredKeys: ['customerId', 'amount'] },
+);
+
+/** The same record dressed in the shapes a caller may pass. */
+const dressed = fc.tuple(record, fc.nat(7)).map(([fields, dress]): unknown => {
+  const { extra, ...plain } = fields;
+  const base: Record<string, unknown> = extra === undefined ? plain : { ...plain, [`key${extra}`]: extra };
+  switch (dress) {
+    case 0:
+      return Object.assign(Object.create(null), base);
+    case 1: {
+      // Every field behind a getter.
+      const object = {};
+      for (const [key, value] of Object.entries(base))
+        Object.defineProperty(object, key, { get: () => value, enumerable: true });
+      return object;
+    }
+    case 2:
+      return [base];
+    case 3:
+      return Object.create(base);
+    default:
+      return base;
+  }
+});
+
+describe('SubscriptionReader', () => {
+  it('accepts exactly what subscriptionSchema accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(dressed, (value) => {
+        const fast = fastAccepts(value);
+        expect(fast).toBe(schemaAccepts(value));
+        if (fast) accepted++;
+      }),
+      { numRuns: 6000 },
+    );
+    // The generator reaches valid records too, not only rejections.
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it('accepts exactly what subscriptionSchema accepts on records that are valid but for one field', () => {
+    const valid = { customerId: 'a', amount: '120.00', interval: 'year', start: '2024-01-01', end: '2024-06-01' };
+    const fields = fc.oneof(
+      fc.tuple(fc.constant('amount'), money),
+      fc.tuple(fc.constant('intervalCount'), integerLike),
+      fc.tuple(fc.constant('quantity'), integerLike),
+      fc.tuple(fc.constant('discount'), discount),
+      fc.tuple(fc.constant('start'), dateLike),
+      fc.tuple(fc.constant('end'), dateLike),
+    );
+    fc.assert(
+      fc.property(fields, ([key, value]) => {
+        const candidate = { ...valid, [key]: value };
+        expect(fastAccepts(candidate)).toBe(schemaAccepts(candidate));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('names the failing field as zod does', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    try {
+      reader.read({ customerId: 'a', amount: -1 }, 4);
+      expect.unreachable();
+    } catch (error) {
+      expect(isMetricError(error) && error.issues[0]?.path).toEqual(['subscriptions', 4, 'amount']);
+    }
+  });
+
+  it('reads the record and decides whether its status counts', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', { countPaused: false });
+    expect(reader.read({ customerId: 'a', amount: 30, interval: 'quarter', status: 'paused' }, 0)).toBe(false);
+    expect(reader.status).toBe(STATUS_PAUSED);
+    expect([reader.num, reader.den]).toEqual([3000 * 100, 300 * 100]);
+    expect(reader.read({ customerId: 'b', amount: 1, status: 'canceled', end: 0 }, 1)).toBe(true);
+    expect(reader.status).toBe(STATUS_CANCELED);
+    expect(reader.end).toBe(0);
+    expect(reader.start).toBe(Number.NEGATIVE_INFINITY);
+    expect(reader.customerId).toBe('b');
+  });
+
+  it('converts currencies and rejects mixed ones without rates', () => {
+    const converting = new SubscriptionReader('m', 'subscriptions', {
+      currency: 'USD',
+      exchangeRates: { EUR: '1.08' },
+    });
+    converting.read({ customerId: 'a', amount: 100, currency: 'EUR' }, 0);
+    expect(Number(converting.num) / Number(converting.den)).toBe(108);
+    const mixed = new SubscriptionReader('m', 'subscriptions', {});
+    mixed.read({ customerId: 'a', amount: 1, currency: 'EUR' }, 0);
+    expect(() => mixed.read({ customerId: 'a', amount: 1, currency: 'USD' }, 1)).toThrow('mixed currencies');
+    expect(() => converting.read({ customerId: 'a', amount: 1, currency: 'GBP' }, 2)).toThrow('no rate');
+    const target = new SubscriptionReader('m', 'subscriptions', { currency: 'USD' });
+    expect(() => target.read({ customerId: 'a', amount: 1, currency: 'GBP' }, 3)).toThrow('options.currency is USD');
+  });
+});

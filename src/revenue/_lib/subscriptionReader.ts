@@ -1,0 +1,220 @@
+// The fast check of subscription records: validates one record without zod (zod runs only on a record
+// that fails, to name the problem) and computes its monthly amount. It mirrors `subscriptionSchema`; a
+// property test proves that the two accept exactly the same records.
+import { toEpoch } from '../../internal/dates.js';
+import { DecimalReader } from '../../internal/exact/scaled.js';
+import { invalid, rejectElement } from '../../internal/parse.js';
+import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
+import { intervalIndex, MonthlyAmounts, type PriceFields, type Rate } from './monthlyAmounts.js';
+import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
+
+/** Status codes: which statuses count is decided by the caller from these. */
+export const STATUS_ACTIVE = 0;
+export const STATUS_TRIALING = 1;
+export const STATUS_PAST_DUE = 2;
+export const STATUS_PAUSED = 3;
+export const STATUS_CANCELED = 4;
+
+function statusCode(value: unknown): number {
+  if (value === undefined || value === 'active') return STATUS_ACTIVE;
+  if (value === 'canceled') return STATUS_CANCELED;
+  if (value === 'past_due') return STATUS_PAST_DUE;
+  if (value === 'trialing') return STATUS_TRIALING;
+  if (value === 'paused') return STATUS_PAUSED;
+  return -1;
+}
+
+function isCurrencyCode(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 65 || code > 90) return false;
+  }
+  return true;
+}
+
+function isFraction(value: unknown): value is number | string {
+  if (typeof value === 'number') return value >= 0 && value <= 1;
+  return isDecimal(value) && compareDecimal(value, 0) >= 0 && compareDecimal(value, 1) <= 0;
+}
+
+/**
+ * Validates subscription records one by one with fast checks (zod runs only on a record that fails, to
+ * name the problem) and computes each one's monthly amount in the target currency.
+ */
+export class SubscriptionReader extends MonthlyAmounts {
+  private readonly metric: string;
+  private readonly field: string;
+  private readonly target: string | undefined;
+  private readonly rates: Map<string, Rate> | undefined;
+  private readonly counts: readonly boolean[];
+  private seenCurrency: string | undefined;
+  private seenIndex = -1;
+  private readonly fields: PriceFields = { amount: 0, interval: 2, intervalCount: 1, quantity: 1, discount: undefined };
+
+  /** The last record's customer. */
+  customerId = '';
+  /** The last record's start and end in epoch milliseconds (±Infinity when absent). */
+  start = 0;
+  end = 0;
+  /** The last record's status code (`STATUS_*`). */
+  status = 0;
+
+  constructor(metric: string, field: string, policies: SubscriptionPolicies) {
+    super(policies);
+    this.metric = metric;
+    this.field = field;
+    this.target = policies.currency;
+    if (policies.exchangeRates !== undefined) {
+      this.rates = new Map();
+      const reader = new DecimalReader();
+      for (const [code, rate] of Object.entries(policies.exchangeRates)) {
+        reader.read(rate);
+        this.rates.set(code, { int: reader.int, scale: reader.scale });
+      }
+    }
+    // Indexed by status code: active, trialing, past_due, paused, canceled.
+    this.counts = [
+      true,
+      policies.countTrialing === true,
+      policies.countPastDue !== false,
+      policies.countPaused === true,
+      true,
+    ];
+  }
+
+  private reject(value: unknown, index: number): never {
+    return rejectElement(this.metric, subscriptionSchema, value, [this.field, index]);
+  }
+
+  /**
+   * Validates record `index` and computes its monthly amount. Returns whether its status counts under the
+   * policies (`'canceled'` records count within their `[start, end)`, which the caller checks).
+   */
+  read(value: unknown, index: number): boolean {
+    if (typeof value !== 'object' || value === null) this.reject(value, index);
+    const record = value as Record<string, unknown>;
+    let customerId: unknown;
+    let amount: unknown;
+    let currency: unknown;
+    let interval: unknown;
+    let intervalCount: unknown;
+    let quantity: unknown;
+    let discount: unknown;
+    let start: unknown;
+    let end: unknown;
+    let status: unknown;
+    for (const key in record) {
+      switch (key) {
+        case 'customerId':
+          customerId = record[key];
+          break;
+        case 'amount':
+          amount = record[key];
+          break;
+        case 'interval':
+          interval = record[key];
+          break;
+        case 'start':
+          start = record[key];
+          break;
+        case 'end':
+          end = record[key];
+          break;
+        case 'status':
+          status = record[key];
+          break;
+        case 'quantity':
+          quantity = record[key];
+          break;
+        case 'intervalCount':
+          intervalCount = record[key];
+          break;
+        case 'currency':
+          currency = record[key];
+          break;
+        case 'discount':
+          discount = record[key];
+          break;
+        default:
+          this.reject(value, index);
+      }
+    }
+    if (typeof customerId !== 'string' || customerId.length === 0) this.reject(value, index);
+    if (typeof amount === 'number' ? !(amount >= 0 && amount - amount === 0) : !isNonNegativeMoney(amount)) {
+      this.reject(value, index);
+    }
+    const fields = this.fields;
+    fields.amount = amount as number | string;
+    fields.interval = intervalIndex(interval);
+    if (fields.interval < 0) this.reject(value, index);
+    if (intervalCount === undefined) fields.intervalCount = 1;
+    else if (isCount(intervalCount) && intervalCount >= 1) fields.intervalCount = intervalCount;
+    else this.reject(value, index);
+    if (quantity === undefined) fields.quantity = 1;
+    else if (isCount(quantity)) fields.quantity = quantity;
+    else this.reject(value, index);
+    if (discount !== undefined && !isDiscount(discount)) this.reject(value, index);
+    fields.discount = discount;
+    if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
+    this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
+    this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
+    if (Number.isNaN(this.start) || Number.isNaN(this.end) || this.end < this.start) this.reject(value, index);
+    const code = statusCode(status);
+    if (code < 0) this.reject(value, index);
+    this.status = code;
+    this.customerId = customerId as string;
+    const rate =
+      currency !== undefined && currency !== this.target ? this.rateFor(currency as string, index) : undefined;
+    if (!this.compute(fields, rate)) this.reject(value, index);
+    return this.counts[code] as boolean;
+  }
+
+  /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */
+  private rateFor(currency: string, index: number): Rate | undefined {
+    if (this.rates !== undefined) {
+      const rate = this.rates.get(currency);
+      if (rate === undefined) {
+        invalid(
+          this.metric,
+          [this.field, index, 'currency'],
+          `is ${currency}, which has no rate in options.exchangeRates`,
+        );
+      }
+      return rate;
+    }
+    if (this.target !== undefined) {
+      invalid(
+        this.metric,
+        [this.field, index, 'currency'],
+        `is ${currency} but options.currency is ${this.target}; pass options.exchangeRates to convert`,
+      );
+    }
+    if (this.seenCurrency === undefined) {
+      this.seenCurrency = currency;
+      this.seenIndex = index;
+    } else if (currency !== this.seenCurrency) {
+      invalid(
+        this.metric,
+        [this.field, index, 'currency'],
+        `is ${currency} but ${this.field}[${this.seenIndex}] is ${this.seenCurrency}; mixed currencies need options.exchangeRates and a target options.currency`,
+      );
+    }
+    return undefined;
+  }
+}
+
+/** Whether a value is a valid discount: `{ percent }` (a fraction) or `{ amount }` (money ≥ 0), nothing else. */
+function isDiscount(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  let keys = 0;
+  let valid = false;
+  for (const key in value) {
+    keys++;
+    const field = (value as Record<string, unknown>)[key];
+    if (key === 'percent') valid = isFraction(field);
+    else if (key === 'amount') valid = isNonNegativeMoney(field);
+    else return false;
+  }
+  return keys === 1 && valid;
+}

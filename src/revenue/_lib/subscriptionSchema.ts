@@ -1,0 +1,232 @@
+// Subscription records and their policies: the record schema (the single source of truth for what is
+// valid; `subscriptionReader.ts` holds the fast check that mirrors it) and the option schemas shared by
+// the revenue metrics.
+import * as z from 'zod/mini';
+import { type DateInput, toEpoch } from '../../internal/dates.js';
+import { multiplyInt } from '../../internal/exact/integer.js';
+import { compareScaled, DecimalReader } from '../../internal/exact/scaled.js';
+import type { Schema } from '../../internal/parse.js';
+import { period } from '../../internal/periods.js';
+import {
+  compareDecimal,
+  count,
+  date,
+  fraction,
+  nonNegativeMoney,
+  positiveCount,
+  positiveMoney,
+} from '../../internal/schemas.js';
+
+/** A billing interval. */
+export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** The state of a subscription over the span a record describes. */
+export type SubscriptionStatus = 'active' | 'trialing' | 'past_due' | 'paused' | 'canceled';
+
+/** A discount per billing interval: a fraction of the price (`0.1` is 10 % off) or an amount off. */
+export type Discount =
+  | {
+      /**
+       * Share of the price's `amount × quantity` taken off: a fraction from 0 to 1 (`0.1` is 10 % off), a
+       * number or decimal string.
+       */
+      readonly percent: number | string;
+    }
+  | {
+      /**
+       * Money taken off the price's `amount × quantity` per billing interval, in the price's currency (≥ 0,
+       * at most `amount × quantity`): a number or decimal string.
+       */
+      readonly amount: number | string;
+    };
+
+/** A recurring price. */
+export interface Price {
+  /** Price of one unit per billing interval (money, ≥ 0). */
+  readonly amount: number | string;
+  /** Billing interval. Default `'month'`. */
+  readonly interval?: BillingInterval | undefined;
+  /** Number of intervals per billing period (`{ interval: 'month', intervalCount: 3 }` bills quarterly). Default 1. */
+  readonly intervalCount?: number | undefined;
+  /** Number of units (seats). Default 1. */
+  readonly quantity?: number | undefined;
+  /**
+   * Discount per billing interval on `amount × quantity`: `{ percent }`, a fraction from 0 to 1 (`0.1` is
+   * 10 % off, as every rate in the library), or `{ amount }`, money off, at most `amount × quantity`.
+   */
+  readonly discount?: Discount | undefined;
+}
+
+/**
+ * One subscription record: a price paid by a customer over the span `[start, end)` in one status. A plan
+ * change is one record ending and another starting at the same instant.
+ */
+export interface SubscriptionRecord extends Price {
+  /** The customer (account) the subscription belongs to; several records of one customer are summed. */
+  readonly customerId: string;
+  /** ISO 4217 code of `amount` (and of a discount amount), such as `'USD'`. */
+  readonly currency?: string | undefined;
+  /** When the subscription started paying (included). Absent: before any date of interest. */
+  readonly start?: DateInput | undefined;
+  /** When it stopped (excluded): a subscription is active at t when start ≤ t < end. Absent: still running. */
+  readonly end?: DateInput | undefined;
+  /** Status over the record's span. Default `'active'`. */
+  readonly status?: SubscriptionStatus | undefined;
+}
+
+/** Per-line rounding of monthly amounts (to reproduce vendors that round each line to cents). */
+export interface LineRounding {
+  /** Decimal places, 0 to 10 (2 for cents). */
+  readonly places: number;
+  /** `'halfEven'` (default: ties to even, banker's rounding) or `'halfUp'` (ties away from zero). */
+  readonly mode?: 'halfEven' | 'halfUp' | undefined;
+}
+
+/** How a price becomes a monthly amount. */
+export interface PricePolicies {
+  /**
+   * Months per week: `'52/12'` (default: a year is 52 weeks, so a week is 12/52 of a month; the library's
+   * period lengths), `'4.33'` (Paddle) or `'4'`.
+   */
+  readonly weeklyFactor?: '52/12' | '4.33' | '4' | undefined;
+  /** Days per month: `'365/12'` (default, the library's period lengths) or `'30'` (Paddle, Recurly). */
+  readonly dailyFactor?: '365/12' | '30' | undefined;
+  /**
+   * `'apply'` (default): discounts reduce MRR, as ChartMogul, Baremetrics and ProfitWell do. `'ignore'`:
+   * list price, as Zuora's standard MRR and Paddle's MRR (discounts are still validated).
+   */
+  readonly discounts?: 'apply' | 'ignore' | undefined;
+  /** Round each line's monthly amount. Default: no rounding (exact). */
+  readonly rounding?: LineRounding | undefined;
+}
+
+/** Which records count, and in which currency. */
+export interface SubscriptionPolicies extends PricePolicies {
+  /** Whether `'trialing'` records count. Default `false` (Stripe and Chargebee leave trials out of MRR). */
+  readonly countTrialing?: boolean | undefined;
+  /**
+   * Whether `'paused'` records count. Default `false`: a paused subscription bills nothing (ChartMogul takes
+   * Recurly's paused subscriptions out of MRR; it keeps Stripe's, which it sees as past due: set `true`).
+   */
+  readonly countPaused?: boolean | undefined;
+  /**
+   * Whether `'past_due'` records count. Default `true` (Stripe and ChartMogul count past-due subscriptions
+   * until they are canceled; to churn delinquent customers sooner, as Baremetrics does after 30 days, end
+   * their records earlier).
+   */
+  readonly countPastDue?: boolean | undefined;
+  /** The currency of the result (ISO 4217). Records without a `currency` are in it. */
+  readonly currency?: string | undefined;
+  /**
+   * Rates to the target `currency`: `{ EUR: '1.08' }` means 1 EUR is worth 1.08 of the target currency.
+   * Needed (with `currency`) when records are in more than one currency; conversion is exact.
+   */
+  readonly exchangeRates?: Readonly<Record<string, number | string>> | undefined;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** An ISO 4217 currency code: three capital letters. */
+export const currencyCode = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(CURRENCY, { error: 'must be a three-letter ISO 4217 code such as "USD"' })))();
+
+/** Whether `discount` (an amount off) exceeds `amount × quantity`, exactly. */
+function discountExceedsPrice(amount: number | string, quantity: number, discount: number | string): boolean {
+  const reader = new DecimalReader();
+  reader.read(amount);
+  const price = multiplyInt(reader.int, quantity);
+  const priceScale = reader.scale;
+  reader.read(discount);
+  return compareScaled(reader.int, reader.scale, price, priceScale) > 0;
+}
+
+const discountSchema = /* @__PURE__ */ (() =>
+  z.union([z.strictObject({ percent: fraction }), z.strictObject({ amount: nonNegativeMoney })]))();
+
+const priceShape = /* @__PURE__ */ (() => ({
+  amount: nonNegativeMoney,
+  interval: z.optional(period),
+  intervalCount: z.optional(positiveCount),
+  quantity: z.optional(count),
+  discount: z.optional(discountSchema),
+}))();
+
+const discountRefine = /* @__PURE__ */ (() =>
+  z.refine<{ amount: number | string; quantity?: number | undefined; discount?: Discount | undefined }>(
+    (price) =>
+      price.discount === undefined ||
+      !('amount' in price.discount) ||
+      !discountExceedsPrice(price.amount, price.quantity ?? 1, price.discount.amount),
+    {
+      error: 'must not exceed the price (amount × quantity)',
+      path: ['discount', 'amount'],
+      when: (p) => p.issues.length === 0,
+    },
+  ))();
+
+/** The schema of a price (the input of `monthlyAmount`). */
+export const priceSchema: Schema<Price> = /* @__PURE__ */ (() => z.strictObject(priceShape).check(discountRefine))();
+
+/** The schema of one subscription record. */
+export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      customerId: z.string().check(z.minLength(1)),
+      ...priceShape,
+      currency: z.optional(currencyCode),
+      start: z.optional(date),
+      end: z.optional(date),
+      status: z.optional(z.enum(['active', 'trialing', 'past_due', 'paused', 'canceled'])),
+    })
+    .check(
+      discountRefine,
+      z.refine(
+        (record) =>
+          record.start === undefined || record.end === undefined || toEpoch(record.end) >= toEpoch(record.start),
+        { error: 'must not be before start', path: ['end'], when: (p) => p.issues.length === 0 },
+      ),
+    ))();
+
+const roundingSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    places: z.int().check(z.gte(0), z.lte(10)),
+    mode: z.optional(z.enum(['halfEven', 'halfUp'])),
+  }))();
+
+/** Option fields of the price policies, to spread into a metric's options schema. */
+export const pricePolicyShape = /* @__PURE__ */ (() => ({
+  weeklyFactor: z.optional(z.enum(['52/12', '4.33', '4'])),
+  dailyFactor: z.optional(z.enum(['365/12', '30'])),
+  discounts: z.optional(z.enum(['apply', 'ignore'])),
+  rounding: z.optional(roundingSchema),
+}))();
+
+/** Option fields of the subscription policies, to spread into a metric's options schema. */
+export const subscriptionPolicyShape = /* @__PURE__ */ (() => ({
+  ...pricePolicyShape,
+  countTrialing: z.optional(z.boolean()),
+  countPaused: z.optional(z.boolean()),
+  countPastDue: z.optional(z.boolean()),
+  currency: z.optional(currencyCode),
+  exchangeRates: z.optional(z.record(currencyCode, positiveMoney)),
+}))();
+
+/** Cross-field checks of the subscription policies, for a metric's options schema. */
+export const subscriptionPolicyChecks = /* @__PURE__ */ (() => [
+  z.refine<SubscriptionPolicies>((options) => options.exchangeRates === undefined || options.currency !== undefined, {
+    error: 'is required with exchangeRates (the currency to convert to)',
+    path: ['currency'],
+    when: (p) => p.issues.length === 0,
+  }),
+  z.refine<SubscriptionPolicies>(
+    (options) => {
+      const rate = options.currency === undefined ? undefined : options.exchangeRates?.[options.currency];
+      return rate === undefined || compareDecimal(rate, 1) === 0;
+    },
+    {
+      error: 'must be 1 for the target currency, or absent',
+      path: ['exchangeRates'],
+      when: (p) => p.issues.length === 0,
+    },
+  ),
+])();
