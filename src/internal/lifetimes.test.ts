@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
-import { withLifetimes } from './lifetimes.js';
+import * as z from 'zod/mini';
+import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
+import { toEpoch } from './dates.js';
+import { lifetimeSchema, withLifetimes } from './lifetimes.js';
 
 const read = (customers: readonly unknown[]) =>
   withLifetimes('test', customers, ['customers'], ({ count, start, end }) => ({
@@ -142,5 +145,91 @@ describe('readLifetimes', () => {
     // The scratch memory is free again, and the repeat check still works on it.
     expectMetricError(() => read([...big, { id: 5, start: 0 }]), 'INVALID_INPUT', ['customers', 3000, 'id']);
     expect(read([...big, { id: 3000, start: 0 }]).count).toBe(3001);
+  });
+});
+
+/** Ids, dates and records a strict schema must judge: valid ones, edge cases, and anything at all. */
+const ids = fc.oneof(
+  fc.string({ maxLength: 3 }),
+  fc.integer(),
+  fc.constantFrom(0, -0, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1.5, Number.NaN, Infinity, null, undefined, true, [1], {}),
+  fc.anything(),
+);
+const dates = fc.oneof(
+  fc.integer({ min: -1e16, max: 1e16 }),
+  fc.constantFrom(8.64e15, 8.64e15 + 1, -8.64e15, Number.NaN, Infinity, 0.5, null, undefined),
+  fc.constantFrom('2024-03-15', '2024-03-15T10:00:00Z', '2024-02-30', '2024-03-15T25:00:00Z', 'soon', ''),
+  fc.date({ noInvalidDate: false }),
+  fc.anything(),
+);
+const records = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ id: ids, start: dates, end: dates }, { requiredKeys: [] }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ id: ids, start: dates, plan: fc.anything() }, { requiredKeys: ['id', 'start'] }),
+  },
+  { weight: 1, arbitrary: fc.anything() },
+);
+
+describe('the fast checks of a lifetime', () => {
+  it('accept exactly what the element schema accepts (and an end not before its start)', () => {
+    fc.assert(
+      fc.property(records, (record) => {
+        const parsed = z.safeParse(lifetimeSchema, record);
+        const valid =
+          parsed.success &&
+          (parsed.data.end === undefined ||
+            parsed.data.end === null ||
+            toEpoch(parsed.data.end) >= toEpoch(parsed.data.start));
+        if (valid) expect(read([record]).count).toBe(1);
+        else {
+          const error = catchMetricError(() => read([record]));
+          expect(error.code).toBe('INVALID_INPUT');
+          expect(error.issues[0]?.path.slice(0, 2)).toEqual(['customers', 0]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('find the first repeated id in array order, as a scan with a Set would', () => {
+    const idLists = fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 2 })), {
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(idLists, (list) => {
+        const seen = new Map<unknown, number>();
+        let repeat: [number, number] | undefined;
+        list.forEach((id, index) => {
+          if (repeat === undefined && seen.has(id)) repeat = [index, seen.get(id) as number];
+          if (!seen.has(id)) seen.set(id, index);
+        });
+        const customers = list.map((id) => ({ id: typeof id === 'string' ? `s${id}` : id, start: 0 }));
+        if (repeat === undefined) expect(read(customers).count).toBe(list.length);
+        else {
+          expectMetricError(
+            () => read(customers),
+            'INVALID_INPUT',
+            ['customers', repeat[0], 'id'],
+            `repeats the id of customers[${repeat[1]}]`,
+          );
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('find repeats in every group of a list large enough to be grouped by hash', () => {
+    const customers = Array.from({ length: 50_000 }, (_, n) => ({ id: `cus_${n.toString(36)}`, start: n }));
+    expect(read(customers).count).toBe(50_000);
+    for (const [later, earlier] of [
+      [49_999, 0],
+      [30_000, 29_999],
+      [1, 0],
+    ] as const) {
+      const copy = customers.slice();
+      copy[later] = { id: `cus_${earlier.toString(36)}`, start: 0 };
+      expectMetricError(() => read(copy), 'INVALID_INPUT', ['customers', later, 'id'], `customers[${earlier}]`);
+    }
   });
 });

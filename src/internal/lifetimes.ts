@@ -229,8 +229,8 @@ function finalMix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Records per group when the ids are grouped by hash: a group's table then fits in the L1 cache. */
-const GROUP_SIZE = 256;
+/** Records per group when the ids are grouped by hash: a group's table (4 bytes a slot) then fits in the L1 cache. */
+const GROUP_SIZE = 1024;
 
 /** Returned when sampled hashes of different ids agree too often to go on (ids alike where not sampled). */
 const AMBIGUOUS = 'ambiguous';
@@ -253,55 +253,53 @@ function firstRepeatedId(
   while (groupBits < 20 && count >>> (groupBits + 1) >= GROUP_SIZE) groupBits++;
   const groups = 1 << groupBits;
   const offsets = new Int32Array(groups + 1);
-  if (groupBits === 0) offsets[1] = count;
-  else {
-    const shift = 32 - groupBits;
-    for (let i = 0; i < count; i++) {
-      const g = ((hashes[i] as number) >>> shift) + 1;
-      offsets[g] = (offsets[g] as number) + 1;
-    }
-    for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
-    // Each record's hash and index, side by side, in the order of their groups.
-    const next = offsets.slice(0, groups);
-    for (let i = 0; i < count; i++) {
-      const hash = hashes[i] as number;
-      const g = hash >>> shift;
-      const at = next[g] as number;
-      next[g] = at + 1;
-      pairs[2 * at] = hash;
-      pairs[2 * at + 1] = i;
-    }
+  // The group is the hash's top bits; with a single group the shift is 31 and the mask keeps none.
+  const shift = groupBits === 0 ? 31 : 32 - groupBits;
+  const groupMask = groups - 1;
+  for (let i = 0; i < count; i++) {
+    const g = (((hashes[i] as number) >>> shift) & groupMask) + 1;
+    offsets[g] = (offsets[g] as number) + 1;
+  }
+  for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
+  // Each record's hash and index, side by side, in the order of their groups.
+  const next = offsets.slice(0, groups);
+  for (let i = 0; i < count; i++) {
+    const hash = hashes[i] as number;
+    const g = (hash >>> shift) & groupMask;
+    const at = next[g] as number;
+    next[g] = at + 1;
+    pairs[2 * at] = hash;
+    pairs[2 * at + 1] = i;
   }
   let largest = 0;
   for (let g = 0; g < groups; g++) largest = Math.max(largest, (offsets[g + 1] as number) - (offsets[g] as number));
   let capacity = 16;
   while (capacity < 2 * largest) capacity *= 2;
   const mask = capacity - 1;
-  // Open addressing with linear probing; a slot is in use for group g when stamp[slot] is g + 1.
-  const stamp = new Int32Array(capacity);
-  const slotHash = new Int32Array(capacity);
-  const slotIndex = new Int32Array(capacity);
+  // Open addressing with linear probing, one small table reused by every group: a slot holds 1 + the position
+  // in `pairs` of a record (its hash is beside it there). Positions grow from group to group, so a slot is
+  // in use for the current group exactly when it holds more than the group's first position: no clearing.
+  const table = new Int32Array(capacity);
   // Different ids with equal 32-bit hashes: about n²/2³³ pairs by chance (some 120 for a million ids).
   const tolerated = sampled ? 64 + (count >>> 8) : Number.POSITIVE_INFINITY;
   let differentButEqual = 0;
   let later = -1;
   let earlier = -1;
   for (let g = 0; g < groups; g++) {
-    const mark = g + 1;
+    const first = offsets[g] as number;
     const last = offsets[g + 1] as number;
-    group: for (let k = offsets[g] as number; k < last; k++) {
-      const hash = (groupBits === 0 ? hashes[k] : pairs[2 * k]) as number;
-      const i = groupBits === 0 ? k : (pairs[2 * k + 1] as number);
+    group: for (let k = first; k < last; k++) {
+      const hash = pairs[2 * k] as number;
       let slot = hash & mask;
       for (;;) {
-        if (stamp[slot] !== mark) {
-          stamp[slot] = mark;
-          slotHash[slot] = hash;
-          slotIndex[slot] = i;
+        const held = table[slot] as number;
+        if (held <= first) {
+          table[slot] = k + 1;
           break;
         }
-        if (slotHash[slot] === hash) {
-          const j = slotIndex[slot] as number;
+        if (pairs[2 * held - 2] === hash) {
+          const i = pairs[2 * k + 1] as number;
+          const j = pairs[2 * held - 1] as number;
           if ((records[j] as { id: unknown }).id === (records[i] as { id: unknown }).id) {
             // Within a group, records come in array order: this is the group's first repeat.
             if (later < 0 || i < later) {

@@ -3,7 +3,7 @@ import { criticalValue, normalUpperTail } from '../internal/normal.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
 import { ratioToNumber } from '../internal/exact/integer.js';
-import { type NpsCounts, npsCore, npsGroups } from '../internal/survey.js';
+import { type NpsCounts, npsCore, npsGroups } from './_lib/survey.js';
 import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
 
 const METRIC = 'compareNetPromoterScores';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { countBetween } from '../internal/distribution.js';
+import { countBetween } from './_lib/distribution.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { confidence, type Scale } from '../internal/schemas.js';
 import {
@@ -9,7 +9,7 @@ import {
   scaledSurveyForms,
   surveyCounts,
   thresholdOnScale,
-} from '../internal/survey.js';
+} from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'customerSatisfactionScore';

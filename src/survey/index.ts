@@ -2,9 +2,9 @@
  * Survey metrics: Net Promoter Score, customer satisfaction, customer effort, with confidence intervals.
  * @module survey
  */
-export type { Distribution } from '../internal/distribution.js';
+export type { Distribution } from './_lib/distribution.js';
 export type { Scale } from '../internal/schemas.js';
-export type { Scores } from '../internal/survey.js';
+export type { Scores } from './_lib/survey.js';
 export {
   type CompareNetPromoterScoresOptions,
   type CompareNetPromoterScoresResult,

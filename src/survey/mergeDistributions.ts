@@ -1,6 +1,6 @@
 import { invalid, isArrayInput, rejectElement } from '../internal/parse.js';
 import { count, isCount } from '../internal/schemas.js';
-import type { Distribution } from '../internal/survey.js';
+import type { Distribution } from './_lib/survey.js';
 
 const METRIC = 'mergeDistributions';
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { criticalValue } from '../internal/normal.js';
 import { parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { type Distribution, npsCore, npsGroups, type Scores } from '../internal/survey.js';
+import { type Distribution, npsCore, npsGroups, type Scores } from './_lib/survey.js';
 
 const METRIC = 'netPromoterScore';
 

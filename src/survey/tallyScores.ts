@@ -1,4 +1,4 @@
-import { tallyValues } from '../internal/distribution.js';
+import { tallyValues } from './_lib/distribution.js';
 import { invalid, isArrayInput, parse } from '../internal/parse.js';
 import { type Scale, scale as scaleSchema } from '../internal/schemas.js';
 

@@ -8,9 +8,9 @@
 // of one survey function near 8 kB.
 import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
-import { bulkArray, invalid, noData, parseForm, type Schema } from './parse.js';
-import { count, type Scale, scale } from './schemas.js';
-import { ratioToNumber } from './exact/integer.js';
+import { bulkArray, invalid, noData, parseForm, type Schema } from '../../internal/parse.js';
+import { count, type Scale, scale } from '../../internal/schemas.js';
+import { ratioToNumber } from '../../internal/exact/integer.js';
 
 export type { Distribution } from './distribution.js';
 

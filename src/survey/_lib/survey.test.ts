@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { expectMetricError } from '../../../test/support/errors.js';
+import { meanScore, npsCore, npsGroups, surveyCounts, thresholdOnScale } from './survey.js';
+
+describe('surveyCounts', () => {
+  it('counts scores or reads a distribution, and totals the responses', () => {
+    const fromScores = surveyCounts('test', { scores: [1, 5, 5] }, { min: 1, max: 5 });
+    expect([...fromScores.counts]).toEqual([1, 0, 0, 0, 2]);
+    expect(fromScores.responses).toBe(3);
+    const fromDistribution = surveyCounts('test', { distribution: { 2: 4 } }, { min: 1, max: 5 }, ['a']);
+    expect([...fromDistribution.counts]).toEqual([0, 4, 0, 0, 0]);
+    expect(fromDistribution.responses).toBe(4);
+  });
+
+  it('names the field that has no responses, under its prefix', () => {
+    expectMetricError(() => surveyCounts('test', { scores: [] }, { min: 1, max: 5 }, ['a', 0]), 'NO_DATA', [
+      'a',
+      0,
+      'scores',
+    ]);
+    expectMetricError(() => surveyCounts('test', { distribution: [0, 0] }, { min: 1, max: 2 }), 'NO_DATA', [
+      'distribution',
+    ]);
+  });
+});
+
+describe('meanScore', () => {
+  it('divides the exact sum once, in BigInt past 2^53', () => {
+    expect(meanScore(Float64Array.from([1, 1]), { min: 1, max: 2 }, 2)).toBe(1.5);
+    // 2^52 responses of 3 and one of 1: the sum passes 2^53, the mean is just under 3.
+    const big = Float64Array.from([1, 0, 2 ** 52]);
+    expect(meanScore(big, { min: 1, max: 3 }, 2 ** 52 + 1)).toBe(3 - 2 / (2 ** 52 + 1));
+  });
+});
+
+describe('npsCore and npsGroups', () => {
+  it('reduces every form to the three groups', () => {
+    const groups = { promoters: 2, passives: 2, detractors: 7 };
+    expect(npsGroups('test', { scores: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).toEqual(groups);
+    expect(npsGroups('test', { distribution: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] })).toEqual(groups);
+    expect(npsGroups('test', groups)).toEqual(groups);
+  });
+
+  it('computes the score exactly and the standard error of a mean of ±1 values', () => {
+    const core = npsCore('test', { promoters: 3, passives: 2, detractors: 1 });
+    expect(core.score).toBe(100 / 3);
+    expect(core.responses).toBe(6);
+    expect(core.standardError).toBeCloseTo(100 * Math.sqrt(5 / 9 / 6), 12);
+  });
+
+  it('refuses no responses and totals past 2^53 − 1', () => {
+    expectMetricError(() => npsCore('test', { promoters: 0, passives: 0, detractors: 0 }, ['x']), 'NO_DATA', ['x']);
+    expectMetricError(() => npsCore('test', { promoters: 2 ** 53, passives: 0, detractors: 1 }), 'INVALID_INPUT', []);
+  });
+});
+
+describe('thresholdOnScale', () => {
+  const scale = { min: 1, max: 5 };
+  it('takes the given threshold, else the default for the scale', () => {
+    expect(thresholdOnScale('test', 'from', 3, {}, '1-5', scale, '')).toBe(3);
+    expect(thresholdOnScale('test', 'from', undefined, { '1-5': 4 }, '1-5', scale, '')).toBe(4);
+  });
+
+  it('names the option when there is no default or it is off the scale', () => {
+    expectMetricError(() => thresholdOnScale('test', 'from', undefined, {}, '1-5', scale, ''), 'INVALID_INPUT', [
+      'from',
+    ]);
+    expectMetricError(() => thresholdOnScale('test', 'from', 6, {}, '1-5', scale, ''), 'INVALID_INPUT', ['from']);
+  });
+});
