@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { invalid, isArrayInput, noData, parse } from '../internal/parse.js';
 import { decimal } from '../internal/schemas.js';
+import { add, divide, integer, multiply, type Rational, rationalOf, toNumber } from '../internal/exact/rational.js';
 import { bandsSchema, type Bands, type HealthBands, type HealthStatus, readBands, statusOf } from './_lib/bands.js';
-import { type Exact, exactOf, FIFTY, integerWeights, over, plus, times, toDouble, ZERO } from './_lib/exact.js';
 import { compileFastScorer, type FastScorer } from './_lib/fastScore.js';
-import { planIntegers } from './_lib/integerPlan.js';
+import { integerWeights, planIntegers } from './_lib/integerPlan.js';
 import { type Measure, readMeasure, valueScore } from './_lib/scale.js';
 
 const METRIC = 'createHealthScore';
@@ -240,8 +240,8 @@ export function createHealthScore(config: HealthScoreConfig): HealthScorer {
   const names = Object.keys(parsed.measures);
   if (names.length === 0) invalid(METRIC, ['measures'], 'must have at least one measure');
   const entries = names.map((name) => parsed.measures[name] as Entry);
-  const weights = entries.map((entry) => exactOf(entry.weight));
-  const read = names.map((name, j) => readMeasure(name, weights[j] as Exact, (entries[j] as Entry).scale));
+  const weights = entries.map((entry) => rationalOf(entry.weight));
+  const read = names.map((name, j) => readMeasure(name, weights[j] as Rational, (entries[j] as Entry).scale));
   const bands = readBands(METRIC, parsed.bands, ['bands']);
   const policy: HealthMissingPolicy = parsed.missing ?? 'skip';
   const units = integerWeights(weights);
@@ -266,9 +266,9 @@ export function createHealthScore(config: HealthScoreConfig): HealthScorer {
 
 /** One account's score, exactly. */
 interface ExactScore {
-  readonly score: Exact;
+  readonly score: Rational;
   /** Per measure: its 0–100 score, or undefined when it is not counted. */
-  readonly normalized: readonly (Exact | undefined)[];
+  readonly normalized: readonly (Rational | undefined)[];
   /** Per measure: whether it has a value. */
   readonly present: readonly boolean[];
   /** Σ wᵢ over the measures counted, in integer weight units. */
@@ -290,7 +290,7 @@ function makeScorer(
       invalid(METRIC, prefix, 'must be an object of measure values');
     }
     const present = measures.map(() => false);
-    const normalized: (Exact | undefined)[] = measures.map(() => undefined);
+    const normalized: (Rational | undefined)[] = measures.map(() => undefined);
     for (const key in account) {
       const j = index.get(key);
       if (j === undefined) {
@@ -301,7 +301,7 @@ function makeScorer(
       present[j] = true;
       normalized[j] = valueScore(measures[j] as Measure, value, [...prefix, key]);
     }
-    let sum = ZERO;
+    let sum = integer(0);
     let counted = 0n;
     measures.forEach((m, j) => {
       if (!present[j]) {
@@ -313,13 +313,13 @@ function makeScorer(
           );
         }
         if (policy === 'skip') return;
-        normalized[j] = policy === 'neutral' ? FIFTY : ZERO;
+        normalized[j] = integer(policy === 'neutral' ? 50 : 0);
       }
-      sum = plus(sum, times(m.units, normalized[j] as Exact));
+      sum = add(sum, multiply(integer(m.units), normalized[j] as Rational));
       counted += m.units;
     });
     if (counted === 0n) noData(METRIC, prefix, 'has no value for any measure with a positive weight');
-    return { score: over(sum, counted), normalized, present, counted };
+    return { score: divide(sum, integer(counted)), normalized, present, counted };
   }
 
   /** The result with its explanation: each measure's value, score sᵢ, weight and contribution wᵢ·sᵢ ÷ Σ wᵢ. */
@@ -335,12 +335,12 @@ function makeScorer(
       explained.push({
         name: m.name,
         value: present ? (values[m.name] as number | string | boolean) : null,
-        normalized: toDouble(normalized),
+        normalized: toNumber(normalized),
         weight: m.weight,
-        contribution: toDouble(over(times(m.units, normalized), exact.counted)),
+        contribution: toNumber(divide(multiply(integer(m.units), normalized), integer(exact.counted))),
       });
     });
-    return { score: toDouble(exact.score), status: statusOf(exact.score, bands), measures: explained, missing };
+    return { score: toNumber(exact.score), status: statusOf(exact.score, bands), measures: explained, missing };
   }
 
   function scoreOne(values: HealthValues): HealthScoreResult {
@@ -355,7 +355,7 @@ function makeScorer(
     const run = (from: number) => (fast === undefined ? from : fast.run(accounts, length, from, scores, statuses));
     for (let i = run(0); i < length; i = run(i + 1)) {
       const exact = exactScore(accounts[i], [i]);
-      scores[i] = toDouble(exact.score);
+      scores[i] = toNumber(exact.score);
       statuses[i] = statusOf(exact.score, bands);
     }
     return { scores, statuses };

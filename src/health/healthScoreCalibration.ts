@@ -3,7 +3,7 @@ import { type Bands, bandsSchema, type HealthBands, readBands } from './_lib/ban
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
-import { ratioToDouble } from './_lib/exact.js';
+import { ratioToNumber } from '../internal/exact/integer.js';
 import {
   calibrationAccountSchema,
   calibrationScoreSchema,
@@ -215,7 +215,7 @@ function auc(kept: Float64Array, lost: Float64Array): number {
   }
   const twiceU = big + BigInt(partial);
   const pairs = BigInt(kept.length) * BigInt(lostCount);
-  return ratioToDouble(twiceU, 2n * pairs);
+  return ratioToNumber(twiceU, 2n * pairs);
 }
 
 /** What one pass over the accounts collects. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catchMetricError } from '../../../test/support/errors.js';
 import { DEFAULT_BANDS, readBands, statusOf } from './bands.js';
-import { exactOf } from './exact.js';
+import { rationalOf } from '../../internal/exact/rational.js';
 
 describe('bands', () => {
   it('default to Gainsight’s 50 / 75', () => {
@@ -12,10 +12,10 @@ describe('bands', () => {
 
   it('decide a status on the exact score: at a band’s value is that band, above it the next', () => {
     const bands = readBands('m', { red: 40, yellow: '60.5' }, ['bands']);
-    expect(statusOf(exactOf(40), bands)).toBe('red');
-    expect(statusOf(exactOf('40.000000000000000001'), bands)).toBe('yellow');
-    expect(statusOf(exactOf('60.5'), bands)).toBe('yellow');
-    expect(statusOf(exactOf(60.50001), bands)).toBe('green');
+    expect(statusOf(rationalOf(40), bands)).toBe('red');
+    expect(statusOf(rationalOf('40.000000000000000001'), bands)).toBe('yellow');
+    expect(statusOf(rationalOf('60.5'), bands)).toBe('yellow');
+    expect(statusOf(rationalOf(60.50001), bands)).toBe('green');
   });
 
   it('give the largest double at or below a band that is not a double', () => {

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { invalid } from '../../internal/parse.js';
 import { decimal } from '../../internal/schemas.js';
-import { compareExact, type Exact, exactOf, toDouble } from './exact.js';
+import { compare, type Rational, rationalOf, toNumber } from '../../internal/exact/rational.js';
 
 /** A traffic-light status: `'red'` (at risk), `'yellow'` (watch) or `'green'` (healthy). */
 export type HealthStatus = 'red' | 'yellow' | 'green';
@@ -27,8 +27,8 @@ export const bandsSchema = /* @__PURE__ */ (() =>
 
 /** Bands as exact values, and as the doubles that classify a double score exactly. */
 export interface Bands {
-  readonly red: Exact;
-  readonly yellow: Exact;
+  readonly red: Rational;
+  readonly yellow: Rational;
   /** The largest double at or below `red`: a double score is red exactly when it is `<= redAtMost`. */
   readonly redAtMost: number;
   /** The largest double at or below `yellow`. */
@@ -36,9 +36,9 @@ export interface Bands {
 }
 
 /** The largest double not above a non-negative exact value. */
-function atMost(value: Exact): number {
-  const nearest = toDouble(value);
-  if (compareExact(exactOf(nearest), value) <= 0) return nearest;
+function atMost(value: Rational): number {
+  const nearest = toNumber(value);
+  if (compare(rationalOf(nearest), value) <= 0) return nearest;
   // The nearest double is above (so it is positive): the one below has the bit pattern one less.
   const scratch = new Float64Array([nearest]);
   const bits = new BigInt64Array(scratch.buffer);
@@ -54,13 +54,13 @@ export function readBands(
   root = 'input',
 ): Bands {
   const { red: redInput, yellow: yellowInput } = bands ?? DEFAULT_BANDS;
-  const red = exactOf(redInput);
-  const yellow = exactOf(yellowInput);
-  if (compareExact(red, yellow) >= 0) invalid(metric, [...path, 'yellow'], 'must be greater than red', root);
+  const red = rationalOf(redInput);
+  const yellow = rationalOf(yellowInput);
+  if (compare(red, yellow) >= 0) invalid(metric, [...path, 'yellow'], 'must be greater than red', root);
   return { red, yellow, redAtMost: atMost(red), yellowAtMost: atMost(yellow) };
 }
 
 /** The status of an exact score: red at or below `red`, yellow at or below `yellow`, green above. */
-export function statusOf(score: Exact, bands: Bands): HealthStatus {
-  return compareExact(score, bands.red) <= 0 ? 'red' : compareExact(score, bands.yellow) <= 0 ? 'yellow' : 'green';
+export function statusOf(score: Rational, bands: Bands): HealthStatus {
+  return compare(score, bands.red) <= 0 ? 'red' : compare(score, bands.yellow) <= 0 ? 'yellow' : 'green';
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HealthMissingPolicy } from '../createHealthScore.js';
 import type { HealthStatus } from './bands.js';
-import { type Exact, exactOf, over, plus, times, toDouble, ZERO } from './exact.js';
+import { add, divide, integer, multiply, type Rational, rationalOf, toNumber } from '../../internal/exact/rational.js';
 import { compileFastScorer } from './fastScore.js';
 import { planIntegers } from './integerPlan.js';
 import { isMeasureValue, valueScore } from './scale.js';
@@ -20,7 +20,7 @@ const card = [
 const names = card.map((m) => m.name);
 
 function compile(policy: HealthMissingPolicy = 'skip') {
-  const plan = planIntegers(card, 6n, exactOf(50), exactOf(75));
+  const plan = planIntegers(card, 6n, rationalOf(50), rationalOf(75));
   if (plan === undefined) throw new Error('expected a plan');
   return compileFastScorer(
     names,
@@ -31,16 +31,16 @@ function compile(policy: HealthMissingPolicy = 'skip') {
 }
 
 /** The exact score under 'skip', by the formula. */
-function reference(values: Record<string, unknown>): Exact {
-  let sum = ZERO;
+function reference(values: Record<string, unknown>): Rational {
+  let sum = integer(0);
   let counted = 0n;
   for (const m of card) {
     const value = values[m.name];
     if (value === undefined || value === null) continue;
-    sum = plus(sum, times(m.units, valueScore(m, value, [m.name])));
+    sum = add(sum, multiply(integer(m.units), valueScore(m, value, [m.name])));
     counted += m.units;
   }
-  return over(sum, counted);
+  return divide(sum, integer(counted));
 }
 
 describe('fastScore', () => {
@@ -112,7 +112,7 @@ describe('fastScore', () => {
           const given = values[m.name];
           if (given !== undefined && given !== null) expect(isMeasureValue(m.kind, given)).toBe(true);
         }
-        expect(result.score).toBe(toDouble(reference(values)));
+        expect(result.score).toBe(toNumber(reference(values)));
         expect([scores[0], statuses[0]]).toEqual([result.score, result.status]);
       }),
       { numRuns: 3000 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactOf, toDouble } from './exact.js';
-import { EXACT_ONLY, planIntegers } from './integerPlan.js';
+import { rationalOf, toNumber } from '../../internal/exact/rational.js';
+import { EXACT_ONLY, integerWeights, planIntegers } from './integerPlan.js';
 import { KINDS, type Measure, scaleScore } from './scale.js';
 import { measureOf, npsSteps } from '../../../test/support/health.js';
 
@@ -14,7 +14,7 @@ const card = [
 ];
 
 describe('integerPlan', () => {
-  const plan = planIntegers(card, 14n, exactOf(50), exactOf(75));
+  const plan = planIntegers(card, 14n, rationalOf(50), rationalOf(75));
   if (plan === undefined) throw new Error('expected a plan');
 
   it('scales every score to an integer n = score × C within the exact range of doubles', () => {
@@ -30,7 +30,7 @@ describe('integerPlan', () => {
     for (const value of [0, 0.25, 0.123456, 1]) {
       const x = Math.round(value * (plan.scale[0] as number));
       const n = x * (plan.slope[0] as number) - (plan.offset[0] as number);
-      expect(n / plan.common).toBe(toDouble(scaleScore(card[0] as Measure, exactOf(value))));
+      expect(n / plan.common).toBe(toNumber(scaleScore(card[0] as Measure, rationalOf(value))));
     }
   });
 
@@ -40,7 +40,7 @@ describe('integerPlan', () => {
       const high = low + (plan.tableSpan[j] as number);
       for (const value of [low, -1, 0, 5, 7, 9, 100, high].filter((v) => v >= low && v <= high)) {
         const n = plan.table[(plan.tableBase[j] as number) + value - low] as number;
-        expect(n / plan.common).toBe(toDouble(scaleScore(card[j] as Measure, exactOf(value))));
+        expect(n / plan.common).toBe(toNumber(scaleScore(card[j] as Measure, rationalOf(value))));
       }
     }
     expect(plan.tableSpan[2]).toBe(-1);
@@ -48,7 +48,7 @@ describe('integerPlan', () => {
 
   it('leaves steps whose thresholds are not doubles to the exact path', () => {
     const odd = measure('x', 1n, { kind: 'steps', steps: [{ from: '0.10000000000000000001', score: 100 }] });
-    expect(planIntegers([odd], 1n, exactOf(50), exactOf(75))?.kinds[0]).toBe(EXACT_ONLY);
+    expect(planIntegers([odd], 1n, rationalOf(50), rationalOf(75))?.kinds[0]).toBe(EXACT_ONLY);
   });
 
   it('gives no plan when the weights leave no room for integers below 2^51', () => {
@@ -56,6 +56,14 @@ describe('integerPlan', () => {
       measure('a', 123456789123456789n, { kind: 'linear', worst: '0.000000001', best: '0.000000003' }),
       measure('b', 1n, { kind: 'score' }),
     ];
-    expect(planIntegers(huge, 123456789123456790n, exactOf(50), exactOf(75))).toBeUndefined();
+    expect(planIntegers(huge, 123456789123456790n, rationalOf(50), rationalOf(75))).toBeUndefined();
+  });
+});
+
+describe('integerWeights', () => {
+  it('turns weights into integers in the same proportions, with no common factor', () => {
+    expect(integerWeights([rationalOf(0.1), rationalOf('0.2'), rationalOf(30)])).toEqual([1n, 2n, 300n]);
+    expect(integerWeights([rationalOf(40), rationalOf(20), rationalOf(0)])).toEqual([2n, 1n, 0n]);
+    expect(integerWeights([rationalOf(0), rationalOf('0.00')])).toEqual([0n, 0n]);
   });
 });

@@ -9,7 +9,8 @@
 // integer. The plan is checked once, when the scorecard is created, for every bound these products must
 // respect; a value outside them (more decimals than k, decimal strings, anything invalid) is left to the
 // exact path, which also reports every error.
-import { compareExact, type Exact, exactInteger, exactOf, gcd, lcm, lowestTerms, pow10, toDouble } from './exact.js';
+import { gcd, lcm, pow10 } from '../../internal/exact/integer.js';
+import { compare, integer, type Rational, rationalOf, reduce, toNumber } from '../../internal/exact/rational.js';
 import { KINDS, type Measure, scaleScore } from './scale.js';
 
 /** Integers handled by the fast path stay at or below 2^51, two bits under the exact-integer limit. */
@@ -20,8 +21,8 @@ const RECOGNITION = 10n ** 15n;
 const TARGET_PLACES = 9;
 
 /** Decimal places of an exact decimal: the smallest k with value × 10^k an integer. */
-function placesOf(value: Exact): number {
-  const { den } = lowestTerms(value);
+function placesOf(value: Rational): number {
+  const { den } = reduce(value);
   let k = 0;
   while (pow10(k) % den !== 0n) k++;
   return k;
@@ -35,8 +36,19 @@ function larger(a: bigint, b: bigint): bigint {
   return a > b ? a : b;
 }
 
-function absolute(value: Exact): Exact {
+function absolute(value: Rational): Rational {
   return { num: magnitude(value.num), den: value.den };
+}
+
+/**
+ * Weights as integers in the same proportions, with no common factor: w × (lcm of the denominators) ÷ gcd.
+ * All zeros when every weight is zero.
+ */
+export function integerWeights(weights: readonly Rational[]): bigint[] {
+  const denominator = weights.reduce((acc, w) => lcm(acc, w.den), 1n);
+  const scaled = weights.map((w) => (w.num * denominator) / w.den);
+  const divisor = scaled.reduce((acc, u) => gcd(acc, u), 0n);
+  return divisor === 0n ? scaled : scaled.map((u) => u / divisor);
 }
 
 /** The kind code of a measure whose values always take the exact path. */
@@ -83,21 +95,21 @@ const TABLE_LIMIT = 1 << 16;
 export function planIntegers(
   measures: readonly Measure[],
   totalUnits: bigint,
-  red: Exact,
-  yellow: Exact,
+  red: Rational,
+  yellow: Rational,
 ): IntegerPlan | undefined {
   const count = measures.length;
   const places = measures.map((m) => (m.kind === 'linear' ? Math.max(placesOf(m.worst), placesOf(m.best)) : 0));
   // For a linear measure, the largest |bound|: in-range values have |x| ≤ |bound| × 10^k, kept below 10^15.
   const below = (m: Measure, k: number): boolean => {
-    const bound = compareExact(absolute(m.worst), absolute(m.best)) > 0 ? absolute(m.worst) : absolute(m.best);
+    const bound = compare(absolute(m.worst), absolute(m.best)) > 0 ? absolute(m.worst) : absolute(m.best);
     return bound.num * pow10(k) < RECOGNITION * bound.den;
   };
   const usable = new Uint8Array(count);
   const highest = measures.map((m, j) => {
     if (m.kind === 'score') return 12; // 100 × 10^12 < 10^15
     if (m.kind === 'steps')
-      usable[j] = m.froms.every((from) => compareExact(exactOf(toDouble(from)), from) === 0) ? 1 : 0;
+      usable[j] = m.froms.every((from) => compare(rationalOf(toNumber(from)), from) === 0) ? 1 : 0;
     if (m.kind !== 'linear') return 0;
     let k = places[j] as number;
     if (!below(m, k)) return k;
@@ -111,7 +123,7 @@ export function planIntegers(
   const digits = measures.map((_, j) => Math.min(highest[j] as number, Math.max(places[j] as number, TARGET_PLACES)));
 
   const fixedRequirement = [red, yellow, ...measures.flatMap((m) => (m.kind === 'steps' ? [...m.scores, m.below] : []))]
-    .map((value) => lowestTerms(value).den)
+    .map((value) => reduce(value).den)
     .reduce(lcm, 1n);
 
   for (;;) {
@@ -154,8 +166,8 @@ function buildPlan(
   usable: Uint8Array,
   commonBig: bigint,
   totalUnits: bigint,
-  red: Exact,
-  yellow: Exact,
+  red: Rational,
+  yellow: Rational,
 ): IntegerPlan {
   const count = measures.length;
   const scale = new Float64Array(count);
@@ -165,7 +177,7 @@ function buildPlan(
   const belowN = new Float64Array(count);
   const stepFrom: number[] = [];
   const stepN: number[] = [];
-  const times = (value: Exact) => Number((value.num * commonBig) / value.den);
+  const times = (value: Rational) => Number((value.num * commonBig) / value.den);
   measures.forEach((m, j) => {
     stepStart[j] = stepFrom.length;
     const k = digits[j] as number;
@@ -181,8 +193,8 @@ function buildPlan(
       slope[j] = Number(m1);
     } else if (m.kind === 'steps') {
       m.froms.forEach((from, t) => {
-        stepFrom.push(toDouble(from));
-        stepN.push(times(m.scores[t] as Exact));
+        stepFrom.push(toNumber(from));
+        stepN.push(times(m.scores[t] as Rational));
       });
       belowN[j] = times(m.below);
     }
@@ -200,8 +212,8 @@ function buildPlan(
     let high = 100;
     if (m.kind !== 'score') {
       const [a, b] = (
-        m.kind === 'linear' ? [m.worst, m.best] : [m.froms[0] as Exact, m.froms[m.froms.length - 1] as Exact]
-      ).map(toDouble) as [number, number];
+        m.kind === 'linear' ? [m.worst, m.best] : [m.froms[0] as Rational, m.froms[m.froms.length - 1] as Rational]
+      ).map(toNumber) as [number, number];
       low = Math.floor(Math.min(a, b)) - TABLE_MARGIN;
       high = Math.ceil(Math.max(a, b)) + TABLE_MARGIN;
     }
@@ -210,7 +222,7 @@ function buildPlan(
     tableSpan[j] = high - low;
     tableBase[j] = table.length;
     for (let v = low; v <= high; v++) {
-      const n = times(scaleScore(m, exactInteger(v)));
+      const n = times(scaleScore(m, integer(v)));
       table.push(n);
     }
   });

@@ -4,7 +4,16 @@
 import * as z from 'zod/mini';
 import { invalid, parse, rejectElement, type Schema } from '../../internal/parse.js';
 import { compareDecimal, decimal, isDecimal } from '../../internal/schemas.js';
-import { compareExact, type Exact, exactOf, HUNDRED, linearScore, toDouble, ZERO } from './exact.js';
+import {
+  compare,
+  divide,
+  integer,
+  multiply,
+  type Rational,
+  rationalOf,
+  subtract,
+  toNumber,
+} from '../../internal/exact/rational.js';
 
 const METRIC = 'createHealthScore';
 
@@ -21,28 +30,37 @@ export interface Measure {
   /** The weight as configured, as a number (what explanations report). */
   readonly weight: number;
   /** Linear: the values that score 0 and 100. */
-  readonly worst: Exact;
-  readonly best: Exact;
+  readonly worst: Rational;
+  readonly best: Rational;
   /** Steps: the thresholds, ascending, with the score of each; `below` scores values under the first. */
-  readonly froms: readonly Exact[];
-  readonly scores: readonly Exact[];
-  readonly below: Exact;
+  readonly froms: readonly Rational[];
+  readonly scores: readonly Rational[];
+  readonly below: Rational;
+}
+
+const ZERO = integer(0);
+const HUNDRED = integer(100);
+
+/** 100 · (value − worst) ÷ (best − worst), clamped to 0–100 (`worst ≠ best`). */
+export function linearScore(value: Rational, worst: Rational, best: Rational): Rational {
+  const score = multiply(HUNDRED, divide(subtract(value, worst), subtract(best, worst)));
+  return compare(score, ZERO) < 0 ? ZERO : compare(score, HUNDRED) > 0 ? HUNDRED : score;
 }
 
 /** The exact 0–100 score of a valid value on a linear, steps or score scale. */
-export function scaleScore(measure: Measure, value: Exact): Exact {
+export function scaleScore(measure: Measure, value: Rational): Rational {
   if (measure.kind === 'score') return value;
   if (measure.kind === 'steps') {
     let score = measure.below;
     const { froms, scores } = measure;
-    for (let t = 0; t < froms.length && compareExact(value, froms[t] as Exact) >= 0; t++) score = scores[t] as Exact;
+    for (let t = 0; t < froms.length && compare(value, froms[t] as Rational) >= 0; t++) score = scores[t] as Rational;
     return score;
   }
   return linearScore(value, measure.worst, measure.best);
 }
 
 /** The exact 0–100 score of a boolean value. */
-export function booleanScore(value: boolean): Exact {
+export function booleanScore(value: boolean): Rational {
   return value ? HUNDRED : ZERO;
 }
 
@@ -71,28 +89,28 @@ export const valueSchemas = /* @__PURE__ */ (() => ({
 }))();
 
 /** Validates a measure's scale and reads it in exact form. */
-export function readMeasure(name: string, weight: Exact, scale: Record<string, unknown>): Omit<Measure, 'units'> {
+export function readMeasure(name: string, weight: Rational, scale: Record<string, unknown>): Omit<Measure, 'units'> {
   const path = ['measures', name, 'scale'];
   const { kind } = parse(METRIC, kindSchema, scale, 'input', path);
-  const base = { name, kind, weight: toDouble(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
+  const base = { name, kind, weight: toNumber(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
   if (kind === 'linear') {
     const parsed = parse(METRIC, scaleSchemas.linear, scale, 'input', path);
-    const worst = exactOf(parsed.worst);
-    const best = exactOf(parsed.best);
-    if (compareExact(worst, best) === 0) invalid(METRIC, [...path, 'best'], 'must differ from worst');
+    const worst = rationalOf(parsed.worst);
+    const best = rationalOf(parsed.best);
+    if (compare(worst, best) === 0) invalid(METRIC, [...path, 'best'], 'must differ from worst');
     return { ...base, worst, best };
   }
   if (kind === 'steps') {
     const parsed = parse(METRIC, scaleSchemas.steps, scale, 'input', path);
-    const froms = parsed.steps.map((step) => exactOf(step.from));
+    const froms = parsed.steps.map((step) => rationalOf(step.from));
     froms.forEach((from, index) => {
       const previous = froms[index - 1];
-      if (previous !== undefined && compareExact(previous, from) >= 0) {
+      if (previous !== undefined && compare(previous, from) >= 0) {
         invalid(METRIC, [...path, 'steps', index, 'from'], "must be greater than the previous step's from");
       }
     });
-    const scores = parsed.steps.map((step) => exactOf(step.score));
-    return { ...base, froms, scores, below: parsed.below === undefined ? ZERO : exactOf(parsed.below) };
+    const scores = parsed.steps.map((step) => rationalOf(step.score));
+    return { ...base, froms, scores, below: parsed.below === undefined ? ZERO : rationalOf(parsed.below) };
   }
   parse(METRIC, scaleSchemas[kind] as Schema, scale, 'input', path);
   return base;
@@ -106,7 +124,7 @@ export function isMeasureValue(kind: Kind, value: unknown): value is number | st
 }
 
 /** The exact 0–100 score of one present value on its measure's scale, validating the value. */
-export function valueScore(measure: Measure, value: unknown, path: readonly (string | number)[]): Exact {
+export function valueScore(measure: Measure, value: unknown, path: readonly (string | number)[]): Rational {
   if (!isMeasureValue(measure.kind, value)) rejectElement(METRIC, valueSchemas[measure.kind] as Schema, value, path);
-  return typeof value === 'boolean' ? booleanScore(value) : scaleScore(measure, exactOf(value));
+  return typeof value === 'boolean' ? booleanScore(value) : scaleScore(measure, rationalOf(value));
 }
