@@ -204,7 +204,8 @@ function readRecords(metric: string, customers: readonly unknown[], path: Path, 
 const SAMPLED_LENGTH = 8;
 
 /**
- * A 32-bit hash of a string (MurmurHash3's mixing, two UTF-16 units per block). Reading a character costs
+ * A 32-bit hash of a string: per block of two UTF-16 units an exclusive or and a multiply (as in FNV-1a),
+ * then MurmurHash3's finaliser so that every bit counts in the slot and group. Reading a character costs
  * more than mixing it, so a string longer than 8 characters is hashed, unless `whole`, on its length, its
  * last six characters (where counters and random suffixes differ) and the characters a third and two thirds
  * of the way. Ids that agree there are told apart by comparing them; when too many do, every character is
@@ -226,12 +227,9 @@ function hashString(text: string, whole: boolean): number {
   return finalMix(h);
 }
 
+/** One block into the hash: a bijection of the hash for each block (the multiplier is odd). */
 function mixBlock(h: number, block: number): number {
-  let k = Math.imul(block, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return Math.imul(h ^ block, 0x01000193);
 }
 
 /** A 32-bit hash of a safe integer, from its low and high 32 bits. */
