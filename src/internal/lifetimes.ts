@@ -9,8 +9,10 @@
 // only on a failing element, to name the problem), dates are parsed by `toEpoch` (no `Date.parse`), and
 // repeated ids are found with a hash of each id (not a `Set`, which is several times slower at this size):
 // the ids are grouped by the top bits of their hash, and each group is checked in a small table that stays
-// in the processor's cache. The typed arrays live in one block of scratch memory that the next call reuses
-// (held through a weak reference, so the garbage collector can take it back): fresh memory for a million
+// in the processor's cache (one table for a million ids would not, and each look-up would wait on memory).
+// Ids are compared exactly whenever their hashes agree, on the ids as first read, so a getter is read once.
+// The typed arrays live in one block of scratch memory, and the ids in one array, that the next call reuses
+// (held through a weak reference, so the garbage collector can take them back): fresh memory for a million
 // records costs page faults and garbage collections that cost more than the checks.
 import * as z from 'zod/mini';
 import { toEpoch } from './dates.js';
