@@ -113,6 +113,31 @@ describe('readLifetimes', () => {
     expect(read([bare]).count).toBe(1);
   });
 
+  it('reads each id once, even behind a getter, and finds a repeat among such ids', () => {
+    let reads = 0;
+    const withGetter = (id: string | number) => {
+      const record = { start: 0 };
+      Object.defineProperty(record, 'id', {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return id;
+        },
+      });
+      return record;
+    };
+    // Long ids that agree where the hash samples them: every comparison and the second hashing use the ids
+    // as first read.
+    const id = (n: number) => `t${String(n).padStart(5, '0')}${'-'.repeat(30)}`;
+    const customers = Array.from({ length: 3000 }, (_, n) => withGetter(id(n)));
+    expect(read(customers).count).toBe(3000);
+    expect(reads).toBe(3000);
+    reads = 0;
+    customers.push(withGetter(id(1234)));
+    expectMetricError(() => read(customers), 'INVALID_INPUT', ['customers', 3000, 'id'], 'customers[1234]');
+    expect(reads).toBe(3001);
+  });
+
   it('reuses its scratch memory safely: across sizes, after an error, and when called again while reading', () => {
     const big = Array.from({ length: 3000 }, (_, n) => ({ id: n, start: n, end: n + 5 }));
     expect(read(big).end[2999]).toBe(3004);

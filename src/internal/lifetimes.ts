@@ -9,8 +9,10 @@
 // only on a failing element, to name the problem), dates are parsed by `toEpoch` (no `Date.parse`), and
 // repeated ids are found with a hash of each id (not a `Set`, which is several times slower at this size):
 // the ids are grouped by the top bits of their hash, and each group is checked in a small table that stays
-// in the processor's cache. The typed arrays live in one block of scratch memory that the next call reuses
-// (held through a weak reference, so the garbage collector can take it back): fresh memory for a million
+// in the processor's cache (one table for a million ids would not, and each look-up would wait on memory).
+// Ids are compared exactly whenever their hashes agree, on the ids as first read, so a getter is read once.
+// The typed arrays live in one block of scratch memory, and the ids in one array, that the next call reuses
+// (held through a weak reference, so the garbage collector can take them back): fresh memory for a million
 // records costs page faults and garbage collections that cost more than the checks.
 import * as z from 'zod/mini';
 import { toEpoch } from './dates.js';
@@ -75,26 +77,37 @@ export interface Lifetimes {
 /** Bytes of scratch memory per record: start and end (8 each), a hash, and a hash and an index when grouped. */
 const BYTES_PER_RECORD = 28;
 
-let cachedScratch: WeakRef<ArrayBuffer> | undefined;
-let scratchInUse = false;
-
-/** Scratch memory of at least `bytes`: the cached block when it is free and large enough, else a new one. */
-function borrowScratch(bytes: number): ArrayBuffer {
-  const cached = cachedScratch?.deref();
-  if (!scratchInUse && cached !== undefined && cached.byteLength >= bytes) {
-    scratchInUse = true;
-    return cached;
-  }
-  const buffer = new ArrayBuffer(bytes);
-  if (!scratchInUse && typeof WeakRef === 'function') {
-    cachedScratch = new WeakRef(buffer);
-    scratchInUse = true;
-  }
-  return buffer;
+/** Memory reused from call to call: typed arrays in `buffer`, and the ids as read (zeros between calls). */
+interface Scratch {
+  readonly buffer: ArrayBuffer;
+  readonly ids: (string | number)[];
 }
 
-function returnScratch(buffer: ArrayBuffer): void {
-  if (cachedScratch?.deref() === buffer) scratchInUse = false;
+let cachedScratch: WeakRef<Scratch> | undefined;
+let scratchInUse = false;
+
+/** Scratch memory for `count` records: the cached block when it is free and large enough, else a new one. */
+function borrowScratch(count: number): Scratch {
+  const bytes = Math.max(8, count * BYTES_PER_RECORD);
+  const cached = cachedScratch?.deref();
+  if (!scratchInUse && cached !== undefined && cached.buffer.byteLength >= bytes) {
+    scratchInUse = true;
+    // Filling an array that is already long enough costs a fraction of building a new one of a million.
+    while (cached.ids.length < count) cached.ids.push(0);
+    return cached;
+  }
+  const ids: (string | number)[] = [];
+  while (ids.length < count) ids.push(0);
+  const scratch = { buffer: new ArrayBuffer(bytes), ids };
+  if (!scratchInUse && typeof WeakRef === 'function') {
+    cachedScratch = new WeakRef(scratch);
+    scratchInUse = true;
+  }
+  return scratch;
+}
+
+function returnScratch(scratch: Scratch): void {
+  if (cachedScratch?.deref() === scratch) scratchInUse = false;
 }
 
 /** Whether every own and inherited enumerable key is `id`, `start` or `end` (what `z.strictObject` allows). */
@@ -117,22 +130,28 @@ export function withLifetimes<R>(
   use: (lifetimes: Lifetimes) => R,
 ): R {
   const count = customers.length;
-  const buffer = borrowScratch(Math.max(8, count * BYTES_PER_RECORD));
+  const scratch = borrowScratch(count);
+  const { buffer, ids } = scratch;
   try {
     const start = new Float64Array(buffer, 0, count);
     const end = new Float64Array(buffer, count * 8, count);
     const hashes = new Int32Array(buffer, count * 16, count);
     const pairs = new Int32Array(buffer, count * 20, 2 * count);
-    const sampled = readRecords(metric, customers, path, start, end, hashes);
-    const records = customers as readonly { readonly id: string | number }[];
-    let twin = firstRepeatedId(records, hashes, pairs, sampled);
-    if (twin === AMBIGUOUS) {
-      // Long ids that differ only where the sampled hash does not look: hash every character and look again.
-      for (let i = 0; i < count; i++) {
-        const id = (records[i] as { id: string | number }).id;
-        if (typeof id === 'string') hashes[i] = hashString(id, true);
+    let twin: ReturnType<typeof firstRepeatedId>;
+    try {
+      const sampled = readRecords(metric, customers, path, { start, end, hashes, ids });
+      twin = firstRepeatedId(ids, hashes, pairs, sampled);
+      if (twin === AMBIGUOUS) {
+        // Long ids that differ only where the sampled hash does not look: hash every character and look again.
+        for (let i = 0; i < count; i++) {
+          const id = ids[i];
+          if (typeof id === 'string') hashes[i] = hashString(id, true);
+        }
+        twin = firstRepeatedId(ids, hashes, pairs, false);
       }
-      twin = firstRepeatedId(records, hashes, pairs, false);
+    } finally {
+      // The ids belong to the caller: the scratch memory must not keep them alive.
+      ids.fill(0, 0, count);
     }
     if (twin !== undefined && twin !== AMBIGUOUS) {
       const [later, earlier] = twin;
@@ -141,19 +160,22 @@ export function withLifetimes<R>(
     // The hashes are no longer needed: their memory is the metric's spare array.
     return use({ count, start, end, spare: hashes });
   } finally {
-    returnScratch(buffer);
+    returnScratch(scratch);
   }
 }
 
-/** The checked pass: fills `start`, `end` and `hashes`; returns whether some id was hashed on a sample. */
-function readRecords(
-  metric: string,
-  customers: readonly unknown[],
-  path: Path,
-  start: Float64Array,
-  end: Float64Array,
-  hashes: Int32Array,
-): boolean {
+/** What the checked pass fills, one element per record. */
+interface Columns {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly hashes: Int32Array;
+  /** Each id as it was read, so that ids are compared without reading a record (or a getter) twice. */
+  readonly ids: (string | number)[];
+}
+
+/** The checked pass: fills the columns; returns whether some id was hashed on a sample. */
+function readRecords(metric: string, customers: readonly unknown[], path: Path, columns: Columns): boolean {
+  const { start, end, hashes, ids } = columns;
   const count = customers.length;
   let sampled = false;
   for (let i = 0; i < count; i++) {
@@ -175,17 +197,21 @@ function readRecords(
     start[i] = from;
     end[i] = until;
     hashes[i] = hash;
+    ids[i] = id;
   }
   return sampled;
 }
 
-/** Strings up to this length are hashed whole; longer ones on this many characters spread over them. */
-const SAMPLED_LENGTH = 16;
+/** Strings up to this length are hashed whole; longer ones on their length and this many characters. */
+const SAMPLED_LENGTH = 8;
 
 /**
- * A 32-bit hash of a string (MurmurHash3's mixing, two UTF-16 units per block). Reading a character costs
- * more than mixing it, so a string longer than 16 characters is hashed, unless `whole`, on its length and 16
- * characters spread evenly from the first to the last (a UUID keeps 64 bits of its randomness).
+ * A 32-bit hash of a string: per block of two UTF-16 units an exclusive or and a multiply (as in FNV-1a),
+ * then MurmurHash3's finaliser so that every bit counts in the slot and group. Reading a character costs
+ * more than mixing it, so a string longer than 8 characters is hashed, unless `whole`, on its length, its
+ * last six characters (where counters and random suffixes differ) and the characters a third and two thirds
+ * of the way. Ids that agree there are told apart by comparing them; when too many do, every character is
+ * hashed (see {@link firstRepeatedId}).
  */
 function hashString(text: string, whole: boolean): number {
   const length = text.length;
@@ -195,22 +221,17 @@ function hashString(text: string, whole: boolean): number {
     for (; i + 1 < length; i += 2) h = mixBlock(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
     if (i < length) h = mixBlock(h, text.charCodeAt(i));
   } else {
-    const last = length - 1;
-    for (let j = 0; j < SAMPLED_LENGTH; j += 2) {
-      const a = text.charCodeAt(((j * last) / (SAMPLED_LENGTH - 1)) | 0);
-      const b = text.charCodeAt((((j + 1) * last) / (SAMPLED_LENGTH - 1)) | 0);
-      h = mixBlock(h, a | (b << 16));
-    }
+    h = mixBlock(h, text.charCodeAt(length - 1) | (text.charCodeAt(length - 2) << 16));
+    h = mixBlock(h, text.charCodeAt(length - 3) | (text.charCodeAt(length - 4) << 16));
+    h = mixBlock(h, text.charCodeAt(length - 5) | (text.charCodeAt(length - 6) << 16));
+    h = mixBlock(h, text.charCodeAt((length / 3) | 0) | (text.charCodeAt(((2 * length) / 3) | 0) << 16));
   }
   return finalMix(h);
 }
 
+/** One block into the hash: a bijection of the hash for each block (the multiplier is odd). */
 function mixBlock(h: number, block: number): number {
-  let k = Math.imul(block, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return Math.imul(h ^ block, 0x01000193);
 }
 
 /** A 32-bit hash of a safe integer, from its low and high 32 bits. */
@@ -243,7 +264,7 @@ const AMBIGUOUS = 'ambiguous';
  * of different ids give up with {@link AMBIGUOUS}.
  */
 function firstRepeatedId(
-  records: readonly { readonly id: string | number }[],
+  ids: readonly (string | number)[],
   hashes: Int32Array,
   pairs: Int32Array,
   sampled: boolean,
@@ -300,7 +321,7 @@ function firstRepeatedId(
         if (pairs[2 * held - 2] === hash) {
           const i = pairs[2 * k + 1] as number;
           const j = pairs[2 * held - 1] as number;
-          if ((records[j] as { id: unknown }).id === (records[i] as { id: unknown }).id) {
+          if (ids[j] === ids[i]) {
             // Within a group, records come in array order: this is the group's first repeat.
             if (later < 0 || i < later) {
               later = i;
