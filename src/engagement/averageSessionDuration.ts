@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type DurationUnit, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys, meanDuration, unitMilliseconds, unitOptions } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { count, date } from '../internal/schemas.js';
+import { count, date, nonNegativeNumber } from '../internal/schemas.js';
 
 const METRIC = 'averageSessionDuration';
 
@@ -46,7 +46,7 @@ const forms = /* @__PURE__ */ (() =>
     { key: 'sessions', schema: z.strictObject({ sessions: bulkArray<Session>('an array of sessions') }) },
     {
       key: 'totalDuration',
-      schema: z.strictObject({ totalDuration: z.number().check(z.gte(0)), sessionCount: count }),
+      schema: z.strictObject({ totalDuration: nonNegativeNumber, sessionCount: count }),
     },
   ] as const)();
 

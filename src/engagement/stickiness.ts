@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DAY_MS, formatDay, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
-import { count, date } from '../internal/schemas.js';
+import { count, date, nonNegativeNumber } from '../internal/schemas.js';
 
 const METRIC = 'stickiness';
 
@@ -47,7 +47,7 @@ const eventSchema = /* @__PURE__ */ (() =>
   z.strictObject({ userId: z.union([z.string().check(z.minLength(1)), z.number()]), at: date }))();
 
 const countsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ dailyActiveUsers: z.number().check(z.gte(0)), monthlyActiveUsers: count }).check(
+  z.strictObject({ dailyActiveUsers: nonNegativeNumber, monthlyActiveUsers: count }).check(
     z.refine((v) => v.dailyActiveUsers <= v.monthlyActiveUsers, {
       error: 'must not exceed monthlyActiveUsers',
       path: ['dailyActiveUsers'],

@@ -5,7 +5,7 @@ import { add, divide, integer, multiply, type Rational, rationalOf, toNumber } f
 import { bandsSchema, type Bands, type HealthBands, type HealthStatus, readBands, statusOf } from './_lib/bands.js';
 import { compileFastScorer, type FastScorer } from './_lib/fastScore.js';
 import { integerWeights, planIntegers } from './_lib/integerPlan.js';
-import { type Measure, readMeasure, valueScore } from './_lib/scale.js';
+import { type Measure, readMeasure, shownValue, valueScore } from './_lib/scale.js';
 
 const METRIC = 'createHealthScore';
 
@@ -334,7 +334,7 @@ function makeScorer(
       if (normalized === undefined) return;
       explained.push({
         name: m.name,
-        value: present ? (values[m.name] as number | string | boolean) : null,
+        value: present ? shownValue(values[m.name] as number | string | boolean) : null,
         normalized: toNumber(normalized),
         weight: m.weight,
         contribution: toNumber(divide(multiply(integer(m.units), normalized), integer(exact.counted))),

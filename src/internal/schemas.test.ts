@@ -15,6 +15,7 @@ import {
   money,
   month,
   nonNegativeMoney,
+  nonNegativeNumber,
   positiveMoney,
   scale,
 } from './schemas.js';
@@ -95,5 +96,16 @@ describe('schemas', () => {
     expect(accepts(scale, { min: 0, max: 101 })).toBe(false);
     expect(accepts(scale, { min: 1, max: 1 })).toBe(false);
     expect(accepts(scale, { min: 1, max: 5, step: 1 })).toBe(false);
+  });
+});
+
+describe('−0 is read as 0', () => {
+  it('by count and nonNegativeNumber, which accept it', () => {
+    const readCount = z.safeParse(count, -0);
+    const readNumber = z.safeParse(nonNegativeNumber, -0);
+    expect(readCount.success && Object.is(readCount.data, 0)).toBe(true);
+    expect(readNumber.success && Object.is(readNumber.data, 0)).toBe(true);
+    expect(z.safeParse(nonNegativeNumber, 2.5).data).toBe(2.5);
+    expect(z.safeParse(nonNegativeNumber, -1).success).toBe(false);
   });
 });

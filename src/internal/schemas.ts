@@ -126,8 +126,15 @@ export const positiveMoney = /* @__PURE__ */ (() => decimal({ greaterThan: 0 }))
 /** A fraction in [0, 1] (`0.05` is 5 %). */
 export const fraction = /* @__PURE__ */ (() => decimal({ min: 0, max: 1 }, ' (a fraction: 0.05 is 5 %)'))();
 
-/** A count: a non-negative safe integer. */
-export const count = /* @__PURE__ */ (() => z.int().check(z.gte(0)))();
+/** Folds −0 into 0: a count of −0 is valid, but must never come back out as −0 ("−0 %" once formatted). */
+const positiveZero = (value: number): number => value + 0;
+
+/** A count: a non-negative safe integer (−0 is read as 0). */
+export const count = /* @__PURE__ */ (() => z.int().check(z.gte(0), z.overwrite(positiveZero)))();
+/** A finite number of at least 0, such as an average of counts (−0 is read as 0). */
+export const nonNegativeNumber = /* @__PURE__ */ (() => z.number().check(z.gte(0), z.overwrite(positiveZero)))();
+/** An integer, such as a point of a rating scale (−0 is read as 0). */
+export const integer = /* @__PURE__ */ (() => z.int().check(z.overwrite(positiveZero)))();
 /** A count that must be at least 1. */
 export const positiveCount = /* @__PURE__ */ (() => z.int().check(z.gte(1)))();
 
@@ -152,7 +159,7 @@ export const month = /* @__PURE__ */ (() =>
 
 /** A rating scale `{ min, max }` of integers, at most 101 points (0–100). */
 export const scale = /* @__PURE__ */ (() =>
-  z.strictObject({ min: z.int(), max: z.int() }).check(
+  z.strictObject({ min: integer, max: integer }).check(
     z.refine((s) => s.max > s.min, {
       error: 'must be greater than min',
       path: ['max'],

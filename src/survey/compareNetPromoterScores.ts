@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { criticalValue, normalUpperTail } from '../internal/normal.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
-import { confidence } from '../internal/schemas.js';
+import { confidence, count } from '../internal/schemas.js';
 import { ratioToNumber } from '../internal/exact/integer.js';
 import { type NpsCounts, npsCore, npsGroups } from './_lib/survey.js';
 import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
@@ -42,9 +42,9 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
 /** A result of `netPromoterScore`: its counts are read, everything else is recomputed from them. */
 const resultSchema = /* @__PURE__ */ (() =>
   z.looseObject({
-    promoters: z.int().check(z.gte(0)),
-    passives: z.int().check(z.gte(0)),
-    detractors: z.int().check(z.gte(0)),
+    promoters: count,
+    passives: count,
+    detractors: count,
   }))();
 
 function groupsOf(side: 'a' | 'b', value: unknown): NpsCounts {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
-import { confidence, type Scale } from '../internal/schemas.js';
+import { confidence, integer, type Scale } from '../internal/schemas.js';
 import {
   type Distribution,
   meanScore,
@@ -82,7 +82,7 @@ export interface CustomerEffortScoreResult {
 const optionsSchema = /* @__PURE__ */ (() =>
   z.strictObject({
     higherIsEasier: z.optional(z.boolean()),
-    easyFrom: z.optional(z.int()),
+    easyFrom: z.optional(integer),
     confidence: z.optional(confidence),
   }))();
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
-import { confidence, type Scale } from '../internal/schemas.js';
+import { confidence, integer, type Scale } from '../internal/schemas.js';
 import {
   type Distribution,
   meanScore,
@@ -70,7 +70,7 @@ export interface CustomerSatisfactionScoreResult {
 }
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ satisfiedFrom: z.optional(z.int()), confidence: z.optional(confidence) }))();
+  z.strictObject({ satisfiedFrom: z.optional(integer), confidence: z.optional(confidence) }))();
 
 /** The top-box thresholds of the source documents, keyed by `min–max`. */
 const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-7': 6, '1-10': 7 };

@@ -108,6 +108,7 @@ export function brokenCall(calls: readonly Call[]): fc.Arbitrary<unknown[]> {
 export function resultProblems(value: unknown, path = 'result', out: string[] = []): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push(`${path} is ${value}`);
+    else if (Object.is(value, -0)) out.push(`${path} is -0`);
   } else if (value === undefined) out.push(`${path} is undefined`);
   else if (Array.isArray(value)) {
     value.forEach((item, index) => {

@@ -6,6 +6,7 @@ import { isArrayInput } from '../../internal/parse.js';
 import type { HealthMeasureScore, HealthMissingPolicy, HealthScoreResult } from '../createHealthScore.js';
 import type { HealthStatus } from './bands.js';
 import type { IntegerPlan } from './integerPlan.js';
+import { shownValue } from './scale.js';
 
 // Kind codes: indexes in KINDS (scale.ts).
 const LINEAR = 0;
@@ -189,7 +190,7 @@ export function compileFastScorer(
       const n = valueN[j] as number;
       measures.push({
         name: names[j] as string,
-        value: given[j] as HealthMeasureScore['value'],
+        value: shownValue(given[j] as HealthMeasureScore['value']),
         normalized: n / common + 0,
         weight: weights[j] as number,
         contribution: ((units[j] as number) * n) / denominator + 0,

@@ -12,7 +12,7 @@ import {
   reduce,
   toNumber,
 } from '../../internal/exact/rational.js';
-import { linearScore, type Measure, readMeasure, scaleScore, valueScore } from './scale.js';
+import { linearScore, type Measure, readMeasure, scaleScore, shownValue, valueScore } from './scale.js';
 
 const measure = (scale: Record<string, unknown>): Measure => ({ ...readMeasure('m', rationalOf(2), scale), units: 1n });
 
@@ -106,5 +106,14 @@ describe('the exact core, as the health family uses it', () => {
     expect(gcd(12n, 18n)).toBe(6n);
     expect(lcm(4n, 6n)).toBe(12n);
     expect(pow10(15)).toBe(10n ** 15n);
+  });
+});
+
+describe('shownValue', () => {
+  it('shows −0 as 0 and every other value as given', () => {
+    expect(Object.is(shownValue(-0), 0)).toBe(true);
+    expect(shownValue(0.25)).toBe(0.25);
+    expect(shownValue('0.5')).toBe('0.5');
+    expect(shownValue(false)).toBe(false);
   });
 });

@@ -116,6 +116,11 @@ export function readMeasure(name: string, weight: Rational, scale: Record<string
   return base;
 }
 
+/** A measure's value as an explanation shows it: the value given, with −0 shown as 0 ("−0" once formatted). */
+export function shownValue<T>(value: T): T {
+  return (typeof value === 'number' ? value + 0 : value) as T;
+}
+
 /** {@link valueSchemas} by hand: whether a present value is valid on a scale of this kind. */
 export function isMeasureValue(kind: Kind, value: unknown): value is number | string | boolean {
   if (kind === 'boolean') return typeof value === 'boolean';

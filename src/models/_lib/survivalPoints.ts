@@ -113,5 +113,6 @@ export function survivalAtTime(metric: string, points: ArrayLike<unknown>, time:
     previousSurvival = point.survival;
     if (point.time <= time) survival = point.survival;
   }
-  return survival;
+  // A survival of −0 is a valid proportion; it comes back as 0.
+  return survival + 0;
 }
