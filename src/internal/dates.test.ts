@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -75,6 +76,28 @@ describe('dates', () => {
     expect(Number.isNaN(toEpoch(Number.POSITIVE_INFINITY))).toBe(true);
     expect(Number.isNaN(toEpoch(null))).toBe(true);
     expect(Number.isNaN(toEpoch({}))).toBe(true);
+  });
+
+  it('reads a Date of another realm and ignores an overridden getTime', () => {
+    const foreign = runInNewContext('new Date(Date.UTC(2024, 1, 29))') as unknown;
+    expect(foreign instanceof Date).toBe(false);
+    expect(toEpoch(foreign)).toBe(Date.UTC(2024, 1, 29));
+    class Lying extends Date {
+      override getTime(): number {
+        return 0;
+      }
+    }
+    expect(toEpoch(new Lying(Date.UTC(2023, 4, 1)))).toBe(Date.UTC(2023, 4, 1));
+    // An object that claims to be a Date is not one.
+    expect(Number.isNaN(toEpoch({ [Symbol.toStringTag]: 'Date', getTime: () => 0 }))).toBe(true);
+    expect(Number.isNaN(toEpoch(Object.create(Date.prototype)))).toBe(true);
+  });
+
+  it('refuses fractional epoch milliseconds, which a Date would truncate', () => {
+    expect(Number.isNaN(toEpoch(1.5))).toBe(true);
+    expect(Number.isNaN(toEpoch(1_704_067_200_000.25))).toBe(true);
+    expect(Object.is(toEpoch(-0), 0)).toBe(true);
+    expect(toEpoch(-86_400_000)).toBe(-86_400_000);
   });
 
   it('reads and writes months', () => {

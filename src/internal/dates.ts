@@ -99,12 +99,30 @@ export function parseIsoDate(text: string): number {
  */
 export type DateInput = string | Date | number;
 
-/** Converts a date input to epoch milliseconds, or NaN when it is not a valid date. */
+const dateTime = Date.prototype.getTime;
+
+/**
+ * The time of a `Date` of any realm (a `vm` context, an iframe), read from its internal slot so that neither
+ * an overridden `getTime` nor a foreign prototype matters; NaN for anything that is not a Date.
+ */
+function timeOfDate(value: object): number {
+  try {
+    return dateTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Converts a date input to epoch milliseconds, or NaN when it is not a valid date. Epoch milliseconds must
+ * be whole: a fraction is a sign of seconds scaled by hand (or of float arithmetic) that a `Date` would
+ * silently truncate.
+ */
 export function toEpoch(value: unknown): number {
   let time: number;
   if (typeof value === 'string') time = parseIsoDate(value);
-  else if (typeof value === 'number') time = value;
-  else if (value instanceof Date) time = value.getTime();
+  else if (typeof value === 'number') time = Math.trunc(value) === value ? value + 0 : Number.NaN;
+  else if (typeof value === 'object' && value !== null) time = timeOfDate(value);
   else return Number.NaN;
   return time >= -MAX_TIME && time <= MAX_TIME ? time : Number.NaN;
 }
