@@ -9,6 +9,7 @@
 
 // Errors
 export { isMetricError, MetricError, type MetricErrorCode, type MetricIssue } from './errors.js';
+export type { NoOptions } from './internal/parse.js';
 
 // Survey
 export {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { catchMetricError } from '../../test/support/errors.js';
-import { formatPath, invalid, noData, parse, parseForm, parseOptions, rejectElement } from './parse.js';
+import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
+import { formatPath, invalid, noData, noOptions, parse, parseForm, parseOptions, rejectElement } from './parse.js';
 
 const message = (schema: z.core.$ZodType, value: unknown) => catchMetricError(() => parse('m', schema, value)).message;
 
@@ -129,5 +129,27 @@ describe('parse', () => {
         );
       }
     }
+  });
+});
+
+describe('noOptions', () => {
+  it('passes nothing and an empty object, and refuses any key, saying where an input field belongs', () => {
+    expect(() => noOptions('m', undefined)).not.toThrow();
+    expect(() => noOptions('m', {})).not.toThrow();
+    expectMetricError(
+      () => noOptions('lifetimeValueFromChurn', { grossMargin: 0.8 }, ['grossMargin', 'churnRate']),
+      'INVALID_INPUT',
+      [],
+      "options has unknown key 'grossMargin': lifetimeValueFromChurn takes no options; 'grossMargin' belongs in the input",
+    );
+    expectMetricError(
+      () => noOptions('m', { a: 1, b: 2 }),
+      'INVALID_INPUT',
+      [],
+      "options has unknown keys 'a', 'b': m takes no options",
+    );
+    expectMetricError(() => noOptions('m', 5), 'INVALID_INPUT', [], 'options must be absent, not the number 5');
+    expectMetricError(() => noOptions('m', null), 'INVALID_INPUT', [], 'options must be absent, not null');
+    expectMetricError(() => noOptions('m', [1]), 'INVALID_INPUT', [], 'options must be absent, not an array');
   });
 });

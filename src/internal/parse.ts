@@ -257,3 +257,36 @@ export function parseForm<const F extends readonly Form<string, unknown>[]>(
   const keys = forms.map((form) => `'${form.key}'`).join(', ');
   throw new MetricError(metric, 'INVALID_INPUT', [issue(prefix, `must have one of the keys ${keys}`, 'invalid_type')]);
 }
+
+/**
+ * The options parameter of a function that takes none. TypeScript refuses any key; at run time
+ * {@link noOptions} refuses them too, rather than ignoring a policy the caller believes is applied.
+ */
+export type NoOptions = Readonly<Record<string, never>>;
+
+/**
+ * Checks the options argument of a function that takes none: `undefined` or an empty object pass; anything
+ * else is `INVALID_INPUT` at the path `[]` of `options`, naming each key and, where the input has a field
+ * of that name, saying that it belongs there.
+ */
+export function noOptions(metric: string, options: unknown, inputFields: readonly string[] = []): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MetricError(metric, 'INVALID_INPUT', [
+      issue([], `must be absent, not ${describeValue(options)}: ${metric} takes no options`, 'invalid_type', 'options'),
+    ]);
+  }
+  const keys = Object.keys(options);
+  if (keys.length === 0) return;
+  const misplaced = keys.filter((key) => inputFields.includes(key));
+  const where =
+    misplaced.length > 0 ? `; ${quoteAll(misplaced)} belong${misplaced.length > 1 ? '' : 's'} in the input` : '';
+  throw new MetricError(metric, 'INVALID_INPUT', [
+    issue(
+      [],
+      `has unknown key${keys.length > 1 ? 's' : ''} ${quoteAll(keys)}: ${metric} takes no options${where}`,
+      'unrecognized_keys',
+      'options',
+    ),
+  ]);
+}
