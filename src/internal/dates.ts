@@ -114,14 +114,14 @@ function timeOfDate(value: object): number {
 }
 
 /**
- * Converts a date input to epoch milliseconds, or NaN when it is not a valid date. Epoch milliseconds must
- * be whole: a fraction is a sign of seconds scaled by hand (or of float arithmetic) that a `Date` would
- * silently truncate.
+ * Converts a date input to epoch milliseconds, or NaN when it is not a valid date. Fractional epoch
+ * milliseconds are kept: durations use them as given, and calendar placement uses the millisecond they fall
+ * in (see docs/getting-started.md).
  */
 export function toEpoch(value: unknown): number {
   let time: number;
   if (typeof value === 'string') time = parseIsoDate(value);
-  else if (typeof value === 'number') time = Math.trunc(value) === value ? value + 0 : Number.NaN;
+  else if (typeof value === 'number') time = value + 0;
   else if (typeof value === 'object' && value !== null) time = timeOfDate(value);
   else return Number.NaN;
   return time >= -MAX_TIME && time <= MAX_TIME ? time : Number.NaN;

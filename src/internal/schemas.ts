@@ -147,7 +147,7 @@ export const date = /* @__PURE__ */ (() =>
     error: (issue) =>
       issue.input === undefined
         ? 'is required'
-        : `must be an ISO date (2024-03-15 or 2024-03-15T10:00:00Z), a valid Date or whole epoch milliseconds, not ${describe(issue.input)}`,
+        : `must be an ISO date (2024-03-15 or 2024-03-15T10:00:00Z), a valid Date or epoch milliseconds, not ${describe(issue.input)}`,
   }))();
 
 /** A month, `YYYY-MM`. */
