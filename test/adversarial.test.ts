@@ -5,8 +5,9 @@
 // an unknown option, which every function refuses, naming it, whether or not it takes options.
 import { describe, expect, it } from 'vitest';
 import * as lib from '../src/index.js';
-import { changingOnReread, fromOtherRealm } from './support/adversary.js';
+import { changingOnReread, fromOtherRealm, withEveryNumber } from './support/adversary.js';
 import { allSamples } from './support/families.js';
+import { resultProblems } from './support/fuzz.js';
 import type { Call } from './support/types.js';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -16,7 +17,8 @@ const library = lib as unknown as Record<string, Fn>;
 const OPTIONS_AT: Readonly<Record<string, number>> = { compareNetPromoterScores: 2, tallyScores: 2 };
 
 /** Functions not yet hardened; `CSM_ADVERSARIAL_ALL=1` runs them all. */
-const PENDING: Readonly<Record<'reread' | 'realm' | 'options', readonly string[]>> = {
+const PENDING: Readonly<Record<'reread' | 'once' | 'realm' | 'options', readonly string[]>> = {
+  once: ['mergeDistributions'],
   reread: [
     'churnRateFromSurvival',
     'cohortRetention',
@@ -96,6 +98,16 @@ describe('adversarial: fields that change after the first read', () => {
   });
 });
 
+describe('adversarial: each value is read once', () => {
+  it.each(samples)('%s reads each field and element of its input once', (name, call: Call) => {
+    if (pending('reread', name) || pending('once', name)) return;
+    const reads = new Map<string, number>();
+    const args = call.map((arg) => changingOnReread(structuredClone(arg), reads));
+    outcome(name, args);
+    expect([...reads].filter(([, count]) => count > 1)).toEqual([]);
+  });
+});
+
 describe('adversarial: values from another realm', () => {
   it.each(samples)('%s gives the same answer for objects, arrays and dates of another realm', (name, call: Call) => {
     if (pending('realm', name)) return;
@@ -123,4 +135,21 @@ describe('adversarial: options are strict', () => {
     expect((got as { paths: unknown[][] }).paths).toContainEqual([]);
     expect((got as { thrown: string }).thrown).toContain("options has unknown key 'notAnOption'");
   });
+});
+
+describe('adversarial: extreme magnitudes', () => {
+  const extremes = [1e308, Number.MAX_VALUE, 5e-324, 2.2250738585072014e-308, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER];
+  it.each(samples)(
+    '%s answers every number set to an extreme with a finite result or a MetricError',
+    (name, call: Call) => {
+      for (const extreme of extremes) {
+        const got = outcome(
+          name,
+          call.map((arg) => withEveryNumber(structuredClone(arg), extreme)),
+        );
+        if ('thrown' in got) expect(got.thrown, `${extreme}`).not.toMatch(/^non-MetricError/);
+        else expect(resultProblems(got.result), `${extreme}`).toEqual([]);
+      }
+    },
+  );
 });

@@ -84,3 +84,12 @@ export function fromOtherRealm(value: unknown): unknown {
   };
   return rebuild(value);
 }
+
+/** The same value with every number (and every element of a float typed array) replaced by `number`. */
+export function withEveryNumber(value: unknown, number: number): unknown {
+  if (typeof value === 'number') return number;
+  if (Array.isArray(value)) return value.map((item) => withEveryNumber(item, number));
+  if (value instanceof Float64Array || value instanceof Float32Array) return value.map(() => number);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withEveryNumber(item, number)]));
+}
