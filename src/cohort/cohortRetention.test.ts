@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { type CustomerLifetime, cohortRetention } from './cohortRetention.js';
@@ -188,6 +189,19 @@ describe('cohortRetention', () => {
   });
 
   describe('edge cases', () => {
+    it('reads each record once: fields that change after a first read give the same table', () => {
+      const input = {
+        customers: [
+          { id: 1, start: '2024-01-05', end: '2024-02-10' },
+          { id: 2, start: '2024-01-20', end: null },
+          { id: 3, start: at('2024-02-03'), end: at('2024-03-01') },
+        ],
+      };
+      const plain = cohortRetention(structuredClone(input), { asOf: '2024-04-01' });
+      expect(plain.cohorts).toHaveLength(2);
+      expect(cohortRetention(changingOnReread(input) as typeof input, { asOf: '2024-04-01' })).toEqual(plain);
+    });
+
     it('returns no cohorts for no customers, or none who started by asOf', () => {
       expect(cohortRetention({ customers: [] }, { asOf: '2024-01-01' })).toEqual({ cohorts: [], average: [] });
       expect(cohortRetention({ customers: [{ id: 1, start: '2025-01-01' }] }, { asOf: '2024-01-01' })).toEqual({
@@ -255,6 +269,7 @@ describe('cohortRetention', () => {
         () => cohortRetention({ customers }, { asOf: '2024-03-01', weekStartsOn: 0 } as never),
         'INVALID_INPUT',
         [],
+        "cohortRetention: options has unknown key 'weekStartsOn'",
       );
     });
 

@@ -156,8 +156,9 @@ function labelOf(index: number, period: CohortPeriod): string {
  * @throws {@link MetricError} `INVALID_INPUT` when `customers` is not an array, a record is not
  * `{ id, start, end? }` with a non-empty string or safe integer id and valid dates (`issues[0].path` names it:
  * `['customers', 7, 'end']`), an end is before its start, an id repeats (the later record is named), `asOf`
- * is missing or not a date, `period` is not `'month'`, `'week'` or `'quarter'`, a key is unknown, or the
- * table would span more than 5000 periods.
+ * is missing or not a date, `period` is not `'month'`, `'week'` or `'quarter'`, a key of the input or the
+ * options is unknown (`options has unknown key …` at the path `[]`), or the table would span more than 5000
+ * periods.
  * @example
  * ```ts
  * const { cohorts, average } = cohortRetention(

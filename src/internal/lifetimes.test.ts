@@ -138,6 +138,53 @@ describe('readLifetimes', () => {
     expect(reads).toBe(3001);
   });
 
+  it('reads an end once: an open end behind a getter that changes later stays open', () => {
+    let reads = 0;
+    const record = {
+      id: 'a',
+      start: 5,
+      get end(): number | null {
+        reads++;
+        return reads === 1 ? null : 0;
+      },
+    };
+    expect(read([record])).toEqual({ count: 1, start: [5], end: [Number.POSITIVE_INFINITY] });
+    expect(reads).toBe(1);
+  });
+
+  it('describes a bad record from the values it read, not from a second read', () => {
+    let reads = 0;
+    const record = {
+      get id(): number | string {
+        reads++;
+        return reads === 1 ? Number.NaN : 'fine';
+      },
+      start: 0,
+    };
+    expectMetricError(() => read([record]), 'INVALID_INPUT', ['customers', 0, 'id'], 'not NaN');
+    expect(reads).toBe(1);
+  });
+
+  it('reads the length and each element of the list once', () => {
+    const reads = new Map<PropertyKey, number>();
+    const items = [
+      { id: 1, start: 0 },
+      { id: 2, start: 1, end: 3 },
+    ];
+    const customers = new Proxy(items, {
+      get(target, key, receiver) {
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(read(customers).end).toEqual([Number.POSITIVE_INFINITY, 3]);
+    expect([...reads]).toEqual([
+      ['length', 1],
+      ['0', 1],
+      ['1', 1],
+    ]);
+  });
+
   it('reuses its scratch memory safely: across sizes, after an error, and when called again while reading', () => {
     const big = Array.from({ length: 3000 }, (_, n) => ({ id: n, start: n, end: n + 5 }));
     expect(read(big).end[2999]).toBe(3004);

@@ -139,7 +139,7 @@ export function withLifetimes<R>(
     const pairs = new Int32Array(buffer, count * 20, 2 * count);
     let twin: ReturnType<typeof firstRepeatedId>;
     try {
-      const sampled = readRecords(metric, customers, path, { start, end, hashes, ids });
+      const sampled = readRecords(metric, customers, count, path, { start, end, hashes, ids });
       twin = firstRepeatedId(ids, hashes, pairs, sampled);
       if (twin === AMBIGUOUS) {
         // Long ids that differ only where the sampled hash does not look: hash every character and look again.
@@ -173,26 +173,38 @@ interface Columns {
   readonly ids: (string | number)[];
 }
 
-/** The checked pass: fills the columns; returns whether some id was hashed on a sample. */
-function readRecords(metric: string, customers: readonly unknown[], path: Path, columns: Columns): boolean {
+/**
+ * The checked pass: fills the columns; returns whether some id was hashed on a sample. Each element and each
+ * field is read exactly once (a getter or Proxy that changes between reads cannot pass one value to the check
+ * and another to the count), and a bad record is described from the values read, not by reading it again.
+ */
+function readRecords(
+  metric: string,
+  customers: readonly unknown[],
+  count: number,
+  path: Path,
+  columns: Columns,
+): boolean {
   const { start, end, hashes, ids } = columns;
-  const count = customers.length;
   let sampled = false;
   for (let i = 0; i < count; i++) {
     const record = customers[i] as { id?: unknown; start?: unknown; end?: unknown } | null;
+    // Keys are listed without reading a field, so zod, which reads them, sees the record as given.
     if (typeof record !== 'object' || record === null || !hasOnlyLifetimeKeys(record)) {
       rejectElement(metric, lifetimeSchema, record, [...path, i]);
     }
     const id = record.id;
+    const startValue = record.start;
+    const endValue = record.end;
     let hash: number;
     if (typeof id === 'string' && id.length > 0) {
       hash = hashString(id, false);
       if (id.length > SAMPLED_LENGTH) sampled = true;
     } else if (typeof id === 'number' && Number.isSafeInteger(id)) hash = hashInteger(id);
-    else return rejectElement(metric, lifetimeSchema, record, [...path, i]);
-    const from = toEpoch(record.start);
-    const until = record.end === undefined || record.end === null ? Number.POSITIVE_INFINITY : toEpoch(record.end);
-    if (Number.isNaN(from) || Number.isNaN(until)) rejectElement(metric, lifetimeSchema, record, [...path, i]);
+    else return rejectRecord(metric, id, startValue, endValue, [...path, i]);
+    const from = toEpoch(startValue);
+    const until = endValue === undefined || endValue === null ? Number.POSITIVE_INFINITY : toEpoch(endValue);
+    if (Number.isNaN(from) || Number.isNaN(until)) rejectRecord(metric, id, startValue, endValue, [...path, i]);
     if (until < from) invalid(metric, [...path, i, 'end'], 'must not be before start');
     start[i] = from;
     end[i] = until;
@@ -200,6 +212,11 @@ function readRecords(metric: string, customers: readonly unknown[], path: Path, 
     ids[i] = id;
   }
   return sampled;
+}
+
+/** Describes a record that failed the fast check with the element schema, from the values already read. */
+function rejectRecord(metric: string, id: unknown, start: unknown, end: unknown, at: Path): never {
+  return rejectElement(metric, lifetimeSchema, { id, start, end }, at);
 }
 
 /** Strings up to this length are hashed whole; longer ones on their length and this many characters. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { lifetimeObservations } from './lifetimeObservations.js';
 import { survivalCurve } from './survivalCurve.js';
@@ -37,6 +38,14 @@ describe('lifetimeObservations', () => {
   });
 
   describe('edge cases', () => {
+    it('reads each record once: fields that change after a first read give the same observations', () => {
+      const input = { customers: [...customers, { id: 'e', start: '2024-03-01', end: null }] };
+      const plain = lifetimeObservations(structuredClone(input), { asOf: '2024-12-31', unit: 'day' });
+      expect(plain.churned).toEqual([true, false, false, false]);
+      const hostile = changingOnReread(input) as typeof input;
+      expect(lifetimeObservations(hostile, { asOf: '2024-12-31', unit: 'day' })).toEqual(plain);
+    });
+
     it('churns an end exactly at asOf, and keeps a start at asOf with duration 0', () => {
       const result = lifetimeObservations(
         {
@@ -117,6 +126,15 @@ describe('lifetimeObservations', () => {
         () => lifetimeObservations({ customers: [], extra: 1 } as never, { asOf: 0 }),
         'INVALID_INPUT',
         [],
+      );
+    });
+
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => lifetimeObservations({ customers }, { asOf: '2024-12-31', censorAt: '2024-06-30' } as never),
+        'INVALID_INPUT',
+        [],
+        "lifetimeObservations: options has unknown key 'censorAt'",
       );
     });
   });

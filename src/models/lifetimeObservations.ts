@@ -63,7 +63,7 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ asOf: date, unit: 
  * @throws {@link MetricError} `INVALID_INPUT` when a customer is not `{ id, start, end? }` with valid dates
  * (the issue names it: `['customers', 7, 'start']`), an end is before its start, an id repeats (the later
  * record is named), `asOf` is missing or not a date, `unit` is not `'day'`, `'week'` or `'month'`, or a key
- * is unknown.
+ * of the input or the options is unknown (`options has unknown key …` at the path `[]`).
  * @example
  * ```ts
  * const observations = lifetimeObservations(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
 import { survivorsByPeriod } from './survivorsByPeriod.js';
@@ -49,6 +50,15 @@ describe('survivorsByPeriod', () => {
   });
 
   describe('edge cases', () => {
+    it('reads each record once: fields that change after a first read give the same survivors', () => {
+      const input = { customers: [...customers, { id: 6, start: '2024-01-20', end: null }] };
+      const plain = survivorsByPeriod(structuredClone(input), { ...window, asOf: '2024-05-01' });
+      expect(plain).toEqual({ survivors: [5, 4, 3] });
+      expect(survivorsByPeriod(changingOnReread(input) as typeof input, { ...window, asOf: '2024-05-01' })).toEqual(
+        plain,
+      );
+    });
+
     it('loses a customer exactly k periods after their start in period k', () => {
       const exact = [{ id: 1, start: '2024-01-01', end: '2024-01-15' }];
       expect(
@@ -103,6 +113,15 @@ describe('survivorsByPeriod', () => {
         ['periods'],
       );
       expectMetricError(() => survivorsByPeriod({ customers }, { ...window } as never), 'INVALID_INPUT', ['asOf']);
+    });
+
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => survivorsByPeriod({ customers }, { ...window, asOf: '2024-05-01', period: 'month' } as never),
+        'INVALID_INPUT',
+        [],
+        "survivorsByPeriod: options has unknown key 'period'",
+      );
     });
   });
 

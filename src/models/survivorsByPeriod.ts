@@ -75,7 +75,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `INVALID_INPUT` when a customer is not `{ id, start, end? }` with valid dates
  * (the issue names it), an end is before its start, an id repeats, a date option is missing or not a date,
  * `to` is not after `from`, `asOf` is before `to`, `unit` is not `'day'`, `'week'` or `'month'`, `periods`
- * is not a count of at least 1, more than 5000 periods would be counted without `periods`, or a key is unknown.
+ * is not a count of at least 1, more than 5000 periods would be counted without `periods`, or a key
+ * of the input or the options is unknown (`options has unknown key …` at the path `[]`).
  * @throws {@link MetricError} `NO_DATA` when no customer started in [from, to).
  * @example
  * ```ts

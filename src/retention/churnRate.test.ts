@@ -87,6 +87,25 @@ describe('churnRate', () => {
       ]);
       expect(error.message).toBe('churnRate: customersAtStart must be greater than 0');
     });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { customersAtStart: 2000, customersLost: 100 };
+      expect(churnRate(input)).toBe(0.05);
+      expect(churnRate(input, {})).toBe(0.05);
+      expectMetricError(
+        () => churnRate(input, { customersAtStart: 2000 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'customersAtStart': churnRate takes no options; 'customersAtStart' belongs in the input",
+      );
+      expectMetricError(
+        () => churnRate(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': churnRate takes no options",
+      );
+      expectMetricError(() => churnRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+    });
   });
 
   describe('does not mutate input', () => {

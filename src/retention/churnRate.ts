@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 
 const METRIC = 'churnRate';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['customersAtStart', 'customersLost'];
 
 /** Input of {@link churnRate}. */
 export interface ChurnRateInput {
@@ -36,8 +39,11 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customersAtStart: co
  * (B2B formula).
  *
  * @param input - `{ customersAtStart, customersLost }`, counts.
+ * @param options - none: churnRate takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative safe integer or a key is
  * unknown.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `customersAtStart` is 0.
  * @example
  * ```ts
@@ -46,7 +52,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customersAtStart: co
  * ```
  * @category Retention
  */
-export function churnRate(input: ChurnRateInput): number {
+export function churnRate(input: ChurnRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const { customersAtStart, customersLost } = parse(METRIC, inputSchema, input);
   if (customersAtStart === 0) noData(METRIC, ['customersAtStart'], 'must be greater than 0');
   // One division of two exact integers: the correctly rounded ratio.

@@ -118,6 +118,25 @@ describe('convertPeriodRate', () => {
       );
       expectMetricError(() => convertPeriodRate(undefined as never), 'INVALID_INPUT', []);
     });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { rate: 0.05, from: 'month', to: 'year' } as const;
+      expect(convertPeriodRate(input)).toBe(0.459639912337363);
+      expect(convertPeriodRate(input, {})).toBe(0.459639912337363);
+      expectMetricError(
+        () => convertPeriodRate(input, { from: 'month' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'from': convertPeriodRate takes no options; 'from' belongs in the input",
+      );
+      expectMetricError(
+        () => convertPeriodRate(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': convertPeriodRate takes no options",
+      );
+      expectMetricError(() => convertPeriodRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+    });
   });
 
   describe('does not mutate input', () => {

@@ -1,10 +1,13 @@
 import * as z from 'zod/mini';
 import { exact, ONE, toResult } from '../internal/exact/decimal.js';
-import { parse } from '../internal/parse.js';
+import { noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { type Period, period, periodRatio } from '../internal/periods.js';
 import { fraction } from '../internal/schemas.js';
 
 const METRIC = 'convertPeriodRate';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['rate', 'from', 'to'];
 
 /** Input of {@link convertPeriodRate}. */
 export interface ConvertPeriodRateInput {
@@ -49,8 +52,11 @@ function gcd(a: number, b: number): number {
  * period lengths as in `monthlyAmount`.
  *
  * @param input - `{ rate, from, to }`.
+ * @param options - none: convertPeriodRate takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when `rate` is not a fraction in [0, 1] (a number or a decimal
  * string), a period is not one of `'day' | 'week' | 'month' | 'quarter' | 'year'`, or a key is unknown.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @example
  * ```ts
  * convertPeriodRate({ rate: 0.05, from: 'month', to: 'year' }); // ≈ 0.4596
@@ -60,7 +66,8 @@ function gcd(a: number, b: number): number {
  * ```
  * @category Retention
  */
-export function convertPeriodRate(input: ConvertPeriodRateInput): number {
+export function convertPeriodRate(input: ConvertPeriodRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const { rate, from, to } = parse(METRIC, inputSchema, input);
   const survival = ONE.minus(exact(rate));
   // t = length(to) ÷ length(from), an exact fraction in lowest terms.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { type CustomerLifetime, customerChurn } from './customerChurn.js';
@@ -215,6 +216,20 @@ describe('customerChurn', () => {
   });
 
   describe('edge cases', () => {
+    it('reads each record once: fields that change after a first read give the same counts', () => {
+      const input = {
+        customers: [
+          { id: 'a', start: '2024-01-01', end: null },
+          { id: 2, start: 1_704_153_600_000, end: '2024-03-03' },
+          { id: 'c', start: new Date('2024-03-05T00:00:00Z'), end: '2024-03-10' },
+        ],
+        period: MARCH,
+      };
+      const plain = customerChurn(structuredClone(input));
+      expect(plain.customersLost).toBe(2);
+      expect(customerChurn(changingOnReread(input) as typeof input)).toEqual(plain);
+    });
+
     it('can report a churn rate above 1 under include', () => {
       const customers = [{ id: 'base', start: '2024-01-01' }, ...many('n', 3, '2024-03-02', '2024-03-03')];
       const include = customerChurn({ customers, period: MARCH });
@@ -438,6 +453,7 @@ describe('customerChurn', () => {
         () => customerChurn({ customers: valid, period: MARCH }, { policy: 1 } as never),
         'INVALID_INPUT',
         [],
+        "customerChurn: options has unknown key 'policy'",
       );
       expectMetricError(
         () => customerChurn({ customers: valid, period: MARCH }, 'exclude' as never),

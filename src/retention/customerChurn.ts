@@ -104,7 +104,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `INVALID_INPUT` when `customers` is not an array, a record is not
  * `{ id, start, end? }` with a non-empty string or safe integer id and valid dates (`issues[0].path` names it:
  * `['customers', 7, 'end']`), an end is before its start, an id repeats (the later record is named), `to` is
- * not after `from`, a key is unknown, or `newCustomerChurn` is not `'include'` or `'exclude'`.
+ * not after `from`, a key of the input or the options is unknown (`options has unknown key …` at the path
+ * `[]`), or `newCustomerChurn` is not `'include'` or `'exclude'`.
  * @throws {@link MetricError} `NO_DATA` when no customer is active at `from`.
  * @example
  * ```ts

@@ -41,6 +41,25 @@ describe('renewalRate', () => {
     it('is NO_DATA when nobody was up for renewal', () => {
       expectMetricError(() => renewalRate({ renewed: 0, upForRenewal: 0 }), 'NO_DATA', ['upForRenewal']);
     });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { renewed: 85, upForRenewal: 100 };
+      expect(renewalRate(input)).toBe(0.85);
+      expect(renewalRate(input, {})).toBe(0.85);
+      expectMetricError(
+        () => renewalRate(input, { renewed: 85 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'renewed': renewalRate takes no options; 'renewed' belongs in the input",
+      );
+      expectMetricError(
+        () => renewalRate(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': renewalRate takes no options",
+      );
+      expectMetricError(() => renewalRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+    });
   });
 
   describe('does not mutate input', () => {

@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 
 const METRIC = 'renewalRate';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['renewed', 'upForRenewal'];
 
 /** Input of {@link renewalRate}. */
 export interface RenewalRateInput {
@@ -37,8 +40,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Source: doc 003 (customers who renewed ÷ customers up for renewal, `docs/sources.md` row 21).
  *
  * @param input - `{ renewed, upForRenewal }`, counts.
+ * @param options - none: renewalRate takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative safe integer, a key is
  * unknown, or `renewed` exceeds `upForRenewal`.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `upForRenewal` is 0.
  * @example
  * ```ts
@@ -47,7 +53,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Retention
  */
-export function renewalRate(input: RenewalRateInput): number {
+export function renewalRate(input: RenewalRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const { renewed, upForRenewal } = parse(METRIC, inputSchema, input);
   if (upForRenewal === 0) noData(METRIC, ['upForRenewal'], 'must be greater than 0');
   // One division of two exact integers: the correctly rounded ratio.

@@ -89,6 +89,25 @@ describe('retentionRate', () => {
       ]);
       expectMetricError(() => retentionRate({ activeCustomers: 0, totalCustomers: 0 }), 'NO_DATA', ['totalCustomers']);
     });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 };
+      expect(retentionRate(input)).toBe(0.9);
+      expect(retentionRate(input, {})).toBe(0.9);
+      expectMetricError(
+        () => retentionRate(input, { newCustomers: 30 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'newCustomers': retentionRate takes no options; 'newCustomers' belongs in the input",
+      );
+      expectMetricError(
+        () => retentionRate(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': retentionRate takes no options",
+      );
+      expectMetricError(() => retentionRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+    });
   });
 
   describe('does not mutate input', () => {

@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
-import { noData, parseForm } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parseForm } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 
 const METRIC = 'retentionRate';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['customersAtStart', 'customersAtEnd', 'newCustomers', 'activeCustomers', 'totalCustomers'];
 
 /**
  * Input of {@link retentionRate}: the period form `{ customersAtStart, customersAtEnd, newCustomers }` or
@@ -77,9 +80,12 @@ const forms = /* @__PURE__ */ (() =>
  *
  * @param input - `{ customersAtStart, customersAtEnd, newCustomers }` or `{ activeCustomers, totalCustomers }`,
  * counts.
+ * @param options - none: retentionRate takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative safe integer, a key is
  * unknown, the two forms are mixed, `newCustomers` exceeds `customersAtEnd`, `customersAtEnd − newCustomers`
  * exceeds `customersAtStart`, or `activeCustomers` exceeds `totalCustomers`.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `customersAtStart` or `totalCustomers` is 0.
  * @example
  * ```ts
@@ -88,7 +94,8 @@ const forms = /* @__PURE__ */ (() =>
  * ```
  * @category Retention
  */
-export function retentionRate(input: RetentionRateInput): number {
+export function retentionRate(input: RetentionRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const parsed = parseForm(METRIC, forms, input);
   if (parsed.form === 'activeCustomers') {
     const { activeCustomers, totalCustomers } = parsed.value;

@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { fraction, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'cacPaybackPeriod';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['customerAcquisitionCost', 'averageRevenuePerAccount', 'grossMargin'];
 
 /** Input of {@link cacPaybackPeriod}. */
 export interface CacPaybackPeriodInput {
@@ -42,9 +45,12 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Source: D. Skok, "SaaS Metrics 2.0" (months to recover CAC = CAC ÷ (MRR per customer × gross margin)).
  *
  * @param input - `{ customerAcquisitionCost, averageRevenuePerAccount, grossMargin = 1 }`.
+ * @param options - none: cacPaybackPeriod takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a value is not a finite number or decimal string, an
  * amount is negative, the gross margin is outside [0, 1], a key is unknown, or the result is too large to
  * represent as a number.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `averageRevenuePerAccount` or `grossMargin` is 0.
  * @example
  * ```ts
@@ -56,7 +62,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function cacPaybackPeriod(input: CacPaybackPeriodInput): number {
+export function cacPaybackPeriod(input: CacPaybackPeriodInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const parsed = parse(METRIC, inputSchema, input);
   const revenue = exact(parsed.averageRevenuePerAccount);
   if (revenue.isZero()) noData(METRIC, ['averageRevenuePerAccount'], 'must be greater than 0');

@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { count, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'customerAcquisitionCost';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['salesAndMarketingCost', 'newCustomers'];
 
 /** Input of {@link customerAcquisitionCost}. */
 export interface CustomerAcquisitionCostInput {
@@ -33,8 +36,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * customers is $100); D. Skok, "SaaS Metrics 2.0".
  *
  * @param input - `{ salesAndMarketingCost, newCustomers }`.
+ * @param options - none: customerAcquisitionCost takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when the cost is not a finite number or decimal string or is
  * negative, `newCustomers` is not a non-negative integer, or a key is unknown.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `newCustomers` is 0.
  * @example
  * ```ts
@@ -43,7 +49,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function customerAcquisitionCost(input: CustomerAcquisitionCostInput): number {
+export function customerAcquisitionCost(input: CustomerAcquisitionCostInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const { salesAndMarketingCost, newCustomers } = parse(METRIC, inputSchema, input);
   if (newCustomers === 0) noData(METRIC, ['newCustomers'], 'must be greater than 0');
   return toResult(METRIC, exact(salesAndMarketingCost).div(newCustomers), 'the acquisition cost');

@@ -1,10 +1,19 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { parse } from '../internal/parse.js';
+import { noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { type Period, period, periodRatio } from '../internal/periods.js';
 import { decimal, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'customerLifetimeValue';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = [
+  'averagePurchaseValue',
+  'purchaseFrequency',
+  'customerLifespan',
+  'frequencyPeriod',
+  'lifespanPeriod',
+];
 
 /** Input of {@link customerLifetimeValue}. */
 export interface CustomerLifetimeValueInput {
@@ -53,9 +62,12 @@ const inputSchema = /* @__PURE__ */ (() =>
  *
  * @param input - `{ averagePurchaseValue, purchaseFrequency, customerLifespan, frequencyPeriod = 'month',
  * lifespanPeriod = frequencyPeriod }`; periods are `'day' | 'week' | 'month' | 'quarter' | 'year'`.
+ * @param options - none: customerLifetimeValue takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a value is not a finite number or decimal string, is
  * negative, a period is not one of the five names, a key is unknown, or the result is too large to
  * represent as a number.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @example
  * ```ts
  * // $100 a purchase, 4 purchases a month, a lifespan of 3 years (36 months)
@@ -70,7 +82,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function customerLifetimeValue(input: CustomerLifetimeValueInput): number {
+export function customerLifetimeValue(input: CustomerLifetimeValueInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const parsed = parse(METRIC, inputSchema, input);
   const frequencyPeriod = parsed.frequencyPeriod ?? 'month';
   const lifespanPeriod = parsed.lifespanPeriod ?? frequencyPeriod;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchMetricError } from '../../test/support/errors.js';
+import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
 import { customerRetentionCost } from './customerRetentionCost.js';
 
 describe('customerRetentionCost', () => {
@@ -51,6 +51,25 @@ describe('customerRetentionCost', () => {
 
     it.each([null, undefined, true, []])('a non-object input: %s', (input) => {
       expect(catchMetricError(() => customerRetentionCost(input as never)).code).toBe('INVALID_INPUT');
+    });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { retentionCost: 10_000, customersRetained: 500 };
+      expect(customerRetentionCost(input)).toBe(20);
+      expect(customerRetentionCost(input, {})).toBe(20);
+      expectMetricError(
+        () => customerRetentionCost(input, { customersRetained: 500 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'customersRetained': customerRetentionCost takes no options; 'customersRetained' belongs in the input",
+      );
+      expectMetricError(
+        () => customerRetentionCost(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': customerRetentionCost takes no options",
+      );
+      expectMetricError(() => customerRetentionCost(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
     });
   });
 

@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { count, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'customerRetentionCost';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['retentionCost', 'customersRetained'];
 
 /** Input of {@link customerRetentionCost}. */
 export interface CustomerRetentionCostInput {
@@ -34,8 +37,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * document 002: all retention costs over a period divided by the customers retained in it).
  *
  * @param input - `{ retentionCost, customersRetained }`.
+ * @param options - none: customerRetentionCost takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when the cost is not a finite number or decimal string or is
  * negative, `customersRetained` is not a non-negative integer, or a key is unknown.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `customersRetained` is 0.
  * @example
  * ```ts
@@ -44,7 +50,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function customerRetentionCost(input: CustomerRetentionCostInput): number {
+export function customerRetentionCost(input: CustomerRetentionCostInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const { retentionCost, customersRetained } = parse(METRIC, inputSchema, input);
   if (customersRetained === 0) noData(METRIC, ['customersRetained'], 'must be greater than 0');
   return toResult(METRIC, exact(retentionCost).div(customersRetained), 'the retention cost');

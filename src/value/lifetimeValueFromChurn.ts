@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { fraction, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'lifetimeValueFromChurn';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['averageRevenuePerAccount', 'churnRate', 'grossMargin'];
 
 /** Input of {@link lifetimeValueFromChurn}. */
 export interface LifetimeValueFromChurnInput {
@@ -51,9 +54,12 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Metrics 2.0" (the gross margin factor).
  *
  * @param input - `{ averageRevenuePerAccount, churnRate, grossMargin = 1 }`.
+ * @param options - none: lifetimeValueFromChurn takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a value is not a finite number or decimal string, the
  * ARPA is negative, the churn rate or gross margin is outside [0, 1], a key is unknown, or the result is too
  * large to represent as a number.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when the churn rate is 0.
  * @example
  * ```ts
@@ -65,7 +71,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function lifetimeValueFromChurn(input: LifetimeValueFromChurnInput): number {
+export function lifetimeValueFromChurn(input: LifetimeValueFromChurnInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const parsed = parse(METRIC, inputSchema, input);
   const churn = exact(parsed.churnRate);
   if (churn.isZero()) noData(METRIC, ['churnRate'], 'must be greater than 0 (with no churn the lifetime is unbounded)');

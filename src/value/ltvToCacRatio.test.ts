@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchMetricError } from '../../test/support/errors.js';
+import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
 import { customerAcquisitionCost } from './customerAcquisitionCost.js';
 import { lifetimeValueFromChurn } from './lifetimeValueFromChurn.js';
 import { HEALTHY_LTV_TO_CAC_RATIO, ltvToCacRatio } from './ltvToCacRatio.js';
@@ -90,6 +90,25 @@ describe('ltvToCacRatio', () => {
 
     it.each([null, undefined, 4, []])('a non-object input: %s', (input) => {
       expect(catchMetricError(() => ltvToCacRatio(input as never)).code).toBe('INVALID_INPUT');
+    });
+
+    it('takes no options: refuses any key, saying where an input field belongs', () => {
+      const input = { lifetimeValue: 2000, customerAcquisitionCost: 500 };
+      expect(ltvToCacRatio(input)).toBe(4);
+      expect(ltvToCacRatio(input, {})).toBe(4);
+      expectMetricError(
+        () => ltvToCacRatio(input, { customerAcquisitionCost: 500 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'customerAcquisitionCost': ltvToCacRatio takes no options; 'customerAcquisitionCost' belongs in the input",
+      );
+      expectMetricError(
+        () => ltvToCacRatio(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption': ltvToCacRatio takes no options",
+      );
+      expectMetricError(() => ltvToCacRatio(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
     });
   });
 

@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, noOptions, type NoOptions, parse } from '../internal/parse.js';
 import { nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'ltvToCacRatio';
+
+/** The input's fields, named when one of them is passed as an option. */
+const INPUT_FIELDS = ['lifetimeValue', 'customerAcquisitionCost'];
 
 /**
  * The LTV:CAC ratio at or above which customer acquisition is commonly called healthy: 3, that is 3:1.
@@ -51,8 +54,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * D. Skok, "SaaS Metrics 2.0".
  *
  * @param input - `{ lifetimeValue, customerAcquisitionCost }`.
+ * @param options - none: ltvToCacRatio takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when a value is not a finite number or decimal string or is
  * negative, a key is unknown, or the ratio is too large to represent as a number.
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` is anything but absent or `{}` (`issues[0].path`
+ * is `[]`); an input field passed there is named as belonging in the input.
  * @throws {@link MetricError} `NO_DATA` when `customerAcquisitionCost` is 0.
  * @example
  * ```ts
@@ -62,7 +68,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Value
  */
-export function ltvToCacRatio(input: LtvToCacRatioInput): number {
+export function ltvToCacRatio(input: LtvToCacRatioInput, options?: NoOptions): number {
+  noOptions(METRIC, options, INPUT_FIELDS);
   const parsed = parse(METRIC, inputSchema, input);
   const cost = exact(parsed.customerAcquisitionCost);
   if (cost.isZero()) noData(METRIC, ['customerAcquisitionCost'], 'must be greater than 0');
