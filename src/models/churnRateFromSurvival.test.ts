@@ -35,6 +35,22 @@ describe('churnRateFromSurvival', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { periods: 6 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'periods': churnRateFromSurvival takes no options; 'periods' belongs in the input",
+      );
+      expectMetricError(
+        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(churnRateFromSurvival({ survival: 0.25, periods: 2 }, {})).toBe(0.5);
+    });
+
     it('names the field', () => {
       expectMetricError(() => churnRateFromSurvival({ survival: 1.2, periods: 12 }), 'INVALID_INPUT', ['survival']);
       expectMetricError(() => churnRateFromSurvival({ survival: 0.5, periods: 0 }), 'INVALID_INPUT', ['periods']);

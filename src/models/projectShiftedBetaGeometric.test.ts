@@ -53,6 +53,22 @@ describe('projectShiftedBetaGeometric', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { periods: 6 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'periods': projectShiftedBetaGeometric takes no options; 'periods' belongs in the input",
+      );
+      expectMetricError(
+        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { cohort: 10 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'cohort': projectShiftedBetaGeometric takes no options",
+      );
+      expect(projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, {}).survival).toEqual([0.5]);
+    });
+
     it.each([
       [{ alpha: 0, beta: 1, periods: 3 }, ['alpha'], 'must be at least 1e-10'],
       [{ alpha: -1, beta: 1, periods: 3 }, ['alpha'], 'must be at least'],

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parse } from '../internal/parse.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { churnAt, parameter, retentionAt } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'projectShiftedBetaGeometric';
@@ -55,8 +55,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * for `retention`), per model period.
  *
  * @param input - `{ alpha, beta, periods }`.
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `alpha` or `beta` is not a number from 1e-10 to 1e10,
- * `periods` is not an integer from 1 to 1 000 000, or a key is unknown.
+ * `periods` is not an integer from 1 to 1 000 000, a key is unknown, or `options` has any key (an input
+ * field there is named as belonging in the input).
  * @example
  * ```ts
  * // Fader & Hardie (2007): the "regular" segment, fitted on years 1–7, projected to year 12.
@@ -69,7 +71,9 @@ const inputSchema = /* @__PURE__ */ (() =>
  */
 export function projectShiftedBetaGeometric(
   input: ProjectShiftedBetaGeometricInput,
+  options?: NoOptions,
 ): ProjectShiftedBetaGeometricResult {
+  noOptions(METRIC, options, ['alpha', 'beta', 'periods']);
   const { alpha, beta, periods } = parse(METRIC, inputSchema, input);
   const survival = new Array<number>(periods);
   const retention = new Array<number>(periods);

@@ -35,6 +35,15 @@ describe('survivalAt', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => survivalAt({ points: [{ time: 1, survival: 0.5 }] }, { time: 1, at: 2 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'at'",
+      );
+    });
+
     it('names the point and the option', () => {
       expectMetricError(() => survivalAt({ points: [] }, { time: 1 }), 'NO_DATA', ['points']);
       expectMetricError(() => survivalAt({ points: [{ time: 1, survival: 1.5 }] }, { time: 1 }), 'INVALID_INPUT', [

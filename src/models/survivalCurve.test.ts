@@ -284,6 +284,15 @@ describe('survivalCurve', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => survivalCurve({ durations: [1, 2], churned: [true, false] }, { level: 0.9 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'level'",
+      );
+    });
+
     it.each([
       [{ duration: -1, churned: true }, ['observations', 1, 'duration'], 'must be at least 0'],
       [{ duration: Number.NaN, churned: true }, ['observations', 1, 'duration'], 'must be a finite number, not NaN'],
