@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { churnRateFromSurvival } from './churnRateFromSurvival.js';
 import { survivalCurve } from './survivalCurve.js';
@@ -35,6 +36,21 @@ describe('churnRateFromSurvival', () => {
   });
 
   describe('validation', () => {
+    it('checks and uses the same read of each point: fields that change on a second read change nothing', () => {
+      const reads = new Map<string, number>();
+      const points = changingOnReread(
+        [
+          { time: 1, survival: 0.8 },
+          { time: 3, survival: 0.5 },
+        ],
+        reads,
+      );
+      expect(churnRateFromSurvival({ points, periods: 2 } as never)).toBe(
+        churnRateFromSurvival({ survival: 0.8, periods: 2 }),
+      );
+      expect([...reads.values()].every((count) => count === 1)).toBe(true);
+    });
+
     it('refuses any option, saying where an input field belongs', () => {
       expectMetricError(
         () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { periods: 6 } as never),
