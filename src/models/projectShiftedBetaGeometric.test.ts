@@ -31,6 +31,17 @@ describe('projectShiftedBetaGeometric', () => {
   });
 
   describe('edge cases', () => {
+    it('keeps a tiny β: S(t) and the shares lost add up to 1 at α = β = 1e-10', () => {
+      // β + t − 1 summed as (β + t) − 1 lost β: the share lost in period 1 came out 0.49999995862981794.
+      const { survival, lost } = projectShiftedBetaGeometric({ alpha: 1e-10, beta: 1e-10, periods: 200 });
+      expect([survival[0], lost[0]]).toEqual([0.5, 0.5]);
+      let gone = 0;
+      for (let t = 0; t < 200; t++) {
+        gone += lost[t] as number;
+        expect(Math.abs((survival[t] as number) + gone - 1)).toBeLessThan(1e-12);
+      }
+    });
+
     it('approaches a constant retention when α and β are large (no heterogeneity)', () => {
       const { retention } = projectShiftedBetaGeometric({ alpha: 1e9, beta: 3e9, periods: 24 });
       for (const r of retention) expect(r).toBeCloseTo(0.75, 8);
