@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { churnRateFromSurvival } from './churnRateFromSurvival.js';
 import { survivalCurve } from './survivalCurve.js';
@@ -35,6 +36,37 @@ describe('churnRateFromSurvival', () => {
   });
 
   describe('validation', () => {
+    it('reads each field and point once: values that change on a second read change nothing', () => {
+      const reads = new Map<string, number>();
+      const input = { points: [{ time: 0.5, survival: 0.9 }], periods: 1 };
+      expect(churnRateFromSurvival(changingOnReread(input, reads) as never)).toBe(
+        churnRateFromSurvival(structuredClone(input)),
+      );
+      expect(Object.fromEntries(reads)).toEqual({
+        'input.points': 1,
+        'input.periods': 1,
+        'input.points[0]': 1,
+        'input.points[0].time': 1,
+        'input.points[0].survival': 1,
+      });
+    });
+
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { periods: 6 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'periods': churnRateFromSurvival takes no options; 'periods' belongs in the input",
+      );
+      expectMetricError(
+        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(churnRateFromSurvival({ survival: 0.25, periods: 2 }, {})).toBe(0.5);
+    });
+
     it('names the field', () => {
       expectMetricError(() => churnRateFromSurvival({ survival: 1.2, periods: 12 }), 'INVALID_INPUT', ['survival']);
       expectMetricError(() => churnRateFromSurvival({ survival: 0.5, periods: 0 }), 'INVALID_INPUT', ['periods']);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseForm } from '../internal/parse.js';
+import { type NoOptions, noOptions, parseForm } from '../internal/parse.js';
 import { finiteResult } from '../internal/exact/result.js';
 import { type CurvePoint, pointsField, survivalAtTime } from './_lib/survivalPoints.js';
 
@@ -54,9 +54,11 @@ const forms = /* @__PURE__ */ (() =>
  * Unit: a fraction per period (0.05 is 5 % a period). 0 when S(t) = 1, 1 when S(t) = 0.
  *
  * @param input - `{ survival, periods }` or `{ points, periods }`.
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `survival` is not a fraction in [0, 1], `periods` is not a
  * finite number above 0, a point is invalid, times do not increase, survival rises along the points (the
- * issue names the point), or a key is unknown.
+ * issue names the point), a key is unknown, or `options` has any key (an input field there is named as
+ * belonging in the input).
  * @throws {@link MetricError} `NO_DATA` when `points` is empty.
  * @example
  * ```ts
@@ -71,7 +73,8 @@ const forms = /* @__PURE__ */ (() =>
  * ```
  * @category Models
  */
-export function churnRateFromSurvival(input: ChurnRateFromSurvivalInput): number {
+export function churnRateFromSurvival(input: ChurnRateFromSurvivalInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['survival', 'points', 'periods']);
   const parsed = parseForm(METRIC, forms, input);
   const t = parsed.value.periods;
   const survival =

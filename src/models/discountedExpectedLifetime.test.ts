@@ -111,6 +111,22 @@ describe('discountedExpectedLifetime', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, { renewals: 3 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'renewals': discountedExpectedLifetime takes no options; 'renewals' belongs in the input",
+      );
+      expectMetricError(
+        () => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, { margin: 5 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'margin': discountedExpectedLifetime takes no options",
+      );
+      expect(discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, {})).toBe(2);
+    });
+
     it.each([
       [{ alpha: 0, beta: 1, discountRate: 0.1 }, ['alpha'], 'must be at least 1e-10'],
       [{ alpha: 1, beta: 1e11, discountRate: 0.1 }, ['beta'], 'must be at most 10000000000'],

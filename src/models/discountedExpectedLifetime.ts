@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parse } from '../internal/parse.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { count, decimal } from '../internal/schemas.js';
 import { checkedLifetime, parameter } from './_lib/shiftedBetaGeometric.js';
 
@@ -64,9 +64,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Unit: model periods (discounted).
  *
  * @param input - `{ alpha, beta, discountRate, renewals? }`.
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `alpha` or `beta` is not a number from 1e-10 to 1e10,
  * `discountRate` is missing, negative or not a finite number or decimal string, `renewals` is not a count,
- * a key is unknown, or the result is beyond the double range (a discount rate near 0 with α < 1).
+ * a key is unknown, `options` has any key (an input field there is named as belonging in the input), or the
+ * result is beyond the double range (a discount rate near 0 with α < 1).
  * @throws {@link MetricError} `NO_DATA` when `discountRate` is 0 and α ≤ 1: the expected lifetime is
  * infinite.
  * @example
@@ -80,7 +82,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Models
  */
-export function discountedExpectedLifetime(input: DiscountedExpectedLifetimeInput): number {
+export function discountedExpectedLifetime(input: DiscountedExpectedLifetimeInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['alpha', 'beta', 'discountRate', 'renewals']);
   const { alpha, beta, discountRate, renewals } = parse(METRIC, inputSchema, input);
   return checkedLifetime(METRIC, alpha, beta, Number(discountRate), renewals, METRIC);
 }

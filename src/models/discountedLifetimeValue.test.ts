@@ -51,6 +51,23 @@ describe('discountedLifetimeValue', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, { margin: 5 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'margin': discountedLifetimeValue takes no options; 'margin' belongs in the input",
+      );
+      expectMetricError(
+        () =>
+          discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, { grossMargin: 0.8 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'grossMargin': discountedLifetimeValue takes no options",
+      );
+      expect(discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, {})).toBe(20);
+    });
+
     it.each([
       [{ alpha: 1, beta: 1, discountRate: 0.1 }, ['margin'], 'is required'],
       [{ alpha: 1, beta: 1, discountRate: 0.1, margin: '1e3' }, ['margin'], 'must be a finite number or a decimal'],

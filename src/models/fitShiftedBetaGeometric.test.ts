@@ -108,6 +108,23 @@ describe('fitShiftedBetaGeometric', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
+      expectMetricError(
+        () => fitShiftedBetaGeometric({ survivors }, { initial: 1000 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'initial': fitShiftedBetaGeometric takes no options; 'initial' belongs in the input",
+      );
+      expectMetricError(
+        () => fitShiftedBetaGeometric({ survivors }, { maxIterations: 5 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'maxIterations': fitShiftedBetaGeometric takes no options",
+      );
+      expect(fitShiftedBetaGeometric({ survivors }, {})).toEqual(fitShiftedBetaGeometric({ survivors }));
+    });
+
     it.each([
       [[1000, -1, 3], ['survivors', 1], 'must be at least 0'],
       [[1000, 500.5, 3], ['survivors', 1], 'must be an integer'],

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { maximize } from './_lib/optimize.js';
-import { bulkArray, invalid, noData, parseForm, rejectElement } from '../internal/parse.js';
+import { bulkArray, invalid, type NoOptions, noData, noOptions, parseForm, rejectElement } from '../internal/parse.js';
 import { count, isCount } from '../internal/schemas.js';
 import { logLikelihood, MAX_PARAMETER, MIN_PARAMETER } from './_lib/shiftedBetaGeometric.js';
 
@@ -88,9 +88,11 @@ const MAX_ITERATIONS = 200;
  *
  * @param input - `{ survivors }` (counts at each period boundary, the first the cohort's size) or
  * `{ initial, lost }` (the cohort's size and the customers lost in each period).
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative safe integer (the issue
  * names its index), the first survivor count (or `initial`) is 0, a survivor count exceeds the one before
- * it, the customers lost total more than `initial`, or a key is unknown.
+ * it, the customers lost total more than `initial`, a key is unknown, or `options` has any key (an input
+ * field there is named as belonging in the input).
  * @throws {@link MetricError} `NO_DATA` when there are fewer than two periods (one period's churn fixes only
  * α/(α + β)), when no customer was lost, or when every customer was lost in the first period: the
  * likelihood then has no maximum with α, β > 0.
@@ -105,7 +107,11 @@ const MAX_ITERATIONS = 200;
  * ```
  * @category Models
  */
-export function fitShiftedBetaGeometric(input: FitShiftedBetaGeometricInput): FitShiftedBetaGeometricResult {
+export function fitShiftedBetaGeometric(
+  input: FitShiftedBetaGeometricInput,
+  options?: NoOptions,
+): FitShiftedBetaGeometricResult {
+  noOptions(METRIC, options, ['survivors', 'initial', 'lost']);
   const parsed = parseForm(METRIC, forms, input);
   const { lost, remaining } =
     parsed.form === 'survivors'

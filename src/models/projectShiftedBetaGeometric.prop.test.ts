@@ -76,7 +76,9 @@ describe('projectShiftedBetaGeometric properties', () => {
         let total = 0;
         for (let t = 1; t <= count; t++) {
           const r = retention[t - 1] as number;
-          expect(r).toBe((beta + t - 1) / (alpha + beta + t - 1));
+          // q = β + (t − 1), rounded once (not (β + t) − 1, which loses a tiny β), and r = q/(α + q).
+          const q = beta + (t - 1);
+          expect(r).toBe(q / (alpha + q));
           expect(r).toBeGreaterThan(0);
           expect(r).toBeLessThan(1);
           if (t > 1) {
@@ -88,6 +90,23 @@ describe('projectShiftedBetaGeometric properties', () => {
         }
         expect(total + (survival[count - 1] as number)).toBeCloseTo(1, 13);
       }),
+    );
+  });
+
+  it('keeps S(t) + P(T ≤ t) = 1 within 1e-12 across the whole range of α and β (log-uniform)', () => {
+    const exponent = fc.integer({ min: -10_000, max: 10_000 }).map((k) => 10 ** (k / 1000));
+    fc.assert(
+      fc.property(exponent, exponent, fc.integer({ min: 1, max: 300 }), (alpha, beta, count) => {
+        const { survival, lost } = projectShiftedBetaGeometric({ alpha, beta, periods: count });
+        let gone = 0;
+        let worst = 0;
+        for (let t = 0; t < count; t++) {
+          gone += lost[t] as number;
+          worst = Math.max(worst, Math.abs((survival[t] as number) + gone - 1));
+        }
+        expect(worst).toBeLessThan(1e-12);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -31,6 +31,17 @@ describe('projectShiftedBetaGeometric', () => {
   });
 
   describe('edge cases', () => {
+    it('keeps a tiny β: S(t) and the shares lost add up to 1 at α = β = 1e-10', () => {
+      // β + t − 1 summed as (β + t) − 1 lost β: the share lost in period 1 came out 0.49999995862981794.
+      const { survival, lost } = projectShiftedBetaGeometric({ alpha: 1e-10, beta: 1e-10, periods: 200 });
+      expect([survival[0], lost[0]]).toEqual([0.5, 0.5]);
+      let gone = 0;
+      for (let t = 0; t < 200; t++) {
+        gone += lost[t] as number;
+        expect(Math.abs((survival[t] as number) + gone - 1)).toBeLessThan(1e-12);
+      }
+    });
+
     it('approaches a constant retention when α and β are large (no heterogeneity)', () => {
       const { retention } = projectShiftedBetaGeometric({ alpha: 1e9, beta: 3e9, periods: 24 });
       for (const r of retention) expect(r).toBeCloseTo(0.75, 8);
@@ -53,6 +64,22 @@ describe('projectShiftedBetaGeometric', () => {
   });
 
   describe('validation', () => {
+    it('refuses any option, saying where an input field belongs', () => {
+      expectMetricError(
+        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { periods: 6 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'periods': projectShiftedBetaGeometric takes no options; 'periods' belongs in the input",
+      );
+      expectMetricError(
+        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { cohort: 10 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'cohort': projectShiftedBetaGeometric takes no options",
+      );
+      expect(projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, {}).survival).toEqual([0.5]);
+    });
+
     it.each([
       [{ alpha: 0, beta: 1, periods: 3 }, ['alpha'], 'must be at least 1e-10'],
       [{ alpha: -1, beta: 1, periods: 3 }, ['alpha'], 'must be at least'],

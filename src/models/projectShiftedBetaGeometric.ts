@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { parse } from '../internal/parse.js';
-import { churnAt, parameter, retentionAt } from './_lib/shiftedBetaGeometric.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
+import { parameter, projection } from './_lib/shiftedBetaGeometric.js';
 
 const METRIC = 'projectShiftedBetaGeometric';
 
@@ -45,8 +45,11 @@ const inputSchema = /* @__PURE__ */ (() =>
  * P(T = t) = P(T = t − 1)·(β + t − 2)/(α + β + t − 1). Retention rises with t: the customers likeliest to
  * leave do so first. Multiply by a cohort's size for counts of customers.
  *
- * Double precision: each value is a product of at most t correctly rounded ratios, so its relative error is
- * below t × 1.2e-16 (1e-10 over a million periods).
+ * Double precision: r(t) is computed as q/(α + q) with q = β + (t − 1), so a tiny β is not rounded away
+ * (no (β + t) − 1), and r(t) and 1 − r(t) = α/(α + q) share one denominator. Each value is a product of at
+ * most t such ratios, each within 3 units in the last place, so its relative error is below t × 5e-16
+ * (5e-10 over a million periods), and S(t) + P(T = 1) + … + P(T = t) = 1 within about t × 5e-16 for any α
+ * and β (1e-13 over 200 periods).
  *
  * Source: P. S. Fader and B. G. S. Hardie, "How to Project Customer Retention", Journal of Interactive
  * Marketing 21(1), 2007, 76–90 (equations 1, 2 and 8).
@@ -55,8 +58,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * for `retention`), per model period.
  *
  * @param input - `{ alpha, beta, periods }`.
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `alpha` or `beta` is not a number from 1e-10 to 1e10,
- * `periods` is not an integer from 1 to 1 000 000, or a key is unknown.
+ * `periods` is not an integer from 1 to 1 000 000, a key is unknown, or `options` has any key (an input
+ * field there is named as belonging in the input).
  * @example
  * ```ts
  * // Fader & Hardie (2007): the "regular" segment, fitted on years 1–7, projected to year 12.
@@ -69,18 +74,9 @@ const inputSchema = /* @__PURE__ */ (() =>
  */
 export function projectShiftedBetaGeometric(
   input: ProjectShiftedBetaGeometricInput,
+  options?: NoOptions,
 ): ProjectShiftedBetaGeometricResult {
+  noOptions(METRIC, options, ['alpha', 'beta', 'periods']);
   const { alpha, beta, periods } = parse(METRIC, inputSchema, input);
-  const survival = new Array<number>(periods);
-  const retention = new Array<number>(periods);
-  const lost = new Array<number>(periods);
-  let alive = 1;
-  for (let t = 1; t <= periods; t++) {
-    const renew = retentionAt(alpha, beta, t);
-    lost[t - 1] = alive * churnAt(alpha, beta, t);
-    alive *= renew;
-    survival[t - 1] = alive;
-    retention[t - 1] = renew;
-  }
-  return { survival, retention, lost };
+  return projection(alpha, beta, periods);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changingOnReread } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalCurve } from './survivalCurve.js';
@@ -35,6 +36,28 @@ describe('survivalAt', () => {
   });
 
   describe('validation', () => {
+    it('checks and uses the same read of each point: fields that change on a second read change nothing', () => {
+      const reads = new Map<string, number>();
+      const points = changingOnReread(
+        [
+          { time: 1, survival: 0.8 },
+          { time: 3, survival: 0.5 },
+        ],
+        reads,
+      );
+      expect(survivalAt({ points } as never, { time: 2 })).toBe(0.8);
+      expect([...reads.values()].every((count) => count === 1)).toBe(true);
+    });
+
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => survivalAt({ points: [{ time: 1, survival: 0.5 }] }, { time: 1, at: 2 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'at'",
+      );
+    });
+
     it('names the point and the option', () => {
       expectMetricError(() => survivalAt({ points: [] }, { time: 1 }), 'NO_DATA', ['points']);
       expectMetricError(() => survivalAt({ points: [{ time: 1, survival: 1.5 }] }, { time: 1 }), 'INVALID_INPUT', [

@@ -158,6 +158,13 @@ describe('survivalCurve', () => {
   });
 
   describe('median', () => {
+    it('takes the midpoint of times near the top of the double range without overflow', () => {
+      // (a + b)/2 overflowed to a median of Infinity here.
+      const curve = survivalCurve({ durations: [1.6e308, 1.6e308, 1.7e308, 1.7e308], churned: [1, 1, 1, 1] });
+      expect(curve.median).toEqual({ reached: true, time: 1.6e308 / 2 + 1.7e308 / 2 });
+      expect(curve.median).not.toEqual({ reached: true, time: Number.POSITIVE_INFINITY });
+    });
+
     it('takes the middle of a stretch at exactly 0.5 (R, SAS), or its start with medianRule: first (lifelines)', () => {
       // Churns at 1, 2, 3, 4: S = 0.75, 0.5, 0.25, 0. R survival gives a median of 2.5.
       const input = { durations: [1, 2, 3, 4], churned: [true, true, true, true] };
@@ -284,6 +291,43 @@ describe('survivalCurve', () => {
   });
 
   describe('validation', () => {
+    it('checks and uses the same read of each table field: a time read again as Infinity or NaN changes nothing', () => {
+      const rows = [
+        { time: 1, events: 20, censored: 5 },
+        { time: 3, events: 10, censored: 0 },
+      ];
+      const plain = survivalCurve({ table: rows });
+      for (const later of [Number.POSITIVE_INFINITY, Number.NaN]) {
+        let reads = 0;
+        const table = rows.map((row, index) =>
+          index === 1
+            ? {
+                get time() {
+                  reads++;
+                  // A third read means the time is read again and again: fail instead of hanging.
+                  if (reads > 2) throw new Error('time read more than twice');
+                  return reads === 1 ? row.time : later;
+                },
+                events: row.events,
+                censored: row.censored,
+              }
+            : row,
+        );
+        // Before, a second read of Infinity gave a median of Infinity, and NaN hung the merge.
+        expect(survivalCurve({ table })).toEqual(plain);
+        expect(reads).toBe(1);
+      }
+    });
+
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => survivalCurve({ durations: [1, 2], churned: [true, false] }, { level: 0.9 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'level'",
+      );
+    });
+
     it.each([
       [{ duration: -1, churned: true }, ['observations', 1, 'duration'], 'must be at least 0'],
       [{ duration: Number.NaN, churned: true }, ['observations', 1, 'duration'], 'must be a finite number, not NaN'],

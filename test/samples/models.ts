@@ -117,6 +117,8 @@ export const models: FamilySamples = {
         { interval: 'log' },
       ],
       [{ durations: [2, 2, 8, 10], churned: [true, false, true, false] }],
+      // Times near the top of the double range: the median's midpoint must not overflow.
+      [{ durations: [1.6e308, 1.6e308, 1.7e308, 1.7e308], churned: [1, 1, 1, 1] }],
       [
         {
           table: [
@@ -136,6 +138,8 @@ export const models: FamilySamples = {
     projectShiftedBetaGeometric: [
       [{ alpha: 0.704, beta: 1.182, periods: 12 }],
       [{ alpha: 3.8, beta: 15.2, periods: 3 }],
+      // The smallest α and β: β + t − 1 must keep β.
+      [{ alpha: 1e-10, beta: 1e-10, periods: 4 }],
     ],
     discountedExpectedLifetime: [
       [{ alpha: 0.668, beta: 3.806, discountRate: 0.1 }],

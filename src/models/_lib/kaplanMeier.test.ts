@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CurveBuilder } from './kaplanMeier.js';
+import { CurveBuilder, midpoint } from './kaplanMeier.js';
 
 describe('CurveBuilder', () => {
   it('multiplies the conditional survivals and sums Greenwood terms', () => {
@@ -52,5 +52,26 @@ describe('CurveBuilder', () => {
     builder.start(4);
     builder.step(1, 1, 3);
     expect(builder.result().median).toEqual({ reached: false });
+  });
+
+  it('takes the midpoint of two times near the top of the double range without overflow', () => {
+    const builder = new CurveBuilder(0.95, 'log-log', 'midpoint');
+    builder.start(4);
+    builder.step(1.6e308, 2, 0);
+    builder.step(1.7e308, 2, 0);
+    // Before, (a + b)/2 overflowed to a median of Infinity.
+    expect(builder.result().median).toEqual({ reached: true, time: 1.6e308 / 2 + 1.7e308 / 2 });
+  });
+});
+
+describe('midpoint', () => {
+  it('is (a + b)/2 bit for bit where the sum is finite, and halves first only where it overflows', () => {
+    expect(midpoint(1, 2)).toBe(1.5);
+    expect(midpoint(0.1, 0.2)).toBe((0.1 + 0.2) / 2);
+    expect(midpoint(5e-324, 5e-324)).toBe(5e-324);
+    expect(midpoint(0, 5e-324)).toBe(0);
+    expect(midpoint(Number.MAX_VALUE, Number.MAX_VALUE)).toBe(Number.MAX_VALUE);
+    expect(midpoint(1e308, Number.MAX_VALUE)).toBe(1e308 / 2 + Number.MAX_VALUE / 2);
+    expect(midpoint(0, Number.MAX_VALUE)).toBe(Number.MAX_VALUE / 2);
   });
 });

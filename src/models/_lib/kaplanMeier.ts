@@ -7,6 +7,17 @@ import type { SurvivalCurveResult, SurvivalInterval, SurvivalPoint } from '../su
 const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
 
 /**
+ * (a + b)/2 for finite a, b ≥ 0 without overflow. Where the sum is finite this is (a + b)/2 itself, the
+ * correctly rounded midpoint, bit for bit as before; where it overflows (both near the top of the double
+ * range) each half is exact and their sum is the same correctly rounded midpoint. (Halving first everywhere
+ * would lose the last bit of subnormal times: 5e-324/2 rounds to 0.)
+ */
+export function midpoint(a: number, b: number): number {
+  const sum = a + b;
+  return sum < Number.POSITIVE_INFINITY ? sum / 2 : a / 2 + b / 2;
+}
+
+/**
  * Builds the curve one distinct time at a time, in increasing order: Kaplan–Meier product, Greenwood sum,
  * band and median.
  */
@@ -44,7 +55,7 @@ export class CurveBuilder {
     if (d > 0) {
       if (this.atHalf && this.medianRule === 'midpoint') {
         // The curve leaves the exact 0.5 here: the median is the middle of the flat stretch.
-        this.medianTime = (this.medianTime + time) / 2;
+        this.medianTime = midpoint(this.medianTime, time);
       }
       this.atHalf = false;
       survival *= (atRisk - d) / atRisk;

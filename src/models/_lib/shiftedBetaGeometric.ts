@@ -20,11 +20,47 @@ export const MAX_PARAMETER = 1e10;
 /** The schema of α or β: a finite number from 1e-10 to 1e10. */
 export const parameter = /* @__PURE__ */ (() => z.number().check(z.gte(MIN_PARAMETER), z.lte(MAX_PARAMETER)))();
 
-/** r(t) = (β + t − 1)/(α + β + t − 1), the share of customers alive in period t who renew at its end. */
+/**
+ * r(t) = (β + t − 1)/(α + β + t − 1), the share of customers alive in period t who renew at its end.
+ *
+ * Written q/(α + q) with q = β + (t − 1): t − 1 is exact, so q is rounded once, and r(t) and 1 − r(t)
+ * ({@link churnAt}) share their denominator, so they add up to 1 within 3 units in the last place. Summing
+ * (β + t) − 1 instead loses a tiny β to the rounding of β + t (at β = 1e-10, r(1) came out 4e-8 off).
+ */
 export function retentionAt(alpha: number, beta: number, t: number): number {
-  // α, β ≤ 1e10 and t ≤ 2^53: nothing overflows, and with exact sums (integers, say) the ratio is correctly
+  // α, β ≤ 1e12 and t ≤ 2^53: nothing overflows, and with exact sums (integers, say) the ratio is correctly
   // rounded.
-  return (beta + t - 1) / (alpha + beta + t - 1);
+  const q = beta + (t - 1);
+  return q / (alpha + q);
+}
+
+/** 1 − r(t) = α/(α + β + t − 1), the share of customers alive in period t who leave at its end. */
+export function churnAt(alpha: number, beta: number, t: number): number {
+  return alpha / (alpha + (beta + (t - 1)));
+}
+
+/** The sBG projection over t = 1…periods: S(t), r(t) and P(T = t) = S(t − 1)·(1 − r(t)). */
+export function projection(
+  alpha: number,
+  beta: number,
+  periods: number,
+): { survival: number[]; retention: number[]; lost: number[] } {
+  const survival = new Array<number>(periods);
+  const retention = new Array<number>(periods);
+  const lost = new Array<number>(periods);
+  let alive = 1;
+  for (let t = 1; t <= periods; t++) {
+    const q = beta + (t - 1);
+    const c = alpha + q;
+    const renew = q / c;
+    // Both shares of the customers alive are products of one correctly rounded ratio each: S(t) + Σ P(T = k)
+    // stays 1 within about 4t units in the last place, whatever α and β.
+    lost[t - 1] = alive * (alpha / c);
+    alive *= renew;
+    survival[t - 1] = alive;
+    retention[t - 1] = renew;
+  }
+  return { survival, retention, lost };
 }
 
 /**
@@ -50,7 +86,9 @@ export function logLikelihood(lost: Float64Array, remaining: number, u: number, 
   let sbb = 0;
   const periods = lost.length;
   for (let t = 1; t <= periods; t++) {
-    const c = alpha + beta + t - 1;
+    // q = β + t − 1 and c = α + β + t − 1 = α + q, rounded as in retentionAt (no cancellation for tiny β).
+    const q = beta + (t - 1);
+    const c = alpha + q;
     const n = lost[t - 1] as number;
     if (n > 0) {
       // ln P(T = t) = ln α − ln c + ln S(t − 1)
@@ -62,9 +100,10 @@ export function logLikelihood(lost: Float64Array, remaining: number, u: number, 
       hab += n * (inverse * inverse + sab);
       hbb += n * (inverse * inverse + sbb);
     }
-    // ln S(t) = ln S(t − 1) + ln(1 − α/c); q = β + t − 1.
-    const q = beta + t - 1;
-    s += Math.log1p(-alpha / c);
+    // ln S(t) = ln S(t − 1) + ln(1 − α/c) = … + ln(q/c): log1p while α/c ≤ ½, where it is exact to the last
+    // bits; beyond, 1 − α/c cancels (it rounds to 0 when α ≫ β + t, giving −Infinity) and q/c does not.
+    const churn = alpha / c;
+    s += churn <= 0.5 ? Math.log1p(-churn) : Math.log(q / c);
     sa -= 1 / c;
     sb += alpha / (q * c);
     saa += 1 / (c * c);
@@ -87,11 +126,6 @@ export function logLikelihood(lost: Float64Array, remaining: number, u: number, 
   };
 }
 
-/** 1 − r(t) = α/(α + β + t − 1), the share of customers alive in period t who leave at its end. */
-export function churnAt(alpha: number, beta: number, t: number): number {
-  return alpha / (alpha + beta + t - 1);
-}
-
 /**
  * The discounted expected lifetime, in periods: with `renewals` undefined, Σ_{t≥0} S(t)/(1 + d)^t (a new
  * customer, the first period undiscounted; DEL, Fader & Hardie 2010 eq. 5); with `renewals = r`,
@@ -103,11 +137,13 @@ export function churnAt(alpha: number, beta: number, t: number): number {
  */
 export function discountedLifetime(alpha: number, beta: number, d: number, renewals: number | undefined): number {
   if (renewals === undefined) {
-    if (d === 0) return (alpha + beta - 1) / (alpha - 1);
+    // (α − 1) + β, not (α + β) − 1: α − 1 is exact for α ≤ 2, and a tiny β is not lost to the rounding of
+    // α + β when α is close to 1.
+    if (d === 0) return (alpha - 1 + beta) / (alpha - 1);
     return discountedSurvivalSum(alpha, beta, d);
   }
   if (d === 0) return (beta + renewals) / (alpha - 1);
-  return retentionAt(alpha, beta, renewals + 1) * discountedSurvivalSum(alpha, beta + renewals + 1, d);
+  return retentionAt(alpha, beta, renewals + 1) * discountedSurvivalSum(alpha, beta + (renewals + 1), d);
 }
 
 /**

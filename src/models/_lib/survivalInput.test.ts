@@ -90,4 +90,67 @@ describe('survival input forms', () => {
       'm: table totals more than 2^53 − 1 observations',
     );
   });
+
+  it('reads each field of every record and row once, and each element once', () => {
+    // A getter that throws on a second read: a form that checks one read and stores another fails here,
+    // rather than hanging on the NaN a changing getter would slip past its check (as the table form once did).
+    const reads = new Map<string, number>();
+    const once = <T extends object>(name: string, record: T): T => {
+      const out = {};
+      for (const [key, value] of Object.entries(record)) {
+        Object.defineProperty(out, key, {
+          enumerable: true,
+          get() {
+            const count = (reads.get(`${name}.${key}`) ?? 0) + 1;
+            reads.set(`${name}.${key}`, count);
+            if (count > 1) throw new Error(`${name}.${key} read ${count} times`);
+            return value;
+          },
+        });
+      }
+      return out as T;
+    };
+    const elementsOnce = <T>(name: string, items: T[]): T[] =>
+      new Proxy(items, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key))
+            return once(`${name}[${key}]`, { v: target[Number(key)] }).v;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    const table = recorder();
+    fromTable(
+      'm',
+      elementsOnce('table', [
+        once('row0', { time: 2, events: 1, censored: 1 }),
+        once('row1', { time: 0, events: 1, censored: 0 }),
+        once('row2', { time: 5, events: 0, censored: 2 }),
+      ]),
+      table,
+    );
+    expect(table.steps).toEqual(expected);
+    const records = recorder();
+    fromObservations(
+      'm',
+      elementsOnce('observations', [
+        once('o0', { duration: 5, churned: false }),
+        once('o1', { duration: 2, churned: true }),
+        once('o2', { duration: 0, churned: true }),
+        once('o3', { duration: 2, churned: false }),
+        once('o4', { duration: 5, churned: false }),
+      ]),
+      records,
+    );
+    expect(records.steps).toEqual(expected);
+    const columns = recorder();
+    fromColumns(
+      'm',
+      elementsOnce('durations', [5, 2, 0, 2, 5]),
+      elementsOnce('churned', [false, true, true, false, false]),
+      columns,
+    );
+    expect(columns.steps).toEqual(expected);
+    expect([...reads.values()].every((count) => count === 1)).toBe(true);
+    expect(reads.size).toBe(9 + 3 + 10 + 5 + 10);
+  });
 });

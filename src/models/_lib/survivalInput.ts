@@ -91,8 +91,9 @@ export function fromColumns(
   builder: CurveSteps,
 ): void {
   const n = durations.length;
-  if (flags.length !== n) {
-    invalid(metric, ['churned'], `must have as many elements as durations (${n}), not ${flags.length}`);
+  const flagCount = flags.length;
+  if (flagCount !== n) {
+    invalid(metric, ['churned'], `must have as many elements as durations (${n}), not ${flagCount}`);
   }
   const times = new Float64Array(n);
   let churned = 0;
@@ -141,20 +142,19 @@ export function fromTable(metric: string, table: ArrayLike<unknown>, builder: Cu
   let observations = 0;
   for (let i = 0; i < n; i++) {
     const row = table[i] as { time?: unknown; events?: unknown; censored?: unknown } | null;
-    if (
-      typeof row !== 'object' ||
-      row === null ||
-      !isDuration(row.time) ||
-      !isCount(row.events) ||
-      !isCount(row.censored) ||
-      !hasOnlyRowKeys(row)
-    ) {
+    if (typeof row !== 'object' || row === null) rejectElement(metric, rowSchema, row, ['table', i]);
+    // Each field read once, into the locals that are both checked and stored (a getter read twice could
+    // pass the check with one value and be stored with another, a NaN that the merge below never passes).
+    const time = row.time;
+    const events = row.events;
+    const censored = row.censored;
+    if (!isDuration(time) || !isCount(events) || !isCount(censored) || !hasOnlyRowKeys(row)) {
       rejectElement(metric, rowSchema, row, ['table', i]);
     }
-    rowTimes[i] = row.time + 0;
-    rowEvents[i] = row.events;
-    rowCensored[i] = row.censored;
-    observations += row.events + row.censored;
+    rowTimes[i] = time + 0;
+    rowEvents[i] = events;
+    rowCensored[i] = censored;
+    observations += events + censored;
   }
   if (!Number.isSafeInteger(observations)) {
     throw new MetricError(metric, 'INVALID_INPUT', [

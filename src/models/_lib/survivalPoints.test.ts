@@ -29,4 +29,30 @@ describe('survivalAtTime', () => {
     }
     expect(catchMetricError(() => survivalAtTime('m', [null], 0, ['p'])).issues[0]?.path).toEqual(['p', 0]);
   });
+
+  it('checks and uses the same read of each point and field', () => {
+    // Each field may be read once: a second read gives a time of NaN or a survival of 2, which a check on
+    // one read and use of another would let through.
+    const reads = new Map<string, number>();
+    const changing = (name: string, time: number, survival: number) => {
+      const out = {};
+      for (const [key, value, later] of [
+        ['time', time, Number.NaN],
+        ['survival', survival, 2],
+      ] as const) {
+        Object.defineProperty(out, key, {
+          enumerable: true,
+          get() {
+            const count = (reads.get(`${name}.${key}`) ?? 0) + 1;
+            reads.set(`${name}.${key}`, count);
+            return count === 1 ? value : later;
+          },
+        });
+      }
+      return out;
+    };
+    const hostile = [changing('a', 0, 0.9), changing('b', 2, 0.45)];
+    expect(survivalAtTime('m', hostile, 5, ['points'])).toBe(0.45);
+    expect([...reads.values()]).toEqual([1, 1, 1, 1]);
+  });
 });

@@ -53,7 +53,7 @@ function hasOnlyPointKeys(point: object): boolean {
   return true;
 }
 
-function isProportion(value: unknown): boolean {
+function isProportion(value: unknown): value is number {
   return typeof value === 'number' && value >= 0 && value <= 1;
 }
 
@@ -65,21 +65,21 @@ function isOptionalProportion(value: unknown): boolean {
   return value === undefined || isProportion(value);
 }
 
-/** The fast twin of {@link pointSchema}. */
-function isPoint(value: unknown): value is CurvePoint {
-  if (typeof value !== 'object' || value === null) return false;
-  const point = value as Record<string, unknown>;
-  const { time, standardError } = point;
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The fast twin of {@link pointSchema} for the fields not used (each read once), given the time and survival
+ * the caller has already read and checked.
+ */
+function hasValidExtras(point: Record<string, unknown>): boolean {
+  const standardError = point.standardError;
   return (
-    typeof time === 'number' &&
-    time >= 0 &&
-    time < Number.POSITIVE_INFINITY &&
-    isProportion(point.survival) &&
     isOptionalCount(point.atRisk) &&
     isOptionalCount(point.events) &&
     isOptionalCount(point.censored) &&
-    (standardError === undefined ||
-      (typeof standardError === 'number' && standardError >= 0 && standardError < Number.POSITIVE_INFINITY)) &&
+    (standardError === undefined || isTime(standardError)) &&
     isOptionalProportion(point.low) &&
     isOptionalProportion(point.high) &&
     hasOnlyPointKeys(point)
@@ -88,7 +88,7 @@ function isPoint(value: unknown): value is CurvePoint {
 
 /**
  * Ŝ(time) of a curve given by its points, checked in one pass: times strictly increasing, survival never
- * rising.
+ * rising. Each point, and each of its fields, is read once: the checks and the result use the same values.
  */
 export function survivalAtTime(metric: string, points: ArrayLike<unknown>, time: number, path: Path): number {
   const n = points.length;
@@ -98,20 +98,26 @@ export function survivalAtTime(metric: string, points: ArrayLike<unknown>, time:
   let previousSurvival = 1;
   for (let i = 0; i < n; i++) {
     const point = points[i];
-    if (!isPoint(point)) return rejectElement(metric, pointSchema, point, [...path, i]);
-    if (!(point.time > previousTime)) {
+    if (typeof point !== 'object' || point === null) return rejectElement(metric, pointSchema, point, [...path, i]);
+    const record = point as Record<string, unknown>;
+    const pointTime = record.time;
+    const pointSurvival = record.survival;
+    if (!isTime(pointTime) || !isProportion(pointSurvival) || !hasValidExtras(record)) {
+      return rejectElement(metric, pointSchema, point, [...path, i]);
+    }
+    if (!(pointTime > previousTime)) {
       invalid(metric, [...path, i, 'time'], `must be later than the time of the point before (${previousTime})`);
     }
-    if (point.survival > previousSurvival) {
+    if (pointSurvival > previousSurvival) {
       invalid(
         metric,
         [...path, i, 'survival'],
         `must not be above the survival of the point before (${previousSurvival})`,
       );
     }
-    previousTime = point.time;
-    previousSurvival = point.survival;
-    if (point.time <= time) survival = point.survival;
+    previousTime = pointTime;
+    previousSurvival = pointSurvival;
+    if (pointTime <= time) survival = pointSurvival;
   }
   // A survival of −0 is a valid proportion; it comes back as 0.
   return survival + 0;
