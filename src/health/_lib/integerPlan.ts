@@ -87,6 +87,33 @@ export interface IntegerPlan {
   readonly table: Float64Array;
 }
 
+/**
+ * The plan of a scorecard that does not fit one: every measure `EXACT_ONLY`, so the fast path scores no
+ * value and only reads the accounts for the exact path.
+ */
+export function exactOnlyPlan(count: number): IntegerPlan {
+  return {
+    common: 1,
+    full: 100,
+    units: new Float64Array(count),
+    totalUnits: 0,
+    red: 0,
+    yellow: 0,
+    kinds: new Uint8Array(count).fill(EXACT_ONLY),
+    scale: new Float64Array(count),
+    slope: new Float64Array(count),
+    offset: new Float64Array(count),
+    stepStart: new Int32Array(count + 1),
+    stepFrom: new Float64Array(0),
+    stepN: new Float64Array(0),
+    belowN: new Float64Array(count),
+    tableMin: new Int32Array(count),
+    tableSpan: new Int32Array(count).fill(-1),
+    tableBase: new Int32Array(count),
+    table: new Float64Array(0),
+  };
+}
+
 /** Integer values tabled beyond a measure's range on either side, and the largest table of one measure. */
 const TABLE_MARGIN = 1024;
 const TABLE_LIMIT = 1 << 16;
