@@ -6,14 +6,18 @@ import {
   calibrationScoreSchema,
   churnFlagSchema,
   distributionElementSchema,
+  calibrationAccountAsRead,
   isCalibrationAccount,
   isCalibrationScore,
   isChurnFlag,
+  isRecord,
+  isStatus,
   statusOfElement,
 } from './predicates.js';
 import { isMeasureValue, KINDS, valueSchemas } from './scale.js';
 
 const accepts = (schema: z.core.$ZodType, value: unknown): boolean => z.safeParse(schema, value).success;
+const issuesOf = (schema: z.core.$ZodType, value: unknown): unknown => z.safeParse(schema, value).error?.issues;
 
 /** Numbers a hand-written check gets wrong first: non-finite, signed zeros, bounds and their neighbours, huge. */
 const awkwardNumber = fc.oneof(
@@ -119,7 +123,17 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
   it('calibration account', () => {
     fc.assert(
       fc.property(fc.oneof(awkwardObject(accountEntries), awkwardValue), (value) => {
-        expect(isCalibrationAccount(value)).toBe(accepts(calibrationAccountSchema, value));
+        const record = isRecord(value);
+        const score = record ? value.score : undefined;
+        const churned = record ? value.churned : undefined;
+        const accepted = accepts(calibrationAccountSchema, value);
+        expect(record && isCalibrationAccount(value, score, churned)).toBe(accepted);
+        // What the schema is shown of a rejected account gets the issues the account itself gets.
+        if (record && !accepted) {
+          expect(issuesOf(calibrationAccountSchema, calibrationAccountAsRead(value, score, churned))).toEqual(
+            issuesOf(calibrationAccountSchema, value),
+          );
+        }
       }),
       runs,
     );
@@ -134,7 +148,11 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
   it('distribution element', () => {
     fc.assert(
       fc.property(fc.oneof(awkwardObject(elementEntries), awkwardValue), (value) => {
-        expect(statusOfElement(value) !== undefined).toBe(accepts(distributionElementSchema, value));
+        const status = statusOfElement(value);
+        expect(isStatus(status)).toBe(accepts(distributionElementSchema, value));
+        if (isRecord(value)) {
+          expect(issuesOf(distributionElementSchema, { status })).toEqual(issuesOf(distributionElementSchema, value));
+        }
       }),
       runs,
     );
