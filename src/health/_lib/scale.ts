@@ -91,7 +91,9 @@ export const valueSchemas = /* @__PURE__ */ (() => ({
 /** Validates a measure's scale and reads it in exact form. */
 export function readMeasure(name: string, weight: Rational, scale: Record<string, unknown>): Omit<Measure, 'units'> {
   const path = ['measures', name, 'scale'];
-  const { kind } = parse(METRIC, kindSchema, scale, 'input', path);
+  // `scale` is the configuration's own copy (read once): its kind can be looked at before it is parsed.
+  const given = scale.kind;
+  const kind = KINDS.includes(given as Kind) ? (given as Kind) : parse(METRIC, kindSchema, scale, 'input', path).kind;
   const base = { name, kind, weight: toNumber(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
   if (kind === 'linear') {
     const parsed = parse(METRIC, scaleSchemas.linear, scale, 'input', path);
