@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { invalid, isArrayInput, type NoOptions, noOptions, parse } from '../internal/parse.js';
-import { decimal } from '../internal/schemas.js';
+import { compareDecimal, decimal, isDecimal } from '../internal/schemas.js';
 import { type Rational, rationalOf, toNumber } from '../internal/exact/rational.js';
 import { bandsSchema, type Bands, type HealthBands, type HealthStatus, readBands, statusOf } from './_lib/bands.js';
 import { type ExactScorer, exactScorer } from './_lib/exactScore.js';
 import { compileFastScorer, type FastScorer } from './_lib/fastScore.js';
 import { exactOnlyPlan, integerWeights, planIntegers } from './_lib/integerPlan.js';
 import { readOnce } from './_lib/readOnce.js';
-import { type Measure, readMeasure } from './_lib/scale.js';
+import { hasOnlyKeys, type Measure, readMeasure } from './_lib/scale.js';
 
 const METRIC = 'createHealthScore';
 
@@ -125,21 +125,40 @@ interface Entry {
   readonly scale: Record<string, unknown>;
 }
 
-const configSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    measures: z.record(
-      z.string(),
-      z.strictObject({
-        weight: decimal({ min: 0 }),
-        scale: z.custom<Record<string, unknown>>(
-          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-          { error: "must be an object such as { kind: 'linear', worst: 0, best: 1 }" },
-        ),
-      }),
-    ),
+const configSchema = /* @__PURE__ */ (() => {
+  const rest = {
     bands: z.optional(bandsSchema),
     missing: z.optional(z.enum(['skip', 'neutral', 'worst', 'reject'])),
-  }))();
+  };
+  const measure = z.strictObject({
+    weight: decimal({ min: 0 }),
+    scale: z.custom<Record<string, unknown>>(isScale, {
+      error: "must be an object such as { kind: 'linear', worst: 0, best: 1 }",
+    }),
+  });
+  return {
+    full: z.strictObject({ measures: z.record(z.string(), measure), ...rest }),
+    /** The same, for measures already checked by hand (see `hasValidMeasures`). */
+    checked: z.strictObject({ measures: z.custom<Record<string, Entry>>(), ...rest }),
+  };
+})();
+
+function isScale(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `measures` schema by hand, on the configuration's copy: no zod parse per measure when all are valid. */
+function hasValidMeasures(input: unknown): boolean {
+  if (!isObject(input) || !isScale(input.measures)) return false;
+  const measures = input.measures;
+  for (const name in measures) {
+    const entry = measures[name];
+    if (!isScale(entry) || !hasOnlyKeys(entry, ['weight', 'scale'])) return false;
+    const { weight, scale } = entry;
+    if (!isDecimal(weight) || compareDecimal(weight, 0) < 0 || !isScale(scale)) return false;
+  }
+  return true;
+}
 
 /**
  * Customer health score: a configurable, weighted scorecard of 0–100 measure scores with red / yellow /
@@ -239,7 +258,7 @@ export function createHealthScore(config: HealthScoreConfig, options?: NoOptions
   if (isObject(input) && isObject(input.measures) && Object.hasOwn(input.measures, '__proto__')) {
     invalid(METRIC, ['measures', '__proto__'], 'is not allowed as a measure name');
   }
-  const parsed = parse(METRIC, configSchema, input);
+  const parsed = parse(METRIC, hasValidMeasures(input) ? configSchema.checked : configSchema.full, input);
   const names = Object.keys(parsed.measures);
   if (names.length === 0) invalid(METRIC, ['measures'], 'must have at least one measure');
   const entries = names.map((name) => parsed.measures[name] as Entry);

@@ -11,7 +11,7 @@
 // exact path, which also reports every error.
 import { gcd, lcm, pow10 } from '../../internal/exact/integer.js';
 import { compare, type Rational, rationalOf, reduce, toNumber } from '../../internal/exact/rational.js';
-import { KINDS, type Measure } from './scale.js';
+import { KINDS, type Measure, numberOf } from './scale.js';
 
 /** Integers handled by the fast path stay at or below 2^51, two bits under the exact-integer limit. */
 const LIMIT = 2n ** 51n;
@@ -29,12 +29,6 @@ function placesOf(value: Rational): number {
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** The double nearest a rational: one division when both its terms are safe integers (then correctly rounded). */
-function numberOf(value: Rational): number {
-  const { num, den } = value;
-  return den <= SAFE && num <= SAFE && num >= -SAFE ? Number(num) / Number(den) : toNumber(value);
-}
 
 /** Whether a rational is exactly a double: an integer that is safe is, others are checked. */
 function isDouble(value: Rational): boolean {
@@ -164,9 +158,18 @@ export function planIntegers(
   });
   const digits = measures.map((_, j) => Math.min(highest[j] as number, Math.max(places[j] as number, TARGET_PLACES)));
 
-  const fixedRequirement = [red, yellow, ...measures.flatMap((m) => (m.kind === 'steps' ? [...m.scores, m.below] : []))]
-    .map((value) => reduce(value).den)
-    .reduce(lcm, 1n);
+  // C must be a multiple of the denominators of the bands and of the steps' scores (most are integers).
+  let fixedRequirement = 1n;
+  const needs = (value: Rational): void => {
+    if (value.den !== 1n) fixedRequirement = lcm(fixedRequirement, reduce(value).den);
+  };
+  needs(red);
+  needs(yellow);
+  for (const m of measures) {
+    if (m.kind !== 'steps') continue;
+    m.scores.forEach(needs);
+    needs(m.below);
+  }
 
   // The plan fits when every integer stays at or below 2^51: 100·C·ΣW, and for each linear measure its
   // largest |x| times its slope 100·C ÷ (B − A), which is 100·C × (largest |bound| ÷ |best − worst|) whatever
@@ -189,9 +192,9 @@ export function planIntegers(
   const lowered = measures.map((m, j) => usable[j] === 1 && (m.kind === 'linear' || m.kind === 'score'));
   const spare = digits.map((k, j) => (lowered[j] ? k - (minimum[j] as number) : 0));
   /** What measure j requires of C at k places: C must be a multiple of it. Each is computed once. */
-  const required = new Array<bigint | undefined>(count * 16);
+  const required = new Map<number, bigint>();
   const requirement = (j: number, k: number): bigint => {
-    const known = required[j * 16 + k];
+    const known = required.get(j * 16 + k);
     if (known !== undefined) return known;
     const m = measures[j] as Measure;
     let value = pow10(k);
@@ -199,7 +202,7 @@ export function planIntegers(
       const span = magnitude((m.best.num * value) / m.best.den - (m.worst.num * value) / m.worst.den);
       value = span / gcd(100n, span);
     }
-    required[j * 16 + k] = value;
+    required.set(j * 16 + k, value);
     return value;
   };
   /** lcm(`common`, requirement), or 0 once it is above `most`. */
@@ -353,9 +356,9 @@ function buildPlan(
   return {
     common,
     full,
-    units: Float64Array.from(measures, (m) => Number(m.units)),
+    units: new Float64Array(measures.map((m) => Number(m.units))),
     totalUnits: Number(totalUnits),
-    kinds: Uint8Array.from(measures, (m, j) => (usable[j] ? KINDS.indexOf(m.kind) : EXACT_ONLY)),
+    kinds: new Uint8Array(measures.map((m, j) => (usable[j] ? KINDS.indexOf(m.kind) : EXACT_ONLY))),
     scale,
     slope,
     offset,
