@@ -14,7 +14,8 @@ import {
   isStatus,
   statusOfElement,
 } from './predicates.js';
-import { isMeasureValue, KINDS, valueSchemas } from './scale.js';
+import { readOnce } from './readOnce.js';
+import { isMeasureValue, isScaleOf, KINDS, scaleSchemas, valueSchemas } from './scale.js';
 
 const accepts = (schema: z.core.$ZodType, value: unknown): boolean => z.safeParse(schema, value).success;
 const issuesOf = (schema: z.core.$ZodType, value: unknown): unknown => z.safeParse(schema, value).error?.issues;
@@ -167,6 +168,32 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), fc.oneof(awkwardValue, decimalText), (kind, value) => {
         expect(isMeasureValue(kind, value)).toBe(accepts(valueSchemas[kind], value));
+      }),
+      runs,
+    );
+  });
+
+  it('a scale of each kind, as the configuration copies it', () => {
+    const decimalLike = fc.oneof(awkwardNumber, awkwardValue, fc.constantFrom('0.5', '-3', '100', '100.0000001'));
+    const step = awkwardObject(
+      fc.record({ from: decimalLike, score: decimalLike, extra: awkwardValue }, { requiredKeys: ['from', 'score'] }),
+    );
+    const scale = fc.record(
+      {
+        worst: decimalLike,
+        best: decimalLike,
+        steps: fc.oneof(fc.array(step, { maxLength: 3 }), awkwardValue),
+        below: decimalLike,
+        extra: awkwardValue,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), awkwardObject(scale), (kind, value) => {
+        if (!isRecord(value)) return;
+        const copy = readOnce(value, 4) as Record<string, unknown>;
+        copy.kind = kind;
+        expect(isScaleOf(kind, copy)).toBe(accepts(scaleSchemas[kind], copy));
       }),
       runs,
     );

@@ -75,7 +75,8 @@ export function booleanScore(value: boolean): Rational {
 
 const kindSchema = /* @__PURE__ */ (() => z.object({ kind: z.enum(KINDS) }))();
 
-const scaleSchemas = /* @__PURE__ */ (() => {
+/** The schemas of a measure's scale, by kind. */
+export const scaleSchemas = /* @__PURE__ */ (() => {
   const score = decimal({ min: 0, max: 100 });
   return {
     linear: z.strictObject({ kind: z.literal('linear'), worst: decimal(), best: decimal() }),
