@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
-import { invalid, isArrayInput, noData, parse } from '../internal/parse.js';
-import { decimal } from '../internal/schemas.js';
-import { add, divide, integer, multiply, type Rational, rationalOf, toNumber } from '../internal/exact/rational.js';
+import { invalid, isArrayInput, type NoOptions, noOptions, parse } from '../internal/parse.js';
+import { compareDecimal, decimal, isDecimal } from '../internal/schemas.js';
+import { type Rational, rationalOf, toNumber } from '../internal/exact/rational.js';
 import { bandsSchema, type Bands, type HealthBands, type HealthStatus, readBands, statusOf } from './_lib/bands.js';
+import { type ExactScorer, exactScorer } from './_lib/exactScore.js';
 import { compileFastScorer, type FastScorer } from './_lib/fastScore.js';
-import { integerWeights, planIntegers } from './_lib/integerPlan.js';
-import { type Measure, readMeasure, shownValue, valueScore } from './_lib/scale.js';
+import { exactOnlyPlan, integerWeights, planIntegers } from './_lib/integerPlan.js';
+import { readOnce } from './_lib/readOnce.js';
+import { hasOnlyKeys, type Measure, readMeasure } from './_lib/scale.js';
 
 const METRIC = 'createHealthScore';
 
@@ -104,13 +106,14 @@ export interface HealthScores {
 
 /** A validated health scorecard: call it with one account's values, or use `scoreAll` for many. */
 export interface HealthScorer {
-  (values: HealthValues): HealthScoreResult;
+  /** Takes no options: a second argument other than `undefined` or `{}` is refused. */
+  (values: HealthValues, options?: NoOptions): HealthScoreResult;
   /**
    * Scores many accounts in one pass, without the per-measure explanation: the same scores and statuses as
    * calling the scorer on each. A bad account throws a `MetricError` whose path starts with its index (and
-   * an account with no value to score, under `'skip'`, `NO_DATA` at `[index]`).
+   * an account with no value to score, under `'skip'`, `NO_DATA` at `[index]`). Takes no options.
    */
-  scoreAll(accounts: ArrayLike<HealthValues>): HealthScores;
+  scoreAll(accounts: ArrayLike<HealthValues>, options?: NoOptions): HealthScores;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -122,21 +125,40 @@ interface Entry {
   readonly scale: Record<string, unknown>;
 }
 
-const configSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    measures: z.record(
-      z.string(),
-      z.strictObject({
-        weight: decimal({ min: 0 }),
-        scale: z.custom<Record<string, unknown>>(
-          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-          { error: "must be an object such as { kind: 'linear', worst: 0, best: 1 }" },
-        ),
-      }),
-    ),
+const configSchema = /* @__PURE__ */ (() => {
+  const rest = {
     bands: z.optional(bandsSchema),
     missing: z.optional(z.enum(['skip', 'neutral', 'worst', 'reject'])),
-  }))();
+  };
+  const measure = z.strictObject({
+    weight: decimal({ min: 0 }),
+    scale: z.custom<Record<string, unknown>>(isScale, {
+      error: "must be an object such as { kind: 'linear', worst: 0, best: 1 }",
+    }),
+  });
+  return {
+    full: z.strictObject({ measures: z.record(z.string(), measure), ...rest }),
+    /** The same, for measures already checked by hand (see `hasValidMeasures`). */
+    checked: z.strictObject({ measures: z.custom<Record<string, Entry>>(), ...rest }),
+  };
+})();
+
+function isScale(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `measures` schema by hand, on the configuration's copy: no zod parse per measure when all are valid. */
+function hasValidMeasures(input: unknown): boolean {
+  if (!isObject(input) || !isScale(input.measures)) return false;
+  const measures = input.measures;
+  for (const name in measures) {
+    const entry = measures[name];
+    if (!isScale(entry) || !hasOnlyKeys(entry, ['weight', 'scale'])) return false;
+    const { weight, scale } = entry;
+    if (!isDecimal(weight) || compareDecimal(weight, 0) < 0 || !isScale(scale)) return false;
+  }
+  return true;
+}
 
 /**
  * Customer health score: a configurable, weighted scorecard of 0–100 measure scores with red / yellow /
@@ -192,12 +214,15 @@ const configSchema = /* @__PURE__ */ (() =>
  * Unit: points, 0–100.
  *
  * @param config - `{ measures: { [name]: { weight, scale } }, bands = { red: 50, yellow: 75 }, missing = 'skip' }`.
+ * @param options - None: `createHealthScore` takes no options.
  * @returns A scorer `(values) → { score, status, measures: [{ name, value, normalized, weight, contribution }],
  * missing }`, with a `scoreAll(accounts)` method.
  * @throws {@link MetricError} `INVALID_INPUT` (from `createHealthScore`) when the configuration is invalid: no
  * measures, a measure named `__proto__`, an unknown scale kind, a negative weight or all weights zero,
  * `worst` equal to `best`, steps whose `from` do not ascend or whose scores are outside 0–100, bands outside
- * 0–100 or `red` not below `yellow`, an unknown `missing` policy or an unknown key.
+ * 0–100 or `red` not below `yellow`, an unknown `missing` policy or an unknown key; or when a second
+ * argument other than `undefined` or `{}` is given (it takes no options; `{ missing: 'skip' }` there is said
+ * to belong in the configuration, which is the input). The scorer and `scoreAll` take no options either.
  * @throws {@link MetricError} `INVALID_INPUT` (from the scorer, metric `createHealthScore`) when the values
  * are not an object, a value has the wrong type for its scale (path `['usage']`; in `scoreAll`,
  * `[index, 'usage']`), a score is outside 0–100, a value names a measure that is not configured, or a
@@ -226,17 +251,14 @@ const configSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Health
  */
-export function createHealthScore(config: HealthScoreConfig): HealthScorer {
-  if (
-    typeof config === 'object' &&
-    config !== null &&
-    typeof config.measures === 'object' &&
-    config.measures !== null &&
-    Object.hasOwn(config.measures, '__proto__')
-  ) {
+export function createHealthScore(config: HealthScoreConfig, options?: NoOptions): HealthScorer {
+  noOptions(METRIC, options, ['measures', 'bands', 'missing']);
+  // Validated and used: one reading of the configuration (down to a step's `from`), never the caller's object.
+  const input = readOnce(config, CONFIG_DEPTH);
+  if (isObject(input) && isObject(input.measures) && Object.hasOwn(input.measures, '__proto__')) {
     invalid(METRIC, ['measures', '__proto__'], 'is not allowed as a measure name');
   }
-  const parsed = parse(METRIC, configSchema, config);
+  const parsed = parse(METRIC, hasValidMeasures(input) ? configSchema.checked : configSchema.full, input);
   const names = Object.keys(parsed.measures);
   if (names.length === 0) invalid(METRIC, ['measures'], 'must have at least one measure');
   const entries = names.map((name) => parsed.measures[name] as Entry);
@@ -248,115 +270,45 @@ export function createHealthScore(config: HealthScoreConfig): HealthScorer {
   const totalUnits = units.reduce((sum, u) => sum + u, 0n);
   if (totalUnits === 0n) invalid(METRIC, ['measures'], 'must give at least one measure a weight greater than 0');
   const measures: Measure[] = read.map((m, j) => ({ ...m, units: units[j] as bigint }));
-  const plan = planIntegers(measures, totalUnits, bands.red, bands.yellow);
-  const fast =
-    plan &&
-    compileFastScorer(
-      names,
-      measures.map((m) => m.weight),
-      plan,
-      policy,
-    );
-  return makeScorer(measures, policy, bands, fast);
+  const plan = planIntegers(measures, totalUnits, bands.red, bands.yellow) ?? exactOnlyPlan(measures.length);
+  const fast = compileFastScorer(
+    names,
+    measures.map((m) => m.weight),
+    plan,
+    policy,
+  );
+  return makeScorer(names, fast, exactScorer(measures, policy, bands), bands);
+}
+
+/** Levels of objects and arrays in a configuration: config.measures[name].scale.steps[index] is 5 deep. */
+const CONFIG_DEPTH = 6;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The scorer. Each account takes the fast path when it can (see _lib/fastScore.ts): the same results, in
-// integer arithmetic. What it leaves, the exact path below scores, by the formula, in exact fractions.
+// The scorer. Each account is read once, by the fast path (see _lib/fastScore.ts), which scores it when it
+// can, in integer arithmetic; what it leaves, the exact path (_lib/exactScore.ts) scores from the values it
+// read, in exact fractions: the same results.
 
-/** One account's score, exactly. */
-interface ExactScore {
-  readonly score: Rational;
-  /** Per measure: its 0–100 score, or undefined when it is not counted. */
-  readonly normalized: readonly (Rational | undefined)[];
-  /** Per measure: whether it has a value. */
-  readonly present: readonly boolean[];
-  /** Σ wᵢ over the measures counted, in integer weight units. */
-  readonly counted: bigint;
-}
-
-function makeScorer(
-  measures: readonly Measure[],
-  policy: HealthMissingPolicy,
-  bands: Bands,
-  fast: FastScorer | undefined,
-): HealthScorer {
-  const names = measures.map((m) => m.name);
-  const index = new Map(names.map((name, j) => [name, j]));
-
-  /** Score = Σ wᵢ·sᵢ ÷ Σ wᵢ over the measures counted, validating every value; `prefix` locates errors. */
-  function exactScore(account: unknown, prefix: readonly (string | number)[]): ExactScore {
-    if (typeof account !== 'object' || account === null || isArrayInput(account)) {
-      invalid(METRIC, prefix, 'must be an object of measure values');
-    }
-    const present = measures.map(() => false);
-    const normalized: (Rational | undefined)[] = measures.map(() => undefined);
-    for (const key in account) {
-      const j = index.get(key);
-      if (j === undefined) {
-        invalid(METRIC, [...prefix, key], `is not a measure of this health score (its measures: ${names.join(', ')})`);
-      }
-      const value = (account as Record<string, unknown>)[key];
-      if (value === undefined || value === null) continue;
-      present[j] = true;
-      normalized[j] = valueScore(measures[j] as Measure, value, [...prefix, key]);
-    }
-    let sum = integer(0);
-    let counted = 0n;
-    measures.forEach((m, j) => {
-      if (!present[j]) {
-        if (policy === 'reject') {
-          invalid(
-            METRIC,
-            [...prefix, m.name],
-            "is missing, and this health score's policy is to reject missing measures",
-          );
-        }
-        if (policy === 'skip') return;
-        normalized[j] = integer(policy === 'neutral' ? 50 : 0);
-      }
-      sum = add(sum, multiply(integer(m.units), normalized[j] as Rational));
-      counted += m.units;
-    });
-    if (counted === 0n) noData(METRIC, prefix, 'has no value for any measure with a positive weight');
-    return { score: divide(sum, integer(counted)), normalized, present, counted };
+function makeScorer(names: readonly string[], fast: FastScorer, exact: ExactScorer, bands: Bands): HealthScorer {
+  function scoreOne(values: HealthValues, options?: NoOptions): HealthScoreResult {
+    noOptions(METRIC, options, names);
+    return fast.explain(values) ?? exact.explain(fast.pending());
   }
 
-  /** The result with its explanation: each measure's value, score sᵢ, weight and contribution wᵢ·sᵢ ÷ Σ wᵢ. */
-  function explainExactly(values: HealthValues): HealthScoreResult {
-    const exact = exactScore(values, []);
-    const explained: HealthMeasureScore[] = [];
-    const missing: string[] = [];
-    measures.forEach((m, j) => {
-      const present = exact.present[j] as boolean;
-      if (!present) missing.push(m.name);
-      const normalized = exact.normalized[j];
-      if (normalized === undefined) return;
-      explained.push({
-        name: m.name,
-        value: present ? shownValue(values[m.name] as number | string | boolean) : null,
-        normalized: toNumber(normalized),
-        weight: m.weight,
-        contribution: toNumber(divide(multiply(integer(m.units), normalized), integer(exact.counted))),
-      });
-    });
-    return { score: toNumber(exact.score), status: statusOf(exact.score, bands), measures: explained, missing };
-  }
-
-  function scoreOne(values: HealthValues): HealthScoreResult {
-    return fast?.explain(values) ?? explainExactly(values);
-  }
-
-  function scoreAll(accounts: ArrayLike<HealthValues>): HealthScores {
+  function scoreAll(accounts: ArrayLike<HealthValues>, options?: NoOptions): HealthScores {
+    noOptions(METRIC, options);
     if (!isArrayInput(accounts)) invalid(METRIC, [], 'must be an array of accounts (objects of measure values)');
     const length = accounts.length;
     const scores = new Float64Array(length);
     const statuses = new Array<HealthStatus>(length);
-    const run = (from: number) => (fast === undefined ? from : fast.run(accounts, length, from, scores, statuses));
-    for (let i = run(0); i < length; i = run(i + 1)) {
-      const exact = exactScore(accounts[i], [i]);
-      scores[i] = toNumber(exact.score);
-      statuses[i] = statusOf(exact.score, bands);
+    for (let i = fast.run(accounts, length, 0, scores, statuses); i < length; ) {
+      const score = exact.score(fast.pending(), [i]).score;
+      scores[i] = toNumber(score);
+      statuses[i] = statusOf(score, bands);
+      i = fast.run(accounts, length, i + 1, scores, statuses);
     }
     return { scores, statuses };
   }

@@ -124,4 +124,32 @@ describe('healthDistribution', () => {
       );
     });
   });
+
+  describe('reads each value once', () => {
+    it('an element whose status changes on a second read is counted, or rejected, as first read', () => {
+      let reads = 0;
+      const element = {
+        get status() {
+          reads++;
+          return reads === 1 ? 'purple' : 'red';
+        },
+      };
+      const error = catchMetricError(() => healthDistribution([{ status: 'red' }, element] as never));
+      expect(reads).toBe(1);
+      expect(error.issues[0]?.path).toEqual([1, 'status']);
+      expect(error.message).toBe("healthDistribution: input[1].status must be one of 'red', 'yellow', 'green'");
+    });
+  });
+
+  describe('options', () => {
+    it('takes none, and says where a count given as an option belongs', () => {
+      const error = catchMetricError(() => healthDistribution(['red'], { red: 3 } as never));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.issues[0]?.path).toEqual([]);
+      expect(error.message).toBe(
+        "healthDistribution: options has unknown key 'red': healthDistribution takes no options; 'red' belongs in the input",
+      );
+      expect(healthDistribution(['red'], {}).total).toBe(1);
+    });
+  });
 });

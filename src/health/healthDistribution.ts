@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { invalid, isArrayInput, noData, parse, rejectElement } from '../internal/parse.js';
+import { invalid, isArrayInput, type NoOptions, noData, noOptions, parse, rejectElement } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 import type { HealthStatus } from './_lib/bands.js';
-import { distributionElementSchema, statusOfElement } from './_lib/predicates.js';
+import { distributionElementSchema, isRecord, statusOfElement } from './_lib/predicates.js';
 
 const METRIC = 'healthDistribution';
 
@@ -65,9 +65,11 @@ const countsSchema = /* @__PURE__ */ (() => z.strictObject({ red: count, yellow:
  *
  * @param input - An array of results, of objects with `status`, or of statuses; or `{ red, yellow, green }`
  * counts.
+ * @param options - None: `healthDistribution` takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when an element has no status `'red'`, `'yellow'` or `'green'`
  * (path `[index, 'status']`), a count is not a non-negative integer, or the input is neither an array nor
- * counts.
+ * counts; or when a second argument other than `undefined` or `{}` is given (it takes no options; a count
+ * such as `{ red: 3 }` there is said to belong in the input).
  * @throws {@link MetricError} `NO_DATA` when there are no accounts.
  * @example
  * ```ts
@@ -78,7 +80,8 @@ const countsSchema = /* @__PURE__ */ (() => z.strictObject({ red: count, yellow:
  * ```
  * @category Health
  */
-export function healthDistribution(input: HealthDistributionInput): HealthDistributionResult {
+export function healthDistribution(input: HealthDistributionInput, options?: NoOptions): HealthDistributionResult {
+  noOptions(METRIC, options, ['red', 'yellow', 'green']);
   let red = 0;
   let yellow = 0;
   let green = 0;
@@ -90,7 +93,8 @@ export function healthDistribution(input: HealthDistributionInput): HealthDistri
       if (status === 'red') red++;
       else if (status === 'yellow') yellow++;
       else if (status === 'green') green++;
-      else rejectElement(METRIC, distributionElementSchema, element, [i]);
+      // The issue is worded on the status as read, not on a second reading of the element.
+      else rejectElement(METRIC, distributionElementSchema, isRecord(element) ? { status } : element, [i]);
     }
   } else if (typeof input === 'object' && input !== null) {
     ({ red, yellow, green } = parse(METRIC, countsSchema, input));

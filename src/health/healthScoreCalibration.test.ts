@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { catchMetricError } from '../../test/support/errors.js';
 import { healthScoreCalibration } from './healthScoreCalibration.js';
@@ -239,6 +240,62 @@ describe('healthScoreCalibration', () => {
       const scores = new Float64Array([70, 20, 50]);
       healthScoreCalibration({ scores, churned: [true, false, false] });
       expect(Array.from(scores)).toEqual([70, 20, 50]);
+    });
+  });
+
+  describe('reads each value once', () => {
+    /** An account whose `score` is `first` on its first read and NaN after, counting its reads. */
+    const fickle = (first: number, churned: boolean, reads: { count: number }) => ({
+      churned,
+      get score() {
+        reads.count++;
+        return reads.count === 1 ? first : Number.NaN;
+      },
+    });
+
+    it('an account is counted as its fields were checked (a score read again after its check was NaN)', () => {
+      const reads = { count: 0 };
+      const accounts = [fickle(30, true, reads), { score: 80, churned: false }];
+      const result = healthScoreCalibration({ accounts });
+      expect(reads.count).toBe(1);
+      expect(result.auc).toBe(1);
+      expect(result.red).toMatchObject({ accounts: 1, churned: 1 });
+    });
+
+    it('a rejected account is worded as read', () => {
+      const reads = { count: 0 };
+      const error = catchMetricError(() => healthScoreCalibration({ accounts: [fickle(101, true, reads)] }));
+      expect(reads.count).toBe(1);
+      expect(error.issues[0]?.path).toEqual(['accounts', 0, 'score']);
+      expect(error.message).toBe('healthScoreCalibration: accounts[0].score must be at most 100');
+      const extra = catchMetricError(() =>
+        healthScoreCalibration({ accounts: [{ score: 1, churned: true, id: 7 }] as never }),
+      );
+      expect(extra.message).toContain("has unknown key 'id'");
+    });
+
+    it('columns of another realm: a Uint8Array from a vm context is a column of flags', () => {
+      const churned = runInNewContext('new Uint8Array([1, 0, 1, 0])') as Uint8Array;
+      expect(churned instanceof Uint8Array).toBe(false);
+      const result = healthScoreCalibration({ scores: [10, 55, 76, 99], churned });
+      expect(result).toEqual(
+        healthScoreCalibration({ scores: [10, 55, 76, 99], churned: new Uint8Array([1, 0, 1, 0]) }),
+      );
+      const floats = runInNewContext('new Float64Array([1, 0])') as Float64Array;
+      expect(
+        catchMetricError(() => healthScoreCalibration({ scores: [1, 2], churned: floats as never })).issues[0]?.path,
+      ).toEqual(['churned']);
+    });
+  });
+
+  describe('options', () => {
+    it('are strict: an unknown option is refused, naming it', () => {
+      const error = catchMetricError(() =>
+        healthScoreCalibration({ scores: [1], churned: [true] }, { confidence: 0.9, level: 0.9 } as never),
+      );
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.issues[0]?.path).toEqual([]);
+      expect(error.message).toContain("options has unknown key 'level'");
     });
   });
 });

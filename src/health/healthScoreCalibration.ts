@@ -5,12 +5,15 @@ import { confidence } from '../internal/schemas.js';
 import { wilson } from '../internal/wilson.js';
 import { ratioToNumber } from '../internal/exact/integer.js';
 import {
+  calibrationAccountAsRead,
   calibrationAccountSchema,
   calibrationScoreSchema,
   churnFlagSchema,
   isCalibrationAccount,
   isCalibrationScore,
   isChurnFlag,
+  isRecord,
+  isUint8Array,
 } from './_lib/predicates.js';
 
 const METRIC = 'healthScoreCalibration';
@@ -254,8 +257,15 @@ function tallyAccounts(accounts: ArrayLike<unknown>, bands: Bands): Tally {
   const tally = collector(length, bands);
   for (let i = 0; i < length; i++) {
     const account = accounts[i];
-    if (!isCalibrationAccount(account)) rejectElement(METRIC, calibrationAccountSchema, account, ['accounts', i]);
-    tally.add(account.score, account.churned);
+    if (!isRecord(account)) rejectElement(METRIC, calibrationAccountSchema, account, ['accounts', i]);
+    // Each field read once: what is checked is what is counted.
+    const score = account.score;
+    const churned = account.churned;
+    if (!isCalibrationAccount(account, score, churned)) {
+      const asRead = calibrationAccountAsRead(account, score, churned);
+      rejectElement(METRIC, calibrationAccountSchema, asRead, ['accounts', i]);
+    }
+    tally.add(score as number, churned);
   }
   return tally.done();
 }
@@ -266,7 +276,8 @@ function tallyColumns(columns: { scores: ArrayLike<number>; churned: ArrayLike<b
   if (churned.length !== length) {
     invalid(METRIC, ['churned'], `must have one flag per score (${length}), not ${churned.length}`);
   }
-  const flags = churned instanceof Uint8Array;
+  // A Uint8Array of any realm: `instanceof` knows only this realm's constructor.
+  const flags = isUint8Array(churned);
   if (ArrayBuffer.isView(churned) && !flags) {
     invalid(METRIC, ['churned'], 'must be an array of booleans or a Uint8Array of 0 and 1');
   }

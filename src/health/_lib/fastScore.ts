@@ -1,7 +1,9 @@
 // The fast path of a health scorer: the integer plan compiled into one loop over each account's keys, with
-// no allocation per account. It scores the accounts it can (plain objects of numbers with few decimals and
-// booleans, in their measures' ranges) and stops at the first one it cannot: the exact path scores that one
-// and reports any problem with it. Its results are the exact path's, bit for bit (see integerPlan.ts).
+// no allocation per account. That loop is also the only reading of an account: each value is read once,
+// into the loop's own buffers. It scores the accounts it can (plain objects of numbers with few decimals and
+// booleans, in their measures' ranges) and stops at the first one it cannot, which the exact path
+// (exactScore.ts) finishes from those buffers and where it reports any problem. Its results are the exact
+// path's, bit for bit (see integerPlan.ts).
 import { isArrayInput } from '../../internal/parse.js';
 import type { HealthMeasureScore, HealthMissingPolicy, HealthScoreResult } from '../createHealthScore.js';
 import type { HealthStatus } from './bands.js';
@@ -17,11 +19,32 @@ const SCORE = 3;
 /** The statuses by band index: 0 at or below red, 1 at or below yellow, 2 above. */
 const STATUS_NAMES: readonly HealthStatus[] = ['red', 'yellow', 'green'];
 
+/**
+ * An account as the fast path read it, for the exact path to finish: each of its values was read once, and
+ * only these copies are scored. Measure `j` has a value when `mark[j] === stamp`; the measures of key
+ * positions `from` to `to` (`keyIndex`) have theirs in `given`; the values before `from` are valid and add
+ * `sum` = Σ Wᵢnᵢ. `unknown` is a key that names no measure, where reading stopped.
+ */
+export interface ReadAccount {
+  readonly account: unknown;
+  readonly stamp: number;
+  readonly mark: Float64Array;
+  readonly given: readonly unknown[];
+  readonly keyIndex: Int32Array;
+  readonly from: number;
+  readonly to: number;
+  readonly unknown: string | undefined;
+  readonly sum: number;
+  /** The common denominator C of the n. */
+  readonly common: number;
+}
+
 /** A compiled fast path. */
 export interface FastScorer {
   /**
    * Scores `accounts[start]`, `accounts[start + 1]`, … up to `length`, writing each score and status, and
-   * returns the index of the first account it leaves to the exact path (`length` when there is none).
+   * returns the index of the first account it leaves to the exact path (`length` when there is none); that
+   * account is then {@link FastScorer.pending}'s.
    */
   run(
     accounts: ArrayLike<unknown>,
@@ -32,6 +55,8 @@ export interface FastScorer {
   ): number;
   /** One account's score with its explanation, or `undefined` when the exact path must score it. */
   explain(values: unknown): HealthScoreResult | undefined;
+  /** The account last read, as read (after `explain`, with every value in `given` and `from` 0). */
+  pending(): ReadAccount;
 }
 
 /** Compiles the fast path of a scorecard whose measures are `names` (configuration order). */
@@ -102,38 +127,88 @@ export function compileFastScorer(
     return -1;
   }
 
-  // How many measures had a value in the account `read` last read.
+  // What `read` found in the account it read last (see ReadAccount); keys with an absent value are marked
+  // with its stamp in `skipped`, by position.
+  let current: unknown;
+  const skipped = new Float64Array(count);
   let presentCount = 0;
+  let readTo = 0;
+  let readSum = 0;
+  let readFrom = 0;
+  let unknownKey: string | undefined;
+  let kept = false;
 
   /**
-   * Σ Wᵢnᵢ over the measures with a value in `account`, or −1 when the fast path leaves the account to the
-   * exact path. One loop over the keys reads the values and finds unknown keys at once. With `keep`, each
-   * measure with a value is marked with a new stamp and its value and n are kept, for an explanation.
+   * Σ Wᵢnᵢ over the values of `account`, or −1 when the fast path leaves the account to the exact path. One
+   * loop over the keys reads every value once and finds unknown keys. The fast path scores the values until
+   * one it cannot score; from there on they are only kept, in `given`, for the exact path. With `keep`,
+   * every value is kept, and the n of each, for an explanation.
    */
   function read(account: object, keep: boolean): number {
-    if (keep) stamp++;
+    stamp++;
     let sum = 0;
     let position = 0;
     let present = 0;
+    let from = -1;
     for (const key in account) {
-      if (position === count) return -1;
+      if (position === count) return stop(key, position, present, from, sum);
       const j = measureAt(position, key);
-      if (j < 0) return -1;
+      if (j < 0) return stop(key, position, present, from, sum);
       position++;
       const value = (account as Record<string, unknown>)[key];
-      if (value === undefined || value === null) continue;
-      const n = scoreN(j, value);
-      if (n < 0) return -1;
-      sum += (units[j] as number) * n;
-      present++;
-      if (keep) {
-        mark[j] = stamp;
-        given[j] = value;
-        valueN[j] = n;
+      if (value === undefined || value === null) {
+        skipped[position - 1] = stamp;
+        continue;
       }
+      present++;
+      if (from < 0) {
+        const n = scoreN(j, value);
+        if (n >= 0) {
+          sum += (units[j] as number) * n;
+          if (keep) {
+            given[j] = value;
+            valueN[j] = n;
+          }
+          continue;
+        }
+        from = position - 1;
+      }
+      given[j] = value;
     }
     presentCount = present;
-    return sum;
+    readTo = position;
+    kept = keep;
+    return from < 0 ? sum : stop(undefined, position, present, from, sum);
+  }
+
+  /** Ends a read the fast path cannot score: what the exact path needs, kept; −1. */
+  function stop(unknown: string | undefined, position: number, present: number, from: number, sum: number): number {
+    presentCount = present;
+    readTo = position;
+    readSum = sum;
+    readFrom = from < 0 ? position : from;
+    unknownKey = unknown;
+    markPresent();
+    return -1;
+  }
+
+  /** Marks each measure with a value in the account last read with its stamp. */
+  function markPresent(): void {
+    for (let position = 0; position < readTo; position++) {
+      if (skipped[position] !== stamp) mark[keyIndex[position] as number] = stamp;
+    }
+  }
+
+  /** Leaves account `i` to the exact path. */
+  function leave(i: number, account: unknown, sum: number): number {
+    current = account;
+    if (sum >= 0) {
+      // Read in full and every value scored: only the account as a whole is not scored here.
+      readSum = sum;
+      readFrom = readTo;
+      unknownKey = undefined;
+    }
+    return i;
   }
 
   function run(
@@ -145,20 +220,23 @@ export function compileFastScorer(
   ): number {
     for (let i = start; i < length; i++) {
       const account = accounts[i];
-      if (typeof account !== 'object' || account === null || (indexNames && isArrayInput(account))) return i;
-      let sum = read(account, false);
-      if (sum < 0) return i;
+      if (typeof account !== 'object' || account === null || (indexNames && isArrayInput(account))) {
+        return leave(i, account, -1);
+      }
+      const scored = read(account, false);
+      if (scored < 0) return leave(i, account, -1);
+      let sum = scored;
       let counted = totalUnits;
       if (presentCount !== count) {
-        // Some measures are missing (rare in bulk data): a second pass finds which.
-        if (reject || isArrayInput(account)) return i;
-        if (read(account, true) < 0) return i;
+        // Some measures are missing (rare in bulk data): which, the marks say.
+        markPresent();
+        if (reject || isArrayInput(account)) return leave(i, account, scored);
         for (let j = 0; j < count; j++) {
           if (mark[j] === stamp) continue;
           if (skip) counted -= units[j] as number;
           else sum += (units[j] as number) * imputedN;
         }
-        if (counted === 0) return i;
+        if (counted === 0) return leave(i, account, scored);
       }
       scores[i] = sum / (counted * common);
       // Branch-free: which band an account falls in is as unpredictable as the data.
@@ -168,9 +246,12 @@ export function compileFastScorer(
   }
 
   function explain(account: unknown): HealthScoreResult | undefined {
+    current = account;
     if (typeof account !== 'object' || account === null || isArrayInput(account)) return undefined;
     let sum = read(account, true);
     if (sum < 0) return undefined;
+    unknownKey = undefined;
+    markPresent();
     let counted = totalUnits;
     const missing: string[] = [];
     for (let j = 0; j < count; j++) {
@@ -200,5 +281,12 @@ export function compileFastScorer(
     return { score: sum / denominator + 0, status, measures, missing };
   }
 
-  return { run, explain };
+  function pending(): ReadAccount {
+    // After an explanation every value was kept: the exact path scores them all.
+    const from = kept ? 0 : readFrom;
+    const sum = kept ? 0 : readSum;
+    return { account: current, stamp, mark, given, keyIndex, from, to: readTo, unknown: unknownKey, sum, common };
+  }
+
+  return { run, explain, pending };
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rationalOf, toNumber } from '../../internal/exact/rational.js';
+import { type Rational, rationalOf, toNumber } from '../../internal/exact/rational.js';
 import { EXACT_ONLY, integerWeights, planIntegers } from './integerPlan.js';
 import { KINDS, type Measure, scaleScore } from './scale.js';
 import { measureOf, npsSteps } from '../../../test/support/health.js';
@@ -65,5 +66,106 @@ describe('integerWeights', () => {
     expect(integerWeights([rationalOf(0.1), rationalOf('0.2'), rationalOf(30)])).toEqual([1n, 2n, 300n]);
     expect(integerWeights([rationalOf(40), rationalOf(20), rationalOf(0)])).toEqual([2n, 1n, 0n]);
     expect(integerWeights([rationalOf(0), rationalOf('0.00')])).toEqual([0n, 0n]);
+  });
+});
+
+/**
+ * The search of decimal places as first written, one step at a time (quadratic in the measures): start
+ * from 9 places (a linear measure's own places if more, and fewer if its bounds do not allow them), give up
+ * one place where the most are left above the minimum, and try again. The plan must choose the same.
+ */
+function stepwise(measures: readonly Measure[], totalUnits: bigint): { common: bigint; digits: number[] } | undefined {
+  const LIMIT = 2n ** 51n;
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b));
+  const lcm = (a: bigint, b: bigint) => (a / gcd(a, b)) * b;
+  const placesOf = (value: Rational) => {
+    let k = 0;
+    while ((value.num * 10n ** BigInt(k)) % value.den !== 0n) k++;
+    return k;
+  };
+  const places = measures.map((m) => (m.kind === 'linear' ? Math.max(placesOf(m.worst), placesOf(m.best)) : 0));
+  const digits = measures.map((m, j) => {
+    if (m.kind === 'score') return 9;
+    const bound = abs(m.worst.num * m.best.den) > abs(m.best.num * m.worst.den) ? m.worst : m.best;
+    let k = places[j] as number;
+    while (k < 15 && abs(bound.num) * 10n ** BigInt(k + 1) < 10n ** 15n * bound.den) k++;
+    return Math.min(k, Math.max(places[j] as number, 9));
+  });
+  for (;;) {
+    let common = 1n;
+    for (const [j, m] of measures.entries()) {
+      const p = 10n ** BigInt(digits[j] as number);
+      if (m.kind === 'score') common = lcm(common, p);
+      if (m.kind === 'linear') {
+        const span = abs((m.best.num * p) / m.best.den - (m.worst.num * p) / m.worst.den);
+        common = lcm(common, span / gcd(100n, span));
+      }
+    }
+    let fits = 100n * common * totalUnits <= LIMIT;
+    for (const [j, m] of measures.entries()) {
+      if (m.kind !== 'linear') continue;
+      const p = 10n ** BigInt(digits[j] as number);
+      const worst = (m.worst.num * p) / m.worst.den;
+      const best = (m.best.num * p) / m.best.den;
+      const slope = abs((100n * common) / (best - worst));
+      if ((abs(worst) > abs(best) ? abs(worst) : abs(best)) * slope > LIMIT) fits = false;
+    }
+    if (fits) return { common, digits };
+    let widest = -1;
+    for (const [j] of measures.entries()) {
+      const spare = (digits[j] as number) - (places[j] as number);
+      if (spare > 0 && (widest < 0 || spare > (digits[widest] as number) - (places[widest] as number))) widest = j;
+    }
+    if (widest < 0) return undefined;
+    digits[widest] = (digits[widest] as number) - 1;
+  }
+}
+
+describe('integerPlan: the choice of decimal places', () => {
+  const linear = fc
+    .tuple(fc.integer({ min: -99999, max: 99999 }), fc.integer({ min: 1, max: 99999 }), fc.nat(4), fc.nat(4))
+    .map(([worst, width, a, b]) => ({ kind: 'linear', worst: worst / 10 ** a, best: (worst + width) / 10 ** b }))
+    .filter((scale) => scale.worst !== scale.best);
+  const scale = fc.oneof(linear, fc.constant({ kind: 'score' }));
+  const weight = fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 ** 7 }));
+
+  it('is the stepwise search, found level by level: the same places and the same C', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(scale, weight), { minLength: 1, maxLength: 40 }), (specs) => {
+        const measures = specs.map(([s, w], j) => measureOf(`m${j}`, BigInt(w), s));
+        const total = measures.reduce((sum, m) => sum + m.units, 0n);
+        const plan = planIntegers(measures, total, rationalOf(50), rationalOf(75));
+        const expected = stepwise(measures, total);
+        expect(plan === undefined).toBe(expected === undefined);
+        if (plan === undefined || expected === undefined) return;
+        expect(BigInt(plan.common)).toBe(expected.common);
+        expect(Array.from(plan.scale, (s) => Math.round(Math.log10(s)))).toEqual(expected.digits);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('tables each integer around a linear range with its exact score', () => {
+    fc.assert(
+      fc.property(linear, (s) => {
+        const m = measureOf('m', 1n, s);
+        const plan = planIntegers([m], 1n, rationalOf(50), rationalOf(75));
+        if (plan === undefined || (plan.tableSpan[0] as number) < 0) return;
+        const low = plan.tableMin[0] as number;
+        for (let v = low; v <= low + (plan.tableSpan[0] as number); v += 7) {
+          expect((plan.table[v - low] as number) / plan.common).toBe(toNumber(scaleScore(m, rationalOf(v))));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('tables no more than its budget: a scorecard of thousands of measures tables the first', () => {
+    const many = Array.from({ length: 2000 }, (_, j) => measureOf(`m${j}`, 1n, { kind: 'linear', worst: 0, best: 10 }));
+    const plan = planIntegers(many, 2000n, rationalOf(50), rationalOf(75));
+    expect(plan?.table.length).toBeLessThanOrEqual(1 << 18);
+    expect(plan?.tableSpan[0]).toBe(10 + 2048);
+    expect(plan?.tableSpan[1999]).toBe(-1);
   });
 });

@@ -10,8 +10,8 @@
 // respect; a value outside them (more decimals than k, decimal strings, anything invalid) is left to the
 // exact path, which also reports every error.
 import { gcd, lcm, pow10 } from '../../internal/exact/integer.js';
-import { compare, integer, type Rational, rationalOf, reduce, toNumber } from '../../internal/exact/rational.js';
-import { KINDS, type Measure, scaleScore } from './scale.js';
+import { compare, type Rational, rationalOf, reduce, toNumber } from '../../internal/exact/rational.js';
+import { KINDS, type Measure, numberOf } from './scale.js';
 
 /** Integers handled by the fast path stay at or below 2^51, two bits under the exact-integer limit. */
 const LIMIT = 2n ** 51n;
@@ -26,6 +26,15 @@ function placesOf(value: Rational): number {
   let k = 0;
   while (pow10(k) % den !== 0n) k++;
   return k;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Whether a rational is exactly a double: an integer that is safe is, others are checked. */
+function isDouble(value: Rational): boolean {
+  const { num, den } = value;
+  if (den === 1n && num <= SAFE && num >= -SAFE) return true;
+  return compare(rationalOf(toNumber(value)), value) === 0;
 }
 
 function magnitude(value: bigint): bigint {
@@ -87,9 +96,38 @@ export interface IntegerPlan {
   readonly table: Float64Array;
 }
 
+/**
+ * The plan of a scorecard that does not fit one: every measure `EXACT_ONLY`, so the fast path scores no
+ * value and only reads the accounts for the exact path.
+ */
+export function exactOnlyPlan(count: number): IntegerPlan {
+  return {
+    common: 1,
+    full: 100,
+    units: new Float64Array(count),
+    totalUnits: 0,
+    red: 0,
+    yellow: 0,
+    kinds: new Uint8Array(count).fill(EXACT_ONLY),
+    scale: new Float64Array(count),
+    slope: new Float64Array(count),
+    offset: new Float64Array(count),
+    stepStart: new Int32Array(count + 1),
+    stepFrom: new Float64Array(0),
+    stepN: new Float64Array(0),
+    belowN: new Float64Array(count),
+    tableMin: new Int32Array(count),
+    tableSpan: new Int32Array(count).fill(-1),
+    tableBase: new Int32Array(count),
+    table: new Float64Array(0),
+  };
+}
+
 /** Integer values tabled beyond a measure's range on either side, and the largest table of one measure. */
 const TABLE_MARGIN = 1024;
 const TABLE_LIMIT = 1 << 16;
+/** The most integers tabled over all measures (2 MB): a scorecard of thousands of measures tables the first. */
+const TABLE_BUDGET = 1 << 18;
 
 /** The integer plan of the measures (weights already integers), or `undefined` when they do not fit one. */
 export function planIntegers(
@@ -100,64 +138,124 @@ export function planIntegers(
 ): IntegerPlan | undefined {
   const count = measures.length;
   const places = measures.map((m) => (m.kind === 'linear' ? Math.max(placesOf(m.worst), placesOf(m.best)) : 0));
-  // For a linear measure, the largest |bound|: in-range values have |x| ≤ |bound| × 10^k, kept below 10^15.
-  const below = (m: Measure, k: number): boolean => {
-    const bound = compare(absolute(m.worst), absolute(m.best)) > 0 ? absolute(m.worst) : absolute(m.best);
-    return bound.num * pow10(k) < RECOGNITION * bound.den;
-  };
   const usable = new Uint8Array(count);
   const highest = measures.map((m, j) => {
     if (m.kind === 'score') return 12; // 100 × 10^12 < 10^15
-    if (m.kind === 'steps')
-      usable[j] = m.froms.every((from) => compare(rationalOf(toNumber(from)), from) === 0) ? 1 : 0;
+    if (m.kind === 'steps') usable[j] = m.froms.every((from) => isDouble(from)) ? 1 : 0;
     if (m.kind !== 'linear') return 0;
-    let k = places[j] as number;
-    if (!below(m, k)) return k;
+    // In-range values have |x| ≤ |bound| × 10^k, kept below 10^15: k is at most the number of digits of
+    // q = ⌊(10^15 · den − 1) ÷ num⌋ less one (|bound| × 10^k < 10^15 exactly when 10^k ≤ q).
+    const k = places[j] as number;
+    const bound = compare(absolute(m.worst), absolute(m.best)) > 0 ? absolute(m.worst) : absolute(m.best);
+    const q = (RECOGNITION * bound.den - 1n) / bound.num;
+    const limit = q === 0n ? -1 : Math.min(15, q.toString().length - 1);
+    if (limit < k) return k;
     usable[j] = 1;
-    while (k < 15 && below(m, k + 1)) k++;
-    return k;
+    return limit;
   });
   measures.forEach((m, j) => {
     if (m.kind === 'boolean' || m.kind === 'score') usable[j] = 1;
   });
   const digits = measures.map((_, j) => Math.min(highest[j] as number, Math.max(places[j] as number, TARGET_PLACES)));
 
-  const fixedRequirement = [red, yellow, ...measures.flatMap((m) => (m.kind === 'steps' ? [...m.scores, m.below] : []))]
-    .map((value) => reduce(value).den)
-    .reduce(lcm, 1n);
-
-  for (;;) {
-    let common = fixedRequirement;
-    measures.forEach((m, j) => {
-      if (!usable[j]) return;
-      const k = digits[j] as number;
-      if (m.kind === 'score') common = lcm(common, pow10(k));
-      if (m.kind === 'linear') {
-        const span = magnitude((m.best.num * pow10(k)) / m.best.den - (m.worst.num * pow10(k)) / m.worst.den);
-        common = lcm(common, span / gcd(100n, span));
-      }
-    });
-    let fits = 100n * common * totalUnits <= LIMIT;
-    measures.forEach((m, j) => {
-      if (!usable[j] || m.kind !== 'linear') return;
-      const k = digits[j] as number;
-      const worst = (m.worst.num * pow10(k)) / m.worst.den;
-      const best = (m.best.num * pow10(k)) / m.best.den;
-      const slope = magnitude((100n * common) / (best - worst));
-      const largest = larger(magnitude(worst), magnitude(best));
-      if (largest * slope > LIMIT) fits = false;
-    });
-    if (fits) return buildPlan(measures, digits, usable, common, totalUnits, red, yellow);
-    // Give up one decimal place where the most are left above the minimum, and try again.
-    let widest = -1;
-    measures.forEach((m, j) => {
-      if (!usable[j] || (m.kind !== 'linear' && m.kind !== 'score')) return;
-      const spare = (digits[j] as number) - (m.kind === 'linear' ? (places[j] as number) : 0);
-      if (spare > 0 && (widest < 0 || spare > (digits[widest] as number) - (places[widest] as number))) widest = j;
-    });
-    if (widest < 0) return undefined;
-    digits[widest] = (digits[widest] as number) - 1;
+  // C must be a multiple of the denominators of the bands and of the steps' scores (most are integers).
+  let fixedRequirement = 1n;
+  const needs = (value: Rational): void => {
+    if (value.den !== 1n) fixedRequirement = lcm(fixedRequirement, reduce(value).den);
+  };
+  needs(red);
+  needs(yellow);
+  for (const m of measures) {
+    if (m.kind !== 'steps') continue;
+    m.scores.forEach(needs);
+    needs(m.below);
   }
+
+  // The plan fits when every integer stays at or below 2^51: 100·C·ΣW, and for each linear measure its
+  // largest |x| times its slope 100·C ÷ (B − A), which is 100·C × (largest |bound| ÷ |best − worst|) whatever
+  // its decimal places. So it fits exactly when C ≤ `most`.
+  let most = LIMIT / (100n * totalUnits);
+  measures.forEach((m, j) => {
+    if (!usable[j] || m.kind !== 'linear') return;
+    const bound = larger(magnitude(m.worst.num * m.best.den), magnitude(m.best.num * m.worst.den));
+    const span = magnitude(m.best.num * m.worst.den - m.worst.num * m.best.den);
+    const allowed = (LIMIT * span) / (100n * bound);
+    if (allowed < most) most = allowed;
+  });
+
+  // Decimal places are given up one at a time, each time where the most are left above the minimum (the
+  // first such measure), until C fits: every measure is lowered to `spare` places above its minimum, level
+  // by level, and within the first level that fits, the measures above it are lowered one by one in order.
+  // Fewer places never make C larger (C at k − 1 divides C at k), so the first state that fits is found by
+  // trying each level, then each count of measures lowered, not each step.
+  const minimum = measures.map((m, j) => (m.kind === 'linear' ? (places[j] as number) : 0));
+  const lowered = measures.map((m, j) => usable[j] === 1 && (m.kind === 'linear' || m.kind === 'score'));
+  const spare = digits.map((k, j) => (lowered[j] ? k - (minimum[j] as number) : 0));
+  /** What measure j requires of C at k places: C must be a multiple of it. Each is computed once. */
+  const required = new Map<number, bigint>();
+  const requirement = (j: number, k: number): bigint => {
+    const known = required.get(j * 16 + k);
+    if (known !== undefined) return known;
+    const m = measures[j] as Measure;
+    let value = pow10(k);
+    if (m.kind === 'linear') {
+      const span = magnitude((m.best.num * value) / m.best.den - (m.worst.num * value) / m.worst.den);
+      value = span / gcd(100n, span);
+    }
+    required.set(j * 16 + k, value);
+    return value;
+  };
+  /** lcm(`common`, requirement), or 0 once it is above `most`. */
+  const join = (common: bigint, requirement: bigint): bigint => {
+    if (common === 0n || common % requirement === 0n) return common;
+    const joined = lcm(common, requirement);
+    return joined > most ? 0n : joined;
+  };
+  const start = fixedRequirement > most ? 0n : fixedRequirement;
+  const placesAt = (j: number, level: number): number => (minimum[j] as number) + Math.min(spare[j] as number, level);
+  const commonAt = (level: number): bigint => {
+    let common = start;
+    for (let j = 0; j < count && common !== 0n; j++) {
+      if (lowered[j]) common = join(common, requirement(j, placesAt(j, level)));
+    }
+    return common;
+  };
+  const top = spare.reduce((a, b) => Math.max(a, b), 0);
+  let level = top;
+  let common = commonAt(level);
+  while (common === 0n && level > 0) common = commonAt(--level);
+  if (common === 0n) return undefined;
+  const chosen = digits.map((k, j) => (lowered[j] ? placesAt(j, level) : k));
+  if (level < top) {
+    // Between the level above (which does not fit) and this one: the first `r` measures above this level
+    // lowered to it, the others still one place above.
+    const above = measures.map((_, j) => j).filter((j) => (spare[j] as number) > level);
+    let base = start;
+    measures.forEach((_, j) => {
+      if (lowered[j] && (spare[j] as number) <= level) base = join(base, requirement(j, chosen[j] as number));
+    });
+    const suffix = new Array<bigint>(above.length + 1);
+    suffix[above.length] = base;
+    for (let t = above.length - 1; t >= 0; t--) {
+      const j = above[t] as number;
+      suffix[t] = join(suffix[t + 1] as bigint, requirement(j, (chosen[j] as number) + 1));
+    }
+    let prefix = 1n;
+    let r = 0;
+    while (r < above.length) {
+      const j = above[r] as number;
+      prefix = join(prefix, requirement(j, chosen[j] as number));
+      r++;
+      const suffixCommon = suffix[r] as bigint;
+      if (prefix !== 0n && suffixCommon !== 0n && join(suffixCommon, prefix) !== 0n) break;
+    }
+    for (let t = r; t < above.length; t++) {
+      const j = above[t] as number;
+      chosen[j] = (chosen[j] as number) + 1;
+    }
+    common = join(suffix[r] as bigint, prefix);
+  }
+  return buildPlan(measures, chosen, usable, common, totalUnits, red, yellow);
 }
 
 function buildPlan(
@@ -193,7 +291,7 @@ function buildPlan(
       slope[j] = Number(m1);
     } else if (m.kind === 'steps') {
       m.froms.forEach((from, t) => {
-        stepFrom.push(toNumber(from));
+        stepFrom.push(numberOf(from));
         stepN.push(times(m.scores[t] as Rational));
       });
       belowN[j] = times(m.below);
@@ -201,11 +299,14 @@ function buildPlan(
   });
   stepStart[count] = stepFrom.length;
 
-  // Integer values are the common case (counts, days, ratings): their n is looked up rather than computed.
+  // Integer values are the common case (counts, days, ratings): their n is looked up rather than computed,
+  // for the measures that fit in the tables' budget, in configuration order.
+  const common = Number(commonBig);
+  const full = 100 * common;
   const tableMin = new Int32Array(count);
   const tableSpan = new Int32Array(count).fill(-1);
   const tableBase = new Int32Array(count);
-  const table: number[] = [];
+  let size = 0;
   measures.forEach((m, j) => {
     if (!usable[j] || m.kind === 'boolean') return;
     let low = 0;
@@ -213,26 +314,51 @@ function buildPlan(
     if (m.kind !== 'score') {
       const [a, b] = (
         m.kind === 'linear' ? [m.worst, m.best] : [m.froms[0] as Rational, m.froms[m.froms.length - 1] as Rational]
-      ).map(toNumber) as [number, number];
+      ).map(numberOf) as [number, number];
       low = Math.floor(Math.min(a, b)) - TABLE_MARGIN;
       high = Math.ceil(Math.max(a, b)) + TABLE_MARGIN;
     }
-    if (high - low > TABLE_LIMIT || low < -(2 ** 31) || high >= 2 ** 31) return;
+    if (high - low > TABLE_LIMIT || low < -(2 ** 31) || high >= 2 ** 31 || size + high - low + 1 > TABLE_BUDGET) return;
     tableMin[j] = low;
     tableSpan[j] = high - low;
-    tableBase[j] = table.length;
-    for (let v = low; v <= high; v++) {
-      const n = times(scaleScore(m, integer(v)));
-      table.push(n);
-    }
+    tableBase[j] = size;
+    size += high - low + 1;
   });
-  const common = Number(commonBig);
+  const table = new Float64Array(size);
+  for (let j = 0; j < count; j++) {
+    const span = tableSpan[j] as number;
+    if (span < 0) continue;
+    const low = tableMin[j] as number;
+    const base = (tableBase[j] as number) - low;
+    const kind = (measures[j] as Measure).kind;
+    if (kind === 'score') {
+      for (let v = low; v <= low + span; v++) table[base + v] = v * common;
+    } else if (kind === 'steps') {
+      let t = stepStart[j] as number;
+      const end = stepStart[j + 1] as number;
+      let n = belowN[j] as number;
+      for (let v = low; v <= low + span; v++) {
+        for (; t < end && v >= (stepFrom[t] as number); t++) n = stepN[t] as number;
+        table[base + v] = n;
+      }
+    } else {
+      // n = x × slope − offset, clamped: exact in range (every product is at most 2^51), and beyond it,
+      // rounding is monotonic, so the clamp sees which side the exact value is on.
+      const s = scale[j] as number;
+      const mj = slope[j] as number;
+      const aj = offset[j] as number;
+      for (let v = low; v <= low + span; v++) {
+        const n = v * s * mj - aj;
+        table[base + v] = n <= 0 ? 0 : Math.min(n, full);
+      }
+    }
+  }
   return {
     common,
-    full: 100 * common,
-    units: Float64Array.from(measures, (m) => Number(m.units)),
+    full,
+    units: new Float64Array(measures.map((m) => Number(m.units))),
     totalUnits: Number(totalUnits),
-    kinds: Uint8Array.from(measures, (m, j) => (usable[j] ? KINDS.indexOf(m.kind) : EXACT_ONLY)),
+    kinds: new Uint8Array(measures.map((m, j) => (usable[j] ? KINDS.indexOf(m.kind) : EXACT_ONLY))),
     scale,
     slope,
     offset,
@@ -243,7 +369,7 @@ function buildPlan(
     tableMin,
     tableSpan,
     tableBase,
-    table: Float64Array.from(table),
+    table,
     red: times(red),
     yellow: times(yellow),
   };

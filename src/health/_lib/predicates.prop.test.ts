@@ -6,14 +6,19 @@ import {
   calibrationScoreSchema,
   churnFlagSchema,
   distributionElementSchema,
+  calibrationAccountAsRead,
   isCalibrationAccount,
   isCalibrationScore,
   isChurnFlag,
+  isRecord,
+  isStatus,
   statusOfElement,
 } from './predicates.js';
-import { isMeasureValue, KINDS, valueSchemas } from './scale.js';
+import { readOnce } from './readOnce.js';
+import { isMeasureValue, isScaleOf, KINDS, scaleSchemas, valueSchemas } from './scale.js';
 
 const accepts = (schema: z.core.$ZodType, value: unknown): boolean => z.safeParse(schema, value).success;
+const issuesOf = (schema: z.core.$ZodType, value: unknown): unknown => z.safeParse(schema, value).error?.issues;
 
 /** Numbers a hand-written check gets wrong first: non-finite, signed zeros, bounds and their neighbours, huge. */
 const awkwardNumber = fc.oneof(
@@ -119,7 +124,17 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
   it('calibration account', () => {
     fc.assert(
       fc.property(fc.oneof(awkwardObject(accountEntries), awkwardValue), (value) => {
-        expect(isCalibrationAccount(value)).toBe(accepts(calibrationAccountSchema, value));
+        const record = isRecord(value);
+        const score = record ? value.score : undefined;
+        const churned = record ? value.churned : undefined;
+        const accepted = accepts(calibrationAccountSchema, value);
+        expect(record && isCalibrationAccount(value, score, churned)).toBe(accepted);
+        // What the schema is shown of a rejected account gets the issues the account itself gets.
+        if (record && !accepted) {
+          expect(issuesOf(calibrationAccountSchema, calibrationAccountAsRead(value, score, churned))).toEqual(
+            issuesOf(calibrationAccountSchema, value),
+          );
+        }
       }),
       runs,
     );
@@ -134,7 +149,11 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
   it('distribution element', () => {
     fc.assert(
       fc.property(fc.oneof(awkwardObject(elementEntries), awkwardValue), (value) => {
-        expect(statusOfElement(value) !== undefined).toBe(accepts(distributionElementSchema, value));
+        const status = statusOfElement(value);
+        expect(isStatus(status)).toBe(accepts(distributionElementSchema, value));
+        if (isRecord(value)) {
+          expect(issuesOf(distributionElementSchema, { status })).toEqual(issuesOf(distributionElementSchema, value));
+        }
       }),
       runs,
     );
@@ -149,6 +168,32 @@ describe('hand-written predicates accept exactly what their schemas accept', () 
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), fc.oneof(awkwardValue, decimalText), (kind, value) => {
         expect(isMeasureValue(kind, value)).toBe(accepts(valueSchemas[kind], value));
+      }),
+      runs,
+    );
+  });
+
+  it('a scale of each kind, as the configuration copies it', () => {
+    const decimalLike = fc.oneof(awkwardNumber, awkwardValue, fc.constantFrom('0.5', '-3', '100', '100.0000001'));
+    const step = awkwardObject(
+      fc.record({ from: decimalLike, score: decimalLike, extra: awkwardValue }, { requiredKeys: ['from', 'score'] }),
+    );
+    const scale = fc.record(
+      {
+        worst: decimalLike,
+        best: decimalLike,
+        steps: fc.oneof(fc.array(step, { maxLength: 3 }), awkwardValue),
+        below: decimalLike,
+        extra: awkwardValue,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), awkwardObject(scale), (kind, value) => {
+        if (!isRecord(value)) return;
+        const copy = readOnce(value, 4) as Record<string, unknown>;
+        copy.kind = kind;
+        expect(isScaleOf(kind, copy)).toBe(accepts(scaleSchemas[kind], copy));
       }),
       runs,
     );

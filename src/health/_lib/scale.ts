@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { invalid, parse, rejectElement, type Schema } from '../../internal/parse.js';
 import { compareDecimal, decimal, isDecimal } from '../../internal/schemas.js';
+import { isRecord } from './predicates.js';
 import {
   compare,
   divide,
@@ -41,6 +42,14 @@ export interface Measure {
 const ZERO = integer(0);
 const HUNDRED = integer(100);
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The double nearest a rational: one division when both its terms are safe integers (then correctly rounded). */
+export function numberOf(value: Rational): number {
+  const { num, den } = value;
+  return den <= SAFE && num <= SAFE && num >= -SAFE ? Number(num) / Number(den) + 0 : toNumber(value);
+}
+
 /** 100 · (value − worst) ÷ (best − worst), clamped to 0–100 (`worst ≠ best`). */
 export function linearScore(value: Rational, worst: Rational, best: Rational): Rational {
   const score = multiply(HUNDRED, divide(subtract(value, worst), subtract(best, worst)));
@@ -66,7 +75,8 @@ export function booleanScore(value: boolean): Rational {
 
 const kindSchema = /* @__PURE__ */ (() => z.object({ kind: z.enum(KINDS) }))();
 
-const scaleSchemas = /* @__PURE__ */ (() => {
+/** The schemas of a measure's scale, by kind. */
+export const scaleSchemas = /* @__PURE__ */ (() => {
   const score = decimal({ min: 0, max: 100 });
   return {
     linear: z.strictObject({ kind: z.literal('linear'), worst: decimal(), best: decimal() }),
@@ -88,20 +98,48 @@ export const valueSchemas = /* @__PURE__ */ (() => ({
   score: decimal({ min: 0, max: 100 }),
 }))();
 
-/** Validates a measure's scale and reads it in exact form. */
+/** Whether every key of an object (as `for…in` lists them, as zod does) is one of `allowed`. */
+export function hasOnlyKeys(value: object, allowed: readonly string[]): boolean {
+  for (const key in value) if (!allowed.includes(key)) return false;
+  return true;
+}
+
+const isScore = (value: unknown): boolean =>
+  isDecimal(value) && compareDecimal(value, 0) >= 0 && compareDecimal(value, 100) <= 0;
+
+/**
+ * {@link scaleSchemas} by hand: whether a scale of this kind is valid. A configuration of thousands of
+ * measures is checked without a zod parse per measure; zod words the issue of one that fails.
+ */
+export function isScaleOf(kind: Kind, scale: Record<string, unknown>): boolean {
+  if (kind === 'linear') {
+    return hasOnlyKeys(scale, ['kind', 'worst', 'best']) && isDecimal(scale.worst) && isDecimal(scale.best);
+  }
+  if (kind !== 'steps') return hasOnlyKeys(scale, ['kind']);
+  const { steps, below } = scale;
+  if (!hasOnlyKeys(scale, ['kind', 'steps', 'below']) || (below !== undefined && !isScore(below))) return false;
+  if (!Array.isArray(steps) || steps.length === 0) return false;
+  return steps.every(
+    (step) => isRecord(step) && hasOnlyKeys(step, ['from', 'score']) && isDecimal(step.from) && isScore(step.score),
+  );
+}
+
+/** Validates a measure's scale (the configuration's own copy, read once) and reads it in exact form. */
 export function readMeasure(name: string, weight: Rational, scale: Record<string, unknown>): Omit<Measure, 'units'> {
   const path = ['measures', name, 'scale'];
-  const { kind } = parse(METRIC, kindSchema, scale, 'input', path);
-  const base = { name, kind, weight: toNumber(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
+  const given = scale.kind;
+  const kind = KINDS.includes(given as Kind) ? (given as Kind) : parse(METRIC, kindSchema, scale, 'input', path).kind;
+  const valid = isScaleOf(kind, scale) ? scale : parse(METRIC, scaleSchemas[kind] as Schema, scale, 'input', path);
+  const base = { name, kind, weight: numberOf(weight), worst: ZERO, best: HUNDRED, froms: [], scores: [], below: ZERO };
   if (kind === 'linear') {
-    const parsed = parse(METRIC, scaleSchemas.linear, scale, 'input', path);
+    const parsed = valid as { worst: number | string; best: number | string };
     const worst = rationalOf(parsed.worst);
     const best = rationalOf(parsed.best);
     if (compare(worst, best) === 0) invalid(METRIC, [...path, 'best'], 'must differ from worst');
     return { ...base, worst, best };
   }
   if (kind === 'steps') {
-    const parsed = parse(METRIC, scaleSchemas.steps, scale, 'input', path);
+    const parsed = valid as { steps: { from: number | string; score: number | string }[]; below?: number | string };
     const froms = parsed.steps.map((step) => rationalOf(step.from));
     froms.forEach((from, index) => {
       const previous = froms[index - 1];
@@ -112,7 +150,6 @@ export function readMeasure(name: string, weight: Rational, scale: Record<string
     const scores = parsed.steps.map((step) => rationalOf(step.score));
     return { ...base, froms, scores, below: parsed.below === undefined ? ZERO : rationalOf(parsed.below) };
   }
-  parse(METRIC, scaleSchemas[kind] as Schema, scale, 'input', path);
   return base;
 }
 
