@@ -140,20 +140,19 @@ export function compileFastScorer(
 
   /**
    * Σ Wᵢnᵢ over the values of `account`, or −1 when the fast path leaves the account to the exact path. One
-   * loop over the keys reads every value once and finds unknown keys. The fast path scores the values until
-   * one it cannot score; from there on they are only kept, in `given`, for the exact path. With `keep`,
-   * every value is kept, and the n of each, for an explanation.
+   * loop over the keys reads every value once and finds unknown keys. With `keep`, each value and its n are
+   * kept, for an explanation. At the first value it cannot score, {@link finish} reads the rest.
    */
   function read(account: object, keep: boolean): number {
     stamp++;
+    kept = keep;
     let sum = 0;
     let position = 0;
     let present = 0;
-    let from = -1;
     for (const key in account) {
-      if (position === count) return stop(key, position, present, from, sum);
+      if (position === count) return stop(key, position, present, -1, sum);
       const j = measureAt(position, key);
-      if (j < 0) return stop(key, position, present, from, sum);
+      if (j < 0) return stop(key, position, present, -1, sum);
       position++;
       const value = (account as Record<string, unknown>)[key];
       if (value === undefined || value === null) {
@@ -161,24 +160,52 @@ export function compileFastScorer(
         continue;
       }
       present++;
-      if (from < 0) {
-        const n = scoreN(j, value);
-        if (n >= 0) {
-          sum += (units[j] as number) * n;
-          if (keep) {
-            given[j] = value;
-            valueN[j] = n;
-          }
-          continue;
-        }
-        from = position - 1;
+      const n = scoreN(j, value);
+      if (n < 0) return finish(account, position, present, sum, value);
+      sum += (units[j] as number) * n;
+      if (keep) {
+        mark[j] = stamp;
+        given[j] = value;
+        valueN[j] = n;
       }
-      given[j] = value;
     }
     presentCount = present;
     readTo = position;
-    kept = keep;
-    return from < 0 ? sum : stop(undefined, position, present, from, sum);
+    return sum;
+  }
+
+  /**
+   * Reads, without scoring, the values after the one at `position − 1` (`value`, which the fast path cannot
+   * score) into `given`, for the exact path; −1. The keys before it are passed over unread.
+   */
+  function finish(account: object, position: number, present: number, sum: number, value: unknown): number {
+    const from = position - 1;
+    given[keyIndex[from] as number] = value;
+    let seen = 0;
+    let unknown: string | undefined;
+    let found = present;
+    let at = position;
+    for (const key in account) {
+      if (seen++ < position) continue;
+      if (at === count) {
+        unknown = key;
+        break;
+      }
+      const j = measureAt(at, key);
+      if (j < 0) {
+        unknown = key;
+        break;
+      }
+      at++;
+      const next = (account as Record<string, unknown>)[key];
+      if (next === undefined || next === null) {
+        skipped[at - 1] = stamp;
+        continue;
+      }
+      found++;
+      given[j] = next;
+    }
+    return stop(unknown, at, found, from, sum);
   }
 
   /** Ends a read the fast path cannot score: what the exact path needs, kept; −1. */
@@ -250,8 +277,8 @@ export function compileFastScorer(
     if (typeof account !== 'object' || account === null || isArrayInput(account)) return undefined;
     let sum = read(account, true);
     if (sum < 0) return undefined;
+    // A full read with `keep` marked each measure with a value as it went.
     unknownKey = undefined;
-    markPresent();
     let counted = totalUnits;
     const missing: string[] = [];
     for (let j = 0; j < count; j++) {
