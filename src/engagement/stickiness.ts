@@ -69,8 +69,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
     windowDays: z.optional(z.int().check(z.gte(1), z.lte(MAX_WINDOW_DAYS))),
   }))();
 
-function reject(events: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, eventSchema, events[index], ['events', index]);
+function reject(event: unknown, index: number): never {
+  return rejectElement(METRIC, eventSchema, event, ['events', index]);
 }
 
 /** Number of set bits of a 32-bit integer. */
@@ -81,27 +81,41 @@ function bitCount(word: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** What the one pass over the events keeps of each: its UTC day number and its user id, as first read. */
+interface EventColumns {
+  /** Days since 1970-01-01; those of valid dates (±100 000 000 days) fit an Int32Array. */
+  readonly days: Int32Array;
+  readonly userIds: (string | number)[];
+  /** The latest day. */
+  readonly latest: number;
+}
+
 /**
- * Validates every event and returns its UTC day number (days since 1970-01-01) and the latest day.
- * Day numbers of valid dates (±100 000 000 days) fit an Int32Array.
+ * Validates every event, reading each field once, and keeps its day and user id, so that counting the
+ * window never reads an event again (a getter could answer differently the second time).
  */
-function eventDays(events: ArrayLike<unknown>): { days: Int32Array; latest: number } {
-  const length = events.length;
+function eventColumns(events: ArrayLike<unknown>, length: number): EventColumns {
   const days = new Int32Array(length);
+  const userIds: (string | number)[] = new Array(length);
   let latest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
     const event = events[i] as ActivityEvent;
-    if (typeof event !== 'object' || event === null) reject(events, i);
-    const at = toEpoch(event.at);
+    if (typeof event !== 'object' || event === null) reject(event, i);
+    const when = event.at;
+    const at = toEpoch(when);
     const userId = event.userId;
     const validId =
       typeof userId === 'string' ? userId.length > 0 : typeof userId === 'number' && userId - userId === 0;
-    if (Number.isNaN(at) || !validId || !hasOnlyKeys(event, 'userId', 'at')) reject(events, i);
+    if (Number.isNaN(at) || !validId || !hasOnlyKeys(event, 'userId', 'at')) {
+      // The values as read here are reported, not the event read again.
+      reject(hasOnlyKeys(event, 'userId', 'at') ? { userId, at: when } : event, i);
+    }
     const day = Math.floor(at / DAY_MS);
     days[i] = day;
+    userIds[i] = userId;
     if (day > latest) latest = day;
   }
-  return { days, latest };
+  return { days, userIds, latest };
 }
 
 /** Integer ids below this are interned through a direct table rather than a Map (16 MB at most). */
@@ -115,8 +129,7 @@ const DENSE_IDS = 1 << 22;
  * daily actives is the total number of set bits, and the distinct actives are the users interned.
  */
 function activeUsers(
-  events: ArrayLike<ActivityEvent>,
-  days: Int32Array,
+  { days, userIds }: EventColumns,
   first: number,
   windowDays: number,
 ): { userDays: number; users: number } {
@@ -129,7 +142,7 @@ function activeUsers(
   for (let i = 0; i < length; i++) {
     const offset = (days[i] as number) - first;
     if (offset < 0 || offset >= windowDays) continue;
-    const userId = (events[i] as ActivityEvent).userId;
+    const userId = userIds[i] as string | number;
     let slot: number | undefined;
     if (typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS) {
       if (userId >= dense.length) dense = grown(dense, userId + 1);
@@ -216,10 +229,11 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  */
 export function stickiness(input: StickinessInput, options?: StickinessOptions): number {
   const parsed = parseForm(METRIC, forms, input);
-  const { asOf, windowDays = 30 } = parseOptions(METRIC, optionsSchema, options);
+  const settings = parseOptions(METRIC, optionsSchema, options);
+  const { asOf, windowDays = 30 } = settings;
   if (parsed.form === 'dailyActiveUsers') {
     if (asOf !== undefined) invalid(METRIC, ['asOf'], 'applies only to the events form', 'options');
-    if (options?.windowDays !== undefined) {
+    if (settings.windowDays !== undefined) {
       invalid(METRIC, ['windowDays'], 'applies only to the events form', 'options');
     }
     const { dailyActiveUsers, monthlyActiveUsers } = parsed.value;
@@ -227,11 +241,12 @@ export function stickiness(input: StickinessInput, options?: StickinessOptions):
     return dailyActiveUsers / monthlyActiveUsers;
   }
   const { events } = parsed.value;
-  if (events.length === 0) noData(METRIC, ['events'], 'has no events');
-  const { days, latest } = eventDays(events);
-  const last = asOf === undefined ? latest : Math.floor(toEpoch(asOf) / DAY_MS);
+  const length = events.length;
+  if (length === 0) noData(METRIC, ['events'], 'has no events');
+  const columns = eventColumns(events, length);
+  const last = asOf === undefined ? columns.latest : Math.floor(toEpoch(asOf) / DAY_MS);
   const first = last - windowDays + 1;
-  const { userDays, users } = activeUsers(events, days, first, windowDays);
+  const { userDays, users } = activeUsers(columns, first, windowDays);
   if (users === 0) {
     noData(METRIC, ['events'], `has no events in the ${windowDays} days up to ${formatDay(last * DAY_MS)}`);
   }
