@@ -174,7 +174,8 @@ export const scale = /* @__PURE__ */ (() =>
 
 /**
  * A rating scale: the integer scores from `min` to `max`, both included. `max` must be greater than `min`,
- * and the scale spans at most 101 points (0–100).
+ * and the scale spans at most 101 points (0–100). The points may be any safe integers (a scale from 2^40 to
+ * 2^40 + 10 is read like 0–10).
  */
 export interface Scale {
   /** The lowest score, an integer. */
