@@ -71,6 +71,15 @@ describe('averageSessionDuration', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => averageSessionDuration({ totalDuration: 60, sessionCount: 2 }, { units: 'hour' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects a session that ends before it starts, naming it', () => {
       const sessions = [session(0, 5), session(10, 5), session(20, 5), session(30, 5), { start: T0, end: T0 - 1 }];
       expectMetricError(

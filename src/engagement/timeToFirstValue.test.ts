@@ -96,6 +96,15 @@ describe('timeToFirstValue', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => timeToFirstValue({ customers: [{ startedAt: 0 }] }, { units: 'hour' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects value before the start, naming the customer', () => {
       const customers = [
         customer(0, 1),

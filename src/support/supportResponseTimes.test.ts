@@ -177,6 +177,15 @@ describe('supportResponseTimes', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => supportResponseTimes({ tickets: [{ createdAt: 0 }] }, { units: 'day' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects a missing or non-array tickets field, and unknown keys', () => {
       expectMetricError(() => supportResponseTimes({} as never), 'INVALID_INPUT', ['tickets'], 'tickets is required');
       expectMetricError(

@@ -85,6 +85,15 @@ describe('customerSatisfactionScore', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => customerSatisfactionScore({ scores: [5, 4] }, { satisfiedAbove: 3 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'satisfiedAbove'",
+      );
+    });
+
     it('rejects a score outside the scale, naming it', () => {
       expectMetricError(
         () => customerSatisfactionScore({ scores: [5, 6] }),
