@@ -40,7 +40,8 @@ function rejectFirstOf(
     const value = values[k];
     if (!isScoreOn(value, range)) rejectElement(metric, scoreOn(range), value, [...path, index + k]);
   }
-  throw new Error('unreachable: one of the four values failed the fast check');
+  // Not reached: a value that fails the fast check is not a score. Should it be, say so as a MetricError.
+  return invalid(metric, [...path, index], 'has a value that is not a score on the scale');
 }
 
 /**
