@@ -39,6 +39,21 @@ describe('adoptionRate', () => {
   });
 
   describe('validation', () => {
+    it('takes no options, and says where a field of the input given there belongs', () => {
+      expectMetricError(
+        () => adoptionRate({ adopters: 150 } as never, { eligibleUsers: 600 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'eligibleUsers': adoptionRate takes no options; 'eligibleUsers' belongs in the input",
+      );
+      expectMetricError(
+        () => adoptionRate({ adopters: 1, eligibleUsers: 2 }, { period: 'month' } as never),
+        'INVALID_INPUT',
+        [],
+      );
+      expect(adoptionRate({ adopters: 150, eligibleUsers: 600 }, {})).toBe(0.25);
+    });
+
     it('rejects more adopters than eligible users', () => {
       expectMetricError(
         () => adoptionRate({ adopters: 8, eligibleUsers: 7 }),

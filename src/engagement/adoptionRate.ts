@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { noData, parse } from '../internal/parse.js';
+import { type NoOptions, noData, noOptions, parse } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 
 const METRIC = 'adoptionRate';
@@ -40,8 +40,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Unit: a fraction (0.25 is 25 %).
  *
  * @param input - `{ adopters, eligibleUsers }`, counts.
- * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative integer, a key is unknown or
- * `adopters` exceeds `eligibleUsers`.
+ * @param options - None: the function takes no options.
+ * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative integer, a key is unknown,
+ * `adopters` exceeds `eligibleUsers`, or `options` has a key (path `[]` of `options`; a field of the input
+ * given there is named as such).
  * @throws {@link MetricError} `NO_DATA` when `eligibleUsers` is 0.
  * @example
  * ```ts
@@ -49,7 +51,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Engagement
  */
-export function adoptionRate(input: AdoptionRateInput): number {
+export function adoptionRate(input: AdoptionRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['adopters', 'eligibleUsers']);
   const { adopters, eligibleUsers } = parse(METRIC, inputSchema, input);
   if (eligibleUsers === 0) noData(METRIC, ['eligibleUsers'], 'must be greater than 0');
   // One division of two exact integers: the correctly rounded ratio.

@@ -9,6 +9,12 @@ const session = (start: number, minutes: number): Session => ({
   end: T0 + (start + minutes) * MINUTE,
 });
 
+/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
+function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
+  let reads = 0;
+  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
+}
+
 describe('averageSessionDuration', () => {
   describe('worked examples', () => {
     // docs/sources.md row 29, document 004: "Metrics like average session time reveal the depth of their
@@ -65,6 +71,15 @@ describe('averageSessionDuration', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => averageSessionDuration({ totalDuration: 60, sessionCount: 2 }, { units: 'hour' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects a session that ends before it starts, naming it', () => {
       const sessions = [session(0, 5), session(10, 5), session(20, 5), session(30, 5), { start: T0, end: T0 - 1 }];
       expectMetricError(
@@ -110,6 +125,13 @@ describe('averageSessionDuration', () => {
       expectMetricError(() => averageSessionDuration({ totalDuration: 0, sessionCount: 0 }), 'NO_DATA', [
         'sessionCount',
       ]);
+    });
+  });
+
+  describe('reads each value once', () => {
+    it('reports a bad date as it was read, not as a getter answers next', () => {
+      const session = shifting({ start: T0, end: T0 }, 'end', 'later', T0);
+      expectMetricError(() => averageSessionDuration({ sessions: [session] }), 'INVALID_INPUT', ['sessions', 0, 'end']);
     });
   });
 

@@ -50,8 +50,8 @@ const forms = /* @__PURE__ */ (() =>
     },
   ] as const)();
 
-function reject(sessions: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, sessionSchema, sessions[index], ['sessions', index]);
+function reject(session: unknown, index: number): never {
+  return rejectElement(METRIC, sessionSchema, session, ['sessions', index]);
 }
 
 /**
@@ -112,10 +112,15 @@ export function averageSessionDuration(
   const durations = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const session = sessions[i] as Session;
-    if (typeof session !== 'object' || session === null) reject(sessions, i);
-    const start = toEpoch(session.start);
-    const end = toEpoch(session.end);
-    if (Number.isNaN(start) || Number.isNaN(end) || !hasOnlyKeys(session, 'start', 'end')) reject(sessions, i);
+    if (typeof session !== 'object' || session === null) reject(session, i);
+    const startedAt = session.start;
+    const endedAt = session.end;
+    const start = toEpoch(startedAt);
+    const end = toEpoch(endedAt);
+    if (Number.isNaN(start) || Number.isNaN(end) || !hasOnlyKeys(session, 'start', 'end')) {
+      // The values as read here are reported, not the session read again.
+      reject(hasOnlyKeys(session, 'start', 'end') ? { start: startedAt, end: endedAt } : session, i);
+    }
     if (end < start) invalid(METRIC, ['sessions', i, 'end'], 'must not be before start');
     durations[i] = end - start;
   }

@@ -228,6 +228,49 @@ describe('stickiness', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('counts the user id read when the event was checked, whatever a getter answers next', () => {
+      let reads = 0;
+      const shifty = {
+        get userId() {
+          reads++;
+          return reads === 1 ? 'a' : 'b';
+        },
+        at: MARCH_1,
+      };
+      // Before the window was counted from the ids read in the one pass, 'b' came in as a second user.
+      expect(stickiness({ events: [on('a', 1), shifty] }, { asOf: '2024-03-01', windowDays: 1 })).toBe(1);
+      expect(reads).toBe(1);
+    });
+
+    it('reads each element of a Proxy array once (an element read again would be undefined)', () => {
+      const events = [on('a', 1), on('b', 2), on(7, 2)];
+      const seen = new Set<PropertyKey>();
+      const once = new Proxy(events, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) {
+            if (seen.has(key)) return undefined;
+            seen.add(key);
+          }
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      expect(stickiness({ events: once }, { windowDays: 2 })).toBe(stickiness({ events }, { windowDays: 2 }));
+    });
+
+    it('reports a bad event as it was read', () => {
+      let reads = 0;
+      const shifty = {
+        get at() {
+          reads++;
+          return reads === 1 ? 'soon' : MARCH_1;
+        },
+        userId: 'a',
+      };
+      expectMetricError(() => stickiness({ events: [shifty] }), 'INVALID_INPUT', ['events', 0, 'at']);
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves frozen events unchanged', () => {
       const events = Object.freeze([on('b', 2), on('a', 1)].map((event) => Object.freeze(event)));

@@ -69,8 +69,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
     windowDays: z.optional(z.int().check(z.gte(1), z.lte(MAX_WINDOW_DAYS))),
   }))();
 
-function reject(events: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, eventSchema, events[index], ['events', index]);
+function reject(event: unknown, index: number): never {
+  return rejectElement(METRIC, eventSchema, event, ['events', index]);
 }
 
 /** Number of set bits of a 32-bit integer. */
@@ -81,78 +81,133 @@ function bitCount(word: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/**
- * Validates every event and returns its UTC day number (days since 1970-01-01) and the latest day.
- * Day numbers of valid dates (±100 000 000 days) fit an Int32Array.
- */
-function eventDays(events: ArrayLike<unknown>): { days: Int32Array; latest: number } {
-  const length = events.length;
-  const days = new Int32Array(length);
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < length; i++) {
-    const event = events[i] as ActivityEvent;
-    if (typeof event !== 'object' || event === null) reject(events, i);
-    const at = toEpoch(event.at);
-    const userId = event.userId;
-    const validId =
-      typeof userId === 'string' ? userId.length > 0 : typeof userId === 'number' && userId - userId === 0;
-    if (Number.isNaN(at) || !validId || !hasOnlyKeys(event, 'userId', 'at')) reject(events, i);
-    const day = Math.floor(at / DAY_MS);
-    days[i] = day;
-    if (day > latest) latest = day;
-  }
-  return { days, latest };
-}
-
 /** Integer ids below this are interned through a direct table rather than a Map (16 MB at most). */
 const DENSE_IDS = 1 << 22;
 
+/** Numbers user ids 0, 1, 2, … in the order first seen: ids below 2^22 through a direct table, others a Map. */
+class UserIndex {
+  private readonly others = new Map<string | number, number>();
+  private dense = new Int32Array(1024);
+  size = 0;
+
+  of(userId: string | number): number {
+    if (typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS) {
+      if (userId >= this.dense.length) this.dense = grown(this.dense, userId + 1);
+      const known = (this.dense[userId] as number) - 1;
+      if (known >= 0) return known;
+      this.dense[userId] = this.size + 1;
+      return this.size++;
+    }
+    const known = this.others.get(userId);
+    if (known !== undefined) return known;
+    this.others.set(userId, this.size);
+    return this.size++;
+  }
+}
+
 /**
- * Average daily actives and distinct actives over the window `[first, first + windowDays)` (day numbers).
- * Each user id is interned once to a small integer (non-negative integers below 2^22 through a table
- * indexed by the id itself, other ids through a Map), and each user gets a bitmap of the days of the
- * window on which they were active (one bit a day, in 32-bit words): an event sets one bit, the sum of
- * daily actives is the total number of set bits, and the distinct actives are the users interned.
+ * The days of a window on which each active user was active: a bitmap per user (one bit a day, in 32-bit
+ * words), users numbered from 0 in the order of their first event in the window. The sum of daily actives
+ * is the total number of set bits, and the distinct actives are the users marked.
  */
-function activeUsers(
-  events: ArrayLike<ActivityEvent>,
-  days: Int32Array,
-  first: number,
-  windowDays: number,
-): { userDays: number; users: number } {
-  const words = (windowDays + 31) >>> 5;
-  const slots = new Map<string | number, number>();
-  let dense = new Int32Array(1024);
-  let bitmaps = new Int32Array(words * 1024);
-  let users = 0;
+class ActiveDays {
+  private readonly words: number;
+  private bitmaps: Int32Array<ArrayBuffer>;
+  users = 0;
+
+  constructor(windowDays: number) {
+    this.words = (windowDays + 31) >>> 5;
+    this.bitmaps = new Int32Array(this.words * 1024);
+  }
+
+  /** Marks user `row` (at most one more than the last marked) active on day `offset` of the window. */
+  mark(row: number, offset: number): void {
+    if (row >= this.users) {
+      this.users = row + 1;
+      if (this.users * this.words > this.bitmaps.length) this.bitmaps = grown(this.bitmaps, this.users * this.words);
+    }
+    const at = row * this.words + (offset >>> 5);
+    this.bitmaps[at] = (this.bitmaps[at] as number) | (1 << (offset & 31));
+  }
+
+  /** Σ over the window's days of the users active that day. */
+  userDays(): number {
+    let total = 0;
+    const used = this.users * this.words;
+    for (let i = 0; i < used; i++) total += bitCount(this.bitmaps[i] as number);
+    return total;
+  }
+}
+
+/** The window `[first, first + windowDays)` in day numbers, when known before the events are read. */
+interface Window {
+  readonly first: number;
+  readonly windowDays: number;
+}
+
+/**
+ * The one pass over the events: validates each, reading each field once, and either counts it at once
+ * (when the window is known: `asOf` was given) or keeps its day and interned user in typed columns for
+ * {@link countColumns}. Either way no event is read twice: a getter could answer differently the second
+ * time.
+ */
+function readEvents(
+  events: ArrayLike<unknown>,
+  length: number,
+  window: Window | undefined,
+): { active: ActiveDays; days: Int32Array; users: Int32Array; userCount: number; latest: number } {
+  const counting = window !== undefined;
+  const first = counting ? window.first : 0;
+  const windowDays = counting ? window.windowDays : 0;
+  const active = new ActiveDays(windowDays);
+  const days = new Int32Array(counting ? 0 : length);
+  const users = new Int32Array(counting ? 0 : length);
+  const index = new UserIndex();
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const event = events[i] as ActivityEvent;
+    if (typeof event !== 'object' || event === null) reject(event, i);
+    const when = event.at;
+    const at = toEpoch(when);
+    const userId = event.userId;
+    const validId =
+      typeof userId === 'string' ? userId.length > 0 : typeof userId === 'number' && userId - userId === 0;
+    if (Number.isNaN(at) || !validId || !hasOnlyKeys(event, 'userId', 'at')) {
+      // The values as read here are reported, not the event read again.
+      reject(hasOnlyKeys(event, 'userId', 'at') ? { userId, at: when } : event, i);
+    }
+    const day = Math.floor(at / DAY_MS);
+    if (counting) {
+      const offset = day - first;
+      if (offset >= 0 && offset < windowDays) active.mark(index.of(userId), offset);
+    } else {
+      days[i] = day;
+      users[i] = index.of(userId);
+      if (day > latest) latest = day;
+    }
+  }
+  return { active, days, users, userCount: index.size, latest };
+}
+
+/** Counts the events kept in columns over the window, once it is known (from the latest day). */
+function countColumns(days: Int32Array, users: Int32Array, userCount: number, window: Window): ActiveDays {
+  const { first, windowDays } = window;
+  const active = new ActiveDays(windowDays);
+  // Each user's row in the window, plus one; 0 until the user's first event in the window.
+  const rows = new Int32Array(userCount);
   const length = days.length;
   for (let i = 0; i < length; i++) {
     const offset = (days[i] as number) - first;
     if (offset < 0 || offset >= windowDays) continue;
-    const userId = (events[i] as ActivityEvent).userId;
-    let slot: number | undefined;
-    if (typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS) {
-      if (userId >= dense.length) dense = grown(dense, userId + 1);
-      slot = (dense[userId] as number) - 1;
-      if (slot < 0) {
-        slot = users++;
-        dense[userId] = users;
-      }
-    } else {
-      slot = slots.get(userId);
-      if (slot === undefined) {
-        slot = users++;
-        slots.set(userId, slot);
-      }
+    const user = users[i] as number;
+    let row = (rows[user] as number) - 1;
+    if (row < 0) {
+      row = active.users;
+      rows[user] = row + 1;
     }
-    if (users * words > bitmaps.length) bitmaps = grown(bitmaps, users * words);
-    const at = slot * words + (offset >>> 5);
-    bitmaps[at] = (bitmaps[at] as number) | (1 << (offset & 31));
+    active.mark(row, offset);
   }
-  let userDays = 0;
-  const used = users * words;
-  for (let i = 0; i < used; i++) userDays += bitCount(bitmaps[i] as number);
-  return { userDays, users };
+  return active;
 }
 
 /** A copy of `array` at least `size` long (doubling), zero-filled beyond the old end. */
@@ -216,10 +271,11 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  */
 export function stickiness(input: StickinessInput, options?: StickinessOptions): number {
   const parsed = parseForm(METRIC, forms, input);
-  const { asOf, windowDays = 30 } = parseOptions(METRIC, optionsSchema, options);
+  const settings = parseOptions(METRIC, optionsSchema, options);
+  const { asOf, windowDays = 30 } = settings;
   if (parsed.form === 'dailyActiveUsers') {
     if (asOf !== undefined) invalid(METRIC, ['asOf'], 'applies only to the events form', 'options');
-    if (options?.windowDays !== undefined) {
+    if (settings.windowDays !== undefined) {
       invalid(METRIC, ['windowDays'], 'applies only to the events form', 'options');
     }
     const { dailyActiveUsers, monthlyActiveUsers } = parsed.value;
@@ -227,11 +283,20 @@ export function stickiness(input: StickinessInput, options?: StickinessOptions):
     return dailyActiveUsers / monthlyActiveUsers;
   }
   const { events } = parsed.value;
-  if (events.length === 0) noData(METRIC, ['events'], 'has no events');
-  const { days, latest } = eventDays(events);
-  const last = asOf === undefined ? latest : Math.floor(toEpoch(asOf) / DAY_MS);
-  const first = last - windowDays + 1;
-  const { userDays, users } = activeUsers(events, days, first, windowDays);
+  const length = events.length;
+  if (length === 0) noData(METRIC, ['events'], 'has no events');
+  let last: number;
+  let active: ActiveDays;
+  if (asOf === undefined) {
+    const { days, users, userCount, latest } = readEvents(events, length, undefined);
+    last = latest;
+    active = countColumns(days, users, userCount, { first: last - windowDays + 1, windowDays });
+  } else {
+    last = Math.floor(toEpoch(asOf) / DAY_MS);
+    active = readEvents(events, length, { first: last - windowDays + 1, windowDays }).active;
+  }
+  const users = active.users;
+  const userDays = active.userDays();
   if (users === 0) {
     noData(METRIC, ['events'], `has no events in the ${windowDays} days up to ${formatDay(last * DAY_MS)}`);
   }

@@ -11,6 +11,12 @@ const customer = (start: number, days?: number): TimeToFirstValueCustomer =>
     ? { startedAt: JAN_1 + start * DAY }
     : { startedAt: JAN_1 + start * DAY, firstValueAt: JAN_1 + (start + days) * DAY };
 
+/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
+function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
+  let reads = 0;
+  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
+}
+
 describe('timeToFirstValue', () => {
   describe('worked examples', () => {
     // docs/sources.md row 29, document 004: "First Time to Value: the speed at which a newcomer finds
@@ -90,6 +96,15 @@ describe('timeToFirstValue', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => timeToFirstValue({ customers: [{ startedAt: 0 }] }, { units: 'hour' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects value before the start, naming the customer', () => {
       const customers = [
         customer(0, 1),
@@ -130,6 +145,19 @@ describe('timeToFirstValue', () => {
 
     it('reports no customers as NO_DATA', () => {
       expectMetricError(() => timeToFirstValue({ customers: [] }), 'NO_DATA', ['customers'], 'has no customers');
+    });
+  });
+
+  describe('reads each value once', () => {
+    it('reports a bad date as it was read, not as a getter answers next', () => {
+      const start = shifting({ startedAt: 0 }, 'startedAt', 'soon', 0);
+      expectMetricError(() => timeToFirstValue({ customers: [start] }), 'INVALID_INPUT', ['customers', 0, 'startedAt']);
+      const reached = shifting({ startedAt: 0, firstValueAt: DAY }, 'firstValueAt', 'soon', DAY);
+      expectMetricError(() => timeToFirstValue({ customers: [reached] }), 'INVALID_INPUT', [
+        'customers',
+        0,
+        'firstValueAt',
+      ]);
     });
   });
 

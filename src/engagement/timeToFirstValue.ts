@@ -47,8 +47,8 @@ const customerSchema = /* @__PURE__ */ (() => z.strictObject({ startedAt: date, 
 const inputSchema = /* @__PURE__ */ (() =>
   z.strictObject({ customers: bulkArray<TimeToFirstValueCustomer>('an array of customers') }))();
 
-function reject(customers: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, customerSchema, customers[index], ['customers', index]);
+function reject(customer: unknown, index: number): never {
+  return rejectElement(METRIC, customerSchema, customer, ['customers', index]);
 }
 
 /**
@@ -108,14 +108,17 @@ export function timeToFirstValue(
   let reached = 0;
   for (let i = 0; i < count; i++) {
     const customer = customers[i] as TimeToFirstValueCustomer;
-    if (typeof customer !== 'object' || customer === null) reject(customers, i);
-    const started = toEpoch(customer.startedAt);
-    if (Number.isNaN(started) || !hasOnlyKeys(customer, 'startedAt', 'firstValueAt')) reject(customers, i);
+    if (typeof customer !== 'object' || customer === null) reject(customer, i);
+    const startedAt = customer.startedAt;
     const firstValueAt = customer.firstValueAt;
+    const started = toEpoch(startedAt);
+    if (!hasOnlyKeys(customer, 'startedAt', 'firstValueAt')) reject(customer, i);
+    // A bad value is reported as read here, not read again.
+    if (Number.isNaN(started)) reject({ startedAt, firstValueAt }, i);
     if (firstValueAt !== undefined && firstValueAt !== null) {
       const at = toEpoch(firstValueAt);
       if (!(at >= started)) {
-        if (Number.isNaN(at)) reject(customers, i);
+        if (Number.isNaN(at)) reject({ startedAt, firstValueAt }, i);
         invalid(METRIC, ['customers', i, 'firstValueAt'], 'must not be before startedAt');
       }
       durations[reached++] = at - started;

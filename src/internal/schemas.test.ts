@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import { catchMetricError } from '../../test/support/errors.js';
+import { rejectElement } from './parse.js';
 import {
   compareDecimal,
   count,
@@ -12,6 +14,7 @@ import {
   isDecimal,
   isNegativeDecimal,
   isNonNegativeMoney,
+  MAX_DECIMAL_LENGTH,
   money,
   month,
   nonNegativeMoney,
@@ -59,6 +62,36 @@ describe('schemas and their fast predicates agree', () => {
     expect(compareDecimal('+1', 1)).toBe(0);
     expect(isNegativeDecimal('-0.00')).toBe(false);
     expect(isNegativeDecimal('-0.01')).toBe(true);
+  });
+});
+
+describe('decimal strings have a documented length limit', () => {
+  /** A decimal string of exactly `length` characters: a sign, digits and a point. */
+  const ofLength = (length: number) => `-${'9'.repeat(length - 22)}.${'1'.repeat(20)}`;
+
+  it('accepts 64 characters, and refuses 65 and 1 000 with a message naming the limit, in both paths', () => {
+    expect(MAX_DECIMAL_LENGTH).toBe(64);
+    expect(ofLength(64)).toHaveLength(64);
+    expect(isDecimal(ofLength(64))).toBe(true);
+    expect(accepts(money, ofLength(64))).toBe(true);
+    for (const length of [65, 1000]) {
+      const text = ofLength(length);
+      // The bulk path checks with the predicate; the schema path (and a bulk element's report) with zod.
+      expect(isDecimal(text)).toBe(false);
+      expect(isNonNegativeMoney('1'.repeat(length))).toBe(false);
+      expect(z.safeParse(money, text).error?.issues[0]?.message).toBe(
+        `must be a decimal string of at most 64 characters, not one of ${length}`,
+      );
+      const error = catchMetricError(() => rejectElement('test', money, text, ['amounts', 3]));
+      expect(error.issues[0]?.path).toEqual(['amounts', 3]);
+      expect(error.message).toBe(
+        `test: amounts[3] must be a decimal string of at most 64 characters, not one of ${length}`,
+      );
+    }
+  });
+
+  it('describes a long string that is not a decimal as such', () => {
+    expect(z.safeParse(money, 'x'.repeat(65)).error?.issues[0]?.message).toContain('decimal string such as');
   });
 });
 

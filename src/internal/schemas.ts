@@ -7,8 +7,13 @@ import { toEpoch, parseMonth } from './dates.js';
 // Module-level schemas are wrapped in pure IIFEs so that a bundler drops the ones a caller never imports.
 
 const DECIMAL_STRING = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-/** Longer decimal strings are rejected: no money or rate needs more than 40 significant characters. */
-const MAX_DECIMAL_LENGTH = 64;
+/**
+ * The longest decimal string accepted, in characters (sign, digits and point). Room for any value of the
+ * widest SQL `DECIMAL`/`NUMERIC` columns of common databases (38 digits), with sign and point, and then some;
+ * a bound so that one value cannot cost unbounded work in a bulk loop. Longer strings are refused with a
+ * message that names the limit.
+ */
+export const MAX_DECIMAL_LENGTH = 64;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -109,6 +114,9 @@ export function decimal(bounds: DecimalBounds = {}, hint = ''): z.ZodMiniCustom<
     error: (issue) => {
       const value = issue.input;
       if (value === undefined) return 'is required';
+      if (typeof value === 'string' && value.length > MAX_DECIMAL_LENGTH && DECIMAL_STRING.test(value)) {
+        return `must be a decimal string of at most ${MAX_DECIMAL_LENGTH} characters, not one of ${value.length}`;
+      }
       if (!isDecimal(value)) {
         return `must be a finite number or a decimal string such as "1234.50", not ${describe(value)}`;
       }
@@ -174,7 +182,8 @@ export const scale = /* @__PURE__ */ (() =>
 
 /**
  * A rating scale: the integer scores from `min` to `max`, both included. `max` must be greater than `min`,
- * and the scale spans at most 101 points (0–100).
+ * and the scale spans at most 101 points (0–100). The points may be any safe integers (a scale from 2^40 to
+ * 2^40 + 10 is read like 0–10).
  */
 export interface Scale {
   /** The lowest score, an integer. */

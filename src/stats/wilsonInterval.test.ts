@@ -38,6 +38,15 @@ describe('wilsonInterval', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => wilsonInterval({ successes: 1, trials: 2 }, { method: 'wald' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'method'",
+      );
+    });
+
     it('rejects successes above trials, bad counts and a bad confidence', () => {
       expectMetricError(
         () => wilsonInterval({ successes: 6, trials: 5 }),

@@ -49,6 +49,22 @@ describe('firstContactResolutionRate', () => {
   });
 
   describe('validation', () => {
+    it('takes no options, and says where a field of the input given there belongs', () => {
+      expectMetricError(
+        () => firstContactResolutionRate({ resolvedOnFirstContact: 7 } as never, { resolved: 10 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'resolved': firstContactResolutionRate takes no options; 'resolved' belongs in the input",
+      );
+      expectMetricError(
+        () => firstContactResolutionRate({ resolvedOnFirstContact: 7, resolved: 10 }, 'all' as never),
+        'INVALID_INPUT',
+        [],
+        'takes no options',
+      );
+      expect(firstContactResolutionRate({ resolvedOnFirstContact: 7, resolved: 10 }, {})).toBe(0.7);
+    });
+
     it('rejects more first-contact resolutions than resolutions', () => {
       expectMetricError(
         () => firstContactResolutionRate({ resolvedOnFirstContact: 6, resolved: 5 }),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { noData, parse } from '../internal/parse.js';
+import { type NoOptions, noData, noOptions, parse } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 
 const METRIC = 'firstContactResolutionRate';
@@ -43,8 +43,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Unit: a fraction (0.7 is 70 %).
  *
  * @param input - `{ resolvedOnFirstContact, resolved }`, counts.
- * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative integer, a key is unknown or
- * `resolvedOnFirstContact` exceeds `resolved`.
+ * @param options - None: the function takes no options.
+ * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative integer, a key is unknown,
+ * `resolvedOnFirstContact` exceeds `resolved`, or `options` has a key (path `[]` of `options`; a field of the
+ * input given there is named as such).
  * @throws {@link MetricError} `NO_DATA` when `resolved` is 0.
  * @example
  * ```ts
@@ -53,7 +55,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Support
  */
-export function firstContactResolutionRate(input: FirstContactResolutionRateInput): number {
+export function firstContactResolutionRate(input: FirstContactResolutionRateInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['resolvedOnFirstContact', 'resolved']);
   const { resolvedOnFirstContact, resolved } = parse(METRIC, inputSchema, input);
   if (resolved === 0) noData(METRIC, ['resolved'], 'must be greater than 0');
   // One division of two exact integers: the correctly rounded ratio.

@@ -15,6 +15,12 @@ function ticket(created: number, response?: number, resolution?: number): Suppor
   };
 }
 
+/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
+function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
+  let reads = 0;
+  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
+}
+
 describe('supportResponseTimes', () => {
   describe('worked examples', () => {
     // docs/sources.md row 27, document 004: "first time to response" and "full time for resolution".
@@ -171,6 +177,15 @@ describe('supportResponseTimes', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => supportResponseTimes({ tickets: [{ createdAt: 0 }] }, { units: 'day' } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'units'",
+      );
+    });
+
     it('rejects a missing or non-array tickets field, and unknown keys', () => {
       expectMetricError(() => supportResponseTimes({} as never), 'INVALID_INPUT', ['tickets'], 'tickets is required');
       expectMetricError(
@@ -256,6 +271,21 @@ describe('supportResponseTimes', () => {
 
     it('reports no tickets as NO_DATA', () => {
       expectMetricError(() => supportResponseTimes({ tickets: [] }), 'NO_DATA', ['tickets'], 'has no tickets');
+    });
+  });
+
+  describe('reads each value once', () => {
+    it('reports a bad date as it was read, not as a getter answers next', () => {
+      const created = shifting({ createdAt: 0 }, 'createdAt', 'soon', 0);
+      expectMetricError(() => supportResponseTimes({ tickets: [created] }), 'INVALID_INPUT', [
+        'tickets',
+        0,
+        'createdAt',
+      ]);
+      for (const key of ['firstResponseAt', 'resolvedAt']) {
+        const ticket = shifting({ createdAt: 0, [key]: MINUTE }, key, 'soon', MINUTE);
+        expectMetricError(() => supportResponseTimes({ tickets: [ticket] }), 'INVALID_INPUT', ['tickets', 0, key]);
+      }
     });
   });
 

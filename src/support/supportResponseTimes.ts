@@ -62,8 +62,8 @@ const ticketSchema = /* @__PURE__ */ (() =>
 const inputSchema = /* @__PURE__ */ (() =>
   z.strictObject({ tickets: bulkArray<SupportTicket>('an array of tickets') }))();
 
-function reject(tickets: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, ticketSchema, tickets[index], ['tickets', index]);
+function reject(ticket: unknown, index: number): never {
+  return rejectElement(METRIC, ticketSchema, ticket, ['tickets', index]);
 }
 
 /**
@@ -136,18 +136,19 @@ export function supportResponseTimes(
   let resolvedWithoutResponse = 0;
   for (let i = 0; i < count; i++) {
     const ticket = tickets[i] as SupportTicket;
-    if (typeof ticket !== 'object' || ticket === null) reject(tickets, i);
-    const created = toEpoch(ticket.createdAt);
-    if (Number.isNaN(created) || !hasOnlyKeys(ticket, 'createdAt', 'firstResponseAt', 'resolvedAt')) {
-      reject(tickets, i);
-    }
+    if (typeof ticket !== 'object' || ticket === null) reject(ticket, i);
+    const createdAt = ticket.createdAt;
     const firstResponseAt = ticket.firstResponseAt;
     const resolvedAt = ticket.resolvedAt;
+    const created = toEpoch(createdAt);
+    if (!hasOnlyKeys(ticket, 'createdAt', 'firstResponseAt', 'resolvedAt')) reject(ticket, i);
+    // A bad value is reported as read here, not read again.
+    if (Number.isNaN(created)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
     const hasResponse = firstResponseAt !== undefined && firstResponseAt !== null;
     if (hasResponse) {
       const at = toEpoch(firstResponseAt);
       if (!(at >= created)) {
-        if (Number.isNaN(at)) reject(tickets, i);
+        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
         invalid(METRIC, ['tickets', i, 'firstResponseAt'], 'must not be before createdAt');
       }
       responses[responded++] = at - created;
@@ -155,7 +156,7 @@ export function supportResponseTimes(
     if (resolvedAt !== undefined && resolvedAt !== null) {
       const at = toEpoch(resolvedAt);
       if (!(at >= created)) {
-        if (Number.isNaN(at)) reject(tickets, i);
+        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
         invalid(METRIC, ['tickets', i, 'resolvedAt'], 'must not be before createdAt');
       }
       resolutions[resolved++] = at - created;

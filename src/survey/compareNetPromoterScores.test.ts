@@ -79,6 +79,15 @@ describe('compareNetPromoterScores', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => compareNetPromoterScores({ scores: [9, 0] }, { scores: [7, 10] }, { level: 0.9 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'level'",
+      );
+    });
+
     it('prefixes paths with the argument', () => {
       expectMetricError(
         () => compareNetPromoterScores({ scores: [9, 11] }, { scores: [9] }),

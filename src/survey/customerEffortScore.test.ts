@@ -45,6 +45,15 @@ describe('customerEffortScore', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => customerEffortScore({ scores: [5, 4] }, { lowerIsEasier: true } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'lowerIsEasier'",
+      );
+    });
+
     it('rejects scores off the scale and missing thresholds', () => {
       expectMetricError(() => customerEffortScore({ scores: [8] }), 'INVALID_INPUT', ['scores', 0]);
       expectMetricError(

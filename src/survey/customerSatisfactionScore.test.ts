@@ -40,6 +40,22 @@ describe('customerSatisfactionScore', () => {
   });
 
   describe('edge cases', () => {
+    it('reads scales of any safe integers, beyond 32 bits, in every form', () => {
+      const scale = { min: 2 ** 40, max: 2 ** 40 + 4 };
+      const options = { satisfiedFrom: 2 ** 40 + 3 };
+      const scores = [2 ** 40 + 4, 2 ** 40, 2 ** 40 + 3, 2 ** 40 + 1];
+      const fromScores = customerSatisfactionScore({ scores, scale }, options);
+      expect(fromScores.score).toBe(0.5);
+      expect(fromScores.average).toBe(2 ** 40 + 2);
+      const distribution = { [2 ** 40]: 1, [2 ** 40 + 1]: 1, [2 ** 40 + 3]: 1, [2 ** 40 + 4]: 1 };
+      expect(customerSatisfactionScore({ distribution, scale }, options)).toEqual(fromScores);
+      expect(customerSatisfactionScore({ distribution: [1, 1, 0, 1, 1], scale }, options)).toEqual(fromScores);
+      // The lowest safe integers: the mean's sum passes 2^53 and is kept exact in BigInt.
+      const low = { min: -(2 ** 53 - 1), max: -(2 ** 53 - 1) + 2 };
+      const result = customerSatisfactionScore({ scores: [low.min, low.max], scale: low }, { satisfiedFrom: low.max });
+      expect([result.score, result.average]).toEqual([0.5, -(2 ** 53 - 1) + 1]);
+    });
+
     it('accepts a threshold for any scale, including 0–10', () => {
       const result = customerSatisfactionScore(
         { scores: [0, 10, 8, 9], scale: { min: 0, max: 10 } },
@@ -69,6 +85,15 @@ describe('customerSatisfactionScore', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => customerSatisfactionScore({ scores: [5, 4] }, { satisfiedAbove: 3 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'satisfiedAbove'",
+      );
+    });
+
     it('rejects a score outside the scale, naming it', () => {
       expectMetricError(
         () => customerSatisfactionScore({ scores: [5, 6] }),

@@ -35,6 +35,27 @@ describe('mergeDistributions', () => {
       expectMetricError(() => mergeDistributions(null as never, {}), 'INVALID_INPUT', ['a']);
       expectMetricError(() => mergeDistributions({ 1: 2 ** 53 - 1 }, { 1: 1 }), 'INVALID_INPUT', ['b', '1']);
     });
+
+    it('takes no options, and refuses any', () => {
+      expectMetricError(
+        () => mergeDistributions({ 1: 1 }, { 1: 2 }, { weights: [1, 2] } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'weights': mergeDistributions takes no options",
+      );
+      expect(mergeDistributions([1], [2], {})).toEqual([3]);
+    });
+  });
+
+  describe('reads each value once', () => {
+    it('reads the length of an array once (a Proxy may answer a longer one next)', () => {
+      let reads = 0;
+      const growing = new Proxy([1, 2], {
+        get: (target, key, receiver) =>
+          key === 'length' ? (reads++ === 0 ? 2 : 3) : Reflect.get(target, key, receiver),
+      });
+      expect(mergeDistributions(growing, [3, 4])).toEqual([4, 6]);
+    });
   });
 
   describe('does not mutate input', () => {

@@ -1,4 +1,4 @@
-import { invalid, isArrayInput, rejectElement } from '../internal/parse.js';
+import { invalid, isArrayInput, type NoOptions, noOptions, rejectElement } from '../internal/parse.js';
 import { count, isCount } from '../internal/schemas.js';
 import type { Distribution } from './_lib/survey.js';
 
@@ -11,11 +11,14 @@ function checkedSum(left: number, right: number, path: readonly (string | number
 }
 
 function mergeArrays(a: ArrayLike<unknown>, b: ArrayLike<unknown>): number[] {
-  if (a.length !== b.length) {
-    invalid(METRIC, ['b'], `must have as many counts as a (${a.length}), not ${b.length}`);
+  // Each length is read once: a Proxy could answer another length to a second read.
+  const length = a.length;
+  const otherLength = b.length;
+  if (length !== otherLength) {
+    invalid(METRIC, ['b'], `must have as many counts as a (${length}), not ${otherLength}`);
   }
-  const merged: number[] = new Array(a.length);
-  for (let i = 0; i < a.length; i++) {
+  const merged: number[] = new Array(length);
+  for (let i = 0; i < length; i++) {
     const left = a[i];
     const right = b[i];
     if (!isCount(left)) rejectElement(METRIC, count, left, ['a', i]);
@@ -50,8 +53,10 @@ function addObject(into: Record<number, number>, side: 'a' | 'b', distribution: 
  *
  * @param a - A distribution: `{ [score]: count }`, or an array of counts.
  * @param b - Another distribution of the same form.
+ * @param options - None: the function takes no options (a third argument with any key is refused).
  * @throws {@link MetricError} `INVALID_INPUT` when a count is not a non-negative integer, a key is not an
- * integer score, the forms differ, arrays differ in length, or a sum passes 2^53 − 1.
+ * integer score, the forms differ, arrays differ in length, a sum passes 2^53 − 1, or `options` has a key
+ * (path `[]` of `options`).
  * @example
  * ```ts
  * mergeDistributions({ 9: 40, 10: 12 }, { 0: 3, 9: 5 }); // => { 0: 3, 9: 45, 10: 12 }
@@ -59,12 +64,18 @@ function addObject(into: Record<number, number>, side: 'a' | 'b', distribution: 
  * ```
  * @category Survey
  */
-export function mergeDistributions(a: ArrayLike<number>, b: ArrayLike<number>): number[];
+export function mergeDistributions(a: ArrayLike<number>, b: ArrayLike<number>, options?: NoOptions): number[];
 export function mergeDistributions(
   a: Readonly<Record<number, number>>,
   b: Readonly<Record<number, number>>,
+  options?: NoOptions,
 ): Record<number, number>;
-export function mergeDistributions(a: Distribution, b: Distribution): number[] | Record<number, number> {
+export function mergeDistributions(
+  a: Distribution,
+  b: Distribution,
+  options?: NoOptions,
+): number[] | Record<number, number> {
+  noOptions(METRIC, options);
   const arrays = [isArrayInput(a), isArrayInput(b)];
   for (const [index, side] of (['a', 'b'] as const).entries()) {
     const value = index === 0 ? a : b;

@@ -114,6 +114,15 @@ describe('netPromoterScore', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      expectMetricError(
+        () => netPromoterScore({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0.9 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'confidenceLevel'",
+      );
+    });
+
     it.each([
       [11, 'must be at most 10'],
       [-1, 'must be at least 0'],

@@ -39,6 +39,16 @@ describe('tallyScores', () => {
       expectMetricError(() => tallyScores([1], undefined as never), 'INVALID_INPUT', ['scale']);
       expectMetricError(() => tallyScores('123' as never, { min: 1, max: 5 }), 'INVALID_INPUT', ['scores']);
     });
+
+    it('takes no options, and refuses any', () => {
+      expectMetricError(
+        () => tallyScores([1], { min: 1, max: 4 }, { max: 5 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'max': tallyScores takes no options",
+      );
+      expect(tallyScores([1], { min: 1, max: 2 }, {})).toEqual({ 1: 1, 2: 0 });
+    });
   });
 
   describe('does not mutate input', () => {

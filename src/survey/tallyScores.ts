@@ -1,5 +1,5 @@
 import { tallyValues } from './_lib/distribution.js';
-import { invalid, isArrayInput, parse } from '../internal/parse.js';
+import { invalid, isArrayInput, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { type Scale, scale as scaleSchema } from '../internal/schemas.js';
 
 const METRIC = 'tallyScores';
@@ -18,9 +18,11 @@ const METRIC = 'tallyScores';
  * Unit: counts of responses.
  *
  * @param scores - An array or typed array of integer scores.
- * @param scale - The scale `{ min, max }` (integers, `min < max`, at most 101 points).
+ * @param scale - The scale `{ min, max }` (safe integers, `min < max`, at most 101 points).
+ * @param options - None: the function takes no options.
  * @throws {@link MetricError} `INVALID_INPUT` when `scores` is not an array, a score is not an integer on
- * the scale (path `['scores', index]`), or the scale is invalid (path `['scale', …]`).
+ * the scale (path `['scores', index]`), the scale is invalid (path `['scale', …]`), or `options` has a key
+ * (path `[]` of `options`).
  * @example
  * ```ts
  * tallyScores([10, 9, 9, 3], { min: 0, max: 10 }); // => { 0: 0, 1: 0, 2: 0, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 2, 10: 1 }
@@ -28,7 +30,8 @@ const METRIC = 'tallyScores';
  * ```
  * @category Survey
  */
-export function tallyScores(scores: ArrayLike<number>, scale: Scale): Record<number, number> {
+export function tallyScores(scores: ArrayLike<number>, scale: Scale, options?: NoOptions): Record<number, number> {
+  noOptions(METRIC, options);
   const range = parse(METRIC, scaleSchema, scale, 'scale', ['scale']);
   if (!isArrayInput(scores)) invalid(METRIC, ['scores'], 'must be an array or typed array of scores');
   const counts = tallyValues(METRIC, scores, range, ['scores']);

@@ -64,6 +64,22 @@ describe('DecimalReader', () => {
   });
 });
 
+describe('DecimalReader at the length limit', () => {
+  it('reads a decimal string of the longest accepted length (64 characters) exactly', () => {
+    const reader = new DecimalReader();
+    for (const text of [
+      `-${'9'.repeat(42)}.${'1'.repeat(20)}`,
+      `0.${'0'.repeat(61)}1`,
+      `+${'1'.repeat(63)}`,
+      `.${'7'.repeat(63)}`,
+    ]) {
+      expect(text).toHaveLength(64);
+      reader.read(text);
+      expect(scaledValue(reader.int, reader.scale).eq(new Reference(text))).toBe(true);
+    }
+  });
+});
+
 describe('scaled decimals', () => {
   it('rescales and compares exactly', () => {
     expect(rescale(5, 2, 4)).toBe(500);

@@ -17,7 +17,10 @@ export class DecimalReader {
   /** Decimal places of {@link DecimalReader.int}, at least 2. */
   scale = MIN_SCALE;
 
-  /** Reads a validated decimal (see `isDecimal`) exactly. */
+  /**
+   * Reads a validated decimal (see `isDecimal`) exactly: every digit of a decimal string (up to the
+   * 64 characters `isDecimal` accepts; beyond 15 significant digits through BigInt).
+   */
   read(value: number | string): void {
     if (typeof value === 'number') {
       // Money is usually whole cents. For |value| < 2^44 two different two-decimal values are further apart

@@ -114,6 +114,68 @@ describe('tallyValues', () => {
   });
 });
 
+describe('tallyValues on scales of any safe integers', () => {
+  const HIGH = { min: 2 ** 40, max: 2 ** 40 + 10 };
+  const LOWEST = { min: -(2 ** 53 - 1), max: -(2 ** 53 - 1) + 4 };
+
+  it('counts the scores of a scale whose points pass 2^31, in every shape', () => {
+    const scores = [2 ** 40 + 10, 2 ** 40, 2 ** 40 + 10, 2 ** 40 + 3, 2 ** 40 + 10];
+    const expected = [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3];
+    expect(tally(scores, HIGH)).toEqual(expected);
+    expect(tally(Float64Array.from(scores), HIGH)).toEqual(expected);
+    expect(tally([LOWEST.min, LOWEST.max, LOWEST.min + 1], LOWEST)).toEqual([1, 1, 0, 0, 1]);
+    expect(tally([2 ** 31, 2 ** 31 + 1], { min: 2 ** 31 - 1, max: 2 ** 31 + 1 })).toEqual([0, 1, 1]);
+  });
+
+  it('names a fraction, a point off the scale or a non-number on such a scale', () => {
+    expectMetricError(() => tally([2 ** 40, 2 ** 40 + 0.5], HIGH), 'INVALID_INPUT', ['scores', 1], 'an integer');
+    expectMetricError(() => tally([2 ** 40 + 11], HIGH), 'INVALID_INPUT', ['scores', 0], 'at most 1099511627786');
+    expectMetricError(() => tally([2 ** 40, 5], HIGH), 'INVALID_INPUT', ['scores', 1], 'at least 1099511627776');
+    expectMetricError(() => tally([2 ** 40, '1099511627776'], HIGH), 'INVALID_INPUT', ['scores', 1]);
+  });
+
+  it('counts like a Map from score to count on random scales far from zero', () => {
+    const far = fc
+      .tuple(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 101 }), fc.integer({ min: 1, max: 100 }))
+      .map(([min, width]) => ({ min, max: min + width }));
+    fc.assert(
+      fc.property(far, fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 40 }), (range, offsets) => {
+        const values = offsets.map((offset) => range.min + Math.min(offset, range.max - range.min));
+        const expected = new Array(range.max - range.min + 1).fill(0);
+        for (const value of values) expected[value - range.min]++;
+        expect(tally(values, range)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('tallyValues reads each element once', () => {
+  /** A Proxy over `values` whose element `at` answers `first` on its first read and `later` after. */
+  function changing(values: unknown[], at: number, first: unknown, later: unknown): unknown[] {
+    let reads = 0;
+    return new Proxy(values, {
+      get: (target, key, receiver) =>
+        key === String(at) ? (reads++ === 0 ? first : later) : Reflect.get(target, key, receiver),
+    });
+  }
+
+  it('reports a bad element of a group of four as it was read, not as read again', () => {
+    // The fast loop reads four elements; before, a bad group was read again element by element.
+    expectMetricError(() => tally(changing([1, 2, 3, 4], 3, 'x', 5)), 'INVALID_INPUT', ['scores', 3]);
+    expectMetricError(() => tally(changing([1, 2, 3, 4], 1, 12, 5)), 'INVALID_INPUT', ['scores', 1]);
+  });
+
+  it('finds the bad byte itself, not through a findIndex a subclass may override', () => {
+    class Bytes extends Uint8Array {
+      override findIndex(): number {
+        return -1;
+      }
+    }
+    expectMetricError(() => tally(Bytes.from([1, 2, 11, 3]) as Uint8Array), 'INVALID_INPUT', ['scores', 2]);
+  });
+});
+
 describe('readDistribution', () => {
   it('reads an object keyed by score or an array of counts', () => {
     expect([...readDistribution('test', { 0: 2, 10: 1 }, NPS, ['d'])]).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
@@ -130,6 +192,22 @@ describe('readDistribution', () => {
       1,
     ]);
     expectMetricError(() => readDistribution('test', 5, NPS, ['d']), 'INVALID_INPUT', ['d']);
+  });
+});
+
+describe('readDistribution reads each value once', () => {
+  it('names the length it read, not one read again', () => {
+    let reads = 0;
+    const counts = new Proxy([1, 2, 3, 4, 5], {
+      get: (target, key, receiver) =>
+        key === 'length' ? (reads++ === 0 ? 5 : 11) : Reflect.get(target, key, receiver),
+    });
+    expectMetricError(
+      () => readDistribution('test', counts, NPS, ['distribution']),
+      'INVALID_INPUT',
+      ['distribution'],
+      'not 5',
+    );
   });
 });
 

@@ -19,9 +19,29 @@ export type Distribution = Readonly<Record<number, number>> | ArrayLike<number>;
  * predicate of `scoreOn(range)`, which names the problem once this says no.
  */
 export function isScoreOn(value: unknown, range: Scale): value is number {
-  // The typeof test comes first: `| 0` on an object would call its valueOf. (value | 0) === value then holds
-  // only for 32-bit integers (a scale's points are), so NaN, ±Infinity and fractions fail.
-  return typeof value === 'number' && (value | 0) === value && value >= range.min && value <= range.max;
+  // The typeof test comes first: arithmetic on an object would call its valueOf. A scale's points are any
+  // safe integers (a scale of 2^40 to 2^40 + 10 is one), so the test is on the value, not on 32 bits.
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+/**
+ * Reports the first of four elements (at `index` to `index + 3`) that is not a score on the scale, from the
+ * values already read: an element is never read twice, so a getter cannot answer one value to the check
+ * and another to the report.
+ */
+function rejectFirstOf(
+  metric: string,
+  range: Scale,
+  path: Path,
+  index: number,
+  values: readonly [unknown, unknown, unknown, unknown],
+): never {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (!isScoreOn(value, range)) rejectElement(metric, scoreOn(range), value, [...path, index + k]);
+  }
+  // Not reached: a value that fails the fast check is not a score. Should it be, say so as a MetricError.
+  return invalid(metric, [...path, index], 'has a value that is not a score on the scale');
 }
 
 /**
@@ -33,8 +53,15 @@ export function tallyValues(metric: string, values: ArrayLike<unknown>, range: S
   if ((values instanceof Uint8Array || values instanceof Uint8ClampedArray) && range.min >= 0 && range.max <= 255) {
     return tallyBytes(metric, values, range, path);
   }
-  if (Array.isArray(values)) return tallyArray(metric, values, range, path);
+  // The four-at-a-time loop tests integers with `| 0`, which holds for 32-bit points only; a scale of larger
+  // points (2^40 to 2^40 + 10) is read one element at a time.
+  if (Array.isArray(values) && fitsInt32(range)) return tallyArray(metric, values, range, path);
   return tallyArrayLike(metric, values, range, path);
+}
+
+/** Whether every point of the scale is a 32-bit integer. */
+function fitsInt32(range: Scale): boolean {
+  return (range.min | 0) === range.min && (range.max | 0) === range.max;
 }
 
 /**
@@ -57,8 +84,8 @@ function addLanes(lanes: Int32Array, stride: number, counts: Float64Array): void
 
 /**
  * A plain array: each element checked (a number, an integer, on the scale) and counted, four per step. The
- * checks of a step are combined without branches; a step with a bad element stops the fast loop, and the
- * element-by-element loop that follows reports the first bad one.
+ * checks of a step are combined without branches; a step with a bad element reports the first bad one of
+ * the four values it read. Each element is read once.
  */
 function tallyArray(metric: string, values: readonly unknown[], range: Scale, path: Path): Float64Array {
   const { min } = range;
@@ -73,7 +100,9 @@ function tallyArray(metric: string, values: readonly unknown[], range: Scale, pa
     const b = values[i + 1];
     const c = values[i + 2];
     const d = values[i + 3];
-    if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number' || typeof d !== 'number') break;
+    if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number' || typeof d !== 'number') {
+      rejectFirstOf(metric, range, path, i, [a, b, c, d]);
+    }
     // Slots from the scale's minimum; `>>> 0` makes a negative slot huge, so one comparison checks both ends.
     const sa = (a | 0) - min;
     const sb = (b | 0) - min;
@@ -81,7 +110,7 @@ function tallyArray(metric: string, values: readonly unknown[], range: Scale, pa
     const sd = (d | 0) - min;
     const integers = +((a | 0) === a) & +((b | 0) === b) & +((c | 0) === c) & +((d | 0) === d);
     const onScale = +(sa >>> 0 <= span) & +(sb >>> 0 <= span) & +(sc >>> 0 <= span) & +(sd >>> 0 <= span);
-    if ((integers & onScale) === 0) break;
+    if ((integers & onScale) === 0) rejectFirstOf(metric, range, path, i, [a, b, c, d]);
     lanes[sa] = (lanes[sa] as number) + 1;
     lanes[stride + sb] = (lanes[stride + sb] as number) + 1;
     lanes[2 * stride + sc] = (lanes[2 * stride + sc] as number) + 1;
@@ -141,7 +170,13 @@ function tallyBytes(metric: string, values: Uint8Array | Uint8ClampedArray, rang
   }
   for (let score = 0; score < 256; score++) {
     if ((bins[score] as number) > 0 && (score < range.min || score > range.max)) {
-      const index = values.findIndex((value) => value < range.min || value > range.max);
+      // Found by index in our own loop: a subclass could override findIndex. Bytes cannot change between
+      // reads (no getter reaches an element of a typed array).
+      let index = 0;
+      for (; index < length; index++) {
+        const value = values[index] as number;
+        if (value < range.min || value > range.max) break;
+      }
       rejectElement(metric, scoreOn(range), values[index], [...path, index]);
     }
   }
@@ -153,11 +188,12 @@ export function readDistribution(metric: string, distribution: unknown, range: S
   const size = range.max - range.min + 1;
   const counts = new Float64Array(size);
   if (isArrayInput(distribution)) {
-    if (distribution.length !== size) {
+    const length = distribution.length;
+    if (length !== size) {
       invalid(
         metric,
         path,
-        `must have ${size} counts, one per point of the ${range.min}–${range.max} scale (the first for ${range.min}), not ${distribution.length}`,
+        `must have ${size} counts, one per point of the ${range.min}–${range.max} scale (the first for ${range.min}), not ${length}`,
       );
     }
     for (let i = 0; i < size; i++) {
