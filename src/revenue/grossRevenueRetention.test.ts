@@ -84,6 +84,20 @@ describe('grossRevenueRetention', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('uses the endingMrr it checked: a getter that turns to NaN on a second read changes nothing', () => {
+      let reads = 0;
+      const row = { customerId: 'a', startingMrr: 100 } as {
+        customerId: string;
+        startingMrr: number;
+        endingMrr: number;
+      };
+      Object.defineProperty(row, 'endingMrr', { enumerable: true, get: () => (reads++ === 0 ? 50 : Number.NaN) });
+      expect(grossRevenueRetention({ cohort: [row] })).toBe(0.5);
+      expect(reads).toBe(1);
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves the input unchanged', () => {
       const input = { startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 };

@@ -122,6 +122,20 @@ describe('netRevenueRetention', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('uses the endingMrr it checked: a getter that turns to NaN on a second read changes nothing', () => {
+      let reads = 0;
+      const row = { customerId: 'a', startingMrr: 100 } as {
+        customerId: string;
+        startingMrr: number;
+        endingMrr: number;
+      };
+      Object.defineProperty(row, 'endingMrr', { enumerable: true, get: () => (reads++ === 0 ? 50 : Number.NaN) });
+      expect(netRevenueRetention({ cohort: [row] })).toBe(0.5);
+      expect(reads).toBe(1);
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves the cohort unchanged', () => {
       const input = { cohort: [{ customerId: 'a', startingMrr: 1, endingMrr: '2' }] };

@@ -249,6 +249,22 @@ describe('revenueMovements', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('uses the mrr and customerId it checked, not a second read', () => {
+      let reads = 0;
+      const row = { customerId: 'x' } as { customerId: string; mrr: number };
+      Object.defineProperty(row, 'mrr', { enumerable: true, get: () => (reads++ === 0 ? 8.25 : 3520) });
+      const moves = revenueMovements({ previous: [row], current: [] }, { customers: false });
+      expect([moves.startingMrr, moves.churnedMrr, reads]).toEqual([8.25, 8.25, 1]);
+      let idReads = 0;
+      const named = { mrr: 5 } as { customerId: string; mrr: number };
+      Object.defineProperty(named, 'customerId', { enumerable: true, get: () => (idReads++ === 0 ? 'a' : 'b') });
+      expect(revenueMovements({ previous: [named], current: [{ customerId: 'a', mrr: 5 }] }).customers).toEqual([
+        { customerId: 'a', movement: 'unchanged', previousMrr: 5, currentMrr: 5, change: 0 },
+      ]);
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves the rows unchanged', () => {
       const input = {

@@ -93,8 +93,11 @@ const inputSchema = /* @__PURE__ */ (() =>
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.optional(z.boolean()) }))();
 
-/** Reads one `{ customerId, mrr }` row with fast checks; a bad row is reported by zod at its index. */
-function readRow(row: unknown, field: string, index: number): CustomerMrr {
+/**
+ * Reads one `{ customerId, mrr }` row with fast checks, each field once, into `read`; a bad row is reported
+ * by zod at its index.
+ */
+function readRow(row: unknown, field: string, index: number, read: { customerId: string; mrr: number | string }): void {
   if (typeof row === 'object' && row !== null) {
     let keys = 0;
     for (const _ in row) keys++;
@@ -105,10 +108,12 @@ function readRow(row: unknown, field: string, index: number): CustomerMrr {
       customerId.length > 0 &&
       (typeof mrr === 'number' ? mrr >= 0 && mrr - mrr === 0 : isNonNegativeMoney(mrr))
     ) {
-      return row as CustomerMrr;
+      read.customerId = customerId;
+      read.mrr = mrr as number | string;
+      return;
     }
   }
-  return rejectElement(METRIC, rowSchema, row, [field, index]);
+  rejectElement(METRIC, rowSchema, row, [field, index]);
 }
 
 /**
@@ -172,14 +177,17 @@ export function revenueMovements(
   const before = new DecimalSums(size);
   const after = new DecimalSums(size);
   // Both sides are summed per customer into one shared index, so a customer's subscriptions add up first.
+  const row = { customerId: '', mrr: 0 as number | string };
   const collect = (rows: typeof previous, side: 'previous' | 'current', column: DecimalSums) => {
-    for (let i = 0; i < rows.length; i++) {
-      const row = readRow(rows[i], side, i);
-      let slot = index.get(row.customerId);
+    const length = rows.length;
+    for (let i = 0; i < length; i++) {
+      readRow(rows[i], side, i, row);
+      const customerId = row.customerId;
+      let slot = index.get(customerId);
       if (slot === undefined) {
         slot = ids.length;
-        index.set(row.customerId, slot);
-        ids.push(row.customerId);
+        index.set(customerId, slot);
+        ids.push(customerId);
       }
       column.add(slot, row.mrr);
     }
@@ -192,7 +200,8 @@ export function revenueMovements(
   const former = new Set<string>();
   const formerList = parsed.formerCustomers;
   if (formerList !== undefined) {
-    for (let i = 0; i < formerList.length; i++) {
+    const length = formerList.length;
+    for (let i = 0; i < length; i++) {
       const id = formerList[i];
       if (typeof id !== 'string' || id.length === 0) rejectElement(METRIC, idSchema, id, ['formerCustomers', i]);
       former.add(id);
