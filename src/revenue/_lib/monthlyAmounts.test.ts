@@ -45,10 +45,11 @@ describe('MonthlyAmounts', () => {
       interval: intervalIndex('month'),
       intervalCount: 1,
       quantity: 1,
-      discount: { amount: '10.01' },
+      percentOff: undefined,
+      amountOff: '10.01',
     };
     expect(amounts.compute(fields, undefined)).toBe(false);
-    expect(amounts.compute({ ...fields, discount: { amount: 10 } }, undefined)).toBe(true);
+    expect(amounts.compute({ ...fields, amountOff: 10 }, undefined)).toBe(true);
     expect(amounts.num).toBe(0);
   });
 
@@ -74,10 +75,16 @@ describe('MonthlyAmounts', () => {
         fc.option(fc.stringMatching(/^\d\.\d{1,8}$/)),
         (price, interval, intervalCount, quantity, percent, rate) => {
           const amounts = new MonthlyAmounts({});
-          const discount = percent === null ? undefined : { percent };
           const converted = rate === null ? undefined : { int: BigInt(rate.replace('.', '')), scale: rate.length - 2 };
           amounts.compute(
-            { amount: price, interval: intervalIndex(interval), intervalCount, quantity, discount },
+            {
+              amount: price,
+              interval: intervalIndex(interval),
+              intervalCount,
+              quantity,
+              percentOff: percent ?? undefined,
+              amountOff: undefined,
+            },
             converted === undefined ? undefined : { int: Number(converted.int), scale: converted.scale },
           );
           let expected = multiply(rationalOf(price), integer(quantity));

@@ -45,7 +45,10 @@ export interface PriceFields {
   interval: number;
   intervalCount: number;
   quantity: number;
-  discount: unknown;
+  /** The fraction of a `{ percent }` discount, or undefined. */
+  percentOff: number | string | undefined;
+  /** The money of an `{ amount }` discount, or undefined. */
+  amountOff: number | string | undefined;
 }
 
 /** An exchange rate `int × 10^−scale`, or none. */
@@ -82,22 +85,21 @@ export class MonthlyAmounts {
     reader.read(fields.amount);
     let line = multiplyInt(reader.int, fields.quantity);
     let scale = reader.scale;
-    const off = fields.discount as { percent?: number | string; amount?: number | string } | undefined;
-    if (off !== undefined) {
-      if (off.amount !== undefined) {
-        reader.read(off.amount);
-        let cut = reader.int;
-        if (reader.scale > scale) {
-          line = shiftInt(line, reader.scale - scale);
-          scale = reader.scale;
-        } else cut = shiftInt(cut, scale - reader.scale);
-        if (compareInt(cut, line) > 0) return false;
-        if (this.applyDiscounts) line = subtractInt(line, cut);
-      } else if (this.applyDiscounts) {
-        reader.read(off.percent as number | string);
-        line = multiplyInt(line, subtractInt(shiftInt(1, reader.scale), reader.int));
-        scale += reader.scale;
-      }
+    const amountOff = fields.amountOff;
+    const percentOff = fields.percentOff;
+    if (amountOff !== undefined) {
+      reader.read(amountOff);
+      let cut = reader.int;
+      if (reader.scale > scale) {
+        line = shiftInt(line, reader.scale - scale);
+        scale = reader.scale;
+      } else cut = shiftInt(cut, scale - reader.scale);
+      if (compareInt(cut, line) > 0) return false;
+      if (this.applyDiscounts) line = subtractInt(line, cut);
+    } else if (percentOff !== undefined && this.applyDiscounts) {
+      reader.read(percentOff);
+      line = multiplyInt(line, subtractInt(shiftInt(1, reader.scale), reader.int));
+      scale += reader.scale;
     }
     let num = multiplyInt(line, this.factors[fields.interval] as number);
     let den = shiftInt(multiplyInt(300, fields.intervalCount), scale);
@@ -116,13 +118,15 @@ export class MonthlyAmounts {
 
   /** Monthly amount of a price already validated by `priceSchema`. */
   price(price: Price): void {
+    const discount = price.discount as { percent?: number | string; amount?: number | string } | undefined;
     this.compute(
       {
         amount: price.amount,
         interval: intervalIndex(price.interval),
         intervalCount: price.intervalCount ?? 1,
         quantity: price.quantity ?? 1,
-        discount: price.discount,
+        percentOff: discount?.percent,
+        amountOff: discount?.amount,
       },
       undefined,
     );

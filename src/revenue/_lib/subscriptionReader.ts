@@ -50,7 +50,16 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly counts: readonly boolean[];
   private seenCurrency: string | undefined;
   private seenIndex = -1;
-  private readonly fields: PriceFields = { amount: 0, interval: 2, intervalCount: 1, quantity: 1, discount: undefined };
+  /** The first record without a currency, while no target currency says what it is in. */
+  private missingIndex = -1;
+  private readonly fields: PriceFields = {
+    amount: 0,
+    interval: 2,
+    intervalCount: 1,
+    quantity: 1,
+    percentOff: undefined,
+    amountOff: undefined,
+  };
 
   /** The last record's customer. */
   customerId = '';
@@ -154,8 +163,10 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (quantity === undefined) fields.quantity = 1;
     else if (isCount(quantity)) fields.quantity = quantity;
     else this.reject(value, index);
-    if (discount !== undefined && !isDiscount(discount)) this.reject(value, index);
-    fields.discount = discount;
+    if (discount === undefined) {
+      fields.percentOff = undefined;
+      fields.amountOff = undefined;
+    } else if (!readDiscount(discount, fields)) this.reject(value, index);
     if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
@@ -164,8 +175,10 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (code < 0) this.reject(value, index);
     this.status = code;
     this.customerId = customerId as string;
-    const rate =
-      currency !== undefined && currency !== this.target ? this.rateFor(currency as string, index) : undefined;
+    let rate: Rate | undefined;
+    if (currency === undefined) {
+      if (this.target === undefined) this.withoutCurrency(index);
+    } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
   }
@@ -190,6 +203,7 @@ export class SubscriptionReader extends MonthlyAmounts {
         `is ${currency} but options.currency is ${this.target}; pass options.exchangeRates to convert`,
       );
     }
+    if (this.missingIndex >= 0) this.missingBeside(this.missingIndex, index, currency);
     if (this.seenCurrency === undefined) {
       this.seenCurrency = currency;
       this.seenIndex = index;
@@ -202,19 +216,44 @@ export class SubscriptionReader extends MonthlyAmounts {
     }
     return undefined;
   }
+
+  /**
+   * A record without a currency and no target currency: it is in the records' one currency when none names
+   * another, so it is refused as soon as one does (rather than summed with it as if the same money).
+   */
+  private withoutCurrency(index: number): void {
+    if (this.seenCurrency !== undefined) this.missingBeside(index, this.seenIndex, this.seenCurrency);
+    if (this.missingIndex < 0) this.missingIndex = index;
+  }
+
+  private missingBeside(missing: number, named: number, currency: string): never {
+    return invalid(
+      this.metric,
+      [this.field, missing, 'currency'],
+      `is missing but ${this.field}[${named}] is ${currency}; give every record a currency, or pass options.currency (the currency of records without one)`,
+    );
+  }
 }
 
-/** Whether a value is a valid discount: `{ percent }` (a fraction) or `{ amount }` (money ≥ 0), nothing else. */
-function isDiscount(value: unknown): boolean {
+/**
+ * Reads a discount into `fields`, each of its fields once: `{ percent }` (a fraction) or `{ amount }` (money
+ * ≥ 0), nothing else. Returns whether it is valid.
+ */
+function readDiscount(value: unknown, fields: PriceFields): boolean {
+  fields.percentOff = undefined;
+  fields.amountOff = undefined;
   if (typeof value !== 'object' || value === null) return false;
   let keys = 0;
-  let valid = false;
   for (const key in value) {
     keys++;
     const field = (value as Record<string, unknown>)[key];
-    if (key === 'percent') valid = isFraction(field);
-    else if (key === 'amount') valid = isNonNegativeMoney(field);
-    else return false;
+    if (key === 'percent') {
+      if (!isFraction(field)) return false;
+      fields.percentOff = field;
+    } else if (key === 'amount') {
+      if (!isNonNegativeMoney(field)) return false;
+      fields.amountOff = field as number | string;
+    } else return false;
   }
-  return keys === 1 && valid;
+  return keys === 1;
 }
