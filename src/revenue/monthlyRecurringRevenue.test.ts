@@ -316,6 +316,16 @@ describe('monthlyRecurringRevenue', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => monthlyRecurringRevenue({ subscriptions: [] }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     const ok = { customerId: 'a', amount: 10 };
     it.each([
       [{ ...ok, amount: -5 }, ['subscriptions', 1, 'amount']],

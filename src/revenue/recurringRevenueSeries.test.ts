@@ -381,6 +381,17 @@ describe('recurringRevenueSeries', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () =>
+          recurringRevenueSeries({ subscriptions: [] }, { from: '2024-01', to: '2024-02', notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     const window = { from: '2024-01', to: '2024-03' };
 
     it.each([

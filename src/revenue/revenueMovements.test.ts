@@ -216,6 +216,16 @@ describe('revenueMovements', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => revenueMovements({ previous: [], current: [] }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     it.each([
       [{ previous: [{ customerId: 'a', mrr: -1 }], current: [] }, ['previous', 0, 'mrr']],
       [

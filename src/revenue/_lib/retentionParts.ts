@@ -68,6 +68,16 @@ const forms = /* @__PURE__ */ (() =>
     },
   ] as const)();
 
+/** The fields of both forms: an option of that name belongs in the input. */
+export const RETENTION_FIELDS: readonly string[] = [
+  'cohort',
+  'startingMrr',
+  'expansionMrr',
+  'contractionMrr',
+  'churnedMrr',
+  'reactivationMrr',
+];
+
 /** Starting MRR, and what of it is retained net (with expansion) and gross (without), at one scale. */
 export interface RetentionParts {
   readonly starting: Int;
