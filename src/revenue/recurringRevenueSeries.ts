@@ -136,8 +136,12 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *   `from` included), otherwise **new**;
  * - p → c, both above 0: **expansion** c − p or **contraction** p − c;
  * - p > 0 → 0: **churned** p.
- * So every row reconciles exactly: startingMrr + new + expansion + reactivation − contraction − churned =
- * mrr. The first row's starting point is the month before `from`, computed from the records.
+ * So every row reconciles exactly in the exact values: startingMrr + new + expansion + reactivation −
+ * contraction − churned = mrr. The first row's starting point is the month before `from`, computed from the
+ * records. Each figure is returned as the double nearest its exact value, and doubles do not add up
+ * exactly: when every monthly amount is whole cents (monthly prices in cents, or `rounding: { places: 2 }`),
+ * reconcile on `Math.round(figure * 100)` or on the decimal strings, as for {@link revenueMovements}; a
+ * monthly amount such as 100/12 is not a decimal, so its figures reconcile only as exact fractions.
  *
  * Rates per row: customerChurnRate = churnedCustomers ÷ startingCustomers; revenueChurnRate (gross) =
  * (churned + contraction) ÷ startingMrr; netRevenueChurnRate = (churned + contraction − expansion −

@@ -130,10 +130,15 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * - p > 0 = c: **churned**, p;
  * - c = p: **unchanged** (also when both are 0).
  *
- * The bridge always reconciles: starting + new + expansion + reactivation − contraction − churned = ending,
- * exactly (every sum is exact: whole cents as integers, other decimals in BigInt). Each figure is then the
- * nearest number to its exact value, so the identity also holds on the printed values whenever they have at
- * most 15 significant digits (for cent amounts, below about $10 trillion).
+ * The bridge reconciles exactly in decimals: starting + new + expansion + reactivation − contraction −
+ * churned = ending, and netNew = ending − starting (every sum is exact: whole cents as integers, other
+ * decimals in BigInt). Each figure is an exact decimal with no more places than the most precise `mrr`, and
+ * is returned as the double nearest to it. Adding those doubles is not exact: from 0.1 to 0.3,
+ * `startingMrr + netNewMrr` is 0.30000000000000004, not `endingMrr` (0.3). Reconcile in decimals instead:
+ * - in cents: when every `mrr` is whole cents, `Math.round(figure * 100)` is each figure's exact number of
+ *   cents (for figures below 10^13), and the identity holds on those integers;
+ * - as decimal strings: `String(figure)` is a figure's exact decimal whenever it has at most 15 significant
+ *   digits, and the identity holds on those strings added as decimals (decimal.js, a database `NUMERIC`).
  *
  * Unit: money per month, in the currency of the rows.
  *
@@ -159,8 +164,16 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * moves.churnedMrr; // => 50
  * moves.newMrr; // => 25
  * moves.reactivationMrr; // => 15
- * moves.startingMrr + moves.netNewMrr; // => moves.endingMrr
  * moves.customers[0]; // => { customerId: 'a', movement: 'expansion', previousMrr: 100, currentMrr: 120, change: 20 }
+ * // Doubles do not add up exactly; their cents do:
+ * const tenths = revenueMovements({
+ *   previous: [{ customerId: 'a', mrr: 0.1 }],
+ *   current: [{ customerId: 'a', mrr: 0.3 }],
+ * });
+ * tenths.startingMrr + tenths.netNewMrr; // => 0.30000000000000004
+ * const cents = (figure: number) => Math.round(figure * 100);
+ * cents(tenths.startingMrr) + cents(tenths.netNewMrr); // => cents(tenths.endingMrr)
+ * String(tenths.netNewMrr); // => '0.2'
  * ```
  * @category Revenue
  */
