@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ratioToNumber } from '../../internal/exact/integer.js';
 import { add, compare, divide, integer, multiply, rationalOf, subtract } from '../../internal/exact/rational.js';
-import { intervalIndex, MonthlyAmounts } from './monthlyAmounts.js';
+import { DISCOUNT_AMOUNT, DISCOUNT_NONE, DISCOUNT_PERCENT, intervalIndex, MonthlyAmounts } from './monthlyAmounts.js';
 
 const value = (amounts: MonthlyAmounts) => ratioToNumber(amounts.num, amounts.den);
 
@@ -45,11 +45,11 @@ describe('MonthlyAmounts', () => {
       interval: intervalIndex('month'),
       intervalCount: 1,
       quantity: 1,
-      percentOff: undefined,
-      amountOff: '10.01',
+      discountKind: DISCOUNT_AMOUNT,
+      discountValue: '10.01',
     };
     expect(amounts.compute(fields, undefined)).toBe(false);
-    expect(amounts.compute({ ...fields, amountOff: 10 }, undefined)).toBe(true);
+    expect(amounts.compute({ ...fields, discountValue: 10 }, undefined)).toBe(true);
     expect(amounts.num).toBe(0);
   });
 
@@ -82,8 +82,8 @@ describe('MonthlyAmounts', () => {
               interval: intervalIndex(interval),
               intervalCount,
               quantity,
-              percentOff: percent ?? undefined,
-              amountOff: undefined,
+              discountKind: percent === null ? DISCOUNT_NONE : DISCOUNT_PERCENT,
+              discountValue: percent ?? 0,
             },
             converted === undefined ? undefined : { int: Number(converted.int), scale: converted.scale },
           );

@@ -17,6 +17,11 @@ import {
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import type { Price, PricePolicies } from './subscriptionSchema.js';
 
+/** Discount kinds: none, `{ percent }`, `{ amount }`. */
+export const DISCOUNT_NONE = 0;
+export const DISCOUNT_PERCENT = 1;
+export const DISCOUNT_AMOUNT = 2;
+
 /** Interval indexes into the factor table. */
 export const INTERVAL_DAY = 0;
 export const INTERVAL_MONTH = 2;
@@ -45,10 +50,10 @@ export interface PriceFields {
   interval: number;
   intervalCount: number;
   quantity: number;
-  /** The fraction of a `{ percent }` discount, or undefined. */
-  percentOff: number | string | undefined;
-  /** The money of an `{ amount }` discount, or undefined. */
-  amountOff: number | string | undefined;
+  /** `DISCOUNT_NONE`, `DISCOUNT_PERCENT` or `DISCOUNT_AMOUNT`. */
+  discountKind: number;
+  /** The fraction of a `{ percent }` discount or the money of an `{ amount }` discount, as read once. */
+  discountValue: number | string;
 }
 
 /** An exchange rate `int × 10^−scale`, or none. */
@@ -85,10 +90,9 @@ export class MonthlyAmounts {
     reader.read(fields.amount);
     let line = multiplyInt(reader.int, fields.quantity);
     let scale = reader.scale;
-    const amountOff = fields.amountOff;
-    const percentOff = fields.percentOff;
-    if (amountOff !== undefined) {
-      reader.read(amountOff);
+    const discount = fields.discountKind;
+    if (discount === DISCOUNT_AMOUNT) {
+      reader.read(fields.discountValue);
       let cut = reader.int;
       if (reader.scale > scale) {
         line = shiftInt(line, reader.scale - scale);
@@ -96,8 +100,8 @@ export class MonthlyAmounts {
       } else cut = shiftInt(cut, scale - reader.scale);
       if (compareInt(cut, line) > 0) return false;
       if (this.applyDiscounts) line = subtractInt(line, cut);
-    } else if (percentOff !== undefined && this.applyDiscounts) {
-      reader.read(percentOff);
+    } else if (discount === DISCOUNT_PERCENT && this.applyDiscounts) {
+      reader.read(fields.discountValue);
       line = multiplyInt(line, subtractInt(shiftInt(1, reader.scale), reader.int));
       scale += reader.scale;
     }
@@ -119,14 +123,16 @@ export class MonthlyAmounts {
   /** Monthly amount of a price already validated by `priceSchema`. */
   price(price: Price): void {
     const discount = price.discount as { percent?: number | string; amount?: number | string } | undefined;
+    const percent = discount?.percent;
+    const amount = discount?.amount;
     this.compute(
       {
         amount: price.amount,
         interval: intervalIndex(price.interval),
         intervalCount: price.intervalCount ?? 1,
         quantity: price.quantity ?? 1,
-        percentOff: discount?.percent,
-        amountOff: discount?.amount,
+        discountKind: amount !== undefined ? DISCOUNT_AMOUNT : percent !== undefined ? DISCOUNT_PERCENT : DISCOUNT_NONE,
+        discountValue: amount ?? percent ?? 0,
       },
       undefined,
     );

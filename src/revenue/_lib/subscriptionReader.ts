@@ -5,7 +5,15 @@ import { toEpoch } from '../../internal/dates.js';
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
-import { intervalIndex, MonthlyAmounts, type PriceFields, type Rate } from './monthlyAmounts.js';
+import {
+  DISCOUNT_AMOUNT,
+  DISCOUNT_NONE,
+  DISCOUNT_PERCENT,
+  intervalIndex,
+  MonthlyAmounts,
+  type PriceFields,
+  type Rate,
+} from './monthlyAmounts.js';
 import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
 
 /** Status codes: which statuses count is decided by the caller from these. */
@@ -52,13 +60,15 @@ export class SubscriptionReader extends MonthlyAmounts {
   private seenIndex = -1;
   /** The first record without a currency, while no target currency says what it is in. */
   private missingIndex = -1;
+  /** No target currency, and no record without a currency seen yet. */
+  private untargeted: boolean;
   private readonly fields: PriceFields = {
     amount: 0,
     interval: 2,
     intervalCount: 1,
     quantity: 1,
-    percentOff: undefined,
-    amountOff: undefined,
+    discountKind: DISCOUNT_NONE,
+    discountValue: 0,
   };
 
   /** The last record's customer. */
@@ -74,6 +84,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     this.metric = metric;
     this.field = field;
     this.target = policies.currency;
+    this.untargeted = policies.currency === undefined;
     if (policies.exchangeRates !== undefined) {
       this.rates = new Map();
       const reader = new DecimalReader();
@@ -163,10 +174,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (quantity === undefined) fields.quantity = 1;
     else if (isCount(quantity)) fields.quantity = quantity;
     else this.reject(value, index);
-    if (discount === undefined) {
-      fields.percentOff = undefined;
-      fields.amountOff = undefined;
-    } else if (!readDiscount(discount, fields)) this.reject(value, index);
+    if (discount === undefined) fields.discountKind = DISCOUNT_NONE;
+    else if (!readDiscount(discount, fields)) this.reject(value, index);
     if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
@@ -177,7 +186,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     this.customerId = customerId as string;
     let rate: Rate | undefined;
     if (currency === undefined) {
-      if (this.target === undefined) this.withoutCurrency(index);
+      // Once one record lacks a currency, no other names one (that is refused), so the check is done.
+      if (this.untargeted) this.withoutCurrency(index);
     } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
@@ -223,7 +233,8 @@ export class SubscriptionReader extends MonthlyAmounts {
    */
   private withoutCurrency(index: number): void {
     if (this.seenCurrency !== undefined) this.missingBeside(index, this.seenIndex, this.seenCurrency);
-    if (this.missingIndex < 0) this.missingIndex = index;
+    this.missingIndex = index;
+    this.untargeted = false;
   }
 
   private missingBeside(missing: number, named: number, currency: string): never {
@@ -240,8 +251,6 @@ export class SubscriptionReader extends MonthlyAmounts {
  * ≥ 0), nothing else. Returns whether it is valid.
  */
 function readDiscount(value: unknown, fields: PriceFields): boolean {
-  fields.percentOff = undefined;
-  fields.amountOff = undefined;
   if (typeof value !== 'object' || value === null) return false;
   let keys = 0;
   for (const key in value) {
@@ -249,11 +258,12 @@ function readDiscount(value: unknown, fields: PriceFields): boolean {
     const field = (value as Record<string, unknown>)[key];
     if (key === 'percent') {
       if (!isFraction(field)) return false;
-      fields.percentOff = field;
+      fields.discountKind = DISCOUNT_PERCENT;
     } else if (key === 'amount') {
       if (!isNonNegativeMoney(field)) return false;
-      fields.amountOff = field as number | string;
+      fields.discountKind = DISCOUNT_AMOUNT;
     } else return false;
+    fields.discountValue = field;
   }
   return keys === 1;
 }
