@@ -20,6 +20,24 @@ describe('annualRecurringRevenue', () => {
   });
 
   describe('validation', () => {
+    it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
+      const input = { monthlyRecurringRevenue: 100 };
+      expect(annualRecurringRevenue(input, {})).toBe(1200);
+      expect(annualRecurringRevenue(input, undefined)).toBe(1200);
+      expectMetricError(
+        () => annualRecurringRevenue(input, { monthlyRecurringRevenue: 200 } as never),
+        'INVALID_INPUT',
+        [],
+        `annualRecurringRevenue: options has unknown key 'monthlyRecurringRevenue': annualRecurringRevenue takes no options; 'monthlyRecurringRevenue' belongs in the input`,
+      );
+      expectMetricError(
+        () => annualRecurringRevenue(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+    });
+
     it.each([
       [{ monthlyRecurringRevenue: -1 }, ['monthlyRecurringRevenue']],
       [{ monthlyRecurringRevenue: '12 USD' }, ['monthlyRecurringRevenue']],

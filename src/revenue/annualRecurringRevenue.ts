@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { parse } from '../internal/parse.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'annualRecurringRevenue';
@@ -28,7 +28,10 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ monthlyRecurringReve
  * Source: the source documents (`docs/sources.md` row 3: 500 × $200 × 12 = $1,200,000); ChartMogul, "ARR".
  *
  * @param input - `{ monthlyRecurringRevenue }`.
- * @throws {@link MetricError} `INVALID_INPUT` when the MRR is negative or not money, or a key is unknown.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
+ * @throws {@link MetricError} `INVALID_INPUT` when the MRR is negative or not money, a key is unknown, or
+ * `options` has any key (the function takes none).
  * @example
  * ```ts
  * annualRecurringRevenue({ monthlyRecurringRevenue: 100000 }); // => 1200000
@@ -36,7 +39,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ monthlyRecurringReve
  * ```
  * @category Revenue
  */
-export function annualRecurringRevenue(input: AnnualRecurringRevenueInput): number {
+export function annualRecurringRevenue(input: AnnualRecurringRevenueInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['monthlyRecurringRevenue']);
   const { monthlyRecurringRevenue } = parse(METRIC, inputSchema, input);
   return toResult(METRIC, exact(monthlyRecurringRevenue).times(12), 'annualRecurringRevenue');
 }

@@ -17,6 +17,24 @@ describe('annualRecurringRevenuePerCsm', () => {
   });
 
   describe('validation', () => {
+    it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
+      const input = { annualRecurringRevenue: 100, csms: 2 };
+      expect(annualRecurringRevenuePerCsm(input, {})).toBe(50);
+      expect(annualRecurringRevenuePerCsm(input, undefined)).toBe(50);
+      expectMetricError(
+        () => annualRecurringRevenuePerCsm(input, { csms: 4 } as never),
+        'INVALID_INPUT',
+        [],
+        `annualRecurringRevenuePerCsm: options has unknown key 'csms': annualRecurringRevenuePerCsm takes no options; 'csms' belongs in the input`,
+      );
+      expectMetricError(
+        () => annualRecurringRevenuePerCsm(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+    });
+
     it('reports NO_DATA for no CSMs', () => {
       expectMetricError(() => annualRecurringRevenuePerCsm({ annualRecurringRevenue: 1, csms: 0 }), 'NO_DATA', [
         'csms',

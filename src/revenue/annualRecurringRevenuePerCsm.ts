@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { decimal, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'annualRecurringRevenuePerCsm';
@@ -32,8 +32,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Success Manager oversees").
  *
  * @param input - `{ annualRecurringRevenue, csms }`.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
  * @throws {@link MetricError} `INVALID_INPUT` when a value is negative or not a number or decimal string, or
- * a key is unknown.
+ * a key is unknown, or `options` has any key (the function takes none).
  * @throws {@link MetricError} `NO_DATA` when `csms` is 0.
  * @example
  * ```ts
@@ -42,7 +44,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Revenue
  */
-export function annualRecurringRevenuePerCsm(input: AnnualRecurringRevenuePerCsmInput): number {
+export function annualRecurringRevenuePerCsm(input: AnnualRecurringRevenuePerCsmInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['annualRecurringRevenue', 'csms']);
   const { annualRecurringRevenue, csms } = parse(METRIC, inputSchema, input);
   const managers = exact(csms);
   if (managers.isZero()) noData(METRIC, ['csms'], 'must be greater than 0');

@@ -23,6 +23,24 @@ describe('averageRevenuePerAccount', () => {
   });
 
   describe('validation', () => {
+    it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
+      const input = { revenue: 100, customers: 2 };
+      expect(averageRevenuePerAccount(input, {})).toBe(50);
+      expect(averageRevenuePerAccount(input, undefined)).toBe(50);
+      expectMetricError(
+        () => averageRevenuePerAccount(input, { customers: 4 } as never),
+        'INVALID_INPUT',
+        [],
+        `averageRevenuePerAccount: options has unknown key 'customers': averageRevenuePerAccount takes no options; 'customers' belongs in the input`,
+      );
+      expectMetricError(
+        () => averageRevenuePerAccount(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+    });
+
     it('reports NO_DATA for no customers', () => {
       expectMetricError(() => averageRevenuePerAccount({ revenue: 10, customers: 0 }), 'NO_DATA', ['customers']);
     });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { count, nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'averageRevenuePerAccount';
@@ -31,8 +31,10 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ revenue: nonNegative
  * "Average Revenue Per Account (ARPA)".
  *
  * @param input - `{ revenue, customers }`.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
  * @throws {@link MetricError} `INVALID_INPUT` when `revenue` is negative or not money, `customers` is not a
- * non-negative integer, or a key is unknown.
+ * non-negative integer, a key is unknown, or `options` has any key (the function takes none).
  * @throws {@link MetricError} `NO_DATA` when `customers` is 0.
  * @example
  * ```ts
@@ -41,7 +43,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ revenue: nonNegative
  * ```
  * @category Revenue
  */
-export function averageRevenuePerAccount(input: AverageRevenuePerAccountInput): number {
+export function averageRevenuePerAccount(input: AverageRevenuePerAccountInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['revenue', 'customers']);
   const { revenue, customers } = parse(METRIC, inputSchema, input);
   if (customers === 0) noData(METRIC, ['customers'], 'must be greater than 0');
   return toResult(METRIC, exact(revenue).div(customers), 'averageRevenuePerAccount');

@@ -1,5 +1,6 @@
 import { ratioResult } from '../internal/exact/result.js';
-import { type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
+import { type NoOptions, noOptions } from '../internal/parse.js';
+import { RETENTION_FIELDS, type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
 
 const METRIC = 'grossRevenueRetention';
 
@@ -26,8 +27,11 @@ export type GrossRevenueRetentionInput = RevenueRetentionInput;
  *
  * @param input - `{ startingMrr, expansionMrr, contractionMrr, churnedMrr, reactivationMrr? }` or
  * `{ cohort: [{ customerId, startingMrr, endingMrr }] }`.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
  * @throws {@link MetricError} `INVALID_INPUT` when an amount is negative or not money, contraction plus
- * churn exceed the starting MRR, a cohort row is invalid (the issue names it) or a key is unknown.
+ * churn exceed the starting MRR, a cohort row is invalid (the issue names it) or a key is unknown, or when
+ * `options` has any key (the function takes none).
  * @throws {@link MetricError} `NO_DATA` when the starting MRR is 0.
  * @example
  * ```ts
@@ -41,7 +45,8 @@ export type GrossRevenueRetentionInput = RevenueRetentionInput;
  * ```
  * @category Revenue
  */
-export function grossRevenueRetention(input: GrossRevenueRetentionInput): number {
+export function grossRevenueRetention(input: GrossRevenueRetentionInput, options?: NoOptions): number {
+  noOptions(METRIC, options, RETENTION_FIELDS);
   const { starting, gross } = retentionParts(METRIC, input);
   return ratioResult(METRIC, gross, starting, 'grossRevenueRetention');
 }

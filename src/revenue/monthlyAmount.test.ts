@@ -144,6 +144,16 @@ describe('monthlyAmount', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => monthlyAmount({ amount: 10 }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     it.each([
       [{ amount: -1 }, ['amount']],
       [{ amount: 'abc' }, ['amount']],

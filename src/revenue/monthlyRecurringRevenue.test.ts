@@ -140,29 +140,76 @@ describe('monthlyRecurringRevenue', () => {
       expect(mrr({ subscriptions }, { ...options, rounding: { places: 2 } })).toBe(18.34);
     });
 
-    it('accepts one currency throughout without rates, records without a currency joining it', () => {
+    it('accepts one currency throughout without rates', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 1, currency: 'EUR' },
+        { customerId: 'b', amount: 2, currency: 'EUR' },
+        { customerId: 'c', amount: 3, currency: 'EUR' },
+      ];
+      expect(mrr({ subscriptions })).toBe(6);
+      expect(mrr({ subscriptions }, { currency: 'EUR' })).toBe(6);
+      expect(
+        mrr({
+          subscriptions: [
+            { customerId: 'a', amount: 1 },
+            { customerId: 'b', amount: 2 },
+          ],
+        }),
+      ).toBe(3);
+    });
+
+    it('takes a record without a currency to be in the target currency', () => {
       const subscriptions = [
         { customerId: 'a', amount: 1, currency: 'EUR' },
         { customerId: 'b', amount: 2 },
         { customerId: 'c', amount: 3, currency: 'EUR' },
       ];
-      expect(mrr({ subscriptions })).toBe(6);
       expect(mrr({ subscriptions }, { currency: 'EUR' })).toBe(6);
+      // Without rates, a record without a currency is in the target: one in EUR is refused.
+      expectMetricError(() => mrr({ subscriptions }, { currency: 'USD' }), 'INVALID_INPUT', [
+        'subscriptions',
+        0,
+        'currency',
+      ]);
+      expect(mrr({ subscriptions }, { currency: 'USD', exchangeRates: { EUR: '1.5' } })).toBe(8);
+    });
+
+    it('refuses a record without a currency beside one that has a currency, without a target', () => {
+      // One without plus one in EUR was summed to 200 as if the same money.
+      const euros = { customerId: 'a', amount: 100, currency: 'EUR' };
+      const plain = { customerId: 'b', amount: 100 };
+      const after = [euros, plain];
+      expectMetricError(
+        () => mrr({ subscriptions: after }),
+        'INVALID_INPUT',
+        ['subscriptions', 1, 'currency'],
+        'monthlyRecurringRevenue: subscriptions[1].currency is missing but subscriptions[0] is EUR; give every record a currency, or pass options.currency',
+      );
+      // The record without a currency is named whichever comes first.
+      const before = [plain, euros];
+      expectMetricError(
+        () => mrr({ subscriptions: before }),
+        'INVALID_INPUT',
+        ['subscriptions', 0, 'currency'],
+        'subscriptions[0].currency is missing but subscriptions[1] is EUR',
+      );
+      // Every record counts, whether or not its status does.
+      const trial = [{ ...euros, status: 'trialing' as const }, plain];
+      expectMetricError(() => mrr({ subscriptions: trial }), 'INVALID_INPUT', ['subscriptions', 1, 'currency']);
     });
 
     it('rejects mixed currencies without rates, naming the record', () => {
-      const subscriptions = [
-        { customerId: 'a', amount: 1, currency: 'EUR' },
-        { customerId: 'b', amount: 2 },
-        { customerId: 'c', amount: 3, currency: 'USD' },
-      ];
+      const first = { customerId: 'a', amount: 1, currency: 'EUR' };
+      const third = { customerId: 'c', amount: 3, currency: 'USD' };
+      const subscriptions = [first, { customerId: 'b', amount: 2, currency: 'EUR' }, third];
       expectMetricError(
         () => mrr({ subscriptions }),
         'INVALID_INPUT',
         ['subscriptions', 2, 'currency'],
         'subscriptions[2].currency is USD but subscriptions[0] is EUR',
       );
-      expectMetricError(() => mrr({ subscriptions }, { currency: 'EUR' }), 'INVALID_INPUT', [
+      const withTarget = [first, { customerId: 'b', amount: 2 }, third];
+      expectMetricError(() => mrr({ subscriptions: withTarget }, { currency: 'EUR' }), 'INVALID_INPUT', [
         'subscriptions',
         2,
         'currency',
@@ -258,7 +305,27 @@ describe('monthlyRecurringRevenue', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('uses the discount it checked: one that turns to NaN on a second read changes nothing', () => {
+      let reads = 0;
+      const discount = {};
+      Object.defineProperty(discount, 'amount', { enumerable: true, get: () => (reads++ === 0 ? '4' : Number.NaN) });
+      expect(mrr({ subscriptions: [{ customerId: 'a', amount: 10, discount } as never] })).toBe(6);
+      expect(reads).toBe(1);
+    });
+  });
+
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => monthlyRecurringRevenue({ subscriptions: [] }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     const ok = { customerId: 'a', amount: 10 };
     it.each([
       [{ ...ok, amount: -5 }, ['subscriptions', 1, 'amount']],

@@ -74,7 +74,10 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * - currency: records in one currency need nothing. Records in several need `exchangeRates` and a target
  *   `currency` (ChartMogul converts foreign-currency subscriptions into a primary currency); conversion is
  *   exact, and with `rounding` each line is rounded after conversion. A record without `currency` is in
- *   the target currency (or, without one, in the currency the others name).
+ *   the target `currency` when one is given. Without a target, records that all lack a currency are
+ *   summed as one currency, but a record without one beside a record that names one is refused: it is
+ *   never summed with that money as if it were the same (give every record its currency, or name the
+ *   target).
  *
  * Exact: each monthly amount is an exact rational (a $100 yearly plan is 100/12), the sum is exact (whole
  * cents are summed as integers, anything else in BigInt) and converted to the nearest number once.
@@ -92,8 +95,10 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it:
  * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
  * discount over 100 % or above the price, an end before its start, an unknown key; when records mix
- * currencies without `exchangeRates` or a currency has no rate (`['subscriptions', 3, 'currency']`); when
- * `customers` is not a non-negative integer; or when an option is invalid.
+ * currencies without `exchangeRates` or a currency has no rate (`['subscriptions', 3, 'currency']`); when,
+ * without a target `currency`, a record has no currency and another names one (the issue names the record
+ * without: `['subscriptions', 0, 'currency']`); when `customers` is not a non-negative integer; or when an
+ * option is invalid.
  * @example
  * ```ts
  * monthlyRecurringRevenue({ customers: 500, averageRevenuePerAccount: 200 }); // => 100000

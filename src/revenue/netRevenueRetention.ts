@@ -1,5 +1,6 @@
 import { ratioResult } from '../internal/exact/result.js';
-import { type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
+import { type NoOptions, noOptions } from '../internal/parse.js';
+import { RETENTION_FIELDS, type RevenueRetentionInput, retentionParts } from './_lib/retentionParts.js';
 
 const METRIC = 'netRevenueRetention';
 
@@ -28,9 +29,11 @@ export type NetRevenueRetentionInput = RevenueRetentionInput;
  *
  * @param input - `{ startingMrr, expansionMrr, contractionMrr, churnedMrr, reactivationMrr? }` or
  * `{ cohort: [{ customerId, startingMrr, endingMrr }] }`.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
  * @throws {@link MetricError} `INVALID_INPUT` when an amount is negative or not money, contraction plus
  * churn exceed the starting MRR, a cohort row is invalid (the issue names it: `['cohort', 4, 'endingMrr']`)
- * or a key is unknown.
+ * or a key is unknown, or when `options` has any key (the function takes none).
  * @throws {@link MetricError} `NO_DATA` when the starting MRR is 0 (message
  * `netRevenueRetention: startingMrr must be greater than 0`).
  * @example
@@ -45,7 +48,8 @@ export type NetRevenueRetentionInput = RevenueRetentionInput;
  * ```
  * @category Revenue
  */
-export function netRevenueRetention(input: NetRevenueRetentionInput): number {
+export function netRevenueRetention(input: NetRevenueRetentionInput, options?: NoOptions): number {
+  noOptions(METRIC, options, RETENTION_FIELDS);
   const { starting, net } = retentionParts(METRIC, input);
   return ratioResult(METRIC, net, starting, 'netRevenueRetention');
 }

@@ -24,6 +24,24 @@ describe('quickRatio', () => {
   });
 
   describe('validation', () => {
+    it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
+      const input = { newMrr: 30, expansionMrr: 10, contractionMrr: 5, churnedMrr: 5 };
+      expect(quickRatio(input, {})).toBe(4);
+      expect(quickRatio(input, undefined)).toBe(4);
+      expectMetricError(
+        () => quickRatio(input, { reactivationMrr: 10 } as never),
+        'INVALID_INPUT',
+        [],
+        `quickRatio: options has unknown key 'reactivationMrr': quickRatio takes no options; 'reactivationMrr' belongs in the input`,
+      );
+      expectMetricError(
+        () => quickRatio(input, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+    });
+
     it('reports NO_DATA when nothing was lost', () => {
       expectMetricError(
         () => quickRatio({ newMrr: 10, expansionMrr: 0, contractionMrr: 0, churnedMrr: '0.00' }),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { exact, toResult } from '../internal/exact/decimal.js';
-import { noData, parse } from '../internal/parse.js';
+import { noData, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { nonNegativeMoney } from '../internal/schemas.js';
 
 const METRIC = 'quickRatio';
@@ -44,7 +44,10 @@ const inputSchema = /* @__PURE__ */ (() =>
  * Source: M. Hamid, "The SaaS Quick Ratio" (Social Capital, 2015).
  *
  * @param input - `{ newMrr, expansionMrr, reactivationMrr?, contractionMrr, churnedMrr }`.
- * @throws {@link MetricError} `INVALID_INPUT` when an amount is negative or not money or a key is unknown.
+ * @param options - none: any key is refused rather than ignored (an input field passed here is named as
+ * belonging in the input).
+ * @throws {@link MetricError} `INVALID_INPUT` when an amount is negative or not money, a key is unknown, or
+ * `options` has any key (the function takes none).
  * @throws {@link MetricError} `NO_DATA` when contraction and churn are both 0 (nothing lost).
  * @example
  * ```ts
@@ -53,7 +56,8 @@ const inputSchema = /* @__PURE__ */ (() =>
  * ```
  * @category Revenue
  */
-export function quickRatio(input: QuickRatioInput): number {
+export function quickRatio(input: QuickRatioInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['newMrr', 'expansionMrr', 'reactivationMrr', 'contractionMrr', 'churnedMrr']);
   const parsed = parse(METRIC, inputSchema, input);
   const lost = exact(parsed.contractionMrr).plus(parsed.churnedMrr);
   if (lost.isZero()) noData(METRIC, ['churnedMrr'], 'and contractionMrr are both 0: nothing was lost');

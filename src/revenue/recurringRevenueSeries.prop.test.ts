@@ -239,6 +239,12 @@ describe('recurringRevenueSeries properties', () => {
             .minus(row.churnedMrr);
           expect(bridge.eq(row.mrr)).toBe(true);
           expect(new Decimal(row.mrr).minus(row.startingMrr).eq(row.netNewMrr)).toBe(true);
+          // The same in cents, as documented: Math.round(figure * 100) is each figure's exact number of cents.
+          const c = (figure: number) => Math.round(figure * 100);
+          const inCents =
+            c(row.startingMrr) + c(row.newMrr) + c(row.expansionMrr) + c(row.reactivationMrr) - c(row.contractionMrr);
+          expect(inCents - c(row.churnedMrr)).toBe(c(row.mrr));
+          expect(c(row.mrr) - c(row.startingMrr)).toBe(c(row.netNewMrr));
         }
       }),
     );

@@ -231,11 +231,29 @@ describe('recurringRevenueSeries', () => {
       expect(series({ subscriptions }, { ...options, rounding: { places: 2 } })[0]?.mrr).toBe(28.34);
       const mixed = [...subscriptions, { customerId: 'd', amount: 1, currency: 'USD', start: '2024-01-01' }];
       expectMetricError(
-        () => series({ subscriptions: mixed }, { from: '2024-01', to: '2024-01' }),
+        () => series({ subscriptions: mixed }, { from: '2024-01', to: '2024-01', currency: 'EUR' }),
         'INVALID_INPUT',
         ['subscriptions', 3, 'currency'],
+        'pass options.exchangeRates',
+      );
+      expectMetricError(
+        () =>
+          series(
+            { subscriptions: mixed.filter((record) => record.customerId !== 'c') },
+            { from: '2024-01', to: '2024-01' },
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 2, 'currency'],
         'mixed currencies',
       );
+      // Without a target currency, a record without one is not summed with records in EUR.
+      expectMetricError(
+        () => series({ subscriptions }, { from: '2024-01', to: '2024-01' }),
+        'INVALID_INPUT',
+        ['subscriptions', 2, 'currency'],
+        'subscriptions[2].currency is missing but subscriptions[0] is EUR',
+      );
+      expect(series({ subscriptions }, { from: '2024-01', to: '2024-01', currency: 'EUR' })[0]?.mrr).toBe(80 / 3);
     });
 
     it('ignores free lines: a customer at 0 is not a paying customer', () => {
@@ -351,7 +369,29 @@ describe('recurringRevenueSeries', () => {
     });
   });
 
+  describe('reads each value once', () => {
+    it('uses the discount it checked: one that turns to NaN on a second read changes nothing', () => {
+      let reads = 0;
+      const discount = {};
+      Object.defineProperty(discount, 'percent', { enumerable: true, get: () => (reads++ === 0 ? 0.25 : Number.NaN) });
+      const subscriptions = [{ customerId: 'a', amount: 12, discount, start: '2024-01-01' } as never];
+      expect(series({ subscriptions }, { from: '2024-01', to: '2024-01' })[0]?.mrr).toBe(9);
+      expect(reads).toBe(1);
+    });
+  });
+
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () =>
+          recurringRevenueSeries({ subscriptions: [] }, { from: '2024-01', to: '2024-02', notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     const window = { from: '2024-01', to: '2024-03' };
 
     it.each([

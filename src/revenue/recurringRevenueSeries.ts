@@ -127,16 +127,21 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * half-open, `[start, end)`; a subscription ending on `2024-02-01` counts in January, one ending on
  * `2024-01-31` does not). Stripe and Recurly report a month's MRR the same way, at month end.
  * Records count under the same policies as {@link monthlyRecurringRevenue} (statuses, discounts, weekly
- * and daily factors, per-line rounding, currencies); a `'canceled'` record counts within its span and never
- * without an `end`.
+ * and daily factors, per-line rounding, currencies: a record without `currency` is in the target currency,
+ * and without a target it is refused beside a record that names one); a `'canceled'` record counts within
+ * its span and never without an `end`.
  *
  * Customer grain: each customer's records are summed, then each customer's MRR in M is compared with M − 1:
  * - 0 → c > 0: **reactivation** if the customer had MRR above 0 at the end of any earlier month (data before
  *   `from` included), otherwise **new**;
  * - p → c, both above 0: **expansion** c − p or **contraction** p − c;
  * - p > 0 → 0: **churned** p.
- * So every row reconciles exactly: startingMrr + new + expansion + reactivation − contraction − churned =
- * mrr. The first row's starting point is the month before `from`, computed from the records.
+ * So every row reconciles exactly in the exact values: startingMrr + new + expansion + reactivation −
+ * contraction − churned = mrr. The first row's starting point is the month before `from`, computed from the
+ * records. Each figure is returned as the double nearest its exact value, and doubles do not add up
+ * exactly: when every monthly amount is whole cents (monthly prices in cents, or `rounding: { places: 2 }`),
+ * reconcile on `Math.round(figure * 100)` or on the decimal strings, as for {@link revenueMovements}; a
+ * monthly amount such as 100/12 is not a decimal, so its figures reconcile only as exact fractions.
  *
  * Rates per row: customerChurnRate = churnedCustomers ÷ startingCustomers; revenueChurnRate (gross) =
  * (churned + contraction) ÷ startingMrr; netRevenueChurnRate = (churned + contraction − expansion −
@@ -162,7 +167,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * true, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?,
  * exchangeRates? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
- * {@link monthlyRecurringRevenue}), records mix currencies without rates, `from` or `to` is not `YYYY-MM`,
+ * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
+ * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
  * `to` is before `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200, or
  * an option is invalid.
  * @example

@@ -47,6 +47,16 @@ describe('revenueChurnRate', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => revenueChurnRate({ startingMrr: 100, churnedMrr: 10, contractionMrr: 10 }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     it('reports NO_DATA for a zero starting MRR', () => {
       expectMetricError(() => revenueChurnRate({ startingMrr: 0, churnedMrr: 0, contractionMrr: 0 }), 'NO_DATA', [
         'startingMrr',

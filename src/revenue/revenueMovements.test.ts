@@ -216,6 +216,16 @@ describe('revenueMovements', () => {
   });
 
   describe('validation', () => {
+    it('refuses an unknown option, naming it', () => {
+      const error = expectMetricError(
+        () => revenueMovements({ previous: [], current: [] }, { notAnOption: 1 } as never),
+        'INVALID_INPUT',
+        [],
+        "options has unknown key 'notAnOption'",
+      );
+      expect(error.issues).toHaveLength(1);
+    });
+
     it.each([
       [{ previous: [{ customerId: 'a', mrr: -1 }], current: [] }, ['previous', 0, 'mrr']],
       [
@@ -246,6 +256,22 @@ describe('revenueMovements', () => {
         'INVALID_INPUT',
         ['customers'],
       );
+    });
+  });
+
+  describe('reads each value once', () => {
+    it('uses the mrr and customerId it checked, not a second read', () => {
+      let reads = 0;
+      const row = { customerId: 'x' } as { customerId: string; mrr: number };
+      Object.defineProperty(row, 'mrr', { enumerable: true, get: () => (reads++ === 0 ? 8.25 : 3520) });
+      const moves = revenueMovements({ previous: [row], current: [] }, { customers: false });
+      expect([moves.startingMrr, moves.churnedMrr, reads]).toEqual([8.25, 8.25, 1]);
+      let idReads = 0;
+      const named = { mrr: 5 } as { customerId: string; mrr: number };
+      Object.defineProperty(named, 'customerId', { enumerable: true, get: () => (idReads++ === 0 ? 'a' : 'b') });
+      expect(revenueMovements({ previous: [named], current: [{ customerId: 'a', mrr: 5 }] }).customers).toEqual([
+        { customerId: 'a', movement: 'unchanged', previousMrr: 5, currentMrr: 5, change: 0 },
+      ]);
     });
   });
 

@@ -93,8 +93,11 @@ const inputSchema = /* @__PURE__ */ (() =>
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.optional(z.boolean()) }))();
 
-/** Reads one `{ customerId, mrr }` row with fast checks; a bad row is reported by zod at its index. */
-function readRow(row: unknown, field: string, index: number): CustomerMrr {
+/**
+ * Reads one `{ customerId, mrr }` row with fast checks, each field once, into `read`; a bad row is reported
+ * by zod at its index.
+ */
+function readRow(row: unknown, field: string, index: number, read: { customerId: string; mrr: number | string }): void {
   if (typeof row === 'object' && row !== null) {
     let keys = 0;
     for (const _ in row) keys++;
@@ -105,10 +108,12 @@ function readRow(row: unknown, field: string, index: number): CustomerMrr {
       customerId.length > 0 &&
       (typeof mrr === 'number' ? mrr >= 0 && mrr - mrr === 0 : isNonNegativeMoney(mrr))
     ) {
-      return row as CustomerMrr;
+      read.customerId = customerId;
+      read.mrr = mrr as number | string;
+      return;
     }
   }
-  return rejectElement(METRIC, rowSchema, row, [field, index]);
+  rejectElement(METRIC, rowSchema, row, [field, index]);
 }
 
 /**
@@ -125,10 +130,15 @@ function readRow(row: unknown, field: string, index: number): CustomerMrr {
  * - p > 0 = c: **churned**, p;
  * - c = p: **unchanged** (also when both are 0).
  *
- * The bridge always reconciles: starting + new + expansion + reactivation − contraction − churned = ending,
- * exactly (every sum is exact: whole cents as integers, other decimals in BigInt). Each figure is then the
- * nearest number to its exact value, so the identity also holds on the printed values whenever they have at
- * most 15 significant digits (for cent amounts, below about $10 trillion).
+ * The bridge reconciles exactly in decimals: starting + new + expansion + reactivation − contraction −
+ * churned = ending, and netNew = ending − starting (every sum is exact: whole cents as integers, other
+ * decimals in BigInt). Each figure is an exact decimal with no more places than the most precise `mrr`, and
+ * is returned as the double nearest to it. Adding those doubles is not exact: from 0.1 to 0.3,
+ * `startingMrr + netNewMrr` is 0.30000000000000004, not `endingMrr` (0.3). Reconcile in decimals instead:
+ * - in cents: when every `mrr` is whole cents, `Math.round(figure * 100)` is each figure's exact number of
+ *   cents (for figures below 10^13), and the identity holds on those integers;
+ * - as decimal strings: `String(figure)` is a figure's exact decimal whenever it has at most 15 significant
+ *   digits, and the identity holds on those strings added as decimals (decimal.js, a database `NUMERIC`).
  *
  * Unit: money per month, in the currency of the rows.
  *
@@ -154,8 +164,16 @@ function readRow(row: unknown, field: string, index: number): CustomerMrr {
  * moves.churnedMrr; // => 50
  * moves.newMrr; // => 25
  * moves.reactivationMrr; // => 15
- * moves.startingMrr + moves.netNewMrr; // => moves.endingMrr
  * moves.customers[0]; // => { customerId: 'a', movement: 'expansion', previousMrr: 100, currentMrr: 120, change: 20 }
+ * // Doubles do not add up exactly; their cents do:
+ * const tenths = revenueMovements({
+ *   previous: [{ customerId: 'a', mrr: 0.1 }],
+ *   current: [{ customerId: 'a', mrr: 0.3 }],
+ * });
+ * tenths.startingMrr + tenths.netNewMrr; // => 0.30000000000000004
+ * const cents = (figure: number) => Math.round(figure * 100);
+ * cents(tenths.startingMrr) + cents(tenths.netNewMrr); // => cents(tenths.endingMrr)
+ * String(tenths.netNewMrr); // => '0.2'
  * ```
  * @category Revenue
  */
@@ -172,14 +190,17 @@ export function revenueMovements(
   const before = new DecimalSums(size);
   const after = new DecimalSums(size);
   // Both sides are summed per customer into one shared index, so a customer's subscriptions add up first.
+  const row = { customerId: '', mrr: 0 as number | string };
   const collect = (rows: typeof previous, side: 'previous' | 'current', column: DecimalSums) => {
-    for (let i = 0; i < rows.length; i++) {
-      const row = readRow(rows[i], side, i);
-      let slot = index.get(row.customerId);
+    const length = rows.length;
+    for (let i = 0; i < length; i++) {
+      readRow(rows[i], side, i, row);
+      const customerId = row.customerId;
+      let slot = index.get(customerId);
       if (slot === undefined) {
         slot = ids.length;
-        index.set(row.customerId, slot);
-        ids.push(row.customerId);
+        index.set(customerId, slot);
+        ids.push(customerId);
       }
       column.add(slot, row.mrr);
     }
@@ -192,7 +213,8 @@ export function revenueMovements(
   const former = new Set<string>();
   const formerList = parsed.formerCustomers;
   if (formerList !== undefined) {
-    for (let i = 0; i < formerList.length; i++) {
+    const length = formerList.length;
+    for (let i = 0; i < length; i++) {
       const id = formerList[i];
       if (typeof id !== 'string' || id.length === 0) rejectElement(METRIC, idSchema, id, ['formerCustomers', i]);
       former.add(id);

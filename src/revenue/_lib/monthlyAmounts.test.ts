@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ratioToNumber } from '../../internal/exact/integer.js';
 import { add, compare, divide, integer, multiply, rationalOf, subtract } from '../../internal/exact/rational.js';
-import { intervalIndex, MonthlyAmounts } from './monthlyAmounts.js';
+import { DISCOUNT_AMOUNT, DISCOUNT_NONE, DISCOUNT_PERCENT, intervalIndex, MonthlyAmounts } from './monthlyAmounts.js';
 
 const value = (amounts: MonthlyAmounts) => ratioToNumber(amounts.num, amounts.den);
 
@@ -45,10 +45,11 @@ describe('MonthlyAmounts', () => {
       interval: intervalIndex('month'),
       intervalCount: 1,
       quantity: 1,
-      discount: { amount: '10.01' },
+      discountKind: DISCOUNT_AMOUNT,
+      discountValue: '10.01',
     };
     expect(amounts.compute(fields, undefined)).toBe(false);
-    expect(amounts.compute({ ...fields, discount: { amount: 10 } }, undefined)).toBe(true);
+    expect(amounts.compute({ ...fields, discountValue: 10 }, undefined)).toBe(true);
     expect(amounts.num).toBe(0);
   });
 
@@ -74,10 +75,16 @@ describe('MonthlyAmounts', () => {
         fc.option(fc.stringMatching(/^\d\.\d{1,8}$/)),
         (price, interval, intervalCount, quantity, percent, rate) => {
           const amounts = new MonthlyAmounts({});
-          const discount = percent === null ? undefined : { percent };
           const converted = rate === null ? undefined : { int: BigInt(rate.replace('.', '')), scale: rate.length - 2 };
           amounts.compute(
-            { amount: price, interval: intervalIndex(interval), intervalCount, quantity, discount },
+            {
+              amount: price,
+              interval: intervalIndex(interval),
+              intervalCount,
+              quantity,
+              discountKind: percent === null ? DISCOUNT_NONE : DISCOUNT_PERCENT,
+              discountValue: percent ?? 0,
+            },
             converted === undefined ? undefined : { int: Number(converted.int), scale: converted.scale },
           );
           let expected = multiply(rationalOf(price), integer(quantity));

@@ -17,6 +17,11 @@ import {
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import type { Price, PricePolicies } from './subscriptionSchema.js';
 
+/** Discount kinds: none, `{ percent }`, `{ amount }`. */
+export const DISCOUNT_NONE = 0;
+export const DISCOUNT_PERCENT = 1;
+export const DISCOUNT_AMOUNT = 2;
+
 /** Interval indexes into the factor table. */
 export const INTERVAL_DAY = 0;
 export const INTERVAL_MONTH = 2;
@@ -45,7 +50,10 @@ export interface PriceFields {
   interval: number;
   intervalCount: number;
   quantity: number;
-  discount: unknown;
+  /** `DISCOUNT_NONE`, `DISCOUNT_PERCENT` or `DISCOUNT_AMOUNT`. */
+  discountKind: number;
+  /** The fraction of a `{ percent }` discount or the money of an `{ amount }` discount, as read once. */
+  discountValue: number | string;
 }
 
 /** An exchange rate `int × 10^−scale`, or none. */
@@ -82,22 +90,20 @@ export class MonthlyAmounts {
     reader.read(fields.amount);
     let line = multiplyInt(reader.int, fields.quantity);
     let scale = reader.scale;
-    const off = fields.discount as { percent?: number | string; amount?: number | string } | undefined;
-    if (off !== undefined) {
-      if (off.amount !== undefined) {
-        reader.read(off.amount);
-        let cut = reader.int;
-        if (reader.scale > scale) {
-          line = shiftInt(line, reader.scale - scale);
-          scale = reader.scale;
-        } else cut = shiftInt(cut, scale - reader.scale);
-        if (compareInt(cut, line) > 0) return false;
-        if (this.applyDiscounts) line = subtractInt(line, cut);
-      } else if (this.applyDiscounts) {
-        reader.read(off.percent as number | string);
-        line = multiplyInt(line, subtractInt(shiftInt(1, reader.scale), reader.int));
-        scale += reader.scale;
-      }
+    const discount = fields.discountKind;
+    if (discount === DISCOUNT_AMOUNT) {
+      reader.read(fields.discountValue);
+      let cut = reader.int;
+      if (reader.scale > scale) {
+        line = shiftInt(line, reader.scale - scale);
+        scale = reader.scale;
+      } else cut = shiftInt(cut, scale - reader.scale);
+      if (compareInt(cut, line) > 0) return false;
+      if (this.applyDiscounts) line = subtractInt(line, cut);
+    } else if (discount === DISCOUNT_PERCENT && this.applyDiscounts) {
+      reader.read(fields.discountValue);
+      line = multiplyInt(line, subtractInt(shiftInt(1, reader.scale), reader.int));
+      scale += reader.scale;
     }
     let num = multiplyInt(line, this.factors[fields.interval] as number);
     let den = shiftInt(multiplyInt(300, fields.intervalCount), scale);
@@ -116,13 +122,17 @@ export class MonthlyAmounts {
 
   /** Monthly amount of a price already validated by `priceSchema`. */
   price(price: Price): void {
+    const discount = price.discount as { percent?: number | string; amount?: number | string } | undefined;
+    const percent = discount?.percent;
+    const amount = discount?.amount;
     this.compute(
       {
         amount: price.amount,
         interval: intervalIndex(price.interval),
         intervalCount: price.intervalCount ?? 1,
         quantity: price.quantity ?? 1,
-        discount: price.discount,
+        discountKind: amount !== undefined ? DISCOUNT_AMOUNT : percent !== undefined ? DISCOUNT_PERCENT : DISCOUNT_NONE,
+        discountValue: amount ?? percent ?? 0,
       },
       undefined,
     );

@@ -80,4 +80,24 @@ describe('retentionParts', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads each cohort field once', () => {
+    const reads = new Map<string, number>();
+    const row = {};
+    for (const [key, first] of [
+      ['customerId', 'a'],
+      ['startingMrr', 100],
+      ['endingMrr', 50],
+    ] as const) {
+      Object.defineProperty(row, key, {
+        enumerable: true,
+        get: () => {
+          reads.set(key, (reads.get(key) ?? 0) + 1);
+          return reads.get(key) === 1 ? first : undefined;
+        },
+      });
+    }
+    expect(retentionParts('m', { cohort: [row] })).toEqual({ starting: 10_000, net: 5_000, gross: 5_000 });
+    expect([...reads.values()]).toEqual([1, 1, 1]);
+  });
 });

@@ -68,6 +68,16 @@ const forms = /* @__PURE__ */ (() =>
     },
   ] as const)();
 
+/** The fields of both forms: an option of that name belongs in the input. */
+export const RETENTION_FIELDS: readonly string[] = [
+  'cohort',
+  'startingMrr',
+  'expansionMrr',
+  'contractionMrr',
+  'churnedMrr',
+  'reactivationMrr',
+];
+
 /** Starting MRR, and what of it is retained net (with expansion) and gross (without), at one scale. */
 export interface RetentionParts {
   readonly starting: Int;
@@ -75,7 +85,7 @@ export interface RetentionParts {
   readonly gross: Int;
 }
 
-function isMoney(value: unknown): boolean {
+function isMoney(value: unknown): value is number | string {
   return typeof value === 'number' ? value >= 0 && value - value === 0 : isNonNegativeMoney(value);
 }
 
@@ -100,31 +110,38 @@ export function retentionParts(metric: string, input: unknown): RetentionParts {
     return { starting, gross, net: addInt(gross, addInt(fields.get(1), fields.get(4))) };
   }
   const rows = parsed.value.cohort;
+  const length = rows.length;
   const index = new Map<string, number>();
   let customers = 0;
-  const start = new DecimalSums(rows.length);
-  const end = new DecimalSums(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  const start = new DecimalSums(length);
+  const end = new DecimalSums(length);
+  for (let i = 0; i < length; i++) {
+    // Each field is read once into a local, checked and used from there.
     const row = rows[i];
     let keys = 0;
-    if (typeof row === 'object' && row !== null) for (const _ in row) keys++;
-    const fields = row as { customerId?: unknown; startingMrr?: unknown; endingMrr?: unknown } | null | undefined;
+    let customerId: unknown;
+    let startingMrr: unknown;
+    let endingMrr: unknown;
+    if (typeof row === 'object' && row !== null) {
+      for (const _ in row) keys++;
+      ({ customerId, startingMrr, endingMrr } = row as Partial<Record<keyof CohortMrr, unknown>>);
+    }
     if (
       keys !== 3 ||
-      typeof fields?.customerId !== 'string' ||
-      fields.customerId.length === 0 ||
-      !isMoney(fields.startingMrr) ||
-      !isMoney(fields.endingMrr)
+      typeof customerId !== 'string' ||
+      customerId.length === 0 ||
+      !isMoney(startingMrr) ||
+      !isMoney(endingMrr)
     ) {
-      rejectElement(metric, rowSchema, row, ['cohort', i]);
+      return rejectElement(metric, rowSchema, row, ['cohort', i]);
     }
-    let slot = index.get(fields.customerId);
+    let slot = index.get(customerId);
     if (slot === undefined) {
       slot = customers++;
-      index.set(fields.customerId, slot);
+      index.set(customerId, slot);
     }
-    start.add(slot, fields.startingMrr as number | string);
-    end.add(slot, fields.endingMrr as number | string);
+    start.add(slot, startingMrr);
+    end.add(slot, endingMrr);
   }
   start.rescale(end.scale);
   end.rescale(start.scale);

@@ -236,4 +236,36 @@ describe('SubscriptionReader', () => {
     const target = new SubscriptionReader('m', 'subscriptions', { currency: 'USD' });
     expect(() => target.read({ customerId: 'a', amount: 1, currency: 'GBP' }, 3)).toThrow('options.currency is USD');
   });
+
+  it('reads each discount field once, and uses what it checked', () => {
+    for (const [key, first, expected] of [
+      ['amount', '5', 5],
+      ['percent', 0.5, 5],
+    ] as const) {
+      let reads = 0;
+      const discount = {};
+      Object.defineProperty(discount, key, { enumerable: true, get: () => (reads++ === 0 ? first : Number.NaN) });
+      const reader = new SubscriptionReader('m', 'subscriptions', {});
+      reader.read({ customerId: 'a', amount: 10, discount }, 0);
+      expect([Number(reader.num) / Number(reader.den), reads]).toEqual([expected, 1]);
+    }
+  });
+
+  it('takes a record without a currency to be in the target, or refuses it beside one with a currency', () => {
+    const target = new SubscriptionReader('m', 'subscriptions', { currency: 'USD', exchangeRates: { EUR: 2 } });
+    target.read({ customerId: 'a', amount: 1, currency: 'EUR' }, 0);
+    target.read({ customerId: 'b', amount: 3 }, 1);
+    expect(Number(target.num) / Number(target.den)).toBe(3);
+    const after = new SubscriptionReader('m', 'subscriptions', {});
+    after.read({ customerId: 'a', amount: 1, currency: 'EUR' }, 0);
+    expect(() => after.read({ customerId: 'b', amount: 1 }, 1)).toThrow(
+      'subscriptions[1].currency is missing but subscriptions[0] is EUR',
+    );
+    const before = new SubscriptionReader('m', 'subscriptions', {});
+    before.read({ customerId: 'b', amount: 1 }, 0);
+    before.read({ customerId: 'c', amount: 1 }, 1);
+    expect(() => before.read({ customerId: 'a', amount: 1, currency: 'EUR' }, 2)).toThrow(
+      'subscriptions[0].currency is missing but subscriptions[2] is EUR',
+    );
+  });
 });

@@ -5,7 +5,15 @@ import { toEpoch } from '../../internal/dates.js';
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
-import { intervalIndex, MonthlyAmounts, type PriceFields, type Rate } from './monthlyAmounts.js';
+import {
+  DISCOUNT_AMOUNT,
+  DISCOUNT_NONE,
+  DISCOUNT_PERCENT,
+  intervalIndex,
+  MonthlyAmounts,
+  type PriceFields,
+  type Rate,
+} from './monthlyAmounts.js';
 import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
 
 /** Status codes: which statuses count is decided by the caller from these. */
@@ -50,7 +58,18 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly counts: readonly boolean[];
   private seenCurrency: string | undefined;
   private seenIndex = -1;
-  private readonly fields: PriceFields = { amount: 0, interval: 2, intervalCount: 1, quantity: 1, discount: undefined };
+  /** The first record without a currency, while no target currency says what it is in. */
+  private missingIndex = -1;
+  /** No target currency, and no record without a currency seen yet. */
+  private untargeted: boolean;
+  private readonly fields: PriceFields = {
+    amount: 0,
+    interval: 2,
+    intervalCount: 1,
+    quantity: 1,
+    discountKind: DISCOUNT_NONE,
+    discountValue: 0,
+  };
 
   /** The last record's customer. */
   customerId = '';
@@ -65,6 +84,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     this.metric = metric;
     this.field = field;
     this.target = policies.currency;
+    this.untargeted = policies.currency === undefined;
     if (policies.exchangeRates !== undefined) {
       this.rates = new Map();
       const reader = new DecimalReader();
@@ -154,8 +174,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (quantity === undefined) fields.quantity = 1;
     else if (isCount(quantity)) fields.quantity = quantity;
     else this.reject(value, index);
-    if (discount !== undefined && !isDiscount(discount)) this.reject(value, index);
-    fields.discount = discount;
+    if (discount === undefined) fields.discountKind = DISCOUNT_NONE;
+    else if (!readDiscount(discount, fields)) this.reject(value, index);
     if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
@@ -164,8 +184,11 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (code < 0) this.reject(value, index);
     this.status = code;
     this.customerId = customerId as string;
-    const rate =
-      currency !== undefined && currency !== this.target ? this.rateFor(currency as string, index) : undefined;
+    let rate: Rate | undefined;
+    if (currency === undefined) {
+      // Once one record lacks a currency, no other names one (that is refused), so the check is done.
+      if (this.untargeted) this.withoutCurrency(index);
+    } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
   }
@@ -190,6 +213,7 @@ export class SubscriptionReader extends MonthlyAmounts {
         `is ${currency} but options.currency is ${this.target}; pass options.exchangeRates to convert`,
       );
     }
+    if (this.missingIndex >= 0) this.missingBeside(this.missingIndex, index, currency);
     if (this.seenCurrency === undefined) {
       this.seenCurrency = currency;
       this.seenIndex = index;
@@ -202,19 +226,44 @@ export class SubscriptionReader extends MonthlyAmounts {
     }
     return undefined;
   }
+
+  /**
+   * A record without a currency and no target currency: it is in the records' one currency when none names
+   * another, so it is refused as soon as one does (rather than summed with it as if the same money).
+   */
+  private withoutCurrency(index: number): void {
+    if (this.seenCurrency !== undefined) this.missingBeside(index, this.seenIndex, this.seenCurrency);
+    this.missingIndex = index;
+    this.untargeted = false;
+  }
+
+  private missingBeside(missing: number, named: number, currency: string): never {
+    return invalid(
+      this.metric,
+      [this.field, missing, 'currency'],
+      `is missing but ${this.field}[${named}] is ${currency}; give every record a currency, or pass options.currency (the currency of records without one)`,
+    );
+  }
 }
 
-/** Whether a value is a valid discount: `{ percent }` (a fraction) or `{ amount }` (money ≥ 0), nothing else. */
-function isDiscount(value: unknown): boolean {
+/**
+ * Reads a discount into `fields`, each of its fields once: `{ percent }` (a fraction) or `{ amount }` (money
+ * ≥ 0), nothing else. Returns whether it is valid.
+ */
+function readDiscount(value: unknown, fields: PriceFields): boolean {
   if (typeof value !== 'object' || value === null) return false;
   let keys = 0;
-  let valid = false;
   for (const key in value) {
     keys++;
     const field = (value as Record<string, unknown>)[key];
-    if (key === 'percent') valid = isFraction(field);
-    else if (key === 'amount') valid = isNonNegativeMoney(field);
-    else return false;
+    if (key === 'percent') {
+      if (!isFraction(field)) return false;
+      fields.discountKind = DISCOUNT_PERCENT;
+    } else if (key === 'amount') {
+      if (!isNonNegativeMoney(field)) return false;
+      fields.discountKind = DISCOUNT_AMOUNT;
+    } else return false;
+    fields.discountValue = field;
   }
-  return keys === 1 && valid;
+  return keys === 1;
 }

@@ -64,7 +64,10 @@ export interface Price {
 export interface SubscriptionRecord extends Price {
   /** The customer (account) the subscription belongs to; several records of one customer are summed. */
   readonly customerId: string;
-  /** ISO 4217 code of `amount` (and of a discount amount), such as `'USD'`. */
+  /**
+   * ISO 4217 code of `amount` (and of a discount amount), such as `'USD'`. Absent: the target
+   * `options.currency`; without a target, every record must lack it or every record must have it.
+   */
   readonly currency?: string | undefined;
   /** When the subscription started paying (included). Absent: before any date of interest. */
   readonly start?: DateInput | undefined;
@@ -115,7 +118,10 @@ export interface SubscriptionPolicies extends PricePolicies {
    * their records earlier).
    */
   readonly countPastDue?: boolean | undefined;
-  /** The currency of the result (ISO 4217). Records without a `currency` are in it. */
+  /**
+   * The currency of the result (ISO 4217). Records without a `currency` are in it; without it, a record
+   * without a `currency` is refused when another record names one.
+   */
   readonly currency?: string | undefined;
   /**
    * Rates to the target `currency`: `{ EUR: '1.08' }` means 1 EUR is worth 1.08 of the target currency.
