@@ -260,7 +260,7 @@ export function parseForm<const F extends readonly Form<string, unknown>[]>(
 
 /**
  * The options parameter of a function that takes none. TypeScript refuses any key; at run time
- * {@link noOptions} refuses them too, rather than ignoring a policy the caller believes is applied.
+ * the function refuses them too, rather than ignoring a policy the caller believes is applied.
  */
 export type NoOptions = Readonly<Record<string, never>>;
 
