@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { averageSessionDuration, type Session } from './averageSessionDuration.js';
 
 const T0 = Date.UTC(2024, 2, 4, 9);
@@ -72,11 +72,10 @@ describe('averageSessionDuration', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'averageSessionDuration',
         () => averageSessionDuration({ totalDuration: 60, sessionCount: 2 }, { units: 'hour' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { type TimeToFirstValueCustomer, timeToFirstValue } from './timeToFirstValue.js';
 
 const DAY = 86_400_000;
@@ -97,11 +97,10 @@ describe('timeToFirstValue', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'timeToFirstValue',
         () => timeToFirstValue({ customers: [{ startedAt: 0 }] }, { units: 'hour' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { grossRevenueRetention } from './grossRevenueRetention.js';
 import { netRevenueRetention } from './netRevenueRetention.js';
 
@@ -62,19 +62,11 @@ describe('grossRevenueRetention', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 };
-      expect(grossRevenueRetention(input, {})).toBe(0.8);
-      expect(grossRevenueRetention(input, undefined)).toBe(0.8);
-      expectMetricError(
-        () => grossRevenueRetention(input, { reactivationMrr: 5 } as never),
-        'INVALID_INPUT',
-        [],
-        `grossRevenueRetention: options has unknown key 'reactivationMrr': grossRevenueRetention takes no options; 'reactivationMrr' belongs in the input`,
-      );
-      expectMetricError(
-        () => grossRevenueRetention(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+      expectNoOptions(
+        'grossRevenueRetention',
+        (options) => grossRevenueRetention(input, options as never),
+        0.8,
+        'reactivationMrr',
       );
     });
 

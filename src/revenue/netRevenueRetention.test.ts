@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { netRevenueRetention } from './netRevenueRetention.js';
 
 describe('netRevenueRetention', () => {
@@ -92,19 +92,11 @@ describe('netRevenueRetention', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 };
-      expect(netRevenueRetention(input, {})).toBe(0.9);
-      expect(netRevenueRetention(input, undefined)).toBe(0.9);
-      expectMetricError(
-        () => netRevenueRetention(input, { reactivationMrr: 5 } as never),
-        'INVALID_INPUT',
-        [],
-        `netRevenueRetention: options has unknown key 'reactivationMrr': netRevenueRetention takes no options; 'reactivationMrr' belongs in the input`,
-      );
-      expectMetricError(
-        () => netRevenueRetention(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+      expectNoOptions(
+        'netRevenueRetention',
+        (options) => netRevenueRetention(input, options as never),
+        0.9,
+        'reactivationMrr',
       );
     });
 

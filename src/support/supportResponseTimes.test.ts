@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { type SupportTicket, supportResponseTimes } from './supportResponseTimes.js';
 
 const MINUTE = 60_000;
@@ -178,11 +178,10 @@ describe('supportResponseTimes', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'supportResponseTimes',
         () => supportResponseTimes({ tickets: [{ createdAt: 0 }] }, { units: 'day' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 
