@@ -42,7 +42,7 @@ describe('adoptionRate', () => {
     it('takes no options, and says where a field of the input given there belongs', () => {
       expectNoOptions(
         'adoptionRate',
-        (options) => adoptionRate({ adopters: 150, eligibleUsers: 600 }, options as never),
+        (options) => adoptionRate({ adopters: 150, eligibleUsers: 600 }, options),
         0.25,
         'eligibleUsers',
         'period',

@@ -575,7 +575,7 @@ describe('createHealthScore', () => {
     it('createHealthScore takes none, and says where a field of the configuration belongs', () => {
       expectNoOptions(
         'createHealthScore',
-        (options) => createHealthScore(card, options as never)({ paying: true }).score,
+        (options) => createHealthScore(card, options)({ paying: true }).score,
         100,
         'missing',
       );

@@ -143,7 +143,7 @@ describe('healthDistribution', () => {
 
   describe('options', () => {
     it('takes none, and says where a count given as an option belongs', () => {
-      expectNoOptions('healthDistribution', (options) => healthDistribution(['red'], options as never).total, 1, 'red');
+      expectNoOptions('healthDistribution', (options) => healthDistribution(['red'], options).total, 1, 'red');
     });
   });
 });

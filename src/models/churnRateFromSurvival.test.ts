@@ -54,7 +54,7 @@ describe('churnRateFromSurvival', () => {
     it('refuses any option, saying where an input field belongs', () => {
       expectNoOptions(
         'churnRateFromSurvival',
-        (options) => churnRateFromSurvival({ survival: 0.25, periods: 2 }, options as never),
+        (options) => churnRateFromSurvival({ survival: 0.25, periods: 2 }, options),
         0.5,
         'periods',
       );

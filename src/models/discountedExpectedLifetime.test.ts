@@ -114,7 +114,7 @@ describe('discountedExpectedLifetime', () => {
     it('refuses any option, saying where an input field belongs', () => {
       expectNoOptions(
         'discountedExpectedLifetime',
-        (options) => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, options as never),
+        (options) => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, options),
         2,
         'renewals',
         'margin',

@@ -54,7 +54,7 @@ describe('discountedLifetimeValue', () => {
     it('refuses any option, saying where an input field belongs', () => {
       expectNoOptions(
         'discountedLifetimeValue',
-        (options) => discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, options as never),
+        (options) => discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, options),
         20,
         'margin',
         'grossMargin',

@@ -112,7 +112,7 @@ describe('fitShiftedBetaGeometric', () => {
       const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
       expectNoOptions(
         'fitShiftedBetaGeometric',
-        (options) => fitShiftedBetaGeometric({ survivors }, options as never),
+        (options) => fitShiftedBetaGeometric({ survivors }, options),
         fitShiftedBetaGeometric({ survivors }),
         'initial',
         'maxIterations',

@@ -67,7 +67,7 @@ describe('projectShiftedBetaGeometric', () => {
     it('refuses any option, saying where an input field belongs', () => {
       expectNoOptions(
         'projectShiftedBetaGeometric',
-        (options) => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, options as never).survival,
+        (options) => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, options).survival,
         [0.5],
         'periods',
         'cohort',

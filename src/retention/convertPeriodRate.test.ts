@@ -121,12 +121,7 @@ describe('convertPeriodRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { rate: 0.05, from: 'month', to: 'year' } as const;
-      expectNoOptions(
-        'convertPeriodRate',
-        (options) => convertPeriodRate(input, options as never),
-        0.459639912337363,
-        'from',
-      );
+      expectNoOptions('convertPeriodRate', (options) => convertPeriodRate(input, options), 0.459639912337363, 'from');
     });
   });
 

@@ -44,7 +44,7 @@ describe('renewalRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { renewed: 85, upForRenewal: 100 };
-      expectNoOptions('renewalRate', (options) => renewalRate(input, options as never), 0.85, 'renewed');
+      expectNoOptions('renewalRate', (options) => renewalRate(input, options), 0.85, 'renewed');
     });
   });
 

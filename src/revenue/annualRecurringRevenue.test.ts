@@ -24,7 +24,7 @@ describe('annualRecurringRevenue', () => {
       const input = { monthlyRecurringRevenue: 100 };
       expectNoOptions(
         'annualRecurringRevenue',
-        (options) => annualRecurringRevenue(input, options as never),
+        (options) => annualRecurringRevenue(input, options),
         1200,
         'monthlyRecurringRevenue',
       );

@@ -21,7 +21,7 @@ describe('annualRecurringRevenuePerCsm', () => {
       const input = { annualRecurringRevenue: 100, csms: 2 };
       expectNoOptions(
         'annualRecurringRevenuePerCsm',
-        (options) => annualRecurringRevenuePerCsm(input, options as never),
+        (options) => annualRecurringRevenuePerCsm(input, options),
         50,
         'csms',
       );

@@ -27,7 +27,7 @@ describe('averageRevenuePerAccount', () => {
       const input = { revenue: 100, customers: 2 };
       expectNoOptions(
         'averageRevenuePerAccount',
-        (options) => averageRevenuePerAccount(input, options as never),
+        (options) => averageRevenuePerAccount(input, options),
         50,
         'customers',
       );

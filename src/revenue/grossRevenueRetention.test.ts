@@ -64,7 +64,7 @@ describe('grossRevenueRetention', () => {
       const input = { startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 };
       expectNoOptions(
         'grossRevenueRetention',
-        (options) => grossRevenueRetention(input, options as never),
+        (options) => grossRevenueRetention(input, options),
         0.8,
         'reactivationMrr',
       );

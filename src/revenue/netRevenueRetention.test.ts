@@ -92,12 +92,7 @@ describe('netRevenueRetention', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { startingMrr: 100, expansionMrr: 10, contractionMrr: 10, churnedMrr: 10 };
-      expectNoOptions(
-        'netRevenueRetention',
-        (options) => netRevenueRetention(input, options as never),
-        0.9,
-        'reactivationMrr',
-      );
+      expectNoOptions('netRevenueRetention', (options) => netRevenueRetention(input, options), 0.9, 'reactivationMrr');
     });
 
     it('reports NO_DATA for a zero starting MRR with the documented message', () => {

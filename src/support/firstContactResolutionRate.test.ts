@@ -53,7 +53,7 @@ describe('firstContactResolutionRate', () => {
       const input = { resolvedOnFirstContact: 7, resolved: 10 };
       expectNoOptions(
         'firstContactResolutionRate',
-        (options) => firstContactResolutionRate(input, options as never),
+        (options) => firstContactResolutionRate(input, options),
         0.7,
         'resolved',
       );

@@ -39,7 +39,7 @@ describe('mergeDistributions', () => {
     it('takes no options, and refuses any', () => {
       expectNoOptions(
         'mergeDistributions',
-        (options) => mergeDistributions([1], [2], options as never),
+        (options) => mergeDistributions([1], [2], options),
         [3],
         undefined,
         'weights',

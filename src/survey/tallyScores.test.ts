@@ -43,7 +43,7 @@ describe('tallyScores', () => {
     it('takes no options, and refuses any', () => {
       expectNoOptions(
         'tallyScores',
-        (options) => tallyScores([1], { min: 1, max: 2 }, options as never),
+        (options) => tallyScores([1], { min: 1, max: 2 }, options),
         { 1: 1, 2: 0 },
         undefined,
         'max',

@@ -82,7 +82,7 @@ describe('customerAcquisitionCost', () => {
       const input = { salesAndMarketingCost: 100_000, newCustomers: 1000 };
       expectNoOptions(
         'customerAcquisitionCost',
-        (options) => customerAcquisitionCost(input, options as never),
+        (options) => customerAcquisitionCost(input, options),
         100,
         'newCustomers',
       );

@@ -262,7 +262,7 @@ describe('customerLifetimeValue', () => {
       const input = { averagePurchaseValue: 100, purchaseFrequency: 4, customerLifespan: 36 };
       expectNoOptions(
         'customerLifetimeValue',
-        (options) => customerLifetimeValue(input, options as never),
+        (options) => customerLifetimeValue(input, options),
         14_400,
         'lifespanPeriod',
       );

@@ -57,7 +57,7 @@ describe('customerRetentionCost', () => {
       const input = { retentionCost: 10_000, customersRetained: 500 };
       expectNoOptions(
         'customerRetentionCost',
-        (options) => customerRetentionCost(input, options as never),
+        (options) => customerRetentionCost(input, options),
         20,
         'customersRetained',
       );

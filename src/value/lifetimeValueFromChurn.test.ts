@@ -120,7 +120,7 @@ describe('lifetimeValueFromChurn', () => {
       const input = { averageRevenuePerAccount: 100, churnRate: 0.05 };
       expectNoOptions(
         'lifetimeValueFromChurn',
-        (options) => lifetimeValueFromChurn(input, options as never),
+        (options) => lifetimeValueFromChurn(input, options),
         2000,
         'grossMargin',
       );

@@ -94,12 +94,7 @@ describe('ltvToCacRatio', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { lifetimeValue: 2000, customerAcquisitionCost: 500 };
-      expectNoOptions(
-        'ltvToCacRatio',
-        (options) => ltvToCacRatio(input, options as never),
-        4,
-        'customerAcquisitionCost',
-      );
+      expectNoOptions('ltvToCacRatio', (options) => ltvToCacRatio(input, options), 4, 'customerAcquisitionCost');
     });
   });
 
