@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
+import { shifting } from '../../test/support/adversary.js';
 import { netRevenueRetention } from './netRevenueRetention.js';
 
 describe('netRevenueRetention', () => {
@@ -129,15 +130,10 @@ describe('netRevenueRetention', () => {
 
   describe('reads each value once', () => {
     it('uses the endingMrr it checked: a getter that turns to NaN on a second read changes nothing', () => {
-      let reads = 0;
-      const row = { customerId: 'a', startingMrr: 100 } as {
-        customerId: string;
-        startingMrr: number;
-        endingMrr: number;
-      };
-      Object.defineProperty(row, 'endingMrr', { enumerable: true, get: () => (reads++ === 0 ? 50 : Number.NaN) });
+      const counter = { reads: 0 };
+      const row = shifting({ customerId: 'a', startingMrr: 100, endingMrr: 0 }, 'endingMrr', 50, Number.NaN, counter);
       expect(netRevenueRetention({ cohort: [row] })).toBe(0.5);
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
     });
   });
 
