@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changingOnReread } from '../../test/support/adversary.js';
+import { changingOnReread, shifting } from '../../test/support/adversary.js';
 import { catchMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { createHealthScore, type HealthMeasure, type HealthScoreConfig } from './createHealthScore.js';
 
@@ -494,16 +494,11 @@ describe('createHealthScore', () => {
     });
 
     it('a scale whose kind changes on a second read is read as first given', () => {
-      let reads = 0;
-      const scale = {
-        get kind() {
-          reads++;
-          return reads === 1 ? 'boolean' : 'linear';
-        },
-      };
+      const counter = { reads: 0 };
+      const scale = shifting({ kind: 'boolean' }, 'kind', 'boolean', 'linear', counter);
       const health = createHealthScore({ measures: { paying: { weight: 1, scale } } } as never);
       expect(health({ paying: true }).score).toBe(100);
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
     });
 
     const plain = createHealthScore(card);

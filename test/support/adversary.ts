@@ -16,6 +16,7 @@ export function shifting<T extends object>(
 ): T {
   return Object.defineProperty({ ...record }, key, {
     enumerable: true,
+    configurable: true,
     get: () => (counter.reads++ === 0 ? first : later),
   });
 }
