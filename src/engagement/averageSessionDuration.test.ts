@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
+import { shifting } from '../../test/support/adversary.js';
 import { averageSessionDuration, type Session } from './averageSessionDuration.js';
 
 const T0 = Date.UTC(2024, 2, 4, 9);
@@ -8,12 +9,6 @@ const session = (start: number, minutes: number): Session => ({
   start: T0 + start * MINUTE,
   end: T0 + (start + minutes) * MINUTE,
 });
-
-/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
-function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
-  let reads = 0;
-  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
-}
 
 describe('averageSessionDuration', () => {
   describe('worked examples', () => {
@@ -72,11 +67,10 @@ describe('averageSessionDuration', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'averageSessionDuration',
         () => averageSessionDuration({ totalDuration: 60, sessionCount: 2 }, { units: 'hour' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 

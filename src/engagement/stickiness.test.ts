@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shifting } from '../../test/support/adversary.js';
 import { expectMetricError } from '../../test/support/errors.js';
 import { type ActivityEvent, stickiness } from './stickiness.js';
 
@@ -230,17 +231,11 @@ describe('stickiness', () => {
 
   describe('reads each value once', () => {
     it('counts the user id read when the event was checked, whatever a getter answers next', () => {
-      let reads = 0;
-      const shifty = {
-        get userId() {
-          reads++;
-          return reads === 1 ? 'a' : 'b';
-        },
-        at: MARCH_1,
-      };
+      const counter = { reads: 0 };
+      const shifty = shifting({ userId: 'a', at: MARCH_1 }, 'userId', 'a', 'b', counter);
       // Before the window was counted from the ids read in the one pass, 'b' came in as a second user.
       expect(stickiness({ events: [on('a', 1), shifty] }, { asOf: '2024-03-01', windowDays: 1 })).toBe(1);
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
     });
 
     it('reads each element of a Proxy array once (an element read again would be undefined)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
+import { shifting } from '../../test/support/adversary.js';
 import { type TimeToFirstValueCustomer, timeToFirstValue } from './timeToFirstValue.js';
 
 const DAY = 86_400_000;
@@ -10,12 +11,6 @@ const customer = (start: number, days?: number): TimeToFirstValueCustomer =>
   days === undefined
     ? { startedAt: JAN_1 + start * DAY }
     : { startedAt: JAN_1 + start * DAY, firstValueAt: JAN_1 + (start + days) * DAY };
-
-/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
-function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
-  let reads = 0;
-  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
-}
 
 describe('timeToFirstValue', () => {
   describe('worked examples', () => {
@@ -97,11 +92,10 @@ describe('timeToFirstValue', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'timeToFirstValue',
         () => timeToFirstValue({ customers: [{ startedAt: 0 }] }, { units: 'hour' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { binaryParts } from '../../test/support/exact.js';
 import { isMetricError } from '../errors.js';
 import {
   createHealthScore,
@@ -43,15 +44,10 @@ const Q100: Q = { n: 100n, d: 1n };
 
 /** The exact binary value of a double. */
 function binaryOf(x: number): Q {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const exponent = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = exponent === 0 ? fraction : fraction | (1n << 52n);
-  const power = (exponent === 0 ? -1074 : exponent - 1075) as number;
-  const magnitude = power >= 0 ? { n: mantissa << BigInt(power), d: 1n } : { n: mantissa, d: 1n << BigInt(-power) };
-  return bits >> 63n ? { n: -magnitude.n, d: magnitude.d } : magnitude;
+  const { negative, significand, power } = binaryParts(x);
+  const magnitude =
+    power >= 0 ? { n: significand << BigInt(power), d: 1n } : { n: significand, d: 1n << BigInt(-power) };
+  return negative ? { n: -magnitude.n, d: magnitude.d } : magnitude;
 }
 
 function neighbour(x: number, up: boolean): number {

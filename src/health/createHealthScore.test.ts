@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changingOnReread } from '../../test/support/adversary.js';
-import { catchMetricError } from '../../test/support/errors.js';
+import { changingOnReread, shifting } from '../../test/support/adversary.js';
+import { catchMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { createHealthScore, type HealthMeasure, type HealthScoreConfig } from './createHealthScore.js';
 
 const scoreOnly = (weights: Record<string, number | string>): HealthScoreConfig => ({
@@ -494,16 +494,11 @@ describe('createHealthScore', () => {
     });
 
     it('a scale whose kind changes on a second read is read as first given', () => {
-      let reads = 0;
-      const scale = {
-        get kind() {
-          reads++;
-          return reads === 1 ? 'boolean' : 'linear';
-        },
-      };
+      const counter = { reads: 0 };
+      const scale = shifting({ kind: 'boolean' }, 'kind', 'boolean', 'linear', counter);
       const health = createHealthScore({ measures: { paying: { weight: 1, scale } } } as never);
       expect(health({ paying: true }).score).toBe(100);
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
     });
 
     const plain = createHealthScore(card);
@@ -573,15 +568,12 @@ describe('createHealthScore', () => {
 
   describe('options', () => {
     it('createHealthScore takes none, and says where a field of the configuration belongs', () => {
-      const error = catchMetricError(() =>
-        createHealthScore({ measures: card.measures }, { missing: 'skip' } as never),
+      expectNoOptions(
+        'createHealthScore',
+        (options) => createHealthScore(card, options)({ paying: true }).score,
+        100,
+        'missing',
       );
-      expect(error.code).toBe('INVALID_INPUT');
-      expect(error.issues[0]?.path).toEqual([]);
-      expect(error.message).toBe(
-        "createHealthScore: options has unknown key 'missing': createHealthScore takes no options; 'missing' belongs in the input",
-      );
-      expect(createHealthScore(card, {})({ paying: true }).score).toBe(100);
     });
 
     it('the scorer and scoreAll take none', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changingOnReread } from '../../test/support/adversary.js';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { churnRateFromSurvival } from './churnRateFromSurvival.js';
 import { survivalCurve } from './survivalCurve.js';
 
@@ -52,19 +52,12 @@ describe('churnRateFromSurvival', () => {
     });
 
     it('refuses any option, saying where an input field belongs', () => {
-      expectMetricError(
-        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { periods: 6 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'periods': churnRateFromSurvival takes no options; 'periods' belongs in the input",
+      expectNoOptions(
+        'churnRateFromSurvival',
+        (options) => churnRateFromSurvival({ survival: 0.25, periods: 2 }, options),
+        0.5,
+        'periods',
       );
-      expectMetricError(
-        () => churnRateFromSurvival({ survival: 0.7, periods: 12 }, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
-      );
-      expect(churnRateFromSurvival({ survival: 0.25, periods: 2 }, {})).toBe(0.5);
     });
 
     it('names the field', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { discountedExpectedLifetime } from './discountedExpectedLifetime.js';
 
 const relative = (value: number, reference: number) => Math.abs(value / reference - 1);
@@ -112,19 +112,13 @@ describe('discountedExpectedLifetime', () => {
 
   describe('validation', () => {
     it('refuses any option, saying where an input field belongs', () => {
-      expectMetricError(
-        () => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, { renewals: 3 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'renewals': discountedExpectedLifetime takes no options; 'renewals' belongs in the input",
+      expectNoOptions(
+        'discountedExpectedLifetime',
+        (options) => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, options),
+        2,
+        'renewals',
+        'margin',
       );
-      expectMetricError(
-        () => discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, { margin: 5 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'margin': discountedExpectedLifetime takes no options",
-      );
-      expect(discountedExpectedLifetime({ alpha: 2, beta: 1, discountRate: 0 }, {})).toBe(2);
     });
 
     it.each([

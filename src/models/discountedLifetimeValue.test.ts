@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { discountedExpectedLifetime } from './discountedExpectedLifetime.js';
 import { discountedLifetimeValue } from './discountedLifetimeValue.js';
 
@@ -52,20 +52,13 @@ describe('discountedLifetimeValue', () => {
 
   describe('validation', () => {
     it('refuses any option, saying where an input field belongs', () => {
-      expectMetricError(
-        () => discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, { margin: 5 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'margin': discountedLifetimeValue takes no options; 'margin' belongs in the input",
+      expectNoOptions(
+        'discountedLifetimeValue',
+        (options) => discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, options),
+        20,
+        'margin',
+        'grossMargin',
       );
-      expectMetricError(
-        () =>
-          discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, { grossMargin: 0.8 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'grossMargin': discountedLifetimeValue takes no options",
-      );
-      expect(discountedLifetimeValue({ alpha: 2, beta: 1, discountRate: 0, margin: 10 }, {})).toBe(20);
     });
 
     it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
 
 // Fader & Hardie (2007), "How to Project Customer Retention", Table 1 / Figure 1: two cohorts of 1 000
@@ -110,19 +110,13 @@ describe('fitShiftedBetaGeometric', () => {
   describe('validation', () => {
     it('refuses any option, saying where an input field belongs', () => {
       const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
-      expectMetricError(
-        () => fitShiftedBetaGeometric({ survivors }, { initial: 1000 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'initial': fitShiftedBetaGeometric takes no options; 'initial' belongs in the input",
+      expectNoOptions(
+        'fitShiftedBetaGeometric',
+        (options) => fitShiftedBetaGeometric({ survivors }, options),
+        fitShiftedBetaGeometric({ survivors }),
+        'initial',
+        'maxIterations',
       );
-      expectMetricError(
-        () => fitShiftedBetaGeometric({ survivors }, { maxIterations: 5 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'maxIterations': fitShiftedBetaGeometric takes no options",
-      );
-      expect(fitShiftedBetaGeometric({ survivors }, {})).toEqual(fitShiftedBetaGeometric({ survivors }));
     });
 
     it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changingOnReread } from '../../test/support/adversary.js';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { lifetimeObservations } from './lifetimeObservations.js';
 import { survivalCurve } from './survivalCurve.js';
 
@@ -130,11 +130,10 @@ describe('lifetimeObservations', () => {
     });
 
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'lifetimeObservations',
         () => lifetimeObservations({ customers }, { asOf: '2024-12-31', censorAt: '2024-06-30' } as never),
-        'INVALID_INPUT',
-        [],
-        "lifetimeObservations: options has unknown key 'censorAt'",
+        'censorAt',
       );
     });
   });

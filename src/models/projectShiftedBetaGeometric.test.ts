@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { projectShiftedBetaGeometric } from './projectShiftedBetaGeometric.js';
 
 describe('projectShiftedBetaGeometric', () => {
@@ -65,19 +65,13 @@ describe('projectShiftedBetaGeometric', () => {
 
   describe('validation', () => {
     it('refuses any option, saying where an input field belongs', () => {
-      expectMetricError(
-        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { periods: 6 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'periods': projectShiftedBetaGeometric takes no options; 'periods' belongs in the input",
+      expectNoOptions(
+        'projectShiftedBetaGeometric',
+        (options) => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, options).survival,
+        [0.5],
+        'periods',
+        'cohort',
       );
-      expectMetricError(
-        () => projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 3 }, { cohort: 10 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'cohort': projectShiftedBetaGeometric takes no options",
-      );
-      expect(projectShiftedBetaGeometric({ alpha: 1, beta: 1, periods: 1 }, {}).survival).toEqual([0.5]);
     });
 
     it.each([

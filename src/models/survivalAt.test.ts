@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changingOnReread } from '../../test/support/adversary.js';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { survivalAt } from './survivalAt.js';
 import { survivalCurve } from './survivalCurve.js';
 
@@ -50,11 +50,10 @@ describe('survivalAt', () => {
     });
 
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'survivalAt',
         () => survivalAt({ points: [{ time: 1, survival: 0.5 }] }, { time: 1, at: 2 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'at'",
+        'at',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { type SurvivalObservation, survivalCurve } from './survivalCurve.js';
 
 const Z95 = 1.959963984540054;
@@ -320,11 +320,10 @@ describe('survivalCurve', () => {
     });
 
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'survivalCurve',
         () => survivalCurve({ durations: [1, 2], churned: [true, false] }, { level: 0.9 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'level'",
+        'level',
       );
     });
 

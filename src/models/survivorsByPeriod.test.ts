@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changingOnReread } from '../../test/support/adversary.js';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { fitShiftedBetaGeometric } from './fitShiftedBetaGeometric.js';
 import { survivorsByPeriod } from './survivorsByPeriod.js';
 
@@ -116,11 +116,10 @@ describe('survivorsByPeriod', () => {
     });
 
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'survivorsByPeriod',
         () => survivorsByPeriod({ customers }, { ...window, asOf: '2024-05-01', period: 'month' } as never),
-        'INVALID_INPUT',
-        [],
-        "survivorsByPeriod: options has unknown key 'period'",
+        'period',
       );
     });
   });

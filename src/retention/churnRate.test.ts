@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { churnRate } from './churnRate.js';
 
@@ -90,21 +90,7 @@ describe('churnRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { customersAtStart: 2000, customersLost: 100 };
-      expect(churnRate(input)).toBe(0.05);
-      expect(churnRate(input, {})).toBe(0.05);
-      expectMetricError(
-        () => churnRate(input, { customersAtStart: 2000 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'customersAtStart': churnRate takes no options; 'customersAtStart' belongs in the input",
-      );
-      expectMetricError(
-        () => churnRate(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': churnRate takes no options",
-      );
-      expectMetricError(() => churnRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+      expectNoOptions('churnRate', (options) => churnRate(input, options), 0.05, 'customersAtStart');
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { convertPeriodRate } from './convertPeriodRate.js';
 
@@ -121,21 +121,7 @@ describe('convertPeriodRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { rate: 0.05, from: 'month', to: 'year' } as const;
-      expect(convertPeriodRate(input)).toBe(0.459639912337363);
-      expect(convertPeriodRate(input, {})).toBe(0.459639912337363);
-      expectMetricError(
-        () => convertPeriodRate(input, { from: 'month' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'from': convertPeriodRate takes no options; 'from' belongs in the input",
-      );
-      expectMetricError(
-        () => convertPeriodRate(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': convertPeriodRate takes no options",
-      );
-      expectMetricError(() => convertPeriodRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+      expectNoOptions('convertPeriodRate', (options) => convertPeriodRate(input, options), 0.459639912337363, 'from');
     });
   });
 

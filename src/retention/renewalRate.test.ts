@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { renewalRate } from './renewalRate.js';
 
@@ -44,21 +44,7 @@ describe('renewalRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { renewed: 85, upForRenewal: 100 };
-      expect(renewalRate(input)).toBe(0.85);
-      expect(renewalRate(input, {})).toBe(0.85);
-      expectMetricError(
-        () => renewalRate(input, { renewed: 85 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'renewed': renewalRate takes no options; 'renewed' belongs in the input",
-      );
-      expectMetricError(
-        () => renewalRate(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': renewalRate takes no options",
-      );
-      expectMetricError(() => renewalRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+      expectNoOptions('renewalRate', (options) => renewalRate(input, options), 0.85, 'renewed');
     });
   });
 

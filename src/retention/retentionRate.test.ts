@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
 import { retentionRate } from './retentionRate.js';
 
@@ -92,21 +92,7 @@ describe('retentionRate', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 };
-      expect(retentionRate(input)).toBe(0.9);
-      expect(retentionRate(input, {})).toBe(0.9);
-      expectMetricError(
-        () => retentionRate(input, { newCustomers: 30 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'newCustomers': retentionRate takes no options; 'newCustomers' belongs in the input",
-      );
-      expectMetricError(
-        () => retentionRate(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': retentionRate takes no options",
-      );
-      expectMetricError(() => retentionRate(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
+      expectNoOptions('retentionRate', (options) => retentionRate(input, options), 0.9, 'newCustomers');
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { annualRecurringRevenue } from './annualRecurringRevenue.js';
 import { monthlyRecurringRevenue } from './monthlyRecurringRevenue.js';
 
@@ -22,19 +22,11 @@ describe('annualRecurringRevenue', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { monthlyRecurringRevenue: 100 };
-      expect(annualRecurringRevenue(input, {})).toBe(1200);
-      expect(annualRecurringRevenue(input, undefined)).toBe(1200);
-      expectMetricError(
-        () => annualRecurringRevenue(input, { monthlyRecurringRevenue: 200 } as never),
-        'INVALID_INPUT',
-        [],
-        `annualRecurringRevenue: options has unknown key 'monthlyRecurringRevenue': annualRecurringRevenue takes no options; 'monthlyRecurringRevenue' belongs in the input`,
-      );
-      expectMetricError(
-        () => annualRecurringRevenue(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+      expectNoOptions(
+        'annualRecurringRevenue',
+        (options) => annualRecurringRevenue(input, options),
+        1200,
+        'monthlyRecurringRevenue',
       );
     });
 

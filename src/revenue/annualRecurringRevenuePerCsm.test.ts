@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { annualRecurringRevenuePerCsm } from './annualRecurringRevenuePerCsm.js';
 
 describe('annualRecurringRevenuePerCsm', () => {
@@ -19,19 +19,11 @@ describe('annualRecurringRevenuePerCsm', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { annualRecurringRevenue: 100, csms: 2 };
-      expect(annualRecurringRevenuePerCsm(input, {})).toBe(50);
-      expect(annualRecurringRevenuePerCsm(input, undefined)).toBe(50);
-      expectMetricError(
-        () => annualRecurringRevenuePerCsm(input, { csms: 4 } as never),
-        'INVALID_INPUT',
-        [],
-        `annualRecurringRevenuePerCsm: options has unknown key 'csms': annualRecurringRevenuePerCsm takes no options; 'csms' belongs in the input`,
-      );
-      expectMetricError(
-        () => annualRecurringRevenuePerCsm(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+      expectNoOptions(
+        'annualRecurringRevenuePerCsm',
+        (options) => annualRecurringRevenuePerCsm(input, options),
+        50,
+        'csms',
       );
     });
 

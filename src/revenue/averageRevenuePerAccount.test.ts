@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { averageRevenuePerAccount } from './averageRevenuePerAccount.js';
 
 describe('averageRevenuePerAccount', () => {
@@ -25,19 +25,11 @@ describe('averageRevenuePerAccount', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { revenue: 100, customers: 2 };
-      expect(averageRevenuePerAccount(input, {})).toBe(50);
-      expect(averageRevenuePerAccount(input, undefined)).toBe(50);
-      expectMetricError(
-        () => averageRevenuePerAccount(input, { customers: 4 } as never),
-        'INVALID_INPUT',
-        [],
-        `averageRevenuePerAccount: options has unknown key 'customers': averageRevenuePerAccount takes no options; 'customers' belongs in the input`,
-      );
-      expectMetricError(
-        () => averageRevenuePerAccount(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+      expectNoOptions(
+        'averageRevenuePerAccount',
+        (options) => averageRevenuePerAccount(input, options),
+        50,
+        'customers',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { monthlyRecurringRevenue } from './monthlyRecurringRevenue.js';
 
 const mrr = monthlyRecurringRevenue;
@@ -317,13 +317,11 @@ describe('monthlyRecurringRevenue', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      const error = expectMetricError(
+      expectUnknownOptionRefused(
+        'monthlyRecurringRevenue',
         () => monthlyRecurringRevenue({ subscriptions: [] }, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+        'notAnOption',
       );
-      expect(error.issues).toHaveLength(1);
     });
 
     const ok = { customerId: 'a', amount: 10 };

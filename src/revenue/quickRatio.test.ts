@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { quickRatio } from './quickRatio.js';
 
 describe('quickRatio', () => {
@@ -26,20 +26,7 @@ describe('quickRatio', () => {
   describe('validation', () => {
     it('takes no options: refuses any key rather than ignore it, and says where an input field belongs', () => {
       const input = { newMrr: 30, expansionMrr: 10, contractionMrr: 5, churnedMrr: 5 };
-      expect(quickRatio(input, {})).toBe(4);
-      expect(quickRatio(input, undefined)).toBe(4);
-      expectMetricError(
-        () => quickRatio(input, { reactivationMrr: 10 } as never),
-        'INVALID_INPUT',
-        [],
-        `quickRatio: options has unknown key 'reactivationMrr': quickRatio takes no options; 'reactivationMrr' belongs in the input`,
-      );
-      expectMetricError(
-        () => quickRatio(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
-      );
+      expectNoOptions('quickRatio', (options) => quickRatio(input, options), 4, 'reactivationMrr');
     });
 
     it('reports NO_DATA when nothing was lost', () => {

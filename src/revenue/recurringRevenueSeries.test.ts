@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { recurringRevenueSeries } from './recurringRevenueSeries.js';
 
 const series = recurringRevenueSeries;
@@ -382,14 +382,12 @@ describe('recurringRevenueSeries', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      const error = expectMetricError(
+      expectUnknownOptionRefused(
+        'recurringRevenueSeries',
         () =>
           recurringRevenueSeries({ subscriptions: [] }, { from: '2024-01', to: '2024-02', notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+        'notAnOption',
       );
-      expect(error.issues).toHaveLength(1);
     });
 
     const window = { from: '2024-01', to: '2024-03' };

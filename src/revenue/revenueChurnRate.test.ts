@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { revenueChurnRate } from './revenueChurnRate.js';
 
 describe('revenueChurnRate', () => {
@@ -48,13 +48,11 @@ describe('revenueChurnRate', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      const error = expectMetricError(
+      expectUnknownOptionRefused(
+        'revenueChurnRate',
         () => revenueChurnRate({ startingMrr: 100, churnedMrr: 10, contractionMrr: 10 }, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+        'notAnOption',
       );
-      expect(error.issues).toHaveLength(1);
     });
 
     it('reports NO_DATA for a zero starting MRR', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { revenueMovements } from './revenueMovements.js';
 
 describe('revenueMovements', () => {
@@ -217,13 +217,11 @@ describe('revenueMovements', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      const error = expectMetricError(
+      expectUnknownOptionRefused(
+        'revenueMovements',
         () => revenueMovements({ previous: [], current: [] }, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption'",
+        'notAnOption',
       );
-      expect(error.issues).toHaveLength(1);
     });
 
     it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { wilsonInterval } from './wilsonInterval.js';
 
 describe('wilsonInterval', () => {
@@ -39,11 +39,10 @@ describe('wilsonInterval', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'wilsonInterval',
         () => wilsonInterval({ successes: 1, trials: 2 }, { method: 'wald' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'method'",
+        'method',
       );
     });
 

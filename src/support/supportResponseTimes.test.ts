@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
+import { shifting } from '../../test/support/adversary.js';
 import { type SupportTicket, supportResponseTimes } from './supportResponseTimes.js';
 
 const MINUTE = 60_000;
@@ -13,12 +14,6 @@ function ticket(created: number, response?: number, resolution?: number): Suppor
     ...(response === undefined ? {} : { firstResponseAt: createdAt + response * MINUTE }),
     ...(resolution === undefined ? {} : { resolvedAt: createdAt + resolution * MINUTE }),
   };
-}
-
-/** `record` with `key` a getter that answers `first` on its first read and `later` after. */
-function shifting<T extends object>(record: T, key: string, first: unknown, later: unknown): T {
-  let reads = 0;
-  return Object.defineProperty({ ...record }, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) });
 }
 
 describe('supportResponseTimes', () => {
@@ -178,11 +173,10 @@ describe('supportResponseTimes', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'supportResponseTimes',
         () => supportResponseTimes({ tickets: [{ createdAt: 0 }] }, { units: 'day' } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'units'",
+        'units',
       );
     });
 

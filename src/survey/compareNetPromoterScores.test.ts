@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { normalCdf } from '../internal/normal.js';
 import { compareNetPromoterScores } from './compareNetPromoterScores.js';
 import { netPromoterScore } from './netPromoterScore.js';
@@ -80,11 +80,10 @@ describe('compareNetPromoterScores', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'compareNetPromoterScores',
         () => compareNetPromoterScores({ scores: [9, 0] }, { scores: [7, 10] }, { level: 0.9 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'level'",
+        'level',
       );
     });
 

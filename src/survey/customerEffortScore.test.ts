@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { wilsonInterval } from '../stats/wilsonInterval.js';
 import { customerEffortScore } from './customerEffortScore.js';
 
@@ -46,11 +46,10 @@ describe('customerEffortScore', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'customerEffortScore',
         () => customerEffortScore({ scores: [5, 4] }, { lowerIsEasier: true } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'lowerIsEasier'",
+        'lowerIsEasier',
       );
     });
 

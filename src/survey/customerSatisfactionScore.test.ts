@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { wilsonInterval } from '../stats/wilsonInterval.js';
 import { customerSatisfactionScore } from './customerSatisfactionScore.js';
 
@@ -86,11 +86,10 @@ describe('customerSatisfactionScore', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'customerSatisfactionScore',
         () => customerSatisfactionScore({ scores: [5, 4] }, { satisfiedAbove: 3 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'satisfiedAbove'",
+        'satisfiedAbove',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectMetricError } from '../../test/support/errors.js';
+import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { netPromoterScore } from './netPromoterScore.js';
 
 const Z95 = 1.959963984540054;
@@ -115,11 +115,10 @@ describe('netPromoterScore', () => {
 
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
-      expectMetricError(
+      expectUnknownOptionRefused(
+        'netPromoterScore',
         () => netPromoterScore({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0.9 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'confidenceLevel'",
+        'confidenceLevel',
       );
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
+import { catchMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { customerAcquisitionCost } from './customerAcquisitionCost.js';
 
 describe('customerAcquisitionCost', () => {
@@ -80,25 +80,11 @@ describe('customerAcquisitionCost', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { salesAndMarketingCost: 100_000, newCustomers: 1000 };
-      expect(customerAcquisitionCost(input)).toBe(100);
-      expect(customerAcquisitionCost(input, {})).toBe(100);
-      expectMetricError(
-        () => customerAcquisitionCost(input, { newCustomers: 1000 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'newCustomers': customerAcquisitionCost takes no options; 'newCustomers' belongs in the input",
-      );
-      expectMetricError(
-        () => customerAcquisitionCost(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': customerAcquisitionCost takes no options",
-      );
-      expectMetricError(
-        () => customerAcquisitionCost(input, 5 as never),
-        'INVALID_INPUT',
-        [],
-        'options must be absent',
+      expectNoOptions(
+        'customerAcquisitionCost',
+        (options) => customerAcquisitionCost(input, options),
+        100,
+        'newCustomers',
       );
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
+import { catchMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { customerRetentionCost } from './customerRetentionCost.js';
 
 describe('customerRetentionCost', () => {
@@ -55,21 +55,12 @@ describe('customerRetentionCost', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { retentionCost: 10_000, customersRetained: 500 };
-      expect(customerRetentionCost(input)).toBe(20);
-      expect(customerRetentionCost(input, {})).toBe(20);
-      expectMetricError(
-        () => customerRetentionCost(input, { customersRetained: 500 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'customersRetained': customerRetentionCost takes no options; 'customersRetained' belongs in the input",
+      expectNoOptions(
+        'customerRetentionCost',
+        (options) => customerRetentionCost(input, options),
+        20,
+        'customersRetained',
       );
-      expectMetricError(
-        () => customerRetentionCost(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': customerRetentionCost takes no options",
-      );
-      expectMetricError(() => customerRetentionCost(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchMetricError, expectMetricError } from '../../test/support/errors.js';
+import { catchMetricError, expectNoOptions } from '../../test/support/errors.js';
 import { lifetimeValueFromChurn } from './lifetimeValueFromChurn.js';
 
 describe('lifetimeValueFromChurn', () => {
@@ -118,21 +118,12 @@ describe('lifetimeValueFromChurn', () => {
 
     it('takes no options: refuses any key, saying where an input field belongs', () => {
       const input = { averageRevenuePerAccount: 100, churnRate: 0.05 };
-      expect(lifetimeValueFromChurn(input)).toBe(2000);
-      expect(lifetimeValueFromChurn(input, {})).toBe(2000);
-      expectMetricError(
-        () => lifetimeValueFromChurn(input, { grossMargin: 0.8 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'grossMargin': lifetimeValueFromChurn takes no options; 'grossMargin' belongs in the input",
+      expectNoOptions(
+        'lifetimeValueFromChurn',
+        (options) => lifetimeValueFromChurn(input, options),
+        2000,
+        'grossMargin',
       );
-      expectMetricError(
-        () => lifetimeValueFromChurn(input, { notAnOption: 1 } as never),
-        'INVALID_INPUT',
-        [],
-        "options has unknown key 'notAnOption': lifetimeValueFromChurn takes no options",
-      );
-      expectMetricError(() => lifetimeValueFromChurn(input, 5 as never), 'INVALID_INPUT', [], 'options must be absent');
     });
   });
 

@@ -3,6 +3,24 @@
 // accepts what another realm hands it.
 import { runInNewContext } from 'node:vm';
 
+/**
+ * A copy of `record` with `key` a getter that answers `first` on its first read and `later` after; each read
+ * is counted in `counter.reads`.
+ */
+export function shifting<T extends object>(
+  record: T,
+  key: string,
+  first: unknown,
+  later: unknown,
+  counter = { reads: 0 },
+): T {
+  return Object.defineProperty({ ...record }, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (counter.reads++ === 0 ? first : later),
+  });
+}
+
 /** A value of the same kind as `value` but different, returned on every read after the first. */
 export function poisonFor(value: unknown): unknown {
   if (typeof value === 'number') return Number.NaN;

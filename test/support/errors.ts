@@ -26,3 +26,41 @@ export function expectMetricError(
   if (messageIncludes !== undefined) expect(error.message).toContain(messageIncludes);
   return error;
 }
+
+/**
+ * Checks the options argument of a function that takes none. `call` runs the function with the options
+ * given (typed `never`, so that it may pass them on where the function accepts none): `undefined` and `{}`
+ * must both give `expected`; `misplaced` (a field of the input) is refused at the path `[]` with a message
+ * saying it belongs in the input; `unknown` (a key of neither) is refused without that hint; and a number
+ * in place of the options object is refused.
+ */
+export function expectNoOptions(
+  metric: string,
+  call: (options: never) => unknown,
+  expected: unknown,
+  misplaced?: string,
+  unknown = 'notAnOption',
+): void {
+  expect(call(undefined as never)).toEqual(expected);
+  expect(call({} as never)).toEqual(expected);
+  if (misplaced !== undefined) {
+    const error = expectMetricError(() => call({ [misplaced]: 1 } as never), 'INVALID_INPUT', []);
+    expect(error.message).toBe(
+      `${metric}: options has unknown key '${misplaced}': ${metric} takes no options; '${misplaced}' belongs in the input`,
+    );
+  }
+  const error = expectMetricError(() => call({ [unknown]: 1 } as never), 'INVALID_INPUT', []);
+  expect(error.message).toBe(`${metric}: options has unknown key '${unknown}': ${metric} takes no options`);
+  const notObject = expectMetricError(() => call(5 as never), 'INVALID_INPUT', []);
+  expect(notObject.message).toBe(`${metric}: options must be absent, not the number 5: ${metric} takes no options`);
+}
+
+/**
+ * Checks that a function with options refuses one it does not know: `call` passes options holding the key
+ * `key`, and the one issue reported is at the path `[]`, naming that key.
+ */
+export function expectUnknownOptionRefused(metric: string, call: () => unknown, key: string): MetricError {
+  const error = expectMetricError(call, 'INVALID_INPUT', [], `${metric}: options has unknown key '${key}'`);
+  expect(error.issues).toHaveLength(1);
+  return error;
+}

@@ -21,3 +21,20 @@ export function nearest(n: bigint, d: bigint): number | undefined {
   const safe = BigInt(Number.MAX_SAFE_INTEGER);
   return a <= safe && b <= safe ? Number(a) / Number(b) : undefined;
 }
+
+/**
+ * The exact binary value of a finite double: `sign · significand · 2^power`, with the significand a whole
+ * number below 2^53 and the power from −1074 (subnormals and zero) to 971.
+ */
+export function binaryParts(x: number): { negative: boolean; significand: bigint; power: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  return {
+    negative: bits >> 63n === 1n,
+    significand: exponent === 0 ? fraction : fraction | (1n << 52n),
+    power: Math.max(exponent, 1) - 1075,
+  };
+}

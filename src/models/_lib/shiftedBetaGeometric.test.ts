@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { binaryParts } from '../../../test/support/exact.js';
 import { churnAt, discountedLifetime, logLikelihood, projection, retentionAt } from './shiftedBetaGeometric.js';
 
 /** The log-likelihood written directly from P(T = t) and S(t) by their recursions, without derivatives. */
@@ -81,13 +82,8 @@ const ONE = 1n << 1100n;
 
 /** A double as an exact multiple of 2^−1100 (a BigInt), for references with exact rational arithmetic. */
 function scaled(x: number): bigint {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const exponent = Number((bits >> 52n) & 0x7ffn);
-  const mantissa = bits & ((1n << 52n) - 1n);
-  const significand = exponent === 0 ? mantissa : mantissa | (1n << 52n);
-  return significand << BigInt(Math.max(exponent, 1) - 1075 + 1100);
+  const { significand, power } = binaryParts(x);
+  return significand << BigInt(power + 1100);
 }
 
 /** n/d (positive BigInts) to a double, to within one unit in the last place. */

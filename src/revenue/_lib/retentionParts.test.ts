@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shifting } from '../../../test/support/adversary.js';
 import { isMetricError } from '../../errors.js';
 import { add, compare, rationalOf } from '../../internal/exact/rational.js';
+import { grossRevenueRetention } from '../grossRevenueRetention.js';
+import { netRevenueRetention } from '../netRevenueRetention.js';
 import { retentionParts } from './retentionParts.js';
 
 const path = (run: () => unknown) => {
@@ -100,4 +103,19 @@ describe('retentionParts', () => {
     expect(retentionParts('m', { cohort: [row] })).toEqual({ starting: 10_000, net: 5_000, gross: 5_000 });
     expect([...reads.values()]).toEqual([1, 1, 1]);
   });
+});
+
+describe('the retention metrics read through retentionParts', () => {
+  it.each([
+    ['grossRevenueRetention', grossRevenueRetention],
+    ['netRevenueRetention', netRevenueRetention],
+  ] as const)(
+    '%s uses the endingMrr it checked: a getter that turns to NaN on a second read changes nothing',
+    (_, metric) => {
+      const counter = { reads: 0 };
+      const row = shifting({ customerId: 'a', startingMrr: 100, endingMrr: 0 }, 'endingMrr', 50, Number.NaN, counter);
+      expect(metric({ cohort: [row] })).toBe(0.5);
+      expect(counter.reads).toBe(1);
+    },
+  );
 });
