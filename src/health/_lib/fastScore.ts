@@ -127,10 +127,12 @@ export function compileFastScorer(
     return -1;
   }
 
-  // What `read` found in the account it read last (see ReadAccount); keys with an absent value are marked
-  // with its stamp in `skipped`, by position.
+  // What `readKept` and `sumOf` found in the account it read last (see ReadAccount). The positions of keys with an absent
+  // value are listed in `nulls` until `markPresent` consumes them. Only the rare paths write these: an
+  // account whose measures are all present and scored costs one write, `presentCount`.
   let current: unknown;
-  const skipped = new Float64Array(count);
+  const nulls = new Int32Array(count);
+  let nullCount = 0;
   let presentCount = 0;
   let readTo = 0;
   let readSum = 0;
@@ -139,46 +141,83 @@ export function compileFastScorer(
   let kept = false;
 
   /**
-   * Σ Wᵢnᵢ over the values of `account`, or −1 when the fast path leaves the account to the exact path. One
-   * loop over the keys reads every value once and finds unknown keys. With `keep`, each value and its n are
-   * kept, for an explanation. At the first value it cannot score, {@link finish} reads the rest.
+   * Σ Wᵢnᵢ over the values of `account`, keeping each value and its n for an explanation, or −1 when the fast
+   * path leaves the account to the exact path. One loop over the keys reads every value once and finds
+   * unknown keys; at the first value it cannot score, {@link finish} reads the rest.
    */
-  function read(account: object, keep: boolean): number {
+  function readKept(account: object): number {
     stamp++;
-    kept = keep;
     let sum = 0;
     let position = 0;
     let present = 0;
     for (const key in account) {
-      if (position === count) return stop(key, position, present, -1, sum);
-      const j = measureAt(position, key);
-      if (j < 0) return stop(key, position, present, -1, sum);
+      const j = position === count ? -1 : measureAt(position, key);
+      if (j < 0) return stop(key, position, present, -1, sum, true);
       position++;
       const value = (account as Record<string, unknown>)[key];
       if (value === undefined || value === null) {
-        skipped[position - 1] = stamp;
+        nulls[nullCount++] = position - 1;
         continue;
       }
       present++;
       const n = scoreN(j, value);
-      if (n < 0) return finish(account, position, present, sum, value);
+      if (n < 0) return finish(account, position, present, sum, value, true);
       sum += (units[j] as number) * n;
-      if (keep) {
-        mark[j] = stamp;
-        given[j] = value;
-        valueN[j] = n;
-      }
+      mark[j] = stamp;
+      given[j] = value;
+      valueN[j] = n;
     }
     presentCount = present;
-    readTo = position;
+    if (present !== count) missing(position);
     return sum;
+  }
+
+  /**
+   * Σ Wᵢnᵢ over the values of `account`, or −1 when the fast path leaves the account to the exact path: the
+   * loop of {@link readKept} without keeping anything, for `run`. It is kept small (its rare exits are calls)
+   * so that the engine inlines it into the loop over accounts.
+   */
+  function sumOf(account: object): number {
+    let sum = 0;
+    let position = 0;
+    let present = 0;
+    for (const key in account) {
+      const j = position === count ? -1 : measureAt(position, key);
+      if (j < 0) return stop(key, position, present, -1, sum, false);
+      position++;
+      const value = (account as Record<string, unknown>)[key];
+      if (value === undefined || value === null) {
+        nulls[nullCount++] = position - 1;
+        continue;
+      }
+      present++;
+      const n = scoreN(j, value);
+      if (n < 0) return finish(account, position, present, sum, value, false);
+      sum += (units[j] as number) * n;
+    }
+    presentCount = present;
+    if (present !== count) missing(position);
+    return sum;
+  }
+
+  /** After a full read with some measures missing: marks the present ones. */
+  function missing(position: number): void {
+    readTo = position;
+    markPresent();
   }
 
   /**
    * Reads, without scoring, the values after the one at `position − 1` (`value`, which the fast path cannot
    * score) into `given`, for the exact path; −1. The keys before it are passed over unread.
    */
-  function finish(account: object, position: number, present: number, sum: number, value: unknown): number {
+  function finish(
+    account: object,
+    position: number,
+    present: number,
+    sum: number,
+    value: unknown,
+    keep: boolean,
+  ): number {
     const from = position - 1;
     given[keyIndex[from] as number] = value;
     let seen = 0;
@@ -199,31 +238,43 @@ export function compileFastScorer(
       at++;
       const next = (account as Record<string, unknown>)[key];
       if (next === undefined || next === null) {
-        skipped[at - 1] = stamp;
+        nulls[nullCount++] = at - 1;
         continue;
       }
       found++;
       given[j] = next;
     }
-    return stop(unknown, at, found, from, sum);
+    return stop(unknown, at, found, from, sum, keep);
   }
 
   /** Ends a read the fast path cannot score: what the exact path needs, kept; −1. */
-  function stop(unknown: string | undefined, position: number, present: number, from: number, sum: number): number {
+  function stop(
+    unknown: string | undefined,
+    position: number,
+    present: number,
+    from: number,
+    sum: number,
+    keep: boolean,
+  ): number {
     presentCount = present;
     readTo = position;
     readSum = sum;
     readFrom = from < 0 ? position : from;
     unknownKey = unknown;
+    kept = keep;
     markPresent();
     return -1;
   }
 
-  /** Marks each measure with a value in the account last read with its stamp. */
+  /** Marks each measure with a value in the account last read with a new stamp; the absent ones are listed. */
   function markPresent(): void {
+    stamp++;
+    let k = 0;
     for (let position = 0; position < readTo; position++) {
-      if (skipped[position] !== stamp) mark[keyIndex[position] as number] = stamp;
+      if (k < nullCount && nulls[k] === position) k++;
+      else mark[keyIndex[position] as number] = stamp;
     }
+    nullCount = 0;
   }
 
   /** Leaves account `i` to the exact path. */
@@ -234,6 +285,7 @@ export function compileFastScorer(
       readSum = sum;
       readFrom = readTo;
       unknownKey = undefined;
+      kept = false;
     }
     return i;
   }
@@ -250,13 +302,12 @@ export function compileFastScorer(
       if (typeof account !== 'object' || account === null || (indexNames && isArrayInput(account))) {
         return leave(i, account, -1);
       }
-      const scored = read(account, false);
+      const scored = sumOf(account);
       if (scored < 0) return leave(i, account, -1);
       let sum = scored;
       let counted = totalUnits;
       if (presentCount !== count) {
-        // Some measures are missing (rare in bulk data): which, the marks say.
-        markPresent();
+        // Some measures are missing: `sumOf` has marked the present ones.
         if (reject || isArrayInput(account)) return leave(i, account, scored);
         for (let j = 0; j < count; j++) {
           if (mark[j] === stamp) continue;
@@ -275,7 +326,7 @@ export function compileFastScorer(
   function explain(account: unknown): HealthScoreResult | undefined {
     current = account;
     if (typeof account !== 'object' || account === null || isArrayInput(account)) return undefined;
-    let sum = read(account, true);
+    let sum = readKept(account);
     if (sum < 0) return undefined;
     // A full read with `keep` marked each measure with a value as it went.
     unknownKey = undefined;
