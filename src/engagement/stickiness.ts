@@ -81,50 +81,51 @@ function bitCount(word: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** The number of set bits in the first `used` words of `bitmaps`. */
+function setBits(bitmaps: Int32Array, used: number): number {
+  let total = 0;
+  for (let i = 0; i < used; i++) total += bitCount(bitmaps[i] as number);
+  return total;
+}
+
 /** Integer ids below this are interned through a direct table rather than a Map (16 MB at most). */
 const DENSE_IDS = 1 << 22;
 
-/** Numbers user ids 0, 1, 2, … in the order first seen: ids below 2^22 through a direct table, others a Map. */
-class UserIndex {
-  private readonly others = new Map<string | number, number>();
-  private dense = new Int32Array(1024);
-  size = 0;
-
-  of(userId: string | number): number {
-    if (typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS) {
-      if (userId >= this.dense.length) this.dense = grown(this.dense, userId + 1);
-      const known = (this.dense[userId] as number) - 1;
-      if (known >= 0) return known;
-      this.dense[userId] = this.size + 1;
-      return this.size++;
-    }
-    const known = this.others.get(userId);
-    if (known !== undefined) return known;
-    this.others.set(userId, this.size);
-    return this.size++;
-  }
-}
-
 /**
- * The days of a window on which each active user was active: a bitmap per user (one bit a day, in 32-bit
- * words), users numbered from 0 in the order of their first event in the window. The sum of daily actives
- * is the total number of set bits, and the distinct actives are the users marked.
+ * The days of a window on which each user with an integer id below 2^22 was active: a bitmap per user (one
+ * bit a day, in 32-bit words), users numbered from 0 in the order of their first event in the window through
+ * a table indexed by the id itself. The sum of daily actives is the total number of set bits, and the
+ * distinct actives are the users numbered.
  */
 class ActiveDays {
   private readonly words: number;
   private bitmaps: Int32Array<ArrayBuffer>;
+  private denseRows = new Int32Array(1024);
   users = 0;
 
-  constructor(windowDays: number) {
+  constructor(readonly windowDays: number) {
     this.words = (windowDays + 31) >>> 5;
     this.bitmaps = new Int32Array(this.words * 1024);
   }
 
-  /** Marks user `row` (at most one more than the last marked) active on day `offset` of the window. */
-  mark(row: number, offset: number): void {
-    if (row >= this.users) {
-      this.users = row + 1;
-      if (this.users * this.words > this.bitmaps.length) this.bitmaps = grown(this.bitmaps, this.users * this.words);
+  /** Marks user `id`, an integer in [0, 2^22), active on day `offset` of the window. */
+  markDense(id: number, offset: number): void {
+    if (id >= this.denseRows.length) this.denseRows = grown(this.denseRows, id + 1);
+    let row = (this.denseRows[id] as number) - 1;
+    if (row < 0) {
+      row = this.users;
+      this.denseRows[id] = row + 1;
+    }
+    this.mark(row, offset);
+  }
+
+  /** Marks row `row` (at most one more than the last) active on day `offset`. */
+  private mark(row: number, offset: number): void {
+    if (row === this.users) {
+      this.users++;
+      if (this.users * this.words > this.bitmaps.length) {
+        this.bitmaps = grown(this.bitmaps, this.users * this.words);
+      }
     }
     const at = row * this.words + (offset >>> 5);
     this.bitmaps[at] = (this.bitmaps[at] as number) | (1 << (offset & 31));
@@ -132,37 +133,42 @@ class ActiveDays {
 
   /** Σ over the window's days of the users active that day. */
   userDays(): number {
-    let total = 0;
-    const used = this.users * this.words;
-    for (let i = 0; i < used; i++) total += bitCount(this.bitmaps[i] as number);
-    return total;
+    return setBits(this.bitmaps, this.users * this.words);
   }
 }
 
-/** The window `[first, first + windowDays)` in day numbers, when known before the events are read. */
-interface Window {
-  readonly first: number;
-  readonly windowDays: number;
+/** Events read but not yet counted: their days and user ids, in compact columns. */
+interface Kept {
+  /** Day numbers, or offsets into the window when it was known while reading. */
+  readonly days: Int32Array;
+  /** The id when it is an integer in [0, 2^22), else −1: the id is the next entry of `others`. */
+  readonly dense: Int32Array;
+  /** The other ids (strings, large or fractional numbers), in the order of their events. */
+  readonly others: readonly (string | number)[];
+  readonly count: number;
+  /** The latest day kept. */
+  readonly latest: number;
 }
 
+const NOTHING_KEPT = new Int32Array(0);
+
 /**
- * The one pass over the events: validates each, reading each field once, and either counts it at once
- * (when the window is known: `asOf` was given) or keeps its day and interned user in typed columns for
- * {@link countColumns}. Either way no event is read twice: a getter could answer differently the second
- * time.
+ * The one pass over the events: validates each, reading each field once (a getter could answer differently
+ * the second time). When the window is known (`first` is given), an event with a small integer id is counted
+ * at once, and one with another id is kept as its offset into the window and counted by {@link countKept}
+ * after the loop; a loop that only hashes ids and a loop that only parses dates run faster than one loop
+ * doing both. Without a window, every event is kept with its day number, and the window is placed on the
+ * latest day afterwards. The columns are sized on the first event kept: no more can follow than are left.
  */
-function readEvents(
-  events: ArrayLike<unknown>,
-  length: number,
-  window: Window | undefined,
-): { active: ActiveDays; days: Int32Array; users: Int32Array; userCount: number; latest: number } {
-  const counting = window !== undefined;
-  const first = counting ? window.first : 0;
-  const windowDays = counting ? window.windowDays : 0;
-  const active = new ActiveDays(windowDays);
-  const days = new Int32Array(counting ? 0 : length);
-  const users = new Int32Array(counting ? 0 : length);
-  const index = new UserIndex();
+function readEvents(events: ArrayLike<unknown>, length: number, active: ActiveDays, first: number | undefined): Kept {
+  const counting = first !== undefined;
+  const shift = counting ? first : 0;
+  const windowDays = active.windowDays;
+  let days = NOTHING_KEPT;
+  let dense = NOTHING_KEPT;
+  let others: (string | number)[] = [];
+  let count = 0;
+  let otherCount = 0;
   let latest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
     const event = events[i] as ActivityEvent;
@@ -176,38 +182,63 @@ function readEvents(
       // The values as read here are reported, not the event read again.
       reject(hasOnlyKeys(event, 'userId', 'at') ? { userId, at: when } : event, i);
     }
-    const day = Math.floor(at / DAY_MS);
-    if (counting) {
-      const offset = day - first;
-      if (offset >= 0 && offset < windowDays) active.mark(index.of(userId), offset);
-    } else {
-      days[i] = day;
-      users[i] = index.of(userId);
-      if (day > latest) latest = day;
+    // Without a window the offset is the day number itself (±10^8 days fit an Int32Array).
+    const offset = Math.floor(at / DAY_MS) - shift;
+    if (counting && (offset < 0 || offset >= windowDays)) continue;
+    const id = typeof userId === 'number' && userId >>> 0 === userId && userId < DENSE_IDS ? userId : -1;
+    if (counting && id >= 0) {
+      active.markDense(id, offset);
+      continue;
+    }
+    if (count === 0) {
+      days = new Int32Array(length - i);
+      dense = new Int32Array(length - i);
+    }
+    days[count] = offset;
+    dense[count++] = id;
+    if (offset > latest) latest = offset;
+    if (id < 0) {
+      // Preallocated up to 2^24 (a larger `new Array` starts as a slow dictionary); beyond, writes append.
+      if (otherCount === 0) others = new Array(Math.min(length - i, 1 << 24));
+      others[otherCount++] = userId;
     }
   }
-  return { active, days, users, userCount: index.size, latest };
+  return { days, dense, others, count, latest };
 }
 
-/** Counts the events kept in columns over the window, once it is known (from the latest day). */
-function countColumns(days: Int32Array, users: Int32Array, userCount: number, window: Window): ActiveDays {
-  const { first, windowDays } = window;
-  const active = new ActiveDays(windowDays);
-  // Each user's row in the window, plus one; 0 until the user's first event in the window.
-  const rows = new Int32Array(userCount);
-  const length = days.length;
-  for (let i = 0; i < length; i++) {
-    const offset = (days[i] as number) - first;
+/**
+ * Counts the kept events whose day, less `shift`, falls in the window: small integer ids into `active`, the
+ * other ids here, as a Map from id to row and a bitmap per row like {@link ActiveDays}'. The two sets of
+ * users are disjoint (an id is either a small integer or not). Returns the other ids' user-days and users.
+ */
+function countKept(kept: Kept, shift: number, active: ActiveDays): { userDays: number; users: number } {
+  const { days, dense, others, count } = kept;
+  const windowDays = active.windowDays;
+  const words = (windowDays + 31) >>> 5;
+  const rows = new Map<string | number, number>();
+  let bitmaps = new Int32Array(words * 1024);
+  let users = 0;
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const id = dense[k] as number;
+    // Taken before the window test: `others` holds the ids of every kept event in order.
+    const other = id < 0 ? (others[next++] as string | number) : 0;
+    const offset = (days[k] as number) - shift;
     if (offset < 0 || offset >= windowDays) continue;
-    const user = users[i] as number;
-    let row = (rows[user] as number) - 1;
-    if (row < 0) {
-      row = active.users;
-      rows[user] = row + 1;
+    if (id >= 0) {
+      active.markDense(id, offset);
+      continue;
     }
-    active.mark(row, offset);
+    let row = rows.get(other);
+    if (row === undefined) {
+      row = users++;
+      rows.set(other, row);
+      if (users * words > bitmaps.length) bitmaps = grown(bitmaps, users * words);
+    }
+    const at = row * words + (offset >>> 5);
+    bitmaps[at] = (bitmaps[at] as number) | (1 << (offset & 31));
   }
-  return active;
+  return { userDays: setBits(bitmaps, users * words), users };
 }
 
 /** A copy of `array` at least `size` long (doubling), zero-filled beyond the old end. */
@@ -285,18 +316,19 @@ export function stickiness(input: StickinessInput, options?: StickinessOptions):
   const { events } = parsed.value;
   const length = events.length;
   if (length === 0) noData(METRIC, ['events'], 'has no events');
+  const active = new ActiveDays(windowDays);
   let last: number;
-  let active: ActiveDays;
+  let others: { userDays: number; users: number };
   if (asOf === undefined) {
-    const { days, users, userCount, latest } = readEvents(events, length, undefined);
-    last = latest;
-    active = countColumns(days, users, userCount, { first: last - windowDays + 1, windowDays });
+    const kept = readEvents(events, length, active, undefined);
+    last = kept.latest;
+    others = countKept(kept, last - windowDays + 1, active);
   } else {
     last = Math.floor(toEpoch(asOf) / DAY_MS);
-    active = readEvents(events, length, { first: last - windowDays + 1, windowDays }).active;
+    others = countKept(readEvents(events, length, active, last - windowDays + 1), 0, active);
   }
-  const users = active.users;
-  const userDays = active.userDays();
+  const users = active.users + others.users;
+  const userDays = active.userDays() + others.userDays;
   if (users === 0) {
     noData(METRIC, ['events'], `has no events in the ${windowDays} days up to ${formatDay(last * DAY_MS)}`);
   }
