@@ -22,6 +22,11 @@ export interface Output {
   readonly json: unknown;
   /** Lines printed after the tables in the table view only (notes, definitions). */
   readonly notes?: readonly string[];
+  /**
+   * What the user must know whatever the format (a fit that did not converge, rows left out): printed on
+   * stderr, one line each, so that piped output stays machine-readable.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** Output formats. */

@@ -103,6 +103,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       progress: terminalProgress(io.stderr as NodeJS.WriteStream),
     });
     io.stdout.write(render(output, format));
+    for (const warning of output.warnings ?? []) io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
