@@ -176,7 +176,7 @@ async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<I
       if (failure !== undefined && read === failure.after) throw failed();
       read++;
       const at = line;
-      for (const cell of record) if (cell.length > 0) line += breaks(cell);
+      for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) line += breaks(cell);
       line++;
       if (record.length === 1 && record[0] === '') continue;
       if (names === undefined) {
