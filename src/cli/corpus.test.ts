@@ -171,3 +171,30 @@ describe('bad files and options: exit 2, one line, no stack', () => {
     expect(await json(['nps', path, '--where', 'toString='])).toMatchObject({ responses: 2 });
   });
 });
+
+describe('the progress line', () => {
+  async function stderrOf(args: readonly string[], isTTY: boolean) {
+    const { run } = await import('./run.js');
+    let stderr = '';
+    const code = await run(args, {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text), isTTY },
+      env: {},
+    });
+    expect(code).toBe(0);
+    return stderr;
+  }
+  const file = `${CORPUS}/survey-responses-excel.csv`;
+
+  it('is shown on a terminal with --progress, even for a short read', async () => {
+    const line = await stderrOf(['nps', file, '--where', 'survey=nps', '--progress'], true);
+    expect(line.startsWith('\r\u001b[2K')).toBe(true);
+    expect(line).toMatch(/survey-responses-excel\.csv: 600 rows, [\d,]+ rows\/s, 100 %\n$/);
+  });
+
+  it('is never shown with --no-progress, nor when stderr is not a terminal', async () => {
+    expect(await stderrOf(['nps', file, '--where', 'survey=nps', '--no-progress'], true)).toBe('');
+    expect(await stderrOf(['nps', file, '--where', 'survey=nps', '--progress'], false)).toBe('');
+    expect(await stderrOf(['nps', file, '--where', 'survey=nps'], true)).toBe('');
+  });
+});
