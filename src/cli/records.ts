@@ -141,8 +141,8 @@ async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<I
   const decimalComma =
     options.decimalComma ??
     (options.delimiter === undefined && delimiter === ';' && hasDecimalCommas(text, delimiter, start.complete));
-  // Records are counted as csv-parse makes them: an error is raised once the records before it are read.
-  let made = 0;
+  // A broken record is skipped by csv-parse, which says how many records came before it: the error is
+  // raised once those are read, so it names the line the broken record starts on.
   let failure: { error: Error & { code?: string }; after: number } | undefined;
   const parser = parse({
     bom: true,
@@ -151,13 +151,9 @@ async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<I
     relax_quotes: true,
     relax_column_count: true,
     skip_records_with_error: true,
-    on_record: (record: string[]) => {
-      made++;
-      return record;
-    },
   });
-  parser.on('skip', (error: Error) => {
-    failure ??= { error, after: made };
+  parser.on('skip', (error: Error & { records: number }) => {
+    failure ??= { error, after: error.records };
   });
   const done = pipeline(start.all, parser).catch(() => {
     // The parser is destroyed with the same error, which its reader below reports.
