@@ -125,9 +125,11 @@ function breaks(text: string): number {
   return count;
 }
 
+const shownDelimiter = (delimiter: string) => (delimiter === '\t' ? 'tab' : `'${delimiter}'`);
+
 /** A CSV error of csv-parse in the command line's words. */
 function csvProblem(error: Error & { code?: string }, delimiter: string): string {
-  const shown = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+  const shown = shownDelimiter(delimiter);
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed: add the missing quote';
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE')
     return `a closing quote must be followed by the delimiter ${shown} or the end of the line: double a quote inside a quoted field ("")`;
@@ -219,7 +221,7 @@ function recordFields(
     record.length !== names.length &&
     !(record.length > names.length && record.slice(names.length).every((c) => c === ''))
   ) {
-    const shown = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+    const shown = shownDelimiter(delimiter);
     throw new InputError(
       file,
       `line ${line}`,
