@@ -124,7 +124,6 @@ export async function* filteredRecords(
 ): AsyncGenerator<InputRecord> {
   const filters = whereFilters(context);
   const format = stringOption(context, 'format');
-  const csv = formatOf(file, format) === 'csv';
   const quiet = context.values['no-progress'] === true;
   if (quiet && context.values.progress === true) throw new UsageError('choose one of --progress and --no-progress');
   const progress = quiet || context.progress === undefined ? undefined : context.progress;
@@ -139,6 +138,7 @@ export async function* filteredRecords(
     if (first) {
       first = false;
       const columns = Object.keys(record.fields);
+      const csv = formatOf(file, format) === 'csv';
       for (const name of [...required, ...filters.map(([column]) => column)]) {
         if (csv && !Object.hasOwn(record.fields, name)) {
           throw new UsageError(`${file} has no column '${name}' (its columns: ${columns.join(', ')})`);

@@ -150,6 +150,9 @@ describe('bad files and options: exit 2, one line, no stack', () => {
         `cs-metrics nps: cannot read ${CORPUS}: it is a folder; give the path of a file`,
       );
     }
+    expect(await refused(['support', 'examples/data'])).toBe(
+      'cs-metrics support: cannot read examples/data: it is a folder; give the path of a file',
+    );
     expect(await refused(['mrr', `${CORPUS}/missing.csv`])).toBe(
       `cs-metrics mrr: cannot read ${CORPUS}/missing.csv: no such file`,
     );
