@@ -1,10 +1,11 @@
 // What a command is, and the helpers commands share: option parsing, reading a column of a file, turning
 // library errors about an element into file, line and column.
 import { isMetricError } from '../index.js';
+import { cellValue, delimiterOption } from './cells.js';
 import { InputError, UsageError } from './errors.js';
 import type { Output } from './output.js';
 import type { Progress } from './progress.js';
-import { type InputRecord, readRecords } from './records.js';
+import { formatOf, type InputRecord, readRecords } from './records.js';
 
 /** An option of a command. */
 export interface OptionSpec {
@@ -39,7 +40,17 @@ export interface Command {
 /** Options every command that reads a file accepts. */
 export const FILE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   format: { type: 'string', value: 'csv|json|jsonl', description: 'input format (default: from the file extension)' },
-  delimiter: { type: 'string', value: 'char', description: 'CSV delimiter (default: detected among , ; and tab)' },
+  delimiter: {
+    type: 'string',
+    value: 'char',
+    description: "CSV delimiter: one character, or 'tab' (default: detected among , ; tab and |)",
+  },
+  'decimal-comma': {
+    type: 'boolean',
+    description: 'CSV numbers are written 1.234,56 (default: detected in semicolon files)',
+  },
+  progress: { type: 'boolean', description: 'show the progress line on a terminal, even for a short read' },
+  'no-progress': { type: 'boolean', description: 'never show the progress line' },
   where: {
     type: 'string',
     multiple: true,
@@ -99,11 +110,10 @@ export function whereFilters(context: CommandContext): [string, string][] {
   });
 }
 
-/** A CSV cell that reads as a number becomes one; anything else is passed on for the library to judge. */
-export function cellValue(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const text = value.trim();
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : value;
+export { cellValue };
+
+function ownField(record: InputRecord, name: string): unknown {
+  return Object.hasOwn(record.fields, name) ? record.fields[name] : undefined;
 }
 
 /** Records of the command's input file that pass its `--where` filters, checking that columns exist. */
@@ -113,23 +123,29 @@ export async function* filteredRecords(
   required: readonly string[],
 ): AsyncGenerator<InputRecord> {
   const filters = whereFilters(context);
+  const format = stringOption(context, 'format');
+  const quiet = context.values['no-progress'] === true;
+  if (quiet && context.values.progress === true) throw new UsageError('choose one of --progress and --no-progress');
+  const progress = quiet || context.progress === undefined ? undefined : context.progress;
+  const always = context.values.progress === true;
   let first = true;
   for await (const record of readRecords(file, {
-    format: stringOption(context, 'format'),
-    delimiter: stringOption(context, 'delimiter'),
-    progress: context.progress,
+    format,
+    delimiter: delimiterOption(stringOption(context, 'delimiter')),
+    decimalComma: context.values['decimal-comma'] === true ? true : undefined,
+    progress: progress && always ? { ...progress, start: (name, size) => progress.start(name, size, true) } : progress,
   })) {
     if (first) {
       first = false;
       const columns = Object.keys(record.fields);
-      const csv = record.location.startsWith('line');
+      const csv = formatOf(file, format) === 'csv';
       for (const name of [...required, ...filters.map(([column]) => column)]) {
-        if (csv && !columns.includes(name)) {
+        if (csv && !Object.hasOwn(record.fields, name)) {
           throw new UsageError(`${file} has no column '${name}' (its columns: ${columns.join(', ')})`);
         }
       }
     }
-    if (filters.every(([column, value]) => String(record.fields[column] ?? '') === value)) yield record;
+    if (filters.every(([column, value]) => String(ownField(record, column) ?? '') === value)) yield record;
   }
 }
 
@@ -205,14 +221,17 @@ function columnMap(
   context: CommandContext,
   fields: Readonly<Record<string, FieldSpec | undefined>>,
 ): Record<string, string> {
-  const columns: Record<string, string> = Object.fromEntries(
-    Object.entries(fields).flatMap(([field, spec]) => (spec === undefined ? [] : [[field, spec.column]])),
+  const columns: Record<string, string> = Object.assign(
+    Object.create(null),
+    Object.fromEntries(
+      Object.entries(fields).flatMap(([field, spec]) => (spec === undefined ? [] : [[field, spec.column]])),
+    ),
   );
   const raw = context.values.map;
   for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
     const at = text.indexOf('=');
     const field = text.slice(0, at);
-    if (at <= 0 || !(field in fields)) {
+    if (at <= 0 || !Object.hasOwn(fields, field)) {
       throw new UsageError(
         `--map must be field=column with a field among ${Object.keys(fields).join(', ')}, not '${text}'`,
       );
