@@ -149,7 +149,11 @@ describe('money', () => {
       lifetimeValue: { arpa: 210, simple: 1.005, margin: 0.7, currency: 'BHD' },
       simple: 1.005,
     });
-    const cents = render({ json, tables: [], money: [{ currency: 'USD', fields: ['lifetimeValue.simple'] }] }, 'json', 'half-up');
+    const cents = render(
+      { json, tables: [], money: [{ currency: 'USD', fields: ['lifetimeValue.simple'] }] },
+      'json',
+      'half-up',
+    );
     expect(JSON.parse(cents).lifetimeValue.simple).toBe(1.01);
   });
 });
@@ -183,7 +187,14 @@ describe('CSV injection', () => {
 describe('table view', () => {
   it('cuts long text at the column width, counting wide and combining characters', () => {
     const long = 'x'.repeat(100);
-    const output = table([{ name: 'name' }, { name: 'n', kind: 'integer' }], [[long, 1], ['日本語の会社', 2], ['e\u0301', 3]]);
+    const output = table(
+      [{ name: 'name' }, { name: 'n', kind: 'integer' }],
+      [
+        [long, 1],
+        ['日本語の会社', 2],
+        ['e\u0301', 3],
+      ],
+    );
     const lines = render(output, 'table').split('\n');
     expect(lines[2]).toBe(`${'x'.repeat(TEXT_WIDTH - 1)}…  1`);
     expect(lines[3]).toBe(`日本語の会社${' '.repeat(TEXT_WIDTH - 12)}  2`);

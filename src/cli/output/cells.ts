@@ -38,6 +38,8 @@ export interface Resolved {
 export interface ResolvedTable {
   readonly title: string | undefined;
   readonly header: readonly string[];
+  /** Whether the table is a measure/value table (it holds cells tagged by `cell`): its first column labels rows. */
+  readonly labelled: boolean;
   /** Whether a column holds numbers (right-aligned) rather than text. */
   readonly numeric: readonly boolean[];
   readonly rows: readonly (readonly Resolved[])[];
@@ -76,7 +78,10 @@ export function resolveTable(table: Table, rounding: Rounding): ResolvedTable {
   );
   return {
     title: table.title,
-    header: table.columns.map((column) => withCurrency(column.name, column.kind === 'money' ? column.currency : undefined)),
+    labelled: table.rows.some((row) => row.some(isKinded)),
+    header: table.columns.map((column) =>
+      withCurrency(column.name, column.kind === 'money' ? column.currency : undefined),
+    ),
     numeric,
     rows,
   };

@@ -8,7 +8,9 @@ function moneyAt(keys: readonly string[], money: readonly MoneyFields[]): MoneyF
   return money.find((spec) =>
     spec.fields.some((field) => {
       const parts = field.split('.');
-      return parts.length <= keys.length && parts.every((part, index) => keys[keys.length - parts.length + index] === part);
+      return (
+        parts.length <= keys.length && parts.every((part, index) => keys[keys.length - parts.length + index] === part)
+      );
     }),
   );
 }

@@ -38,8 +38,8 @@ function showNumber(value: number, kind: ColumnKind | undefined): string {
   }
 }
 
-/** How a resolved cell reads in the table view. */
-function show({ value, kind }: Resolved): string {
+/** How a resolved cell reads in the table view; text is cut at `width` columns. */
+function show({ value, kind }: Resolved, width = TEXT_WIDTH): string {
   if (value === null || value === undefined) return '—';
   if (kind === 'money' && typeof value === 'string') {
     // A rounded decimal string: its digits are kept as they are, the whole part grouped by thousands.
@@ -47,7 +47,7 @@ function show({ value, kind }: Resolved): string {
     return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
   }
   if (typeof value === 'number') return showNumber(value, kind);
-  return truncate(typeof value === 'object' ? JSON.stringify(value) : String(value), TEXT_WIDTH);
+  return truncate(typeof value === 'object' ? JSON.stringify(value) : String(value), width);
 }
 
 function pad(text: string, width: number, right: boolean): string {
@@ -56,7 +56,11 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 function renderResolved(table: ResolvedTable): string {
-  const body = table.rows.map((row) => table.header.map((_, index) => show(row[index] ?? { value: undefined, kind: undefined })));
+  // A measure/value table holds the command's own words (labels, verdicts), not data: it is never cut.
+  const width = table.labelled ? Number.POSITIVE_INFINITY : TEXT_WIDTH;
+  const body = table.rows.map((row) =>
+    table.header.map((_, index) => show(row[index] ?? { value: undefined, kind: undefined }, width)),
+  );
   const widths = table.header.map((name, index) =>
     body.reduce((widest, row) => Math.max(widest, stringWidth(row[index] ?? '')), stringWidth(name)),
   );
