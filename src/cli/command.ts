@@ -34,6 +34,8 @@ export interface Command {
   readonly description: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
+  /** Library option names → the flags that set them, so that errors name the flag. */
+  readonly flags?: Readonly<Record<string, string>>;
   run(context: CommandContext): Promise<Output>;
 }
 

@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { isMetricError } from '../index.js';
 import type { Command, OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
-import { InputError, UsageError } from './errors.js';
-import { type OutputFormat, render } from './output.js';
+import { InputError, inFlagWords, metricProblem, OutputError, UsageError } from './errors.js';
+import { DEFAULT_ROUNDING, type OutputFormat, ROUNDINGS, type Rounding, render } from './output.js';
+import { writeWhole } from './output/file.js';
 import { terminalProgress } from './progress.js';
 
 /** Where the command line writes: the process's streams, or test doubles. */
@@ -19,6 +20,17 @@ export interface Io {
 const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   json: { type: 'boolean', description: 'print the full result as JSON' },
   csv: { type: 'boolean', description: 'print the tables as CSV' },
+  output: {
+    type: 'string',
+    value: 'file',
+    description: 'write the result to a file, replaced only once the result is complete',
+  },
+  rounding: {
+    type: 'string',
+    value: 'half-even|half-up',
+    default: DEFAULT_ROUNDING,
+    description: "how money is rounded to its currency's minor unit on output",
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
@@ -63,6 +75,13 @@ function overview(): string {
   ].join('\n');
 }
 
+function roundingOf(value: unknown): Rounding {
+  if (value === undefined) return DEFAULT_ROUNDING;
+  const choice = ROUNDINGS.find((rounding) => rounding === value);
+  if (choice === undefined) throw new UsageError(`--rounding must be one of ${ROUNDINGS.join(', ')}, not '${value}'`);
+  return choice;
+}
+
 /** Runs the command line with its arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -97,22 +116,33 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.values.json === true && parsed.values.csv === true)
       throw new UsageError('choose one of --json and --csv');
     const format: OutputFormat = parsed.values.json === true ? 'json' : parsed.values.csv === true ? 'csv' : 'table';
+    const rounding = roundingOf(parsed.values.rounding);
+    const target = parsed.values.output;
+    if (target === '') throw new UsageError('--output needs a file name');
     const output = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
       progress: terminalProgress(io.stderr as NodeJS.WriteStream),
     });
-    io.stdout.write(render(output, format));
+    const text = render(output, format, rounding);
+    if (typeof target === 'string') writeWhole(target, text);
+    else io.stdout.write(text);
     for (const warning of output.warnings ?? []) io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
     return 0;
   } catch (error) {
+    const flags = command?.flags ?? {};
     if (error instanceof UsageError) {
-      io.stderr.write(`cs-metrics${command ? ` ${command.name}` : ''}: ${error.message}\n`);
+      io.stderr.write(`cs-metrics${command ? ` ${command.name}` : ''}: ${inFlagWords(error.message, flags)}\n`);
       return 2;
     }
     if (error instanceof InputError || isMetricError(error)) {
-      io.stderr.write(`cs-metrics ${name}: ${error.message}\n`);
+      const message = error instanceof InputError ? inFlagWords(error.message, flags) : metricProblem(error, flags);
+      io.stderr.write(`cs-metrics ${name}: ${message}\n`);
       return 2;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`cs-metrics ${name}: ${error.message}\n`);
+      return 1;
     }
     const detail = io.env.CS_METRICS_DEBUG
       ? `\n${(error as Error).stack ?? ''}`

@@ -29,6 +29,9 @@ import { LIFETIME_FIELDS, latestDate } from './retention.js';
 /** The most months of the first year's customers the shifted-beta-geometric model is fitted to. */
 const FIT_MONTHS = 24;
 
+/** The money fields of the JSON result (their currency is that of --arpa). */
+export const LIFETIME_MONEY = ['arpa', 'discountedLifetimeValue', 'simple'].map((key) => `lifetimeValue.${key}`);
+
 export const lifetime: Command = {
   name: 'lifetime',
   summary: 'how long customers stay (Kaplan–Meier, shifted-beta-geometric) and what they are worth',
@@ -46,6 +49,13 @@ export const lifetime: Command = {
     'discount-rate': { type: 'string', value: 'rate', default: '0.01', description: 'monthly discount rate' },
     ...MAP_OPTION,
     ...FILE_OPTIONS,
+  },
+  flags: {
+    asOf: '--as-of',
+    averageRevenuePerAccount: '--arpa',
+    margin: '--arpa × --margin',
+    grossMargin: '--margin',
+    discountRate: '--discount-rate',
   },
   examples: [
     'cs-metrics lifetime examples/data/customers.csv --arpa 210',
@@ -127,6 +137,6 @@ export const lifetime: Command = {
     const tables: Table[] = [
       { title: `Customer lifetimes — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows },
     ];
-    return { json, tables } satisfies Output;
+    return { json, tables, money: [{ currency: undefined, fields: LIFETIME_MONEY }] } satisfies Output;
   },
 };

@@ -57,6 +57,7 @@ export const support: Command = {
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
+  flags: { unit: '--unit' },
   examples: ['cs-metrics support examples/data/tickets.csv', 'cs-metrics support tickets.csv --unit minute --json'],
   async run(context) {
     const file = inputFile(context);
@@ -128,6 +129,7 @@ export const engagement: Command = {
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
+  flags: { asOf: '--as-of', windowDays: '--window-days', unit: '--unit' },
   examples: [
     'cs-metrics engagement examples/data/events.csv --feature reports --sessions examples/data/sessions.csv --customers examples/data/customers.csv',
     'cs-metrics engagement events.jsonl --window-days 7 --json',

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../errors.js';
-import { cell, type Output, type Table } from '../output.js';
+import { cell, type MoneyFields, type Output, type Table } from '../output.js';
 
 /** One section of the report: a command run on a file of the folder, when the file is there. */
 interface Section {
@@ -100,10 +100,10 @@ type Json = Record<string, unknown> | undefined;
 const field = (value: unknown, key: string): unknown => (value as Json)?.[key];
 
 /** The headline figures of every section that ran, first in the report. */
-function summaryTable(json: Record<string, unknown>): Table {
+function summaryTable(json: Record<string, unknown>, currency: string | undefined): Table {
   const rows: unknown[][] = [];
   const add = (label: string, value: unknown, kind: 'money' | 'percent' | 'number' | 'integer') => {
-    if (typeof value === 'number') rows.push([label, cell(value, kind)]);
+    if (typeof value === 'number') rows.push([label, cell(value, kind, kind === 'money' ? currency : undefined)]);
   };
   const last = Array.isArray(json.mrr) ? (json.mrr.at(-1) as Json) : undefined;
   if (last) {
@@ -161,6 +161,7 @@ export const report: Command = {
     const tables: Table[] = [];
     const notes: string[] = [];
     const json: Record<string, unknown> = {};
+    const money: MoneyFields[] = [];
     for (const section of SECTIONS) {
       const file = join(folder, section.file);
       if (!existsSync(file)) {
@@ -175,13 +176,21 @@ export const report: Command = {
       };
       const output = await command.run(sub);
       json[section.key] = output.json;
+      money.push(...(output.money ?? []));
       output.tables.forEach((table, index) => {
         tables.push(index === 0 ? { ...table, title: `■ ${section.heading}\n\n${table.title ?? ''}` } : table);
       });
       notes.push(...(output.notes ?? []).map((note) => `${section.heading}: ${note}`));
     }
     if (tables.length === 0) throw new UsageError(`${folder} has none of the files the report reads`);
-    const summary = summaryTable(json);
-    return { json, tables: summary.rows.length > 0 ? [summary, ...tables] : tables, notes } satisfies Output;
+    // The lifetime values are computed from the MRR section's ARPA, so they are in its currency.
+    const currency = money.find((fields) => fields.currency !== undefined)?.currency;
+    const summary = summaryTable(json, currency);
+    return {
+      json,
+      money: money.map((fields) => ({ ...fields, currency: fields.currency ?? currency })),
+      tables: summary.rows.length > 0 ? [summary, ...tables] : tables,
+      notes,
+    } satisfies Output;
   },
 };

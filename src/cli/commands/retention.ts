@@ -86,6 +86,7 @@ export const churn: Command = {
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
+  flags: { newCustomerChurn: '--new-customer-churn' },
   examples: [
     'cs-metrics churn examples/data/customers.csv --month 2024-12',
     'cs-metrics churn customers.csv --from 2024-10-01 --to 2025-01-01 --new-customer-churn exclude --json',
@@ -135,6 +136,7 @@ export const cohorts: Command = {
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
+  flags: { period: '--period', asOf: '--as-of' },
   examples: [
     'cs-metrics cohorts examples/data/customers.csv --period quarter',
     'cs-metrics cohorts customers.csv --as-of 2024-12-31 --csv > cohorts.csv',

@@ -99,6 +99,31 @@ export const REVENUE_OPTIONS = {
   'exclude-past-due': { type: 'boolean', description: 'leave past-due subscriptions out of MRR' },
 } as const;
 
+/** The library's revenue options and the flags that set them. */
+export const REVENUE_FLAGS: Readonly<Record<string, string>> = {
+  currency: '--currency',
+  exchangeRates: '--rates or --rate',
+  weeklyFactor: '--weekly-factor',
+  discounts: '--discounts',
+  countTrialing: '--count-trialing',
+  countPaused: '--count-paused',
+  countPastDue: '--exclude-past-due',
+};
+
+/** The money fields of a row of the MRR series. */
+export const SERIES_MONEY: readonly string[] = [
+  'mrr',
+  'arr',
+  'startingMrr',
+  'newMrr',
+  'expansionMrr',
+  'contractionMrr',
+  'churnedMrr',
+  'reactivationMrr',
+  'netNewMrr',
+  'averageRevenuePerAccount',
+];
+
 /** The revenue policies from the command's options. */
 export function revenuePolicies(context: CommandContext) {
   const weeklyFactor = choiceOption(context, 'weekly-factor', ['52/12', '4.33', '4']);
@@ -143,6 +168,7 @@ export const mrr: Command = {
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
+  flags: { ...REVENUE_FLAGS, from: '--from', to: '--to', lookback: '--lookback' },
   examples: [
     'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --csv > mrr.csv',
@@ -168,23 +194,25 @@ export const mrr: Command = {
         { from, to, ...revenuePolicies(context), ...(lookback === undefined ? {} : { lookback }) },
       ),
     );
+    const currency = currencyOptions(context).currency ?? subscriptions.find((record) => record.currency)?.currency;
     return {
       json: series,
+      money: [{ currency, fields: SERIES_MONEY }],
       tables: [
         {
           title: `MRR by month — ${file}`,
           columns: [
             { name: 'month' },
-            { name: 'MRR', kind: 'money' },
+            { name: 'MRR', kind: 'money', currency },
             { name: 'customers', kind: 'integer' },
-            { name: 'new', kind: 'money' },
-            { name: 'expansion', kind: 'money' },
-            { name: 'contraction', kind: 'money' },
-            { name: 'churned', kind: 'money' },
-            { name: 'reactivation', kind: 'money' },
-            { name: 'net new', kind: 'money' },
+            { name: 'new', kind: 'money', currency },
+            { name: 'expansion', kind: 'money', currency },
+            { name: 'contraction', kind: 'money', currency },
+            { name: 'churned', kind: 'money', currency },
+            { name: 'reactivation', kind: 'money', currency },
+            { name: 'net new', kind: 'money', currency },
             { name: 'logo churn', kind: 'percent' },
-            { name: 'ARPA', kind: 'money' },
+            { name: 'ARPA', kind: 'money', currency },
             { name: 'NRR', kind: 'percent' },
             { name: 'GRR', kind: 'percent' },
           ],

@@ -113,6 +113,7 @@ export const nps: Command = {
   description:
     'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval. Files of any size are streamed.',
   options: SURVEY_OPTIONS,
+  flags: { confidence: '--confidence' },
   examples: [
     'cs-metrics nps responses.csv',
     'cs-metrics nps examples/data/survey-responses.csv --where survey=nps --json',
@@ -159,6 +160,7 @@ export const csat: Command = {
     scale: { type: 'string', value: 'min-max', default: '1-5', description: 'the rating scale' },
     'satisfied-from': { type: 'string', value: 'score', description: 'lowest satisfied rating (default: by scale)' },
   },
+  flags: { confidence: '--confidence', scale: '--scale', satisfiedFrom: '--satisfied-from' },
   examples: [
     'cs-metrics csat examples/data/survey-responses.csv --where survey=csat',
     'cs-metrics csat ratings.csv --scale 1-10 --satisfied-from 8 --csv',
@@ -206,6 +208,7 @@ export const ces: Command = {
     'easy-from': { type: 'string', value: 'score', description: 'threshold of an easy answer (default: by scale)' },
     'lower-is-easier': { type: 'boolean', description: 'a lower answer means less effort (CES 1.0)' },
   },
+  flags: { confidence: '--confidence', scale: '--scale', easyFrom: '--easy-from', higherIsEasier: '--lower-is-easier' },
   examples: [
     'cs-metrics ces examples/data/survey-responses.csv --where survey=ces',
     'cs-metrics ces effort.csv --scale 1-5 --lower-is-easier --json',
