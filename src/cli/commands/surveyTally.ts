@@ -30,6 +30,9 @@ export interface TallyOptions {
   readonly by: Period | undefined;
 }
 
+/** A file, or the part of it that the filters keep, that holds no answer to score. */
+export class NothingToMeasure extends UsageError {}
+
 /** Counts of a score column; blank cells are counted apart, never as a score. */
 export interface Tally {
   readonly distribution: Record<number, number>;
@@ -142,7 +145,7 @@ export async function tallyColumn(context: CommandContext, file: string, options
   if (responses === 0) {
     const flags = filterFlags(context, options);
     const dates = hasWindow(window) ? range.describe() : undefined;
-    throw new UsageError(
+    throw new NothingToMeasure(
       `${file} has no ${options.noun}${flags.length > 0 ? ` (after ${flags.join(' ')})` : ''}${blank > 0 ? `, only ${blank.toLocaleString('en-US')} blank answers` : ''}${dates === undefined ? '' : `; its answers are dated ${dates}`}`,
     );
   }
