@@ -65,6 +65,13 @@ const FLAGS: Readonly<Record<string, string>> = {
   scale: '--scale',
 };
 
+/** The options that were given, leaving out those that were not (the library's defaults then apply). */
+function given<T extends Record<string, unknown>>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
 /** `--confidence`, a fraction strictly between 0 and 1. */
 export function confidenceOption(context: CommandContext): number | undefined {
   const confidence = numberOption(context, 'confidence');
@@ -230,7 +237,7 @@ export const nps: Command = {
       scale: NPS_SCALE,
       prepare(context) {
         const confidence = confidenceOption(context);
-        return (distribution) => netPromoterScore({ distribution }, confidence === undefined ? {} : { confidence });
+        return (distribution) => netPromoterScore({ distribution }, given({ confidence }));
       },
       headline: { name: 'NPS', kind: 'number', value: (result) => result.score },
       measures: (result) => [
@@ -271,13 +278,7 @@ export const csat: Command = {
         const confidence = confidenceOption(context);
         const satisfiedFrom = numberOption(context, 'satisfied-from');
         return (distribution) =>
-          customerSatisfactionScore(
-            { distribution, scale },
-            {
-              ...(confidence === undefined ? {} : { confidence }),
-              ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }),
-            },
-          );
+          customerSatisfactionScore({ distribution, scale }, given({ confidence, satisfiedFrom }));
       },
       headline: { name: 'CSAT', kind: 'percent', value: (result) => result.score },
       measures: (result, scale) => [
@@ -321,8 +322,7 @@ export const ces: Command = {
             { distribution, scale },
             {
               higherIsEasier,
-              ...(confidence === undefined ? {} : { confidence }),
-              ...(easyFrom === undefined ? {} : { easyFrom }),
+              ...given({ confidence, easyFrom }),
             },
           );
       },
