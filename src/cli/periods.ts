@@ -1,9 +1,10 @@
 // Period options of the time-stamped commands: `--from` and `--to` (inclusive UTC days) and `--by
 // month|quarter|year`, checked before anything is read.
-import { type CommandContext, choiceOption, stringOption } from './command.js';
+import { type CommandContext, choiceOption, stringOption, whereFilters } from './command.js';
 import { DAY_MS, epochOf, formatDay } from './dates.js';
-import { UsageError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import type { OptionSpec } from './command.js';
+import type { InputRecord } from './records.js';
 
 /** `--from` and `--to`, for every command whose records carry a date. */
 export const WINDOW_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -123,4 +124,69 @@ export class DateRange {
     }
     return warnings;
   }
+}
+
+/** The column a field is read from: its own name, or the one `--map field=column` gives. */
+export function mappedColumn(context: CommandContext, field: string): string {
+  const raw = context.values.map;
+  const maps = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  const given = maps.filter((text) => text.startsWith(`${field}=`)).at(-1);
+  return given === undefined ? field : given.slice(field.length + 1);
+}
+
+/** Epoch milliseconds of a record's date column; `use` says what reads it, for the message of a bad date. */
+export function dateOf(file: string, record: InputRecord, column: string, use: string): number {
+  const raw = record.fields[column];
+  const time = epochOf(raw);
+  if (Number.isNaN(time)) {
+    throw new InputError(
+      file,
+      record.location,
+      column,
+      `${column} must be a date such as 2024-03-15 or 2024-03-15T10:00:00Z ${use}, not '${String(raw ?? '')}'`,
+    );
+  }
+  return time;
+}
+
+/** A `--from`/`--to` filter on a date column of a file's records, and what it saw. */
+export interface WindowFilter {
+  /** Whether a record's date is inside the window (always true without `--from` and `--to`). */
+  readonly keep: (record: InputRecord) => boolean;
+  /** The warnings of a window that reaches beyond the records' dates, once they are read. */
+  readonly warnings: () => string[];
+  /** The error to throw when no record is left: it names the file, the filters and the records' dates. */
+  readonly nothingLeft: () => UsageError;
+}
+
+/** `FILE has no NOUN (after --where … --from …)`: what to say of a file, or a filter, that leaves nothing. */
+export function nothingLeft(context: CommandContext, file: string, noun: string, flags: readonly string[]): string {
+  const where = whereFilters(context).map(([column, value]) => `--where ${column}=${value}`);
+  const all = [...where, ...flags];
+  return `${file} has no ${noun}${all.length > 0 ? ` (after ${all.join(' ')})` : ''}`;
+}
+
+/**
+ * The hook a command passes to `loadRecords` or `filteredRecords` to keep the records of `--from` to `--to`
+ * by one date column, checked before anything is read. A date that cannot be read is located.
+ */
+export function windowFilter(context: CommandContext, file: string, column: string, noun: string): WindowFilter {
+  const window = dateWindow(context);
+  const range = new DateRange();
+  const empty = () => {
+    const dates = range.describe();
+    return new UsageError(
+      `${nothingLeft(context, file, noun, window.flags)}${dates === undefined ? '' : `; its ${noun} are dated ${dates}`}`,
+    );
+  };
+  if (!hasWindow(window)) return { keep: () => true, warnings: () => [], nothingLeft: empty };
+  return {
+    nothingLeft: empty,
+    keep(record) {
+      const time = dateOf(file, record, column, 'for --from and --to');
+      range.add(time);
+      return inWindow(window, time);
+    },
+    warnings: () => range.warnings(window, noun),
+  };
 }

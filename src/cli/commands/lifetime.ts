@@ -22,10 +22,10 @@ import {
   MAP_OPTION,
   numberOption,
   stringOption,
-  whereFilters,
 } from '../command.js';
 import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
+import { nothingLeft } from '../periods.js';
 import { cell, type Output, type Table } from '../output.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
 
@@ -137,10 +137,7 @@ export const lifetime: Command = {
     }
     const values = valueOptions(context);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    if (loaded.records.length === 0) {
-      const flags = whereFilters(context).map(([column, value]) => `--where ${column}=${value}`);
-      throw new UsageError(`${file} has no customers${flags.length > 0 ? ` (after ${flags.join(' ')})` : ''}`);
-    }
+    if (loaded.records.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
     const asOf = asOfText ?? latestDate(loaded);
     const customers = loaded.records;
     const observations = locate(file, loaded.locations, loaded.columns, () =>

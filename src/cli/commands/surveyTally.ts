@@ -2,10 +2,18 @@
 // counts the values of the survey column so that surveys are never pooled silently, and tallies the scores
 // in batches (overall and per calendar period), so that a file of any length is read in bounded memory.
 import { tallyScores } from '../../survey/index.js';
-import { type CommandContext, cellValue, filteredRecords, locate, whereFilters } from '../command.js';
-import { epochOf } from '../dates.js';
-import { InputError, UsageError } from '../errors.js';
-import { DateRange, type DateWindow, hasWindow, inWindow, type Period, periodOf } from '../periods.js';
+import { type CommandContext, cellValue, filteredRecords, locate } from '../command.js';
+import { UsageError } from '../errors.js';
+import {
+  DateRange,
+  dateOf,
+  nothingLeft,
+  type DateWindow,
+  hasWindow,
+  inWindow,
+  type Period,
+  periodOf,
+} from '../periods.js';
 
 const BATCH = 65_536;
 
@@ -44,15 +52,6 @@ export interface Tally {
 
 function addInto(total: Record<number, number>, counts: Readonly<Record<number, number>>): void {
   for (const [score, count] of Object.entries(counts)) total[Number(score)] = (total[Number(score)] ?? 0) + count;
-}
-
-/** The filters of the command as flags, to repeat them in messages: `--survey nps --from 2024-01-01`. */
-export function filterFlags(context: CommandContext, options: TallyOptions): string[] {
-  return [
-    ...whereFilters(context).map(([column, value]) => `--where ${column}=${value}`),
-    ...(options.survey === undefined ? [] : [`--survey ${options.survey}`]),
-    ...options.window.flags,
-  ];
 }
 
 function mixedSurveys(file: string, options: TallyOptions, surveys: Map<string, number>): UsageError {
@@ -109,16 +108,12 @@ export async function tallyColumn(context: CommandContext, file: string, options
     if (survey !== undefined && String(fields[surveyColumn] ?? '') !== survey) continue;
     let key = '';
     if (dated) {
-      const raw = fields[dateColumn];
-      const time = epochOf(raw);
-      if (Number.isNaN(time)) {
-        throw new InputError(
-          file,
-          record.location,
-          dateColumn,
-          `${dateColumn} must be a date such as 2024-03-15 or 2024-03-15T10:00:00Z, not '${String(raw ?? '')}' (--from, --to and --by read it; name another column with --date-column)`,
-        );
-      }
+      const time = dateOf(
+        file,
+        record,
+        dateColumn,
+        '(--from, --to and --by read it; name another column with --date-column)',
+      );
       range.add(time);
       if (!inWindow(window, time)) continue;
       if (by !== undefined) key = periodOf(time, by);
@@ -143,10 +138,10 @@ export async function tallyColumn(context: CommandContext, file: string, options
   flush();
   const responses = Object.values(distribution).reduce((sum, count) => sum + count, 0);
   if (responses === 0) {
-    const flags = filterFlags(context, options);
     const dates = hasWindow(window) ? range.describe() : undefined;
+    const flags = [...(survey === undefined ? [] : [`--survey ${survey}`]), ...window.flags];
     throw new NothingToMeasure(
-      `${file} has no ${options.noun}${flags.length > 0 ? ` (after ${flags.join(' ')})` : ''}${blank > 0 ? `, only ${blank.toLocaleString('en-US')} blank answers` : ''}${dates === undefined ? '' : `; its answers are dated ${dates}`}`,
+      `${nothingLeft(context, file, options.noun, flags)}${blank > 0 ? `, only ${blank.toLocaleString('en-US')} blank answers` : ''}${dates === undefined ? '' : `; its answers are dated ${dates}`}`,
     );
   }
   return {
