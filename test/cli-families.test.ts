@@ -20,13 +20,8 @@ import {
   timeToFirstValue,
 } from '../src/index.js';
 import { SERIES_MONEY } from '../src/cli/commands/revenue.js';
-import { type MoneyFields, render } from '../src/cli/output.js';
 import { roundMoney } from '../src/cli/output/money.js';
-import { runCli } from './support/cli.js';
-
-/** A library result as `--json` writes it: money rounded to its minor unit, other fractions to 15 digits. */
-const asPrinted = (value: unknown, money: MoneyFields[] = []): unknown =>
-  JSON.parse(render({ json: value, tables: [], money }, 'json'));
+import { asPrinted, runCli } from './support/cli.js';
 
 const DATA = 'examples/data';
 const rows = (file: string) => parse(readFileSync(`${DATA}/${file}`), { columns: true }) as Record<string, string>[];

@@ -123,6 +123,7 @@ export async function* filteredRecords(
   context: CommandContext,
   file: string,
   required: readonly string[],
+  keep: (record: InputRecord) => boolean = () => true,
 ): AsyncGenerator<InputRecord> {
   const filters = whereFilters(context);
   const format = stringOption(context, 'format');
@@ -147,7 +148,8 @@ export async function* filteredRecords(
         }
       }
     }
-    if (filters.every(([column, value]) => String(ownField(record, column) ?? '') === value)) yield record;
+    if (filters.every(([column, value]) => String(ownField(record, column) ?? '') === value) && keep(record))
+      yield record;
   }
 }
 
@@ -262,6 +264,7 @@ export async function loadRecords<T>(
   context: CommandContext,
   file: string,
   fieldSpecs: FieldSpecs<T>,
+  keep?: (record: InputRecord) => boolean,
 ): Promise<LoadedRecords<T>> {
   const fields = fieldSpecs as Readonly<Record<string, FieldSpec | undefined>>;
   const columns = columnMap(context, fields);
@@ -270,7 +273,7 @@ export async function loadRecords<T>(
     .map(([field]) => columns[field] as string);
   const records: T[] = [];
   const locations: string[] = [];
-  for await (const row of filteredRecords(context, file, required)) {
+  for await (const row of filteredRecords(context, file, required, keep)) {
     const record: Record<string, unknown> = {};
     for (const [field, spec] of Object.entries(fields)) {
       if (spec === undefined) continue;

@@ -50,7 +50,7 @@ describe('cs-metrics as a process', () => {
     expect(cli(['nps', `${FIXTURES}/nps-bad.csv`, '--json', '--output', target]).code).toBe(2);
     expect(readFileSync(target, 'utf8')).toBe('previous');
     expect(readdirSync(folder)).toEqual(['report.json']);
-    const ok = cli(['nps', `${FIXTURES}/nps.csv`, '--json', '--output', target]);
+    const ok = cli(['nps', `${FIXTURES}/nps.csv`, '--survey', 'nps', '--json', '--output', target]);
     expect(ok).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(target, 'utf8')).responses).toBeGreaterThan(0);
     expect(readdirSync(folder)).toEqual(['report.json']);
@@ -58,7 +58,7 @@ describe('cs-metrics as a process', () => {
 
   it.skipIf(!existsSync('/dev/full'))('writes nothing over --output when the disk is full', () => {
     // /dev/full stands in for a full disk: the temporary file cannot be created beside it, so nothing is renamed.
-    const result = cli(['nps', `${FIXTURES}/nps.csv`, '--json', '--output', '/dev/full']);
+    const result = cli(['nps', `${FIXTURES}/nps.csv`, '--survey', 'nps', '--json', '--output', '/dev/full']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^cs-metrics nps: cannot write \/dev\/full: [^\n]+\n$/);
     expect(result.stderr).not.toContain('    at ');

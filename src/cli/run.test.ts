@@ -73,8 +73,8 @@ describe('cs-metrics', () => {
       expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', 'high'])).stderr).toContain(
         '--confidence must be a number',
       );
-      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', '2'])).stderr).toContain(
-        'confidence must be less than 1',
+      expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', '2'])).stderr).toBe(
+        "cs-metrics nps: --confidence must be between 0 and 1 (exclusive), such as 0.95, not '2'\n",
       );
       expect((await runCli(['nope'])).code).toBe(2);
       expect((await runCli(['nps', `${FIXTURES}/nps.csv`, '--json', '--csv'])).code).toBe(2);
@@ -84,9 +84,22 @@ describe('cs-metrics', () => {
   describe('csat and ces', () => {
     it('computes CSAT on a chosen scale and CES on the effort scale', async () => {
       const csat = JSON.parse(
-        (await runCli(['csat', `${FIXTURES}/nps.csv`, '--scale', '0-10', '--satisfied-from', '9', '--json'])).stdout,
+        (
+          await runCli([
+            'csat',
+            `${FIXTURES}/nps.csv`,
+            '--survey',
+            'nps',
+            '--scale',
+            '0-10',
+            '--satisfied-from',
+            '9',
+            '--json',
+          ])
+        ).stdout,
       );
-      expect(csat.score).toBe(0.333333333333333);
+      // The five NPS answers (10, 9, 8, 6, 0): two of them 9 or more.
+      expect(csat.score).toBe(2 / 5);
       const ces = await runCli([
         'ces',
         `${FIXTURES}/nps.csv`,
@@ -197,10 +210,10 @@ describe('output', () => {
     expect(failed.code).toBe(2);
     expect(readFileSync(target, 'utf8')).toBe('previous');
     const missing = join(folder, 'no such folder', 'out.json');
-    const unwritable = await runCli(['nps', `${FIXTURES}/nps.csv`, '--json', '--output', missing]);
+    const unwritable = await runCli(['nps', `${FIXTURES}/nps.csv`, '--survey', 'nps', '--json', '--output', missing]);
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^cs-metrics nps: cannot write .*out\.json: ENOENT[^\n]*\n$/);
-    const intoFolder = await runCli(['nps', `${FIXTURES}/nps.csv`, '--json', '--output', folder]);
+    const intoFolder = await runCli(['nps', `${FIXTURES}/nps.csv`, '--survey', 'nps', '--json', '--output', folder]);
     expect(intoFolder).toEqual({
       code: 1,
       stdout: '',
@@ -216,8 +229,12 @@ describe('output', () => {
   });
 
   it('names the flag, not the library option, in an error', async () => {
-    const confidence = await runCli(['nps', `${FIXTURES}/nps.csv`, '--confidence', '2']);
-    expect(confidence).toEqual({ code: 2, stdout: '', stderr: 'cs-metrics nps: --confidence must be less than 1\n' });
+    const window = await runCli(['engagement', 'examples/data/events.csv', '--window-days', '400']);
+    expect(window).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cs-metrics engagement: --window-days must be at most 366\n',
+    });
     const mixed = await runCli(['mrr', 'examples/data/subscriptions.csv']);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('mixed currencies need --rates or --rate and a target --currency\n');

@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { buildSync } from 'esbuild';
+import { type MoneyFields, render } from '../../src/cli/output.js';
+import { plainNumber } from '../../src/cli/output/money.js';
 
 const OUT = '.cache/test-cli/main.js';
 let built = false;
@@ -44,3 +46,10 @@ export async function runCli(args: readonly string[]) {
   });
   return { code, stdout, stderr };
 }
+
+/** A library result as `--json` writes it: money rounded to its minor unit, other fractions to 15 digits. */
+export const asPrinted = <T>(value: T, money: MoneyFields[] = []): T =>
+  JSON.parse(render({ json: value, tables: [], money }, 'json'));
+
+/** A number as the CSV and JSON views write it (at most 15 significant digits). */
+export const printed = (value: number): number => plainNumber(value);

@@ -11,8 +11,10 @@ import {
   survivorsByPeriod,
 } from '../../models/index.js';
 import { lifetimeValueFromChurn } from '../../value/index.js';
+import { isMetricError } from '../../index.js';
 import {
   type Command,
+  type CommandContext,
   FILE_OPTIONS,
   inputFile,
   loadRecords,
@@ -23,6 +25,7 @@ import {
 } from '../command.js';
 import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
+import { nothingLeft } from '../periods.js';
 import { cell, type Output, type Table } from '../output.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
 
@@ -31,6 +34,80 @@ const FIT_MONTHS = 24;
 
 /** The money fields of the JSON result (their currency is that of --arpa). */
 export const LIFETIME_MONEY = ['arpa', 'discountedLifetimeValue', 'simple'].map((key) => `lifetimeValue.${key}`);
+/** Library option names and the flags that set them. */
+const FLAGS: Readonly<Record<string, string>> = {
+  discountRate: '--discount-rate',
+  margin: '--arpa × --margin',
+  averageRevenuePerAccount: '--arpa',
+  grossMargin: '--margin',
+};
+
+/** The lifetime-value options, checked by the library on a stand-in fit before the file is read. */
+interface ValueOptions {
+  readonly arpa: number;
+  readonly margin: number;
+  readonly discountRate: number;
+}
+
+function valueOptions(context: CommandContext): ValueOptions | undefined {
+  const arpa = numberOption(context, 'arpa');
+  const margin = numberOption(context, 'margin') ?? 1;
+  const discountRate = numberOption(context, 'discount-rate') ?? 0.01;
+  if (arpa === undefined) return undefined;
+  try {
+    discountedLifetimeValue({ alpha: 1, beta: 1, discountRate, margin: arpa * margin });
+    lifetimeValueFromChurn({ averageRevenuePerAccount: arpa, churnRate: 0.5, grossMargin: margin });
+  } catch (error) {
+    if (!isMetricError(error)) throw error;
+    const issue = error.issues[0];
+    const flag = FLAGS[String(issue?.path[0])];
+    if (issue === undefined || flag === undefined) throw error;
+    throw new UsageError(`${flag} ${issue.reason}`);
+  }
+  return { arpa, margin, discountRate };
+}
+
+const NOT_CONVERGED = 'not computed: the fit did not converge';
+
+/** The rows and JSON of lifetime values; what derives from a fit that did not converge is left out. */
+function lifetimeValues(
+  options: ValueOptions,
+  fit: { alpha: number; beta: number; converged: boolean },
+  points: ReturnType<typeof survivalCurve>['points'],
+): { rows: unknown[][]; json: Record<string, unknown> } {
+  const { arpa, margin, discountRate } = options;
+  const expected = fit.converged
+    ? discountedExpectedLifetime({ alpha: fit.alpha, beta: fit.beta, discountRate })
+    : null;
+  const value = fit.converged
+    ? discountedLifetimeValue({ alpha: fit.alpha, beta: fit.beta, discountRate, margin: arpa * margin })
+    : null;
+  const monthlyChurn = churnRateFromSurvival({ points, periods: 12 });
+  const simple =
+    monthlyChurn > 0
+      ? lifetimeValueFromChurn({ averageRevenuePerAccount: arpa, churnRate: monthlyChurn, grossMargin: margin })
+      : null;
+  return {
+    rows: [
+      [
+        `discounted expected lifetime (months, ${discountRate * 100} % a month)`,
+        expected === null ? NOT_CONVERGED : cell(expected, 'number'),
+      ],
+      ['discounted lifetime value of a new customer', value === null ? NOT_CONVERGED : cell(value, 'money')],
+      ['lifetime value, ARPA × margin ÷ monthly churn', simple === null ? null : cell(simple, 'money')],
+    ],
+    json: {
+      arpa,
+      margin,
+      discountRate,
+      converged: fit.converged,
+      discountedExpectedLifetime: expected,
+      discountedLifetimeValue: value,
+      monthlyChurn,
+      simple,
+    },
+  };
+}
 
 export const lifetime: Command = {
   name: 'lifetime',
@@ -63,11 +140,13 @@ export const lifetime: Command = {
   ],
   async run(context) {
     const file = inputFile(context);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
     const asOfText = stringOption(context, 'as-of');
     if (asOfText !== undefined && Number.isNaN(epochOf(asOfText))) {
-      throw new UsageError(`--as-of must be a date, not '${asOfText}'`);
+      throw new UsageError(`--as-of must be a date such as 2024-12-31, not '${asOfText}'`);
     }
+    const values = valueOptions(context);
+    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
+    if (loaded.records.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
     const asOf = asOfText ?? latestDate(loaded);
     const customers = loaded.records;
     const observations = locate(file, loaded.locations, loaded.columns, () =>
@@ -99,44 +178,30 @@ export const lifetime: Command = {
       ],
     ];
     const json: Record<string, unknown> = { survival: curve, survivors, fit: fit ?? null };
+    const warnings: string[] = [];
     if (fit) {
+      const mark = fit.converged ? '' : ' (did not converge)';
+      if (!fit.converged) {
+        warnings.push(
+          `the shifted-beta-geometric fit did not converge (α ${fit.alpha.toPrecision(4)}, β ${fit.beta.toPrecision(4)}: churn looks constant); its lifetime values are not computed`,
+        );
+      }
       rows.push(
         [
           `shifted-beta-geometric fit (${survivors.length - 1} months of the first year's customers)`,
-          `α ${fit.alpha.toFixed(3)}, β ${fit.beta.toFixed(3)}`,
+          `α ${fit.alpha.toFixed(3)}, β ${fit.beta.toFixed(3)}${mark}`,
         ],
-        ['fitted churn in the first month', cell(fit.alpha / (fit.alpha + fit.beta), 'percent')],
+        [`fitted churn in the first month${mark}`, cell(fit.alpha / (fit.alpha + fit.beta), 'percent')],
       );
     }
-    const arpa = numberOption(context, 'arpa');
-    if (arpa !== undefined && fit) {
-      const margin = numberOption(context, 'margin') ?? 1;
-      const discountRate = numberOption(context, 'discount-rate') ?? 0.01;
-      const expected = discountedExpectedLifetime({ alpha: fit.alpha, beta: fit.beta, discountRate });
-      const value = discountedLifetimeValue({ alpha: fit.alpha, beta: fit.beta, discountRate, margin: arpa * margin });
-      const monthlyChurn = churnRateFromSurvival({ points: curve.points, periods: 12 });
-      const simple =
-        monthlyChurn > 0
-          ? lifetimeValueFromChurn({ averageRevenuePerAccount: arpa, churnRate: monthlyChurn, grossMargin: margin })
-          : null;
-      rows.push(
-        [`discounted expected lifetime (months, ${discountRate * 100} % a month)`, cell(expected, 'number')],
-        ['discounted lifetime value of a new customer', cell(value, 'money')],
-        ['lifetime value, ARPA × margin ÷ monthly churn', simple === null ? null : cell(simple, 'money')],
-      );
-      json.lifetimeValue = {
-        arpa,
-        margin,
-        discountRate,
-        discountedExpectedLifetime: expected,
-        discountedLifetimeValue: value,
-        monthlyChurn,
-        simple,
-      };
+    if (values !== undefined && fit) {
+      const lifetimeValue = lifetimeValues(values, fit, curve.points);
+      rows.push(...lifetimeValue.rows);
+      json.lifetimeValue = lifetimeValue.json;
     }
     const tables: Table[] = [
       { title: `Customer lifetimes — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows },
     ];
-    return { json, tables, money: [{ currency: undefined, fields: LIFETIME_MONEY }] } satisfies Output;
+    return { json, tables, warnings, money: [{ currency: undefined, fields: LIFETIME_MONEY }] } satisfies Output;
   },
 };

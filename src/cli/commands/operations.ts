@@ -24,6 +24,7 @@ import {
 } from '../command.js';
 import { DAY_MS, epochOf } from '../dates.js';
 import { cell, type Output, type Table } from '../output.js';
+import { mappedColumn, WINDOW_OPTIONS, windowFilter } from '../periods.js';
 
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
@@ -54,6 +55,7 @@ export const support: Command = {
       default: 'hour',
       description: 'unit of the times',
     },
+    ...WINDOW_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
@@ -62,7 +64,10 @@ export const support: Command = {
   async run(context) {
     const file = inputFile(context);
     const unit = choiceOption(context, 'unit', UNITS) ?? 'hour';
-    const loaded = await loadRecords(context, file, TICKET_FIELDS);
+    // --from and --to keep the tickets created on those days (UTC).
+    const window = windowFilter(context, file, mappedColumn(context, 'createdAt'), 'tickets');
+    const loaded = await loadRecords(context, file, TICKET_FIELDS, window.keep);
+    if (loaded.records.length === 0) throw window.nothingLeft();
     const tickets = loaded.records.map(({ contacts: _contacts, ...ticket }) => ticket);
     const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
     const resolvedWithContacts = loaded.records.filter(
@@ -99,7 +104,11 @@ export const support: Command = {
         ],
       },
     ];
-    return { json: { ...times, firstContactResolutionRate: fcr }, tables } satisfies Output;
+    return {
+      json: { ...times, firstContactResolutionRate: fcr },
+      tables,
+      warnings: window.warnings(),
+    } satisfies Output;
   },
 };
 

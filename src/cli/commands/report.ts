@@ -1,100 +1,173 @@
-// report: every family on a folder of standard files, in one readable report.
+// report: every family on a folder of standard files (or on files named one by one), in one readable report.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command, CommandContext } from '../command.js';
+import type { Command, CommandContext, OptionSpec } from '../command.js';
+import { stringOption } from '../command.js';
+import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, monthStart } from '../dates.js';
+import { isMetricError } from '../../index.js';
 import { UsageError } from '../errors.js';
 import { cell, type MoneyFields, type Output, type Table } from '../output.js';
+import { NothingToMeasure } from './surveyTally.js';
 
-/** One section of the report: a command run on a file of the folder, when the file is there. */
+/** The files the report reads: the option that names each, and its name in a folder. */
+const FILES = {
+  subscriptions: 'subscriptions.csv',
+  rates: 'exchange-rates.json',
+  customers: 'customers.csv',
+  survey: 'survey-responses.csv',
+  accounts: 'accounts.csv',
+  scorecard: 'scorecard.json',
+  tickets: 'tickets.csv',
+  events: 'events.csv',
+  sessions: 'sessions.csv',
+} as const;
+
+type Family = keyof typeof FILES;
+
+/** Each family's file, from its option or the folder; undefined when there is none. */
+type Paths = Partial<Record<Family, string>>;
+
+/** What the report was asked for, passed to every section. */
+interface Settings {
+  readonly paths: Paths;
+  /** `--as-of` as given, and the last calendar month that has ended by the end of that day. */
+  readonly asOf: { readonly day: string; readonly month: string } | undefined;
+  readonly currency: string | undefined;
+}
+
+/** One section of the report: a command run on one family's file, when there is one. */
 interface Section {
   readonly key: string;
   readonly heading: string;
-  readonly file: string;
+  readonly family: Family;
   readonly command: () => Promise<Command>;
   /** The options of the section's command; `earlier` holds the results of the sections before it. */
-  readonly values: (folder: string, earlier: Record<string, unknown>) => Record<string, string | boolean | string[]>;
+  readonly values: (
+    settings: Settings,
+    earlier: Record<string, unknown>,
+  ) => Record<string, string | boolean | string[]>;
 }
+
+const surveyValues =
+  (name: string) =>
+  ({ asOf }: Settings): Record<string, string> => ({ survey: name, ...(asOf ? { to: asOf.day } : {}) });
 
 const SECTIONS: readonly Section[] = [
   {
     key: 'mrr',
     heading: 'Revenue',
-    file: 'subscriptions.csv',
+    family: 'subscriptions',
     command: async () => (await import('./revenue.js')).mrr,
-    values: (folder) =>
-      existsSync(join(folder, 'exchange-rates.json')) ? { rates: join(folder, 'exchange-rates.json') } : {},
+    values: ({ paths, asOf, currency }) => ({
+      ...(paths.rates ? { rates: paths.rates } : {}),
+      ...(currency ? { currency } : {}),
+      ...(asOf ? { to: asOf.month } : {}),
+    }),
   },
   {
     key: 'churn',
     heading: 'Customer churn, last month',
-    file: 'customers.csv',
+    family: 'customers',
     command: async () => (await import('./retention.js')).churn,
-    values: () => ({}),
+    values: ({ asOf }) => (asOf ? { month: asOf.month } : {}),
   },
   {
     key: 'cohorts',
     heading: 'Cohorts',
-    file: 'customers.csv',
+    family: 'customers',
     command: async () => (await import('./retention.js')).cohorts,
-    values: () => ({ period: 'quarter' }),
+    values: ({ asOf }) => ({ period: 'quarter', ...(asOf ? { 'as-of': asOf.day } : {}) }),
   },
   {
     key: 'lifetime',
     heading: 'Customer lifetimes and value',
-    file: 'customers.csv',
+    family: 'customers',
     command: async () => (await import('./lifetime.js')).lifetime,
-    values: (_folder, earlier) => {
+    values: ({ asOf }, earlier) => {
       const arpa = Array.isArray(earlier.mrr) ? field(earlier.mrr.at(-1), 'averageRevenuePerAccount') : undefined;
-      return typeof arpa === 'number' ? { arpa: String(arpa) } : {};
+      return { ...(typeof arpa === 'number' ? { arpa: String(arpa) } : {}), ...(asOf ? { 'as-of': asOf.day } : {}) };
     },
   },
   {
     key: 'nps',
     heading: 'Net Promoter Score',
-    file: 'survey-responses.csv',
+    family: 'survey',
     command: async () => (await import('./survey.js')).nps,
-    values: () => ({ where: ['survey=nps'] }),
+    values: surveyValues('nps'),
   },
   {
     key: 'csat',
     heading: 'Customer satisfaction',
-    file: 'survey-responses.csv',
+    family: 'survey',
     command: async () => (await import('./survey.js')).csat,
-    values: () => ({ where: ['survey=csat'] }),
+    values: surveyValues('csat'),
   },
   {
     key: 'ces',
     heading: 'Customer effort',
-    file: 'survey-responses.csv',
+    family: 'survey',
     command: async () => (await import('./survey.js')).ces,
-    values: () => ({ where: ['survey=ces'] }),
+    values: surveyValues('ces'),
   },
   {
     key: 'health',
     heading: 'Customer health',
-    file: 'accounts.csv',
+    family: 'accounts',
     command: async () => (await import('./health.js')).health,
-    values: (folder) => ({ scorecard: join(folder, 'scorecard.json'), lowest: '5' }),
+    values: ({ paths }) => ({ scorecard: paths.scorecard ?? '', lowest: '5' }),
   },
   {
     key: 'support',
     heading: 'Support',
-    file: 'tickets.csv',
+    family: 'tickets',
     command: async () => (await import('./operations.js')).support,
     values: () => ({}),
   },
   {
     key: 'engagement',
     heading: 'Engagement',
-    file: 'events.csv',
+    family: 'events',
     command: async () => (await import('./operations.js')).engagement,
-    values: (folder) => ({
+    values: ({ paths, asOf }) => ({
       feature: 'reports',
-      ...(existsSync(join(folder, 'sessions.csv')) ? { sessions: join(folder, 'sessions.csv') } : {}),
-      ...(existsSync(join(folder, 'customers.csv')) ? { customers: join(folder, 'customers.csv') } : {}),
+      ...(paths.sessions ? { sessions: paths.sessions } : {}),
+      ...(paths.customers ? { customers: paths.customers } : {}),
+      ...(asOf ? { 'as-of': asOf.day } : {}),
     }),
   },
 ];
+
+const FILE_FLAGS: Readonly<Record<string, OptionSpec>> = Object.fromEntries(
+  Object.entries(FILES).map(([family, name]) => [
+    family,
+    { type: 'string', value: 'file', description: `the ${family} file (default: ${name} in the folder)` },
+  ]),
+);
+
+/** Each family's file: the one its option names, else the folder's file of the standard name if it exists. */
+function resolvePaths(context: CommandContext, folder: string | undefined): Paths {
+  const paths: Paths = {};
+  for (const [family, name] of Object.entries(FILES) as [Family, string][]) {
+    const given = stringOption(context, family);
+    if (given !== undefined) {
+      if (!existsSync(given) || !statSync(given).isFile()) throw new UsageError(`--${family} ${given}: no such file`);
+      paths[family] = given;
+    } else if (folder !== undefined && existsSync(join(folder, name))) {
+      paths[family] = join(folder, name);
+    }
+  }
+  return paths;
+}
+
+/** `--as-of`, a day, with the last calendar month that has ended by the end of it. */
+function asOfOption(context: CommandContext): Settings['asOf'] {
+  const text = stringOption(context, 'as-of');
+  if (text === undefined) return undefined;
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? epochOf(text) : Number.NaN;
+  if (Number.isNaN(time)) throw new UsageError(`--as-of must be a day written YYYY-MM-DD, not '${text}'`);
+  const month = formatMonth(addMonths(monthStart(formatMonth(time + DAY_MS)), -1));
+  return { day: formatDay(time), month };
+}
 
 type Json = Record<string, unknown> | undefined;
 const field = (value: unknown, key: string): unknown => (value as Json)?.[key];
@@ -148,41 +221,78 @@ function summaryTable(json: Record<string, unknown>, currency: string | undefine
 export const report: Command = {
   name: 'report',
   summary: 'every family on a folder of standard files, in one report',
-  usage: 'cs-metrics report <folder>',
+  usage: 'cs-metrics report [folder] [--subscriptions file] [--customers file] [--survey file] … [--as-of 2024-12-31]',
   description:
-    'Looks in a folder for subscriptions.csv (with exchange-rates.json), customers.csv, survey-responses.csv, accounts.csv with scorecard.json, tickets.csv, events.csv and sessions.csv, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. A missing file skips its section.',
-  options: {},
-  examples: ['cs-metrics report examples/data', 'cs-metrics report exports/ --json > report.json'],
+    'Reads subscriptions (with exchange rates), customers, survey responses, accounts with a scorecard, tickets, events and sessions, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. Each file is named by its option or found in the folder under its standard name (subscriptions.csv, exchange-rates.json, customers.csv, survey-responses.csv, accounts.csv, scorecard.json, tickets.csv, events.csv, sessions.csv); a family without a file is skipped. --as-of ends the MRR series and the churn period with the last month ended by that day, and dates the cohorts, lifetimes, surveys and engagement.',
+  options: {
+    'as-of': {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the date of the report (default: the data’s last dates)',
+    },
+    currency: { type: 'string', value: 'code', description: 'currency of the revenue figures (ISO 4217)' },
+    ...FILE_FLAGS,
+  },
+  examples: [
+    'cs-metrics report examples/data',
+    'cs-metrics report examples/data --as-of 2024-06-30',
+    'cs-metrics report --subscriptions billing.csv --rates rates.json --currency EUR --survey answers.csv',
+    'cs-metrics report exports/ --json > report.json',
+  ],
   async run(context) {
     const [folder, ...rest] = context.positionals;
-    if (folder === undefined) throw new UsageError('a folder is required');
     if (rest.length > 0) throw new UsageError('one folder is expected');
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${folder} is not a folder`);
+    if (folder !== undefined && (!existsSync(folder) || !statSync(folder).isDirectory()))
+      throw new UsageError(`${folder} is not a folder`);
+    const settings: Settings = {
+      paths: resolvePaths(context, folder),
+      asOf: asOfOption(context),
+      currency: stringOption(context, 'currency'),
+    };
+    if (folder === undefined && Object.keys(settings.paths).length === 0) {
+      throw new UsageError('give a folder or at least one file (--subscriptions, --customers, --survey, …)');
+    }
     const tables: Table[] = [];
     const notes: string[] = [];
+    const warnings: string[] = [];
     const json: Record<string, unknown> = {};
     const money: MoneyFields[] = [];
+    const where = folder === undefined ? '' : ` in ${folder}`;
     for (const section of SECTIONS) {
-      const file = join(folder, section.file);
-      if (!existsSync(file)) {
-        notes.push(`${section.heading}: no ${section.file} in ${folder}, skipped.`);
+      const file = settings.paths[section.family];
+      if (file === undefined) {
+        notes.push(`${section.heading}: no ${FILES[section.family]}${where} and no --${section.family}, skipped.`);
+        continue;
+      }
+      if (section.family === 'accounts' && settings.paths.scorecard === undefined) {
+        notes.push(`${section.heading}: no ${FILES.scorecard}${where} and no --scorecard, skipped.`);
         continue;
       }
       const command = await section.command();
       const sub: CommandContext = {
-        values: section.values(folder, json),
+        values: section.values(settings, json),
         positionals: [file],
         progress: context.progress,
       };
-      const output = await command.run(sub);
+      let output: Output;
+      try {
+        output = await command.run(sub);
+      } catch (error) {
+        // A family with nothing to measure up to --as-of is skipped, said on stderr; bad data still stops.
+        if (!(isMetricError(error) && error.code === 'NO_DATA') && !(error instanceof NothingToMeasure)) throw error;
+        warnings.push(`${section.heading}: skipped: ${error.message.replace(/^\w+: /, '')}`);
+        continue;
+      }
       json[section.key] = output.json;
       money.push(...(output.money ?? []));
       output.tables.forEach((table, index) => {
         tables.push(index === 0 ? { ...table, title: `■ ${section.heading}\n\n${table.title ?? ''}` } : table);
       });
       notes.push(...(output.notes ?? []).map((note) => `${section.heading}: ${note}`));
+      warnings.push(...(output.warnings ?? []).map((warning) => `${section.heading}: ${warning}`));
     }
-    if (tables.length === 0) throw new UsageError(`${folder} has none of the files the report reads`);
+    if (tables.length === 0)
+      throw new UsageError(`${folder ?? 'the files given'} has none of the files the report reads`);
     // The lifetime values are computed from the MRR section's ARPA, so they are in its currency.
     const currency = money.find((fields) => fields.currency !== undefined)?.currency;
     const summary = summaryTable(json, currency);
@@ -191,6 +301,7 @@ export const report: Command = {
       money: money.map((fields) => ({ ...fields, currency: fields.currency ?? currency })),
       tables: summary.rows.length > 0 ? [summary, ...tables] : tables,
       notes,
+      warnings,
     } satisfies Output;
   },
 };

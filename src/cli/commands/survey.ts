@@ -1,66 +1,20 @@
-// nps, csat and ces: streamed over a column of scores, tallied in batches, so that a file of any length is
-// read in bounded memory.
-import { customerEffortScore, customerSatisfactionScore, netPromoterScore, tallyScores } from '../../survey/index.js';
+// nps, csat and ces: streamed over a column of scores (see surveyTally.ts), one survey at a time, overall or
+// per calendar period. Every option is checked, by the library itself, before the first record is read.
+import { isMetricError } from '../../index.js';
+import { customerEffortScore, customerSatisfactionScore, netPromoterScore } from '../../survey/index.js';
 import {
   type Command,
   type CommandContext,
-  cellValue,
   FILE_OPTIONS,
-  filteredRecords,
   inputFile,
-  locate,
   numberOption,
   type OptionSpec,
   stringOption,
 } from '../command.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
-
-const BATCH = 65_536;
-
-interface Scale {
-  readonly min: number;
-  readonly max: number;
-}
-
-/** Counts of a score column, read in batches; blank cells are counted apart, never as a score. */
-export async function tallyColumn(
-  context: CommandContext,
-  file: string,
-  column: string,
-  scale: Scale,
-): Promise<{ distribution: Record<number, number>; blank: number }> {
-  // Checks the scale before reading anything.
-  const totals: Record<number, number> = tallyScores([], scale);
-  let values: unknown[] = [];
-  let locations: string[] = [];
-  let blank = 0;
-  const flush = () => {
-    const tally = locate(file, locations, { '': column }, () => tallyScores(values as number[], scale));
-    for (const [score, count] of Object.entries(tally)) totals[Number(score)] = (totals[Number(score)] ?? 0) + count;
-    values = [];
-    locations = [];
-  };
-  for await (const record of filteredRecords(context, file, [column])) {
-    const raw = record.fields[column];
-    if (raw === undefined || raw === null || raw === '') {
-      blank++;
-      continue;
-    }
-    values.push(cellValue(raw));
-    locations.push(record.location);
-    if (values.length === BATCH) flush();
-  }
-  flush();
-  return { distribution: totals, blank };
-}
-
-function parseScale(text: string | undefined, fallback: Scale): Scale {
-  if (text === undefined) return fallback;
-  const match = /^(-?\d+)\s*(?:-|–|\.\.)\s*(-?\d+)$/.exec(text.trim());
-  if (!match) throw new UsageError(`--scale must be written min-max, such as 1-5, not '${text}'`);
-  return { min: Number(match[1]), max: Number(match[2]) };
-}
+import { BY_OPTION, byOption, dateWindow, WINDOW_OPTIONS } from '../periods.js';
+import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
 
 function distributionTable(distribution: Record<number, number>, responses: number): Table {
   return {
@@ -81,60 +35,216 @@ function distributionTable(distribution: Record<number, number>, responses: numb
 const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   column: { type: 'string', value: 'name', default: 'score', description: 'the column holding the scores' },
   confidence: { type: 'string', value: 'level', default: '0.95', description: 'confidence level of the intervals' },
+  survey: {
+    type: 'string',
+    value: 'name',
+    description: 'keep the answers of one survey (same as --where survey=name); needed when the file holds several',
+  },
+  'survey-column': {
+    type: 'string',
+    value: 'name',
+    default: 'survey',
+    description: 'the column naming the survey of each answer',
+  },
+  'date-column': {
+    type: 'string',
+    value: 'name',
+    default: 'answeredAt',
+    description: 'the column dating each answer, read by --from, --to and --by',
+  },
+  ...WINDOW_OPTIONS,
+  ...BY_OPTION,
   ...FILE_OPTIONS,
 };
+
+/** Library option names and the flags that set them, to word the library's objections in flags. */
+const FLAGS: Readonly<Record<string, string>> = {
+  confidence: '--confidence',
+  satisfiedFrom: '--satisfied-from',
+  easyFrom: '--easy-from',
+  scale: '--scale',
+};
+
+/** The options that were given, leaving out those that were not (the library's defaults then apply). */
+function given<T extends Record<string, unknown>>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** `--confidence`, a fraction strictly between 0 and 1. */
+export function confidenceOption(context: CommandContext): number | undefined {
+  const confidence = numberOption(context, 'confidence');
+  if (confidence !== undefined && !(confidence > 0 && confidence < 1)) {
+    throw new UsageError(`--confidence must be between 0 and 1 (exclusive), such as 0.95, not '${confidence}'`);
+  }
+  return confidence;
+}
+
+function parseScale(text: string | undefined, fallback: Scale): Scale {
+  if (text === undefined) return fallback;
+  const match = /^(-?\d+)\s*(?:-|–|\.\.)\s*(-?\d+)$/.exec(text.trim());
+  if (!match) throw new UsageError(`--scale must be written min-max, such as 1-5, not '${text}'`);
+  return { min: Number(match[1]), max: Number(match[2]) };
+}
+
+/** How one survey command computes and shows its result. */
+interface SurveySpec<R extends { readonly responses: number; readonly interval: { low: number; high: number } }> {
+  readonly title: string;
+  readonly noun: string;
+  /** The scale's option default; undefined when the scale is fixed (NPS). */
+  readonly scale: Scale;
+  /** The library call with every option of the command, from the options checked before the read. */
+  prepare(context: CommandContext, scale: Scale): (distribution: Record<number, number>) => R;
+  measures(result: R, scale: Scale): (readonly unknown[])[];
+  /** The headline of a period's row, after its period and before its interval. */
+  readonly headline: { readonly name: string; readonly kind: 'number' | 'percent'; value(result: R): number };
+}
+
+/**
+ * Calls the library once on a one-answer distribution, before reading the file, so that a bad option value
+ * (a scale without a default threshold, a threshold off the scale) is reported in flag words at once.
+ */
+function checkOptions(compute: () => unknown): void {
+  try {
+    compute();
+  } catch (error) {
+    if (!isMetricError(error)) throw error;
+    const issue = error.issues[0];
+    const flag = FLAGS[String(issue?.path[0])];
+    if (issue === undefined || flag === undefined) throw error;
+    const detail = issue.path.slice(1).join('.');
+    throw new UsageError(
+      `${flag}${detail === '' ? '' : ` ${detail}`} ${issue.reason.replace(/\b(satisfiedFrom|easyFrom)\b/g, (name) => FLAGS[name] ?? name)}`,
+    );
+  }
+}
+
+function periodTable<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+  spec: SurveySpec<R>,
+  file: string,
+  by: string,
+  periods: readonly { period: string; result: R }[],
+): Table {
+  const kind = spec.headline.kind;
+  return {
+    title: `${spec.title} by ${by} — ${file}`,
+    columns: [
+      { name: by },
+      { name: spec.headline.name, kind },
+      { name: 'interval low', kind },
+      { name: 'interval high', kind },
+      { name: 'responses', kind: 'integer' },
+    ],
+    rows: periods.map(({ period, result }) => [
+      period,
+      spec.headline.value(result),
+      result.interval.low,
+      result.interval.high,
+      result.responses,
+    ]),
+  };
+}
+
+async function runSurvey<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+  context: CommandContext,
+  spec: SurveySpec<R>,
+): Promise<Output> {
+  const file = inputFile(context);
+  const scale = parseScale(stringOption(context, 'scale'), spec.scale);
+  const options: TallyOptions = {
+    column: stringOption(context, 'column', 'score'),
+    scale,
+    noun: spec.noun,
+    expected: spec.noun.split(' ')[0]?.toLowerCase() ?? '',
+    surveyColumn: stringOption(context, 'survey-column', 'survey'),
+    survey: stringOption(context, 'survey'),
+    dateColumn: stringOption(context, 'date-column', 'answeredAt'),
+    window: dateWindow(context),
+    by: byOption(context),
+  };
+  const compute = spec.prepare(context, scale);
+  checkOptions(() => compute({ [scale.min]: 1 }));
+  const tally = await tallyColumn(context, file, options);
+  const result = compute(tally.distribution);
+  const output = surveyOutput(spec, file, result, tally, scale);
+  if (options.by === undefined) return output;
+  const periods = tally.periods.map(([period, distribution]) => ({
+    period,
+    result: compute(distribution),
+    distribution,
+  }));
+  return {
+    ...output,
+    json: {
+      ...(output.json as Record<string, unknown>),
+      by: options.by,
+      periods: periods.map(({ period, result: each, distribution }) => ({ period, ...each, distribution })),
+    },
+    tables: [periodTable(spec, file, options.by, periods), ...output.tables],
+  };
+}
 
 /**
  * What every survey command prints: its measures as a key/value table, the distribution, and a note on
  * blank answers; the JSON holds the whole result with the distribution.
  */
-function surveyOutput(
-  title: string,
-  rows: readonly (readonly unknown[])[],
-  json: Record<string, unknown>,
-  tally: { distribution: Record<number, number>; blank: number },
-  responses: number,
+function surveyOutput<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+  spec: SurveySpec<R>,
+  file: string,
+  result: R,
+  tally: Tally,
+  scale: Scale,
 ): Output {
   const { distribution, blank } = tally;
   return {
-    json: { ...json, distribution, blank },
+    json: { ...result, ...(spec.scale === NPS_SCALE ? {} : { scale }), distribution, blank },
     tables: [
-      { title, columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }], rows },
-      distributionTable(distribution, responses),
+      {
+        title: `${spec.title} — ${file}`,
+        columns: [{ name: 'measure' }, { name: 'value', kind: 'number' }],
+        rows: spec.measures(result, scale),
+      },
+      distributionTable(distribution, result.responses),
     ],
     notes: blank > 0 ? [`${blank.toLocaleString('en-US')} blank answers were left out.`] : [],
+    warnings: tally.warnings,
   };
 }
+
+const NPS_SCALE: Scale = { min: 0, max: 10 };
+
+const level = (confidence: number) => `${Math.round(confidence * 1000) / 10} %`;
 
 export const nps: Command = {
   name: 'nps',
   summary: 'Net Promoter Score with its margin of error',
-  usage: 'cs-metrics nps <file> [--column score] [--where survey=nps]',
+  usage: 'cs-metrics nps <file> [--column score] [--survey nps] [--from 2024-01-01] [--to 2024-03-31] [--by month]',
   description:
-    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval. Files of any size are streamed.',
+    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
   options: SURVEY_OPTIONS,
   flags: { confidence: '--confidence' },
   examples: [
     'cs-metrics nps responses.csv',
-    'cs-metrics nps examples/data/survey-responses.csv --where survey=nps --json',
+    'cs-metrics nps examples/data/survey-responses.csv --survey nps --json',
+    'cs-metrics nps examples/data/survey-responses.csv --survey nps --from 2024-10-01 --to 2024-12-31',
+    'cs-metrics nps examples/data/survey-responses.csv --survey nps --by quarter',
     'cs-metrics nps answers.jsonl --column likelihood --confidence 0.9',
   ],
-  async run(context) {
-    const file = inputFile(context);
-    const column = stringOption(context, 'column', 'score');
-    const confidence = numberOption(context, 'confidence');
-    const tally = await tallyColumn(context, file, column, { min: 0, max: 10 });
-    const result = netPromoterScore(
-      { distribution: tally.distribution },
-      confidence === undefined ? {} : { confidence },
-    );
-    const level = `${Math.round(result.confidence * 1000) / 10} %`;
-    return surveyOutput(
-      `Net Promoter Score — ${file}`,
-      [
+  run: (context) =>
+    runSurvey(context, {
+      title: 'Net Promoter Score',
+      noun: 'NPS answers',
+      scale: NPS_SCALE,
+      prepare(context) {
+        const confidence = confidenceOption(context);
+        return (distribution) => netPromoterScore({ distribution }, given({ confidence }));
+      },
+      headline: { name: 'NPS', kind: 'number', value: (result) => result.score },
+      measures: (result) => [
         ['NPS', result.score],
-        [`interval low (${level})`, result.interval.low],
-        [`interval high (${level})`, result.interval.high],
+        [`interval low (${level(result.confidence)})`, result.interval.low],
+        [`interval high (${level(result.confidence)})`, result.interval.high],
         ['margin of error', result.marginOfError],
         ['standard error', result.standardError],
         ['responses', cell(result.responses, 'integer')],
@@ -142,19 +252,15 @@ export const nps: Command = {
         ['passives (7–8)', cell(result.passives, 'integer')],
         ['detractors (0–6)', cell(result.detractors, 'integer')],
       ],
-      { ...result },
-      tally,
-      result.responses,
-    );
-  },
+    }),
 };
 
 export const csat: Command = {
   name: 'csat',
   summary: 'Customer Satisfaction Score (top-box share) with a Wilson interval',
-  usage: 'cs-metrics csat <file> [--column score] [--scale 1-5] [--satisfied-from 4]',
+  usage: 'cs-metrics csat <file> [--column score] [--survey csat] [--scale 1-5] [--satisfied-from 4] [--by month]',
   description:
-    'Reads ratings from a column and reports CSAT, the share of satisfied answers (4–5 on 1–5, 6–7 on 1–7, 7–10 on 1–10 by default), with its Wilson interval and the average rating.',
+    'Reads ratings from a column and reports CSAT, the share of satisfied answers (4–5 on 1–5, 6–7 on 1–7, 7–10 on 1–10 by default), with its Wilson interval and the average rating; with --by, one row per month, quarter or year. A file whose survey column holds several surveys needs --survey.',
   options: {
     ...SURVEY_OPTIONS,
     scale: { type: 'string', value: 'min-max', default: '1-5', description: 'the rating scale' },
@@ -162,26 +268,22 @@ export const csat: Command = {
   },
   flags: { confidence: '--confidence', scale: '--scale', satisfiedFrom: '--satisfied-from' },
   examples: [
-    'cs-metrics csat examples/data/survey-responses.csv --where survey=csat',
+    'cs-metrics csat examples/data/survey-responses.csv --survey csat',
     'cs-metrics csat ratings.csv --scale 1-10 --satisfied-from 8 --csv',
   ],
-  async run(context) {
-    const file = inputFile(context);
-    const column = stringOption(context, 'column', 'score');
-    const scale = parseScale(stringOption(context, 'scale'), { min: 1, max: 5 });
-    const confidence = numberOption(context, 'confidence');
-    const satisfiedFrom = numberOption(context, 'satisfied-from');
-    const tally = await tallyColumn(context, file, column, scale);
-    const result = customerSatisfactionScore(
-      { distribution: tally.distribution, scale },
-      {
-        ...(confidence === undefined ? {} : { confidence }),
-        ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }),
+  run: (context) =>
+    runSurvey(context, {
+      title: 'Customer Satisfaction Score',
+      noun: 'CSAT answers',
+      scale: { min: 1, max: 5 },
+      prepare(context, scale) {
+        const confidence = confidenceOption(context);
+        const satisfiedFrom = numberOption(context, 'satisfied-from');
+        return (distribution) =>
+          customerSatisfactionScore({ distribution, scale }, given({ confidence, satisfiedFrom }));
       },
-    );
-    return surveyOutput(
-      `Customer Satisfaction Score — ${file}`,
-      [
+      headline: { name: 'CSAT', kind: 'percent', value: (result) => result.score },
+      measures: (result, scale) => [
         ['CSAT (share satisfied)', cell(result.score, 'percent')],
         ['interval low', cell(result.interval.low, 'percent')],
         ['interval high', cell(result.interval.high, 'percent')],
@@ -189,19 +291,15 @@ export const csat: Command = {
         [`satisfied (${result.satisfiedFrom}–${scale.max})`, cell(result.satisfied, 'integer')],
         ['responses', cell(result.responses, 'integer')],
       ],
-      { ...result, scale },
-      tally,
-      result.responses,
-    );
-  },
+    }),
 };
 
 export const ces: Command = {
   name: 'ces',
   summary: 'Customer Effort Score: average and share of easy answers',
-  usage: 'cs-metrics ces <file> [--column score] [--scale 1-7] [--easy-from 5] [--lower-is-easier]',
+  usage: 'cs-metrics ces <file> [--column score] [--survey ces] [--scale 1-7] [--easy-from 5] [--lower-is-easier]',
   description:
-    'Reads effort answers from a column and reports their average and the share of easy answers with a Wilson interval. The default is CES 2.0 (1–7 agreement that the company made it easy; 5–7 easy); use --lower-is-easier --scale 1-5 for the original effort scale (1–2 easy).',
+    'Reads effort answers from a column and reports their average and the share of easy answers with a Wilson interval; with --by, one row per month, quarter or year. The default is CES 2.0 (1–7 agreement that the company made it easy; 5–7 easy); use --lower-is-easier --scale 1-5 for the original effort scale (1–2 easy). A file whose survey column holds several surveys needs --survey.',
   options: {
     ...SURVEY_OPTIONS,
     scale: { type: 'string', value: 'min-max', default: '1-7', description: 'the answer scale' },
@@ -210,39 +308,38 @@ export const ces: Command = {
   },
   flags: { confidence: '--confidence', scale: '--scale', easyFrom: '--easy-from', higherIsEasier: '--lower-is-easier' },
   examples: [
-    'cs-metrics ces examples/data/survey-responses.csv --where survey=ces',
+    'cs-metrics ces examples/data/survey-responses.csv --survey ces',
     'cs-metrics ces effort.csv --scale 1-5 --lower-is-easier --json',
   ],
-  async run(context) {
-    const file = inputFile(context);
-    const column = stringOption(context, 'column', 'score');
-    const scale = parseScale(stringOption(context, 'scale'), { min: 1, max: 7 });
-    const confidence = numberOption(context, 'confidence');
-    const easyFrom = numberOption(context, 'easy-from');
-    const higherIsEasier = context.values['lower-is-easier'] !== true;
-    const tally = await tallyColumn(context, file, column, scale);
-    const result = customerEffortScore(
-      { distribution: tally.distribution, scale },
-      {
-        higherIsEasier,
-        ...(confidence === undefined ? {} : { confidence }),
-        ...(easyFrom === undefined ? {} : { easyFrom }),
+  run: (context) =>
+    runSurvey(context, {
+      title: 'Customer Effort Score',
+      noun: 'CES answers',
+      scale: { min: 1, max: 7 },
+      prepare(context, scale) {
+        const confidence = confidenceOption(context);
+        const easyFrom = numberOption(context, 'easy-from');
+        const higherIsEasier = context.values['lower-is-easier'] !== true;
+        return (distribution) =>
+          customerEffortScore(
+            { distribution, scale },
+            {
+              higherIsEasier,
+              ...given({ confidence, easyFrom }),
+            },
+          );
       },
-    );
-    const easyRange = higherIsEasier ? `${result.easyFrom}–${scale.max}` : `${scale.min}–${result.easyFrom}`;
-    return surveyOutput(
-      `Customer Effort Score — ${file}`,
-      [
-        ['average answer', result.average],
-        [`easy share (${easyRange})`, cell(result.easyShare, 'percent')],
-        ['interval low', cell(result.interval.low, 'percent')],
-        ['interval high', cell(result.interval.high, 'percent')],
-        ['easy answers', cell(result.easy, 'integer')],
-        ['responses', cell(result.responses, 'integer')],
-      ],
-      { ...result, scale },
-      tally,
-      result.responses,
-    );
-  },
+      headline: { name: 'easy share', kind: 'percent', value: (result) => result.easyShare },
+      measures: (result, scale) => {
+        const easyRange = result.higherIsEasier ? `${result.easyFrom}–${scale.max}` : `${scale.min}–${result.easyFrom}`;
+        return [
+          ['average answer', result.average],
+          [`easy share (${easyRange})`, cell(result.easyShare, 'percent')],
+          ['interval low', cell(result.interval.low, 'percent')],
+          ['interval high', cell(result.interval.high, 'percent')],
+          ['easy answers', cell(result.easy, 'integer')],
+          ['responses', cell(result.responses, 'integer')],
+        ];
+      },
+    }),
 };
