@@ -68,7 +68,7 @@ export const lifetime: Command = {
 
     // The customers who started in the first 12 months of the data, counted at the end of each month since
     // they started, for as many months as all of them have completed (at most 24).
-    const from = earliestOf(customers.map((customer) => customer.start));
+    const from = earliestOf(Array.from({ length: loaded.length }, (_, i) => loaded.value('start', i)));
     const to = addMonths(from, 12);
     const survivors =
       to <= epochOf(asOf)

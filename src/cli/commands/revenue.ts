@@ -8,6 +8,7 @@ import {
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
+  type LoadedRecords,
   loadRecords,
   locate,
   MAP_OPTION,
@@ -15,6 +16,7 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { lazyArray } from '../columns.js';
 import { epochOf, formatMonth } from '../dates.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';
@@ -28,25 +30,27 @@ export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
 /** The columns of a subscription file and the record fields they fill. */
 export const SUBSCRIPTION_FIELDS: FieldSpecs<SubscriptionRow> = {
   customerId: { column: 'customerId', required: true },
-  amount: { column: 'amount', required: true },
+  amount: { column: 'amount', kind: 'money', required: true },
   currency: { column: 'currency' },
   interval: { column: 'interval' },
   intervalCount: { column: 'intervalCount', kind: 'number' },
   quantity: { column: 'quantity', kind: 'number' },
-  discountPercent: { column: 'discountPercent' },
-  discountAmount: { column: 'discountAmount' },
-  start: { column: 'start' },
-  end: { column: 'end' },
+  discountPercent: { column: 'discountPercent', kind: 'money' },
+  discountAmount: { column: 'discountAmount', kind: 'money' },
+  start: { column: 'start', kind: 'date' },
+  end: { column: 'end', kind: 'date' },
   status: { column: 'status' },
 };
 
-/** Subscription records as the library takes them: the two discount columns become one `discount`. */
-export function subscriptionRecords(rows: readonly SubscriptionRow[]): SubscriptionRecord[] {
-  return rows.map(({ discountPercent, discountAmount, ...record }) => {
-    if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
-    if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
-    return record;
-  });
+/** A subscription record as the library takes it: the two discount columns become one `discount`. */
+export function subscriptionRecord({
+  discountPercent,
+  discountAmount,
+  ...record
+}: SubscriptionRow): SubscriptionRecord {
+  if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
+  if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
+  return record;
 }
 
 /** The target currency and exchange rates from `--rates file.json`, or `--currency` and `--rate`. */
@@ -114,12 +118,12 @@ export function revenuePolicies(context: CommandContext) {
 }
 
 /** The months a file of subscriptions spans, from its first start to its last start or end. */
-function dataMonths(records: readonly SubscriptionRecord[]): { from: string; to: string } | undefined {
+function dataMonths(loaded: LoadedRecords<SubscriptionRow>): { from: string; to: string } | undefined {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const record of records) {
+  for (let i = 0; i < loaded.length; i++) {
     for (const key of ['start', 'end'] as const) {
-      const time = epochOf(record[key]);
+      const time = epochOf(loaded.value(key, i));
       if (Number.isNaN(time)) continue;
       if (key === 'start') first = Math.min(first, time);
       last = Math.max(last, key === 'end' ? time - 1 : time);
@@ -151,8 +155,8 @@ export const mrr: Command = {
   async run(context) {
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
-    const subscriptions = subscriptionRecords(loaded.records);
-    const span = dataMonths(subscriptions);
+    const subscriptions = lazyArray(loaded.length, (i) => subscriptionRecord(loaded.record(i)));
+    const span = dataMonths(loaded);
     const from = monthOption(context, 'from') ?? span?.from;
     const to = monthOption(context, 'to') ?? span?.to;
     if (from === undefined || to === undefined)
