@@ -1,7 +1,9 @@
-// A compact store for the records of a file: one column per field, numbers and dates in Float64 chunks,
-// repeated text interned, so that a million records cost tens of megabytes instead of hundreds. The library
+// A compact store for the records of a file: one column per field, numbers and dates in Int32 or Float64
+// chunks, repeated text interned, other text as Latin-1 bytes, so that a million records cost tens of megabytes instead of hundreds. The library
 // is handed an array-like view that builds each record when it is read; its bulk functions read each element
 // once, so only a few records exist at a time.
+
+import { Buffer } from 'node:buffer';
 
 /** A field left out of its record (a blank optional cell). */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -11,7 +13,7 @@ const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
 /** A growing typed array kept in fixed chunks, so that growing never copies nor doubles the memory. */
-class Chunked<A extends Float64Array | Int32Array> {
+class Chunked<A extends Float64Array | Int32Array | Uint8Array> {
   private readonly chunks: A[] = [];
   private size = 0;
 
@@ -40,16 +42,73 @@ export interface Column {
   get(index: number): unknown;
 }
 
+/** Marks NaN in an Int32 chunk of numbers. */
+const NAN_CODE = -0x80000000;
+
 /**
- * Numbers in a Float64 column. `toNumber` gives the number a cell is stored as, or undefined to keep the cell
- * as it is (kept aside, by index: the library then sees exactly what the file holds).
+ * Numbers in chunks: a chunk is an Int32Array (multiples of `unit`) until a value does not fit, then a
+ * Float64Array. Dates are mostly whole minutes and counts small integers: half the memory of doubles.
+ */
+class NumberChunks {
+  private readonly chunks: (Int32Array | Float64Array)[] = [];
+  private size = 0;
+
+  constructor(private readonly unit: number) {}
+
+  push(value: number): void {
+    const offset = this.size & MASK;
+    if (offset === 0) this.chunks.push(new Int32Array(CHUNK));
+    const last = this.chunks.length - 1;
+    let chunk = this.chunks[last] as Int32Array | Float64Array;
+    this.size++;
+    if (chunk instanceof Int32Array) {
+      if (Number.isNaN(value)) {
+        chunk[offset] = NAN_CODE;
+        return;
+      }
+      // Exact: a multiple of `unit` below 2^53 divides into an integer, and multiplies back into itself.
+      const scaled = value / this.unit;
+      if ((scaled | 0) === scaled && scaled !== NAN_CODE && !Object.is(value, -0)) {
+        chunk[offset] = scaled;
+        return;
+      }
+      const wide = new Float64Array(CHUNK);
+      for (let i = 0; i < offset; i++) wide[i] = this.read(chunk, i);
+      this.chunks[last] = chunk = wide;
+    }
+    chunk[offset] = value;
+  }
+
+  private read(chunk: Int32Array | Float64Array, offset: number): number {
+    const value = chunk[offset] as number;
+    if (chunk instanceof Float64Array) return value;
+    return value === NAN_CODE ? Number.NaN : value * this.unit;
+  }
+
+  get(index: number): number {
+    return this.read(this.chunks[index >>> CHUNK_BITS] as Int32Array | Float64Array, index & MASK);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+}
+
+/**
+ * Numbers in a column of {@link NumberChunks}. `toNumber` gives the number a cell is stored as, or undefined
+ * to keep the cell as it is (kept aside, by index: the library then sees exactly what the file holds).
  */
 class NumberColumn implements Column {
-  private readonly values = new Chunked((n) => new Float64Array(n));
+  private readonly values: NumberChunks;
   // NaN in `values` marks a cell kept here, or a left-out one when absent here.
   private readonly others = new Map<number, unknown>();
 
-  constructor(private readonly toNumber: (value: unknown) => number | undefined) {}
+  constructor(
+    private readonly toNumber: (value: unknown) => number | undefined,
+    unit: number,
+  ) {
+    this.values = new NumberChunks(unit);
+  }
 
   push(value: unknown): void {
     const number = value === ABSENT ? undefined : this.toNumber(value);
@@ -68,39 +127,93 @@ class NumberColumn implements Column {
   }
 }
 
-/** Beyond this many distinct values a column stops interning (ids): a table would cost more than it saves. */
-const MAX_DISTINCT = 1 << 16;
+/** Bytes of a block of text; a cell never spans two blocks. */
+const TEXT_BLOCK = 1 << 20;
+/** The most blocks: their positions stay below 2^31. */
+const MAX_BLOCKS = 2047;
+/** Marks a cell kept aside (not a Latin-1 string, or a long one). */
+const ASIDE = 255;
 
-/** Cells as they are, repeated values (currency, status, interval, plan) stored once through a code. */
-class ValueColumn implements Column {
-  private index: Map<unknown, number> | undefined = new Map([[ABSENT, 0]]);
-  private readonly table: unknown[] = [ABSENT];
-  private readonly codes = new Chunked((n) => new Int32Array(n));
-  private plain: unknown[] | undefined;
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 255) return false;
+  return true;
+}
+
+/**
+ * Text cells of many distinct values (ids) as Latin-1 bytes in blocks, with a position and a length per
+ * cell: about 5 bytes and the characters, against some 40 bytes for a string object and its slot. Other
+ * values (longer text, other characters, numbers of a JSON file) are kept aside as they are.
+ */
+class TextColumn implements Column {
+  private readonly blocks: Buffer[] = [];
+  private used = 0;
+  private readonly starts = new Chunked((n) => new Int32Array(n));
+  private readonly lengths = new Chunked((n) => new Uint8Array(n));
+  private readonly others = new Map<number, unknown>();
 
   push(value: unknown): void {
-    if (this.plain !== undefined) {
-      this.plain.push(value);
+    if (typeof value === 'string' && value.length < ASIDE && isLatin1(value)) {
+      if ((this.blocks.length === 0 || this.used + value.length > TEXT_BLOCK) && this.blocks.length < MAX_BLOCKS) {
+        this.blocks.push(Buffer.allocUnsafe(TEXT_BLOCK));
+        this.used = 0;
+      }
+      if (this.blocks.length > 0 && this.used + value.length <= TEXT_BLOCK) {
+        const block = this.blocks.length - 1;
+        (this.blocks[block] as Buffer).write(value, this.used, 'latin1');
+        this.starts.push(block * TEXT_BLOCK + this.used);
+        this.lengths.push(value.length);
+        this.used += value.length;
+        return;
+      }
+    }
+    this.others.set(this.starts.length, value);
+    this.starts.push(0);
+    this.lengths.push(ASIDE);
+  }
+
+  get(index: number): unknown {
+    const length = this.lengths.get(index);
+    if (length === ASIDE) return this.others.get(index);
+    const start = this.starts.get(index);
+    const at = start % TEXT_BLOCK;
+    return (this.blocks[(start - at) / TEXT_BLOCK] as Buffer).toString('latin1', at, at + length);
+  }
+}
+
+/** The most distinct values a column interns (one byte a cell); beyond, it holds text as bytes (ids). */
+const MAX_DISTINCT = 256;
+
+/** Cells of few distinct values (currency, status, interval, plan): each stored once, a one-byte code a cell. */
+class ValueColumn implements Column {
+  private readonly index = new Map<unknown, number>([[ABSENT, 0]]);
+  private readonly table: unknown[] = [ABSENT];
+  private readonly codes = new Chunked((n) => new Uint8Array(n));
+  private text: TextColumn | undefined;
+
+  push(value: unknown): void {
+    if (this.text !== undefined) {
+      this.text.push(value);
       return;
     }
-    const index = this.index as Map<unknown, number>;
-    let code = index.get(value);
+    let code = this.index.get(value);
     if (code === undefined) {
       if (this.table.length === MAX_DISTINCT) {
-        this.plain = Array.from({ length: this.codes.length }, (_, i) => this.table[this.codes.get(i)]);
-        this.index = undefined;
-        this.plain.push(value);
+        const text = new TextColumn();
+        for (let i = 0; i < this.codes.length; i++) text.push(this.table[this.codes.get(i)]);
+        text.push(value);
+        this.text = text;
+        this.index.clear();
         return;
       }
       code = this.table.length;
       this.table.push(value);
-      index.set(value, code);
+      this.index.set(value, code);
     }
     this.codes.push(code);
   }
 
   get(index: number): unknown {
-    return this.plain === undefined ? this.table[this.codes.get(index)] : this.plain[index];
+    return this.text === undefined ? this.table[this.codes.get(index)] : this.text.get(index);
   }
 }
 
@@ -180,9 +293,10 @@ export type ColumnKind = 'value' | 'number' | 'money' | 'date';
 /** A new, empty column of a kind. */
 export function createColumn(kind: ColumnKind): Column {
   if (kind === 'value') return new ValueColumn();
-  if (kind === 'money') return new NumberColumn(moneyNumber);
-  if (kind === 'date') return new NumberColumn(dateNumber);
-  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined));
+  if (kind === 'money') return new NumberColumn(moneyNumber, 1);
+  // Dates in whole minutes, which an Int32 holds from the year −2113 to 6053.
+  if (kind === 'date') return new NumberColumn(dateNumber, 60_000);
+  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), 1);
 }
 
 /** Where each record of a file starts (`line 12`, `record 12`), as numbers. */

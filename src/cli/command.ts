@@ -195,8 +195,8 @@ export interface LoadedRecords<T> {
    * them and names the field of a bad one.
    */
   readonly records: readonly T[];
-  /** Record `index`, built anew on each call. */
-  record(index: number): T;
+  /** Record `index`, built anew on each call, without the fields in `leave`. */
+  record(index: number, leave?: ReadonlySet<string>): T;
   /** The cell of `field` in record `index` as the library gets it; undefined when left out. */
   value(field: keyof T & string, index: number): unknown;
   readonly locations: Locations;
@@ -281,9 +281,10 @@ export async function loadRecords<T>(
     }
     locations.push(row.location);
   }
-  const record = (index: number): T => {
+  const record = (index: number, leave?: ReadonlySet<string>): T => {
     const built: Record<string, unknown> = {};
     for (const { field, cells } of stored) {
+      if (leave?.has(field)) continue;
       const value = cells.get(index);
       if (value !== ABSENT) built[field] = value;
     }

@@ -19,10 +19,9 @@ import {
   loadRecords,
   locate,
 } from './command.js';
-import { type SubscriptionRow, SUBSCRIPTION_FIELDS, subscriptionRecord } from './commands/revenue.js';
+import { SUBSCRIPTION_FIELDS, type SubscriptionRow, subscriptionRecords } from './commands/revenue.js';
 import { LIFETIME_FIELDS } from './commands/retention.js';
 import { EVENT_FIELDS, TICKET_FIELDS } from './commands/operations.js';
-import { lazyArray } from './columns.js';
 
 const context: CommandContext = { values: {}, positionals: [], progress: undefined };
 
@@ -65,26 +64,39 @@ async function plainRecords<T>(
 async function both<T, R>(
   file: string,
   specs: FieldSpecs<T>,
-  call: (records: readonly T[]) => R,
+  call: (records: readonly T[], loaded?: LoadedRecords<T>) => R,
 ): Promise<{ compact: unknown; plain: unknown; loaded: LoadedRecords<T> }> {
   const loaded = await loadRecords(context, file, specs);
   const plain = await plainRecords(file, specs);
-  const outcome = (locations: { at(index: number): string | undefined }, records: readonly T[]) => {
+  const outcome = (
+    locations: { at(index: number): string | undefined },
+    records: readonly T[],
+    compact?: LoadedRecords<T>,
+  ) => {
     try {
-      return locate(file, locations, loaded.columns, () => call(records));
+      return locate(file, locations, loaded.columns, () => call(records, compact));
     } catch (error) {
       return { error: (error as Error).message };
     }
   };
-  return { compact: outcome(loaded.locations, loaded.records), plain: outcome(plain.locations, plain.records), loaded };
+  return {
+    compact: outcome(loaded.locations, loaded.records, loaded),
+    plain: outcome(plain.locations, plain.records),
+    loaded,
+  };
 }
 
-const subscriptionsOf = (rows: readonly SubscriptionRow[]) =>
-  lazyArray(rows.length, (i) => subscriptionRecord(rows[i] as SubscriptionRow));
+/** How subscription rows became library records before: a rest pattern and a spread. */
+const plainSubscriptions = (rows: readonly SubscriptionRow[]) =>
+  rows.map(({ discountPercent, discountAmount, ...record }) => {
+    if (discountPercent !== undefined) return { ...record, discount: { percent: discountPercent } };
+    if (discountAmount !== undefined) return { ...record, discount: { amount: discountAmount } };
+    return record;
+  });
 const USD = { currency: 'USD', exchangeRates: { EUR: '1.0870' } };
 
-const lifetimeCalls = {
-  churn: (customers: readonly { id: string; start: unknown }[]) =>
+const lifetimeCalls: Record<string, (customers: readonly unknown[]) => unknown> = {
+  churn: (customers: readonly unknown[]) =>
     customerChurn({ customers: customers as never, period: { from: '2024-10-01', to: '2025-01-01' } }),
   cohorts: (customers: readonly unknown[]) =>
     cohortRetention({ customers: customers as never }, { asOf: '2024-12-31' }),
@@ -110,8 +122,11 @@ describe('records in compact columns', () => {
     'give recurringRevenueSeries the same series: %s',
     async (source) => {
       const file = source === 'generated' ? generated('subscriptions', 20_000) : source;
-      const { compact, plain, loaded } = await both(file, SUBSCRIPTION_FIELDS, (rows) =>
-        recurringRevenueSeries({ subscriptions: subscriptionsOf(rows) }, { from: '2021-01', to: '2025-12', ...USD }),
+      const { compact, plain, loaded } = await both(file, SUBSCRIPTION_FIELDS, (rows, loaded) =>
+        recurringRevenueSeries(
+          { subscriptions: loaded ? subscriptionRecords(loaded) : plainSubscriptions(rows) },
+          { from: '2021-01', to: '2025-12', ...USD },
+        ),
       );
       expect(loaded.length).toBeGreaterThan(1000);
       expect(compact).toEqual(plain);
@@ -184,8 +199,11 @@ describe('records in compact columns', () => {
     ];
     const file = '.cache/loading-awkward.csv';
     writeFileSync(file, `${header}\n${valid.join('\n')}\n`);
-    const call = (rows: readonly SubscriptionRow[]) =>
-      recurringRevenueSeries({ subscriptions: subscriptionsOf(rows) }, { from: '2024-01', to: '2025-02' });
+    const call = (rows: readonly SubscriptionRow[], loaded?: LoadedRecords<SubscriptionRow>) =>
+      recurringRevenueSeries(
+        { subscriptions: loaded ? subscriptionRecords(loaded) : plainSubscriptions(rows) },
+        { from: '2024-01', to: '2025-02' },
+      );
     const good = await both(file, SUBSCRIPTION_FIELDS, call);
     expect(good.compact).toEqual(good.plain);
     expect(good.compact).not.toHaveProperty('error');

@@ -28,6 +28,10 @@ import { cell, type Output, type Table } from '../output.js';
 
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
+/** Columns read for the command but not passed to the library. */
+const CONTACTS: ReadonlySet<string> = new Set(['contacts']);
+const FEATURE: ReadonlySet<string> = new Set(['feature']);
+
 export const TICKET_FIELDS: FieldSpecs<SupportTicket & { readonly contacts?: number }> = {
   createdAt: { column: 'createdAt', kind: 'date', required: true },
   firstResponseAt: { column: 'firstResponseAt', kind: 'date' },
@@ -63,10 +67,7 @@ export const support: Command = {
     const file = inputFile(context);
     const unit = choiceOption(context, 'unit', UNITS) ?? 'hour';
     const loaded = await loadRecords(context, file, TICKET_FIELDS);
-    const tickets = lazyArray(loaded.length, (i) => {
-      const { contacts: _contacts, ...ticket } = loaded.record(i);
-      return ticket;
-    });
+    const tickets = lazyArray(loaded.length, (i) => loaded.record(i, CONTACTS));
     const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
     let resolved = 0;
     let resolvedOnFirstContact = 0;
@@ -140,10 +141,7 @@ export const engagement: Command = {
     const loaded = await loadRecords(context, file, EVENT_FIELDS);
     const asOf = stringOption(context, 'as-of');
     const windowDays = numberOption(context, 'window-days');
-    const events = lazyArray(loaded.length, (i) => {
-      const { feature: _feature, ...event } = loaded.record(i);
-      return event;
-    });
+    const events = lazyArray(loaded.length, (i) => loaded.record(i, FEATURE));
     const options = { ...(asOf === undefined ? {} : { asOf }), ...(windowDays === undefined ? {} : { windowDays }) };
     const sticky = locate(file, loaded.locations, loaded.columns, () => stickiness({ events }, options));
     const rows: unknown[][] = [['stickiness (DAU ÷ MAU)', cell(sticky, 'percent')]];
