@@ -7,21 +7,10 @@
 //   node scripts/generate-large.mjs survey 10000000 /tmp/survey-10m.csv
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { random } from '../bench/harness.mjs';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2021, 0, 1);
-
-/** A small deterministic generator (mulberry32), so that runs can be compared. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (time) => new Date(time).toISOString().slice(0, 10);
 const instant = (time) => `${new Date(time).toISOString().slice(0, 19)}Z`;
