@@ -10,11 +10,13 @@ import {
   survivalCurve,
   survivorsByPeriod,
 } from '../../models/index.js';
+import type { CustomerLifetime } from '../../retention/index.js';
 import { lifetimeValueFromChurn } from '../../value/index.js';
 import {
   type Command,
   FILE_OPTIONS,
   inputFile,
+  type LoadedRecords,
   loadRecords,
   locate,
   MAP_OPTION,
@@ -25,6 +27,11 @@ import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
+
+/** The starts of a file of lifetimes, read from their column one at a time. */
+function* startDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
+  for (let i = 0; i < loaded.length; i++) yield loaded.value('start', i);
+}
 
 /** The most months of the first year's customers the shifted-beta-geometric model is fitted to. */
 const FIT_MONTHS = 24;
@@ -68,7 +75,7 @@ export const lifetime: Command = {
 
     // The customers who started in the first 12 months of the data, counted at the end of each month since
     // they started, for as many months as all of them have completed (at most 24).
-    const from = earliestOf(Array.from({ length: loaded.length }, (_, i) => loaded.value('start', i)));
+    const from = earliestOf(startDates(loaded));
     const to = addMonths(from, 12);
     const survivors =
       to <= epochOf(asOf)
