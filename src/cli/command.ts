@@ -2,6 +2,7 @@
 // library errors about an element into file, line and column.
 import { isMetricError } from '../index.js';
 import { cellValue, delimiterOption } from './cells.js';
+import { ABSENT, type Column, type ColumnKind, createColumn, Locations, lazyArray } from './columns.js';
 import { InputError, UsageError } from './errors.js';
 import type { Output } from './output.js';
 import type { Progress } from './progress.js';
@@ -160,7 +161,7 @@ export async function* filteredRecords(
  */
 export function locate<T>(
   file: string,
-  locations: readonly string[],
+  locations: { at(index: number): string | undefined },
   columns: Readonly<Record<string, string>>,
   call: () => T,
 ): T {
@@ -173,7 +174,7 @@ export function locate<T>(
     if (issue === undefined || typeof index !== 'number') throw error;
     const key = issue.path[2];
     const column = typeof key === 'string' ? (columns[key] ?? key) : columns[''];
-    throw new InputError(file, locations[index], column, `${column ?? 'value'} ${issue.reason}`);
+    throw new InputError(file, locations.at(index), column, `${column ?? 'value'} ${issue.reason}`);
   }
 }
 
@@ -181,8 +182,12 @@ export function locate<T>(
 export interface FieldSpec {
   /** The column it is read from by default (rename with `--map field=column`). */
   readonly column: string;
-  /** `'text'` keeps the cell as written (decimal strings stay exact); `'number'` reads a numeric cell. */
-  readonly kind?: 'text' | 'number' | 'boolean';
+  /**
+   * `'text'` keeps the cell as written; `'number'` reads a numeric cell; `'money'` and `'date'` are cells
+   * kept as written too, stored compactly as numbers where the number is exactly the same value for the
+   * library (see `columns.ts`).
+   */
+  readonly kind?: 'text' | 'number' | 'boolean' | 'money' | 'date';
   /** Whether the column must exist. Blank cells of optional fields are left out of the record. */
   readonly required?: boolean;
 }
@@ -202,12 +207,19 @@ export type FieldSpecs<T> = { readonly [K in Exclude<keyof T, OptionalKeys<T>>]-
 /** A file read into library records, with where each came from. */
 export interface LoadedRecords<T> {
   readonly file: string;
+  readonly length: number;
   /**
-   * The records, typed as the library takes them. Their values are the cells as read (text, or numbers and
-   * booleans where the spec says so): the library checks them and names the field of a bad one.
+   * The records, typed as the library takes them, as an array whose elements are built when read (the
+   * library's bulk functions read each once). Their values are the cells as read (text, or numbers and
+   * booleans where the spec says so; money and dates may be numbers of the same value): the library checks
+   * them and names the field of a bad one.
    */
-  readonly records: T[];
-  readonly locations: string[];
+  readonly records: readonly T[];
+  /** Record `index`, built anew on each call, without the fields in `leave`. */
+  record(index: number, leave?: ReadonlySet<string>): T;
+  /** The cell of `field` in record `index` as the library gets it; undefined when left out. */
+  value(field: keyof T & string, index: number): unknown;
+  readonly locations: Locations;
   /** Library field → column name, for error messages. */
   readonly columns: Record<string, string>;
 }
@@ -255,10 +267,18 @@ function readCell(value: unknown, kind: FieldSpec['kind']): unknown {
   return value;
 }
 
+const COLUMN_KINDS: Readonly<Record<NonNullable<FieldSpec['kind']>, ColumnKind>> = {
+  text: 'value',
+  boolean: 'value',
+  number: 'number',
+  money: 'money',
+  date: 'date',
+};
+
 /**
  * Reads a whole file into records of the library type `T`, leaving blank optional cells out. The cells are
  * what the file holds: the one place they are given the library's type is here, and the library validates
- * each record it is given.
+ * each record it is given. They are kept in compact columns (see `columns.ts`), not as objects.
  */
 export async function loadRecords<T>(
   context: CommandContext,
@@ -268,26 +288,38 @@ export async function loadRecords<T>(
 ): Promise<LoadedRecords<T>> {
   const fields = fieldSpecs as Readonly<Record<string, FieldSpec | undefined>>;
   const columns = columnMap(context, fields);
-  const required = Object.entries(fields)
-    .filter(([, spec]) => spec?.required)
-    .map(([field]) => columns[field] as string);
-  const records: T[] = [];
-  const locations: string[] = [];
+  const specs = Object.entries(fields).flatMap(([field, spec]) =>
+    spec === undefined ? [] : [{ field, spec, column: columns[field] as string }],
+  );
+  const required = specs.filter(({ spec }) => spec.required).map(({ column }) => column);
+  const store = new Map<string, Column>(
+    specs.map(({ field, spec }) => [field, createColumn(COLUMN_KINDS[spec.kind ?? 'text'])]),
+  );
+  const stored = specs.map(({ field, spec, column }) => ({ field, spec, column, cells: store.get(field) as Column }));
+  const locations = new Locations();
   for await (const row of filteredRecords(context, file, required, keep)) {
-    const record: Record<string, unknown> = {};
-    for (const [field, spec] of Object.entries(fields)) {
-      if (spec === undefined) continue;
-      const value = row.fields[columns[field] as string];
-      if (value === undefined || value === null || value === '') {
-        if (spec.required) record[field] = undefined;
-        continue;
-      }
-      record[field] = readCell(value, spec.kind);
+    for (const { spec, column, cells } of stored) {
+      const value = row.fields[column];
+      if (value === undefined || value === null || value === '') cells.push(spec.required ? undefined : ABSENT);
+      else cells.push(readCell(value, spec.kind));
     }
-    records.push(record as T);
     locations.push(row.location);
   }
-  return { file, records, locations, columns };
+  const record = (index: number, leave?: ReadonlySet<string>): T => {
+    const built: Record<string, unknown> = {};
+    for (const { field, cells } of stored) {
+      if (leave?.has(field)) continue;
+      const value = cells.get(index);
+      if (value !== ABSENT) built[field] = value;
+    }
+    return built as T;
+  };
+  const value = (field: keyof T & string, index: number): unknown => {
+    const cell = store.get(field)?.get(index);
+    return cell === ABSENT ? undefined : cell;
+  };
+  const length = locations.length;
+  return { file, length, records: lazyArray(length, record), record, value, locations, columns };
 }
 
 /** A date option (`--as-of 2024-12-31`), checked by the library when used. */

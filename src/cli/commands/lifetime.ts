@@ -10,6 +10,7 @@ import {
   survivalCurve,
   survivorsByPeriod,
 } from '../../models/index.js';
+import type { CustomerLifetime } from '../../retention/index.js';
 import { lifetimeValueFromChurn } from '../../value/index.js';
 import { isMetricError } from '../../index.js';
 import {
@@ -17,6 +18,7 @@ import {
   type CommandContext,
   FILE_OPTIONS,
   inputFile,
+  type LoadedRecords,
   loadRecords,
   locate,
   MAP_OPTION,
@@ -28,6 +30,11 @@ import { UsageError } from '../errors.js';
 import { nothingLeft } from '../periods.js';
 import { cell, type Output, type Table } from '../output.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
+
+/** The starts of a file of lifetimes, read from their column one at a time. */
+function* startDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
+  for (let i = 0; i < loaded.length; i++) yield loaded.value('start', i);
+}
 
 /** The most months of the first year's customers the shifted-beta-geometric model is fitted to. */
 const FIT_MONTHS = 24;
@@ -157,7 +164,7 @@ export const lifetime: Command = {
 
     // The customers who started in the first 12 months of the data, counted at the end of each month since
     // they started, for as many months as all of them have completed (at most 24).
-    const from = earliestOf(customers.map((customer) => customer.start));
+    const from = earliestOf(startDates(loaded));
     const to = addMonths(from, 12);
     const survivors =
       to <= epochOf(asOf)

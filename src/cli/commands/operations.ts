@@ -22,16 +22,21 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { lazyArray } from '../columns.js';
 import { DAY_MS, epochOf } from '../dates.js';
 import { cell, type Output, type Table } from '../output.js';
 import { mappedColumn, WINDOW_OPTIONS, windowFilter } from '../periods.js';
 
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
+/** Columns read for the command but not passed to the library. */
+const CONTACTS: ReadonlySet<string> = new Set(['contacts']);
+const FEATURE: ReadonlySet<string> = new Set(['feature']);
+
 export const TICKET_FIELDS: FieldSpecs<SupportTicket & { readonly contacts?: number }> = {
-  createdAt: { column: 'createdAt', required: true },
-  firstResponseAt: { column: 'firstResponseAt' },
-  resolvedAt: { column: 'resolvedAt' },
+  createdAt: { column: 'createdAt', kind: 'date', required: true },
+  firstResponseAt: { column: 'firstResponseAt', kind: 'date' },
+  resolvedAt: { column: 'resolvedAt', kind: 'date' },
   contacts: { column: 'contacts', kind: 'number' },
 };
 
@@ -67,19 +72,18 @@ export const support: Command = {
     // --from and --to keep the tickets created on those days (UTC).
     const window = windowFilter(context, file, mappedColumn(context, 'createdAt'), 'tickets');
     const loaded = await loadRecords(context, file, TICKET_FIELDS, window.keep);
-    if (loaded.records.length === 0) throw window.nothingLeft();
-    const tickets = loaded.records.map(({ contacts: _contacts, ...ticket }) => ticket);
+    if (loaded.length === 0) throw window.nothingLeft();
+    const tickets = lazyArray(loaded.length, (i) => loaded.record(i, CONTACTS));
     const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
-    const resolvedWithContacts = loaded.records.filter(
-      (record) => record.resolvedAt !== undefined && record.contacts !== undefined,
-    );
-    const fcr =
-      resolvedWithContacts.length > 0
-        ? firstContactResolutionRate({
-            resolvedOnFirstContact: resolvedWithContacts.filter((record) => record.contacts === 1).length,
-            resolved: resolvedWithContacts.length,
-          })
-        : null;
+    let resolved = 0;
+    let resolvedOnFirstContact = 0;
+    for (let i = 0; i < loaded.length; i++) {
+      const contacts = loaded.value('contacts', i);
+      if (loaded.value('resolvedAt', i) === undefined || contacts === undefined) continue;
+      resolved++;
+      if (contacts === 1) resolvedOnFirstContact++;
+    }
+    const fcr = resolved > 0 ? firstContactResolutionRate({ resolvedOnFirstContact, resolved }) : null;
     const tables: Table[] = [
       {
         title: `Support times in ${unit}s — ${file}`,
@@ -114,7 +118,7 @@ export const support: Command = {
 
 export const EVENT_FIELDS: FieldSpecs<ActivityEvent & { readonly feature?: string }> = {
   userId: { column: 'userId', required: true },
-  at: { column: 'at', required: true },
+  at: { column: 'at', kind: 'date', required: true },
   feature: { column: 'feature' },
 };
 
@@ -148,7 +152,7 @@ export const engagement: Command = {
     const loaded = await loadRecords(context, file, EVENT_FIELDS);
     const asOf = stringOption(context, 'as-of');
     const windowDays = numberOption(context, 'window-days');
-    const events = loaded.records.map(({ feature: _feature, ...event }) => event);
+    const events = lazyArray(loaded.length, (i) => loaded.record(i, FEATURE));
     const options = { ...(asOf === undefined ? {} : { asOf }), ...(windowDays === undefined ? {} : { windowDays }) };
     const sticky = locate(file, loaded.locations, loaded.columns, () => stickiness({ events }, options));
     const rows: unknown[][] = [['stickiness (DAU ÷ MAU)', cell(sticky, 'percent')]];
@@ -157,16 +161,19 @@ export const engagement: Command = {
     if (feature !== undefined) {
       // The same window as stickiness: `windowDays` UTC days ending with the day of `asOf` (default: the
       // day of the last event).
-      const times = loaded.records.map((record) => epochOf(record.at));
+      const times = Float64Array.from({ length: loaded.length }, (_, i) => epochOf(loaded.value('at', i)));
       let last = Number.NEGATIVE_INFINITY;
       for (const time of times) if (time > last) last = time;
       const end = Math.floor((asOf === undefined ? last : epochOf(asOf)) / DAY_MS + 1) * DAY_MS;
       const start = end - (windowDays ?? 30) * DAY_MS;
-      const inWindow = loaded.records.filter((_, i) => (times[i] as number) >= start && (times[i] as number) < end);
-      const users = new Set(inWindow.map((record) => String(record.userId)));
-      const adopters = new Set(
-        inWindow.filter((record) => record.feature === feature).map((record) => String(record.userId)),
-      );
+      const users = new Set<string>();
+      const adopters = new Set<string>();
+      for (let i = 0; i < loaded.length; i++) {
+        if (!((times[i] as number) >= start && (times[i] as number) < end)) continue;
+        const user = String(loaded.value('userId', i));
+        users.add(user);
+        if (loaded.value('feature', i) === feature) adopters.add(user);
+      }
       const rate = adoptionRate({ adopters: adopters.size, eligibleUsers: users.size });
       json.adoption = { feature, adopters: adopters.size, eligibleUsers: users.size, rate };
       rows.push([`adoption of ${feature}`, cell(rate, 'percent')]);
@@ -174,21 +181,21 @@ export const engagement: Command = {
     const sessionsFile = stringOption(context, 'sessions');
     if (sessionsFile !== undefined) {
       const sessions = await loadRecords<Session>(context, sessionsFile, {
-        start: { column: 'start', required: true },
-        end: { column: 'end', required: true },
+        start: { column: 'start', kind: 'date', required: true },
+        end: { column: 'end', kind: 'date', required: true },
       });
       const unit = choiceOption(context, 'unit', UNITS) ?? 'minute';
       const length = locate(sessionsFile, sessions.locations, sessions.columns, () =>
         averageSessionDuration({ sessions: sessions.records }, { unit }),
       );
-      json.averageSessionDuration = { value: length, unit, sessions: sessions.records.length };
+      json.averageSessionDuration = { value: length, unit, sessions: sessions.length };
       rows.push([`average session (${unit}s)`, cell(length, 'number')]);
     }
     const customersFile = stringOption(context, 'customers');
     if (customersFile !== undefined) {
       const customers = await loadRecords<TimeToFirstValueCustomer>(context, customersFile, {
-        startedAt: { column: 'signedUpAt', required: true },
-        firstValueAt: { column: 'firstValueAt' },
+        startedAt: { column: 'signedUpAt', kind: 'date', required: true },
+        firstValueAt: { column: 'firstValueAt', kind: 'date' },
       });
       const unit = choiceOption(context, 'unit', UNITS) ?? 'day';
       const value = locate(customersFile, customers.locations, customers.columns, () =>

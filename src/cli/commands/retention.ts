@@ -21,21 +21,21 @@ import { cell, type Output } from '../output.js';
 /** The columns of a customer file and the lifetime fields they fill. */
 export const LIFETIME_FIELDS: FieldSpecs<CustomerLifetime> = {
   id: { column: 'id', required: true },
-  start: { column: 'start', required: true },
-  end: { column: 'end' },
+  start: { column: 'start', kind: 'date', required: true },
+  end: { column: 'end', kind: 'date' },
 };
 
 /** The dates of a file of lifetimes, starts and ends. */
-export function* lifetimeDates(records: readonly CustomerLifetime[]): Generator<unknown> {
-  for (const record of records) {
-    yield record.start;
-    yield record.end;
+export function* lifetimeDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
+  for (let i = 0; i < loaded.length; i++) {
+    yield loaded.value('start', i);
+    yield loaded.value('end', i);
   }
 }
 
 /** The latest start or end in a file of lifetimes, as epoch milliseconds. */
 export function latestDate(loaded: LoadedRecords<CustomerLifetime>): number {
-  const latest = latestOf(lifetimeDates(loaded.records));
+  const latest = latestOf(lifetimeDates(loaded));
   if (Number.isNaN(latest)) throw new UsageError(`${loaded.file} has no dates`);
   return latest;
 }
