@@ -4,6 +4,7 @@ import { isMetricError } from '../index.js';
 import { cellValue, delimiterOption } from './cells.js';
 import { ABSENT, type Column, type ColumnKind, createColumn, Locations, lazyArray } from './columns.js';
 import { InputError, UsageError } from './errors.js';
+import type { FlagNames } from './flags.js';
 import type { Output } from './output.js';
 import type { Progress } from './progress.js';
 import { formatOf, type InputRecord, readRecords } from './records.js';
@@ -35,8 +36,11 @@ export interface Command {
   readonly description: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
-  /** Library option names → the flags that set them, so that errors name the flag. */
-  readonly flags?: Readonly<Record<string, string>>;
+  /**
+   * Library option names → the flags that set them, so that errors name the flag: the one map the command's
+   * messages about options are worded from (see `flags.ts`).
+   */
+  readonly flags?: FlagNames;
   run(context: CommandContext): Promise<Output>;
 }
 

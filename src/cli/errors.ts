@@ -36,29 +36,3 @@ export function problemOf(error: MetricError): string {
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
-
-/** Library option names → the flags that set them (`{ exchangeRates: '--rates or --rate' }`). */
-export type FlagNames = Readonly<Record<string, string>>;
-
-/** A message with every `options.name` the library wrote replaced by the flag that sets it. */
-export function inFlagWords(message: string, flags: FlagNames): string {
-  return message.replace(/\boptions\.([A-Za-z]+)/g, (text, name: string) =>
-    Object.hasOwn(flags, name) ? (flags[name] as string) : text,
-  );
-}
-
-/**
- * What a library error says in the command line's words: an issue about an option (its path starts with the
- * name of an option that a flag sets) names the flag (`--confidence must be less than 1`); any other keeps the
- * function's message, with the options it mentions named by their flags.
- */
-export function metricProblem(error: MetricError, flags: FlagNames): string {
-  const [first] = error.issues;
-  const [name, ...rest] = first?.path ?? [];
-  if (first === undefined || typeof name !== 'string' || !Object.hasOwn(flags, name) || typeof rest[0] === 'number') {
-    return inFlagWords(error.message, flags);
-  }
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-  const where = rest.length > 0 ? `: ${rest.join('.')}` : '';
-  return `${flags[name]}${where} ${inFlagWords(first.reason, flags)}${more}`;
-}

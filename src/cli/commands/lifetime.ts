@@ -12,7 +12,6 @@ import {
 } from '../../models/index.js';
 import type { CustomerLifetime } from '../../retention/index.js';
 import { lifetimeValueFromChurn } from '../../value/index.js';
-import { isMetricError } from '../../index.js';
 import {
   type Command,
   type CommandContext,
@@ -27,6 +26,7 @@ import {
 } from '../command.js';
 import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
+import { checkOptions } from '../flags.js';
 import { nothingLeft } from '../periods.js';
 import { cell, type Output, type Table } from '../output.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
@@ -41,14 +41,6 @@ const FIT_MONTHS = 24;
 
 /** The money fields of the JSON result (their currency is that of --arpa). */
 export const LIFETIME_MONEY = ['arpa', 'discountedLifetimeValue', 'simple'].map((key) => `lifetimeValue.${key}`);
-/** Library option names and the flags that set them. */
-const FLAGS: Readonly<Record<string, string>> = {
-  discountRate: '--discount-rate',
-  margin: '--arpa × --margin',
-  averageRevenuePerAccount: '--arpa',
-  grossMargin: '--margin',
-};
-
 /** The lifetime-value options, checked by the library on a stand-in fit before the file is read. */
 interface ValueOptions {
   readonly arpa: number;
@@ -61,16 +53,10 @@ function valueOptions(context: CommandContext): ValueOptions | undefined {
   const margin = numberOption(context, 'margin') ?? 1;
   const discountRate = numberOption(context, 'discount-rate') ?? 0.01;
   if (arpa === undefined) return undefined;
-  try {
+  checkOptions(lifetime.flags, () => {
     discountedLifetimeValue({ alpha: 1, beta: 1, discountRate, margin: arpa * margin });
     lifetimeValueFromChurn({ averageRevenuePerAccount: arpa, churnRate: 0.5, grossMargin: margin });
-  } catch (error) {
-    if (!isMetricError(error)) throw error;
-    const issue = error.issues[0];
-    const flag = FLAGS[String(issue?.path[0])];
-    if (issue === undefined || flag === undefined) throw error;
-    throw new UsageError(`${flag} ${issue.reason}`);
-  }
+  });
   return { arpa, margin, discountRate };
 }
 

@@ -181,7 +181,7 @@ describe('options are checked before the first record is read', () => {
       ['nps', '--confidence', '0'],
       "cs-metrics nps: --confidence must be between 0 and 1 (exclusive), such as 0.95, not '0'",
     ],
-    [['csat', '--scale', '5-1'], 'cs-metrics csat: --scale max must be greater than min'],
+    [['csat', '--scale', '5-1'], 'cs-metrics csat: --scale: max must be greater than min'],
   ])('%j', async ([name, ...options], message) => {
     // The file does not exist: an option checked after opening it would be reported as a missing file.
     const { code, stderr } = await runCli([name as string, 'missing.csv', ...options]);

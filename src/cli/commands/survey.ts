@@ -1,6 +1,5 @@
 // nps, csat and ces: streamed over a column of scores (see surveyTally.ts), one survey at a time, overall or
 // per calendar period. Every option is checked, by the library itself, before the first record is read.
-import { isMetricError } from '../../index.js';
 import { customerEffortScore, customerSatisfactionScore, netPromoterScore } from '../../survey/index.js';
 import {
   type Command,
@@ -12,6 +11,7 @@ import {
   stringOption,
 } from '../command.js';
 import { UsageError } from '../errors.js';
+import { checkOptions, type FlagNames } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
 import { BY_OPTION, byOption, dateWindow, WINDOW_OPTIONS } from '../periods.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
@@ -57,14 +57,6 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   ...FILE_OPTIONS,
 };
 
-/** Library option names and the flags that set them, to word the library's objections in flags. */
-const FLAGS: Readonly<Record<string, string>> = {
-  confidence: '--confidence',
-  satisfiedFrom: '--satisfied-from',
-  easyFrom: '--easy-from',
-  scale: '--scale',
-};
-
 /** The options that were given, leaving out those that were not (the library's defaults then apply). */
 function given<T extends Record<string, unknown>>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
@@ -101,25 +93,6 @@ interface SurveySpec<R extends { readonly responses: number; readonly interval: 
   readonly headline: { readonly name: string; readonly kind: 'number' | 'percent'; value(result: R): number };
 }
 
-/**
- * Calls the library once on a one-answer distribution, before reading the file, so that a bad option value
- * (a scale without a default threshold, a threshold off the scale) is reported in flag words at once.
- */
-function checkOptions(compute: () => unknown): void {
-  try {
-    compute();
-  } catch (error) {
-    if (!isMetricError(error)) throw error;
-    const issue = error.issues[0];
-    const flag = FLAGS[String(issue?.path[0])];
-    if (issue === undefined || flag === undefined) throw error;
-    const detail = issue.path.slice(1).join('.');
-    throw new UsageError(
-      `${flag}${detail === '' ? '' : ` ${detail}`} ${issue.reason.replace(/\b(satisfiedFrom|easyFrom)\b/g, (name) => FLAGS[name] ?? name)}`,
-    );
-  }
-}
-
 function periodTable<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
   spec: SurveySpec<R>,
   file: string,
@@ -148,6 +121,7 @@ function periodTable<R extends { readonly responses: number; readonly interval: 
 
 async function runSurvey<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
   context: CommandContext,
+  flags: FlagNames | undefined,
   spec: SurveySpec<R>,
 ): Promise<Output> {
   const file = inputFile(context);
@@ -164,7 +138,9 @@ async function runSurvey<R extends { readonly responses: number; readonly interv
     by: byOption(context),
   };
   const compute = spec.prepare(context, scale);
-  checkOptions(() => compute({ [scale.min]: 1 }));
+  // A one-answer distribution, before the file is read: a bad option value (a scale without a default
+  // threshold, a threshold off the scale) is reported at once.
+  checkOptions(flags, () => compute({ [scale.min]: 1 }));
   const tally = await tallyColumn(context, file, options);
   const result = compute(tally.distribution);
   const output = surveyOutput(spec, file, result, tally, scale);
@@ -232,7 +208,7 @@ export const nps: Command = {
     'cs-metrics nps answers.jsonl --column likelihood --confidence 0.9',
   ],
   run: (context) =>
-    runSurvey(context, {
+    runSurvey(context, nps.flags, {
       title: 'Net Promoter Score',
       noun: 'NPS answers',
       scale: NPS_SCALE,
@@ -272,7 +248,7 @@ export const csat: Command = {
     'cs-metrics csat ratings.csv --scale 1-10 --satisfied-from 8 --csv',
   ],
   run: (context) =>
-    runSurvey(context, {
+    runSurvey(context, csat.flags, {
       title: 'Customer Satisfaction Score',
       noun: 'CSAT answers',
       scale: { min: 1, max: 5 },
@@ -312,7 +288,7 @@ export const ces: Command = {
     'cs-metrics ces effort.csv --scale 1-5 --lower-is-easier --json',
   ],
   run: (context) =>
-    runSurvey(context, {
+    runSurvey(context, ces.flags, {
       title: 'Customer Effort Score',
       noun: 'CES answers',
       scale: { min: 1, max: 7 },
