@@ -25,6 +25,21 @@ describe('cs-metrics', () => {
     expect(help.stdout).toContain('--column <name>');
   });
 
+  it('says of every --from and --to whether it is a day or a month, and whether the end is kept', async () => {
+    const dated = commands.filter((command) => command.options.from !== undefined || command.options.to !== undefined);
+    expect(dated.map((command) => command.name)).toEqual(expect.arrayContaining(['nps', 'churn', 'mrr', 'support']));
+    for (const command of dated) {
+      for (const name of ['from', 'to']) {
+        const spec = command.options[name];
+        expect(spec?.value, `${command.name} --${name}`).toMatch(/^YYYY-MM(-DD)?$/);
+        expect(spec?.description, `${command.name} --${name}`).toMatch(/\b(included|excluded|on or (after|before))\b/);
+        if (spec?.value === 'YYYY-MM-DD') expect(spec.description, `${command.name} --${name}`).toContain('UTC');
+      }
+    }
+    expect((await runCli(['churn', '--help'])).stdout).toMatch(/--to <YYYY-MM-DD> +the day after the period, excluded/);
+    expect((await runCli(['mrr', '--help'])).stdout).toMatch(/--to <YYYY-MM> +last month of the series, included/);
+  });
+
   describe('nps', () => {
     it('computes the score of the filtered rows, leaving blanks out', async () => {
       const { code, stdout } = await runCli(['nps', `${FIXTURES}/nps.csv`, '--where', 'survey=nps', '--json']);

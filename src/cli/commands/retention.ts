@@ -75,8 +75,16 @@ export const churn: Command = {
       value: 'YYYY-MM',
       description: 'the period is this calendar month (default: the last month with data)',
     },
-    from: { type: 'string', value: 'date', description: 'start of the period (included)' },
-    to: { type: 'string', value: 'date', description: 'end of the period (excluded)' },
+    from: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'first day of the period, included (UTC); needs --to',
+    },
+    to: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the day after the period, excluded (UTC): --to 2025-01-01 ends the period on 2024-12-31',
+    },
     'new-customer-churn': {
       type: 'string',
       value: 'include|exclude',

@@ -174,8 +174,16 @@ export const mrr: Command = {
   description:
     'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. Amounts stay exact to the cent.',
   options: {
-    from: { type: 'string', value: 'YYYY-MM', description: 'first month (default: the first start in the file)' },
-    to: { type: 'string', value: 'YYYY-MM', description: 'last month (default: the last start or end in the file)' },
+    from: {
+      type: 'string',
+      value: 'YYYY-MM',
+      description: 'first month of the series, included (default: the month of the first start in the file)',
+    },
+    to: {
+      type: 'string',
+      value: 'YYYY-MM',
+      description: 'last month of the series, included (default: the month of the last start or end in the file)',
+    },
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
     ...REVENUE_OPTIONS,
     ...MAP_OPTION,
