@@ -16,6 +16,7 @@ import {
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
+  type LoadedRecords,
   loadRecords,
   locate,
   MAP_OPTION,
@@ -23,9 +24,10 @@ import {
   stringOption,
 } from '../command.js';
 import { lazyArray } from '../columns.js';
-import { DAY_MS, epochOf } from '../dates.js';
+import { DAY_MS, epochOf, formatDay } from '../dates.js';
+import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
-import { mappedColumn, WINDOW_OPTIONS, windowFilter } from '../periods.js';
+import { type DateWindow, dateWindow, hasWindow, mappedColumn, WINDOW_OPTIONS, windowFilter } from '../periods.js';
 
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
@@ -122,12 +124,42 @@ export const EVENT_FIELDS: FieldSpecs<ActivityEvent & { readonly feature?: strin
   feature: { column: 'feature' },
 };
 
+/** The most days stickiness is measured over (the library's bound on `windowDays`). */
+const MAX_WINDOW_DAYS = 366;
+
+/**
+ * The days `--from` and `--to` measure, as the library's `asOf` and `windowDays`: `--to` defaults to the day
+ * of the last event kept, `--from` to 30 days before `--to`, as without them.
+ */
+function measuredDays(days: DateWindow, loaded: LoadedRecords<ActivityEvent>): { asOf: string; windowDays: number } {
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < loaded.length; i++) {
+    const time = epochOf(loaded.value('at', i));
+    if (time > last) last = time;
+  }
+  const end = Number.isFinite(days.end) ? days.end : Math.floor(last / DAY_MS + 1) * DAY_MS;
+  return { asOf: formatDay(end - DAY_MS), windowDays: spanDays(days, end) };
+}
+
+/** The days from `--from` (default: 30 days before `end`) to `end`, checked against the library's bound. */
+function spanDays(days: DateWindow, end: number): number {
+  const start = Number.isFinite(days.start) ? days.start : end - 30 * DAY_MS;
+  const windowDays = Math.round((end - start) / DAY_MS);
+  if (windowDays > MAX_WINDOW_DAYS) {
+    throw new UsageError(
+      `${days.flags.join(' ')} spans ${windowDays} days; stickiness is measured over at most ${MAX_WINDOW_DAYS}`,
+    );
+  }
+  return windowDays;
+}
+
 export const engagement: Command = {
   name: 'engagement',
   summary: 'stickiness (DAU ÷ MAU), feature adoption, session length and time to first value',
-  usage: 'cs-metrics engagement <events file> [--feature reports] [--sessions file] [--customers file]',
+  usage:
+    'cs-metrics engagement <events file> [--feature reports] [--from 2024-10-01] [--to 2024-12-31] [--sessions file] [--customers file]',
   description:
-    'Reads product events (userId, at, and optionally feature) and reports stickiness: average daily active users over a trailing window ÷ distinct active users in it, as of the last event (or --as-of). With --feature, the share of the window’s active users who used that feature in it. With --sessions (userId, start, end), the average session length; with --customers (signedUpAt, firstValueAt), the time to first value.',
+    'Reads product events (userId, at, and optionally feature) and reports stickiness: average daily active users over a trailing window ÷ distinct active users in it, as of the last event (or --as-of); with --from and --to, over those days (inclusive UTC days), the events of other days being left out. With --feature, the share of the window’s active users who used that feature in it. With --sessions (userId, start, end), the average session length; with --customers (signedUpAt, firstValueAt), the time to first value.',
   options: {
     'as-of': {
       type: 'string',
@@ -139,6 +171,16 @@ export const engagement: Command = {
     sessions: { type: 'string', value: 'file', description: 'a file of sessions: userId, start, end' },
     customers: { type: 'string', value: 'file', description: 'a file of customers: signedUpAt, firstValueAt' },
     unit: { type: 'string', value: 'unit', description: 'unit of session length (minute) and time to value (day)' },
+    from: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'first day of the window, included (UTC): events are kept and measured from this day',
+    },
+    to: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'last day of the window, included (UTC), instead of --as-of (default with --from: the last event)',
+    },
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
@@ -149,9 +191,16 @@ export const engagement: Command = {
   ],
   async run(context) {
     const file = inputFile(context);
-    const loaded = await loadRecords(context, file, EVENT_FIELDS);
-    const asOf = stringOption(context, 'as-of');
-    const windowDays = numberOption(context, 'window-days');
+    const days = dateWindow(context);
+    if (hasWindow(days) && (context.values['as-of'] !== undefined || context.values['window-days'] !== undefined))
+      throw new UsageError('choose --from and --to, or --as-of and --window-days');
+    if (Number.isFinite(days.end)) spanDays(days, days.end);
+    const filter = windowFilter(context, file, mappedColumn(context, 'at'), 'events');
+    const loaded = await loadRecords(context, file, EVENT_FIELDS, filter.keep);
+    if (hasWindow(days) && loaded.length === 0) throw filter.nothingLeft();
+    const { asOf, windowDays } = hasWindow(days)
+      ? measuredDays(days, loaded)
+      : { asOf: stringOption(context, 'as-of'), windowDays: numberOption(context, 'window-days') };
     const events = lazyArray(loaded.length, (i) => loaded.record(i, FEATURE));
     const options = { ...(asOf === undefined ? {} : { asOf }), ...(windowDays === undefined ? {} : { windowDays }) };
     const sticky = locate(file, loaded.locations, loaded.columns, () => stickiness({ events }, options));
@@ -212,6 +261,7 @@ export const engagement: Command = {
     return {
       json,
       tables: [{ title: `Engagement — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows }],
+      warnings: filter.warnings(),
     } satisfies Output;
   },
 };
