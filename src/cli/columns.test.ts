@@ -120,6 +120,15 @@ describe('compact columns', () => {
       if (!Object.is(column.get(i), cells[i])) expect(column.get(i)).toBe(cells[i]);
   });
 
+  it('gives back blank cells of chunks that start blank, then hold numbers, text, fractions and NaN', () => {
+    const column = createColumn('money');
+    const cell = (i: number) =>
+      i < 70_000 || i % 5 !== 0 ? ABSENT : i === 140_000 ? 'n/a' : i === 150_000 ? 0.25 : i === 160_000 ? Number.NaN : i;
+    const count = 200_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
+  });
+
   it('keeps locations as numbers and gives them back as written', () => {
     const locations = new Locations();
     for (const location of ['line 2', 'line 3', 'line 70000', 'somewhere']) locations.push(location);

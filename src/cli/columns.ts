@@ -50,17 +50,25 @@ const NAN_CODE = -0x80000000;
  * Float64Array. Dates are mostly whole minutes and counts small integers: half the memory of doubles.
  */
 class NumberChunks {
-  private readonly chunks: (Int32Array | Float64Array)[] = [];
+  // `undefined` stands for a chunk whose cells are all NaN so far: a column left blank in every record of
+  // the file (discounts, ends of ongoing subscriptions) costs nothing.
+  private readonly chunks: (Int32Array | Float64Array | undefined)[] = [];
   private size = 0;
 
   constructor(private readonly unit: number) {}
 
   push(value: number): void {
     const offset = this.size & MASK;
-    if (offset === 0) this.chunks.push(new Int32Array(CHUNK));
+    if (offset === 0) this.chunks.push(undefined);
     const last = this.chunks.length - 1;
-    let chunk = this.chunks[last] as Int32Array | Float64Array;
+    let chunk = this.chunks[last];
     this.size++;
+    if (chunk === undefined) {
+      if (Number.isNaN(value)) return;
+      chunk = new Int32Array(CHUNK);
+      chunk.fill(NAN_CODE, 0, offset);
+      this.chunks[last] = chunk;
+    }
     if (chunk instanceof Int32Array) {
       if (Number.isNaN(value)) {
         chunk[offset] = NAN_CODE;
@@ -86,7 +94,8 @@ class NumberChunks {
   }
 
   get(index: number): number {
-    return this.read(this.chunks[index >>> CHUNK_BITS] as Int32Array | Float64Array, index & MASK);
+    const chunk = this.chunks[index >>> CHUNK_BITS];
+    return chunk === undefined ? Number.NaN : this.read(chunk, index & MASK);
   }
 
   get length(): number {
