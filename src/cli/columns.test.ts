@@ -112,6 +112,16 @@ describe('compact columns', () => {
     for (let i = 0; i < count; i++) if (column.get(i) !== cell(i)) expect(column.get(i)).toBe(cell(i));
   });
 
+  it('keeps ids of one width by their characters, and any other cell in the same chunk as it was', () => {
+    const column = createColumn('value');
+    const id = (i: number) => `c${String(i).padStart(7, '0')}`;
+    const cell = (i: number) =>
+      i === 100_000 ? 'c12345678' : i === 110_000 ? ABSENT : i === 120_000 ? 'č0120000' : i === 140_000 ? 7 : id(i);
+    const count = 200_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (column.get(i) !== cell(i)) expect(column.get(i)).toBe(cell(i));
+  });
+
   it('widens a chunk of whole numbers to doubles when a fraction comes, keeping what it held', () => {
     const column = createColumn('number');
     const cells = Array.from({ length: 70_000 }, (_, i) => (i === 40_000 ? 0.5 : i === 50_000 ? -0 : i * 1000));
@@ -123,7 +133,15 @@ describe('compact columns', () => {
   it('gives back blank cells of chunks that start blank, then hold numbers, text, fractions and NaN', () => {
     const column = createColumn('money');
     const cell = (i: number) =>
-      i < 70_000 || i % 5 !== 0 ? ABSENT : i === 140_000 ? 'n/a' : i === 150_000 ? 0.25 : i === 160_000 ? Number.NaN : i;
+      i < 70_000 || i % 5 !== 0
+        ? ABSENT
+        : i === 140_000
+          ? 'n/a'
+          : i === 150_000
+            ? 0.25
+            : i === 160_000
+              ? Number.NaN
+              : i;
     const count = 200_000;
     for (let i = 0; i < count; i++) column.push(cell(i));
     for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
@@ -141,6 +159,18 @@ describe('compact columns', () => {
       undefined,
     ]);
     expect(locations.length).toBe(4);
+  });
+
+  it('gives back locations across chunks of consecutive lines, gaps, and locations of another form', () => {
+    const locations = new Locations();
+    const location = (i: number) =>
+      i === 65_536 || i === 140_000
+        ? `record ${i}`
+        : `line ${i + 2 + (i > 70_000 ? 5 : 0) + (i > 150_000 ? i % 3 : 0)}`;
+    const count = 200_000;
+    for (let i = 0; i < count; i++) locations.push(location(i));
+    for (let i = 0; i < count; i++) if (locations.at(i) !== location(i)) expect(locations.at(i)).toBe(location(i));
+    expect(locations.length).toBe(count);
   });
 
   it('builds the elements of a lazy array when they are read, and looks like an array', () => {

@@ -148,19 +148,68 @@ function isLatin1(text: string): boolean {
   return true;
 }
 
+/** The widest text a chunk keeps at a fixed width (a chunk of 64 Ki cells of 40 bytes: 2.5 MB). */
+const MAX_WIDTH = 40;
+
+/** A chunk of text cells of one width, back to back: ids written with a fixed number of characters. */
+class FixedText {
+  readonly bytes: Buffer;
+
+  constructor(readonly width: number) {
+    this.bytes = Buffer.allocUnsafe(CHUNK * width);
+  }
+}
+
+/** A chunk of text cells with a position in the column's blocks and a length a cell. */
+class SpreadText {
+  readonly starts = new Int32Array(CHUNK);
+  readonly lengths = new Uint8Array(CHUNK);
+}
+
 /**
- * Text cells of many distinct values (ids) as Latin-1 bytes in blocks, with a position and a length per
- * cell: about 5 bytes and the characters, against some 40 bytes for a string object and its slot. Other
- * values (longer text, other characters, numbers of a JSON file) are kept aside as they are.
+ * Text cells of many distinct values (ids) as Latin-1 bytes. A chunk of cells of one width (most ids) holds
+ * only their characters; other chunks hold, in blocks, the characters with a position and a length a cell:
+ * about 5 bytes and the characters, against some 40 bytes for a string object and its slot. Other values
+ * (longer text, other characters, numbers of a JSON file) are kept aside as they are.
  */
 class TextColumn implements Column {
   private readonly blocks: Buffer[] = [];
   private used = 0;
-  private readonly starts = new Chunked((n) => new Int32Array(n));
-  private readonly lengths = new Chunked((n) => new Uint8Array(n));
+  private readonly chunks: (FixedText | SpreadText)[] = [];
+  private size = 0;
   private readonly others = new Map<number, unknown>();
 
   push(value: unknown): void {
+    const offset = this.size & MASK;
+    const index = this.size++;
+    const text = typeof value === 'string' && value.length < ASIDE && isLatin1(value) ? value : undefined;
+    if (offset === 0) {
+      const width = text?.length ?? 0;
+      this.chunks.push(width > 0 && width <= MAX_WIDTH ? new FixedText(width) : new SpreadText());
+    }
+    const last = this.chunks.length - 1;
+    let chunk = this.chunks[last] as FixedText | SpreadText;
+    if (chunk instanceof FixedText) {
+      if (text !== undefined && text.length === chunk.width) {
+        chunk.bytes.write(text, offset * chunk.width, 'latin1');
+        return;
+      }
+      chunk = this.spread(chunk, offset, index - offset);
+      this.chunks[last] = chunk;
+    }
+    this.place(chunk, offset, index, text ?? value);
+  }
+
+  /** The cells of a fixed-width chunk written so far, moved into the blocks. */
+  private spread(fixed: FixedText, count: number, first: number): SpreadText {
+    const chunk = new SpreadText();
+    for (let i = 0; i < count; i++) {
+      this.place(chunk, i, first + i, fixed.bytes.toString('latin1', i * fixed.width, (i + 1) * fixed.width));
+    }
+    return chunk;
+  }
+
+  private place(chunk: SpreadText, offset: number, index: number, value: unknown): void {
     if (typeof value === 'string' && value.length < ASIDE && isLatin1(value)) {
       if ((this.blocks.length === 0 || this.used + value.length > TEXT_BLOCK) && this.blocks.length < MAX_BLOCKS) {
         this.blocks.push(Buffer.allocUnsafe(TEXT_BLOCK));
@@ -169,21 +218,26 @@ class TextColumn implements Column {
       if (this.blocks.length > 0 && this.used + value.length <= TEXT_BLOCK) {
         const block = this.blocks.length - 1;
         (this.blocks[block] as Buffer).write(value, this.used, 'latin1');
-        this.starts.push(block * TEXT_BLOCK + this.used);
-        this.lengths.push(value.length);
+        chunk.starts[offset] = block * TEXT_BLOCK + this.used;
+        chunk.lengths[offset] = value.length;
         this.used += value.length;
         return;
       }
     }
-    this.others.set(this.starts.length, value);
-    this.starts.push(0);
-    this.lengths.push(ASIDE);
+    this.others.set(index, value);
+    chunk.lengths[offset] = ASIDE;
   }
 
   get(index: number): unknown {
-    const length = this.lengths.get(index);
+    const chunk = this.chunks[index >>> CHUNK_BITS] as FixedText | SpreadText;
+    const offset = index & MASK;
+    if (chunk instanceof FixedText) {
+      const at = offset * chunk.width;
+      return chunk.bytes.toString('latin1', at, at + chunk.width);
+    }
+    const length = chunk.lengths[offset] as number;
     if (length === ASIDE) return this.others.get(index);
-    const start = this.starts.get(index);
+    const start = chunk.starts[offset] as number;
     const at = start % TEXT_BLOCK;
     return (this.blocks[(start - at) / TEXT_BLOCK] as Buffer).toString('latin1', at, at + length);
   }
@@ -308,31 +362,57 @@ export function createColumn(kind: ColumnKind): Column {
   return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), 1);
 }
 
-/** Where each record of a file starts (`line 12`, `record 12`), as numbers. */
+/**
+ * Where each record of a file starts (`line 12`, `record 12`), as numbers. Records mostly follow one another
+ * a line apart: a chunk of such records keeps only its first number, other chunks a number a record.
+ */
 export class Locations {
-  private readonly numbers = new Chunked((n) => new Int32Array(n));
+  /** Per chunk, its first number and, when its numbers are not consecutive, all of them. */
+  private readonly firsts: number[] = [];
+  private readonly numbers: (Int32Array | undefined)[] = [];
+  private size = 0;
   private readonly others = new Map<number, string>();
   private prefix: string | undefined;
 
   push(location: string): void {
     const space = location.lastIndexOf(' ');
-    const number = Number(location.slice(space + 1));
+    const parsed = Number(location.slice(space + 1));
     this.prefix ??= location.slice(0, space);
     const fits =
-      location.slice(0, space) === this.prefix && Number.isInteger(number) && number > 0 && number <= 0x7fffffff;
-    if (!fits) this.others.set(this.numbers.length, location);
-    this.numbers.push(fits ? number : 0);
+      location.slice(0, space) === this.prefix && Number.isInteger(parsed) && parsed > 0 && parsed <= 0x7fffffff;
+    if (!fits) this.others.set(this.size, location);
+    const number = fits ? parsed : 0;
+    const offset = this.size & MASK;
+    const chunk = this.size >>> CHUNK_BITS;
+    this.size++;
+    if (offset === 0) {
+      this.firsts.push(number);
+      this.numbers.push(undefined);
+      return;
+    }
+    const first = this.firsts[chunk] as number;
+    let numbers = this.numbers[chunk];
+    if (numbers === undefined) {
+      if (first !== 0 && number === first + offset) return;
+      numbers = new Int32Array(CHUNK);
+      for (let i = 0; i < offset; i++) numbers[i] = first + i;
+      this.numbers[chunk] = numbers;
+    }
+    numbers[offset] = number;
   }
 
   /** The location of record `index`, as the reader wrote it. */
   at(index: number): string | undefined {
-    if (index < 0 || index >= this.numbers.length) return undefined;
-    const number = this.numbers.get(index);
+    if (index < 0 || index >= this.size) return undefined;
+    const chunk = index >>> CHUNK_BITS;
+    const offset = index & MASK;
+    const numbers = this.numbers[chunk];
+    const number = numbers === undefined ? (this.firsts[chunk] as number) + offset : (numbers[offset] as number);
     return number === 0 ? this.others.get(index) : `${this.prefix} ${number}`;
   }
 
   get length(): number {
-    return this.numbers.length;
+    return this.size;
   }
 }
 
