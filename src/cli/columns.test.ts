@@ -122,6 +122,27 @@ describe('compact columns', () => {
     for (let i = 0; i < count; i++) if (column.get(i) !== cell(i)) expect(column.get(i)).toBe(cell(i));
   });
 
+  it('widens a chunk from one byte to two, four and eight as larger numbers come, keeping NaN and -0', () => {
+    const column = createColumn('number');
+    const cell = (i: number) =>
+      i % 1000 === 7
+        ? Number.NaN
+        : i < 10_000
+          ? (i % 255) - 127
+          : i < 20_000
+            ? 32_767 - (i % 3)
+            : i === 25_000
+              ? -0
+              : i < 30_000
+                ? -(2 ** 31) + 1 + (i % 5)
+                : i === 40_000
+                  ? 2 ** 31
+                  : i;
+    const count = 140_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
+  });
+
   it('widens a chunk of whole numbers to doubles when a fraction comes, keeping what it held', () => {
     const column = createColumn('number');
     const cells = Array.from({ length: 70_000 }, (_, i) => (i === 40_000 ? 0.5 : i === 50_000 ? -0 : i * 1000));
