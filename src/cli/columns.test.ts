@@ -143,6 +143,28 @@ describe('compact columns', () => {
     for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
   });
 
+  it('keeps dates by the day until a time of day comes, then by the minute, then as they are', () => {
+    const column = createColumn('date');
+    const day = 86_400_000;
+    const cell = (i: number) =>
+      i % 999 === 5
+        ? ABSENT
+        : i < 20_000
+          ? (i % 20_000) * day
+          : i === 20_000
+            ? -40_000 * day
+            : i === 30_000
+              ? 19_000 * day + 600_000
+              : i === 40_000
+                ? 19_000 * day + 1_500
+                : i === 70_000
+                  ? 2 ** 40 * 60_000
+                  : 19_000 * day + (i % 3) * day;
+    const count = 140_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
+  });
+
   it('widens a chunk of whole numbers to doubles when a fraction comes, keeping what it held', () => {
     const column = createColumn('number');
     const cells = Array.from({ length: 70_000 }, (_, i) => (i === 40_000 ? 0.5 : i === 50_000 ? -0 : i * 1000));

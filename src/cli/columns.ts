@@ -1,122 +1,20 @@
-// A compact store for the records of a file: one column per field, numbers and dates in Int32 or Float64
-// chunks, repeated text interned, other text as Latin-1 bytes, so that a million records cost tens of megabytes instead of hundreds. The library
+// A compact store for the records of a file: one column per field, numbers and dates in chunks of the
+// narrowest typed array that holds them (`chunks.ts`), repeated text interned, other text as Latin-1 bytes,
+// so that a million records cost tens of megabytes instead of hundreds. The library
 // is handed an array-like view that builds each record when it is read; its bulk functions read each element
 // once, so only a few records exist at a time.
 
 import { Buffer } from 'node:buffer';
+import { CHUNK, CHUNK_BITS, Chunked, MASK, NumberChunks } from './chunks.js';
 
 /** A field left out of its record (a blank optional cell). */
 export const ABSENT: unique symbol = Symbol('absent');
-
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const MASK = CHUNK - 1;
-
-/** A growing typed array kept in fixed chunks, so that growing never copies nor doubles the memory. */
-class Chunked<A extends Float64Array | Int32Array | Uint8Array> {
-  private readonly chunks: A[] = [];
-  private size = 0;
-
-  constructor(private readonly make: (length: number) => A) {}
-
-  push(value: number): void {
-    const offset = this.size & MASK;
-    if (offset === 0) this.chunks.push(this.make(CHUNK));
-    (this.chunks[this.chunks.length - 1] as A)[offset] = value;
-    this.size++;
-  }
-
-  get(index: number): number {
-    return (this.chunks[index >>> CHUNK_BITS] as A)[index & MASK] as number;
-  }
-
-  get length(): number {
-    return this.size;
-  }
-}
 
 /** A column of cells. */
 export interface Column {
   push(value: unknown): void;
   /** The value as stored: a number for a numeric or date cell, {@link ABSENT} for a left-out one. */
   get(index: number): unknown;
-}
-
-type NumberChunk = Int8Array | Int16Array | Int32Array | Float64Array;
-
-/** Marks NaN in a chunk of whole numbers: the type's most negative value, which no cell is stored as. */
-function nanCode(chunk: Int8Array | Int16Array | Int32Array): number {
-  return chunk instanceof Int8Array ? -0x80 : chunk instanceof Int16Array ? -0x8000 : -0x80000000;
-}
-
-/** The next wider chunk type, holding the first `count` numbers of `chunk`. */
-function widen(chunk: Int8Array | Int16Array | Int32Array, count: number, unit: number): NumberChunk {
-  const nan = nanCode(chunk);
-  if (chunk instanceof Int32Array) {
-    const wide = new Float64Array(CHUNK);
-    for (let i = 0; i < count; i++) wide[i] = chunk[i] === nan ? Number.NaN : (chunk[i] as number) * unit;
-    return wide;
-  }
-  const wide = chunk instanceof Int8Array ? new Int16Array(CHUNK) : new Int32Array(CHUNK);
-  const wideNan = nanCode(wide);
-  for (let i = 0; i < count; i++) wide[i] = chunk[i] === nan ? wideNan : (chunk[i] as number);
-  return wide;
-}
-
-/**
- * Numbers in chunks: a chunk holds multiples of `unit` in the narrowest of Int8, Int16 and Int32 that fits
- * them, or doubles once a value fits none. Counts and prices take one or two bytes, dates (whole minutes)
- * four, instead of eight.
- */
-class NumberChunks {
-  // `undefined` stands for a chunk whose cells are all NaN so far: a column left blank in every record of
-  // the file (discounts, ends of ongoing subscriptions) costs nothing.
-  private readonly chunks: (NumberChunk | undefined)[] = [];
-  private size = 0;
-
-  constructor(private readonly unit: number) {}
-
-  push(value: number): void {
-    const offset = this.size & MASK;
-    if (offset === 0) this.chunks.push(undefined);
-    const last = this.chunks.length - 1;
-    let chunk = this.chunks[last];
-    this.size++;
-    if (chunk === undefined) {
-      if (Number.isNaN(value)) return;
-      chunk = new Int8Array(CHUNK);
-      chunk.fill(-0x80, 0, offset);
-      this.chunks[last] = chunk;
-    }
-    while (!(chunk instanceof Float64Array)) {
-      const nan = nanCode(chunk);
-      if (Number.isNaN(value)) {
-        chunk[offset] = nan;
-        return;
-      }
-      // Exact: a multiple of `unit` below 2^53 divides into an integer, and multiplies back into itself.
-      const scaled = value / this.unit;
-      if ((scaled | 0) === scaled && scaled > nan && scaled < -nan && !Object.is(value, -0)) {
-        chunk[offset] = scaled;
-        return;
-      }
-      chunk = widen(chunk, offset, this.unit);
-      this.chunks[last] = chunk;
-    }
-    chunk[offset] = value;
-  }
-
-  get(index: number): number {
-    const chunk = this.chunks[index >>> CHUNK_BITS];
-    if (chunk === undefined) return Number.NaN;
-    const value = chunk[index & MASK] as number;
-    if (chunk instanceof Float64Array) return value;
-    return value === nanCode(chunk) ? Number.NaN : value * this.unit;
-  }
-
-  get length(): number {
-    return this.size;
-  }
 }
 
 /**
@@ -130,9 +28,9 @@ class NumberColumn implements Column {
 
   constructor(
     private readonly toNumber: (value: unknown) => number | undefined,
-    unit: number,
+    units: readonly number[],
   ) {
-    this.values = new NumberChunks(unit);
+    this.values = new NumberChunks(units);
   }
 
   push(value: unknown): void {
@@ -372,10 +270,10 @@ export type ColumnKind = 'value' | 'number' | 'money' | 'date';
 /** A new, empty column of a kind. */
 export function createColumn(kind: ColumnKind): Column {
   if (kind === 'value') return new ValueColumn();
-  if (kind === 'money') return new NumberColumn(moneyNumber, 1);
-  // Dates in whole minutes, which an Int32 holds from the year −2113 to 6053.
-  if (kind === 'date') return new NumberColumn(dateNumber, 60_000);
-  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), 1);
+  if (kind === 'money') return new NumberColumn(moneyNumber, [1]);
+  // Dates in whole days (two bytes from 1880 to 2059) or whole minutes, which an Int32 holds from −2113 to 6053.
+  if (kind === 'date') return new NumberColumn(dateNumber, [86_400_000, 60_000]);
+  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), [1]);
 }
 
 /**
