@@ -112,12 +112,82 @@ describe('compact columns', () => {
     for (let i = 0; i < count; i++) if (column.get(i) !== cell(i)) expect(column.get(i)).toBe(cell(i));
   });
 
+  it('keeps ids of one width by their characters, and any other cell in the same chunk as it was', () => {
+    const column = createColumn('value');
+    const id = (i: number) => `c${String(i).padStart(7, '0')}`;
+    const cell = (i: number) =>
+      i === 100_000 ? 'c12345678' : i === 110_000 ? ABSENT : i === 120_000 ? 'č0120000' : i === 140_000 ? 7 : id(i);
+    const count = 200_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (column.get(i) !== cell(i)) expect(column.get(i)).toBe(cell(i));
+  });
+
+  it('widens a chunk from one byte to two, four and eight as larger numbers come, keeping NaN and -0', () => {
+    const column = createColumn('number');
+    const cell = (i: number) =>
+      i % 1000 === 7
+        ? Number.NaN
+        : i < 10_000
+          ? (i % 255) - 127
+          : i < 20_000
+            ? 32_767 - (i % 3)
+            : i === 25_000
+              ? -0
+              : i < 30_000
+                ? -(2 ** 31) + 1 + (i % 5)
+                : i === 40_000
+                  ? 2 ** 31
+                  : i;
+    const count = 140_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
+  });
+
+  it('keeps dates by the day until a time of day comes, then by the minute, then as they are', () => {
+    const column = createColumn('date');
+    const day = 86_400_000;
+    const cell = (i: number) =>
+      i % 999 === 5
+        ? ABSENT
+        : i < 20_000
+          ? (i % 20_000) * day
+          : i === 20_000
+            ? -40_000 * day
+            : i === 30_000
+              ? 19_000 * day + 600_000
+              : i === 40_000
+                ? 19_000 * day + 1_500
+                : i === 70_000
+                  ? 2 ** 40 * 60_000
+                  : 19_000 * day + (i % 3) * day;
+    const count = 140_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
+  });
+
   it('widens a chunk of whole numbers to doubles when a fraction comes, keeping what it held', () => {
     const column = createColumn('number');
     const cells = Array.from({ length: 70_000 }, (_, i) => (i === 40_000 ? 0.5 : i === 50_000 ? -0 : i * 1000));
     for (const cell of cells) column.push(cell);
     for (let i = 0; i < cells.length; i++)
       if (!Object.is(column.get(i), cells[i])) expect(column.get(i)).toBe(cells[i]);
+  });
+
+  it('gives back blank cells of chunks that start blank, then hold numbers, text, fractions and NaN', () => {
+    const column = createColumn('money');
+    const cell = (i: number) =>
+      i < 70_000 || i % 5 !== 0
+        ? ABSENT
+        : i === 140_000
+          ? 'n/a'
+          : i === 150_000
+            ? 0.25
+            : i === 160_000
+              ? Number.NaN
+              : i;
+    const count = 200_000;
+    for (let i = 0; i < count; i++) column.push(cell(i));
+    for (let i = 0; i < count; i++) if (!Object.is(column.get(i), cell(i))) expect(column.get(i)).toBe(cell(i));
   });
 
   it('keeps locations as numbers and gives them back as written', () => {
@@ -132,6 +202,18 @@ describe('compact columns', () => {
       undefined,
     ]);
     expect(locations.length).toBe(4);
+  });
+
+  it('gives back locations across chunks of consecutive lines, gaps, and locations of another form', () => {
+    const locations = new Locations();
+    const location = (i: number) =>
+      i === 65_536 || i === 140_000
+        ? `record ${i}`
+        : `line ${i + 2 + (i > 70_000 ? 5 : 0) + (i > 150_000 ? i % 3 : 0)}`;
+    const count = 200_000;
+    for (let i = 0; i < count; i++) locations.push(location(i));
+    for (let i = 0; i < count; i++) if (locations.at(i) !== location(i)) expect(locations.at(i)).toBe(location(i));
+    expect(locations.length).toBe(count);
   });
 
   it('builds the elements of a lazy array when they are read, and looks like an array', () => {

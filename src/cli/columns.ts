@@ -1,97 +1,20 @@
-// A compact store for the records of a file: one column per field, numbers and dates in Int32 or Float64
-// chunks, repeated text interned, other text as Latin-1 bytes, so that a million records cost tens of megabytes instead of hundreds. The library
+// A compact store for the records of a file: one column per field, numbers and dates in chunks of the
+// narrowest typed array that holds them (`chunks.ts`), repeated text interned, other text as Latin-1 bytes,
+// so that a million records cost tens of megabytes instead of hundreds. The library
 // is handed an array-like view that builds each record when it is read; its bulk functions read each element
 // once, so only a few records exist at a time.
 
 import { Buffer } from 'node:buffer';
+import { CHUNK, CHUNK_BITS, Chunked, MASK, NumberChunks } from './chunks.js';
 
 /** A field left out of its record (a blank optional cell). */
 export const ABSENT: unique symbol = Symbol('absent');
-
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const MASK = CHUNK - 1;
-
-/** A growing typed array kept in fixed chunks, so that growing never copies nor doubles the memory. */
-class Chunked<A extends Float64Array | Int32Array | Uint8Array> {
-  private readonly chunks: A[] = [];
-  private size = 0;
-
-  constructor(private readonly make: (length: number) => A) {}
-
-  push(value: number): void {
-    const offset = this.size & MASK;
-    if (offset === 0) this.chunks.push(this.make(CHUNK));
-    (this.chunks[this.chunks.length - 1] as A)[offset] = value;
-    this.size++;
-  }
-
-  get(index: number): number {
-    return (this.chunks[index >>> CHUNK_BITS] as A)[index & MASK] as number;
-  }
-
-  get length(): number {
-    return this.size;
-  }
-}
 
 /** A column of cells. */
 export interface Column {
   push(value: unknown): void;
   /** The value as stored: a number for a numeric or date cell, {@link ABSENT} for a left-out one. */
   get(index: number): unknown;
-}
-
-/** Marks NaN in an Int32 chunk of numbers. */
-const NAN_CODE = -0x80000000;
-
-/**
- * Numbers in chunks: a chunk is an Int32Array (multiples of `unit`) until a value does not fit, then a
- * Float64Array. Dates are mostly whole minutes and counts small integers: half the memory of doubles.
- */
-class NumberChunks {
-  private readonly chunks: (Int32Array | Float64Array)[] = [];
-  private size = 0;
-
-  constructor(private readonly unit: number) {}
-
-  push(value: number): void {
-    const offset = this.size & MASK;
-    if (offset === 0) this.chunks.push(new Int32Array(CHUNK));
-    const last = this.chunks.length - 1;
-    let chunk = this.chunks[last] as Int32Array | Float64Array;
-    this.size++;
-    if (chunk instanceof Int32Array) {
-      if (Number.isNaN(value)) {
-        chunk[offset] = NAN_CODE;
-        return;
-      }
-      // Exact: a multiple of `unit` below 2^53 divides into an integer, and multiplies back into itself.
-      const scaled = value / this.unit;
-      if ((scaled | 0) === scaled && scaled !== NAN_CODE && !Object.is(value, -0)) {
-        chunk[offset] = scaled;
-        return;
-      }
-      const wide = new Float64Array(CHUNK);
-      for (let i = 0; i < offset; i++) wide[i] = this.read(chunk, i);
-      this.chunks[last] = chunk = wide;
-    }
-    chunk[offset] = value;
-  }
-
-  private read(chunk: Int32Array | Float64Array, offset: number): number {
-    const value = chunk[offset] as number;
-    if (chunk instanceof Float64Array) return value;
-    return value === NAN_CODE ? Number.NaN : value * this.unit;
-  }
-
-  get(index: number): number {
-    return this.read(this.chunks[index >>> CHUNK_BITS] as Int32Array | Float64Array, index & MASK);
-  }
-
-  get length(): number {
-    return this.size;
-  }
 }
 
 /**
@@ -105,9 +28,9 @@ class NumberColumn implements Column {
 
   constructor(
     private readonly toNumber: (value: unknown) => number | undefined,
-    unit: number,
+    units: readonly number[],
   ) {
-    this.values = new NumberChunks(unit);
+    this.values = new NumberChunks(units);
   }
 
   push(value: unknown): void {
@@ -139,19 +62,68 @@ function isLatin1(text: string): boolean {
   return true;
 }
 
+/** The widest text a chunk keeps at a fixed width (a chunk of 64 Ki cells of 40 bytes: 2.5 MB). */
+const MAX_WIDTH = 40;
+
+/** A chunk of text cells of one width, back to back: ids written with a fixed number of characters. */
+class FixedText {
+  readonly bytes: Buffer;
+
+  constructor(readonly width: number) {
+    this.bytes = Buffer.allocUnsafe(CHUNK * width);
+  }
+}
+
+/** A chunk of text cells with a position in the column's blocks and a length a cell. */
+class SpreadText {
+  readonly starts = new Int32Array(CHUNK);
+  readonly lengths = new Uint8Array(CHUNK);
+}
+
 /**
- * Text cells of many distinct values (ids) as Latin-1 bytes in blocks, with a position and a length per
- * cell: about 5 bytes and the characters, against some 40 bytes for a string object and its slot. Other
- * values (longer text, other characters, numbers of a JSON file) are kept aside as they are.
+ * Text cells of many distinct values (ids) as Latin-1 bytes. A chunk of cells of one width (most ids) holds
+ * only their characters; other chunks hold, in blocks, the characters with a position and a length a cell:
+ * about 5 bytes and the characters, against some 40 bytes for a string object and its slot. Other values
+ * (longer text, other characters, numbers of a JSON file) are kept aside as they are.
  */
 class TextColumn implements Column {
   private readonly blocks: Buffer[] = [];
   private used = 0;
-  private readonly starts = new Chunked((n) => new Int32Array(n));
-  private readonly lengths = new Chunked((n) => new Uint8Array(n));
+  private readonly chunks: (FixedText | SpreadText)[] = [];
+  private size = 0;
   private readonly others = new Map<number, unknown>();
 
   push(value: unknown): void {
+    const offset = this.size & MASK;
+    const index = this.size++;
+    const text = typeof value === 'string' && value.length < ASIDE && isLatin1(value) ? value : undefined;
+    if (offset === 0) {
+      const width = text?.length ?? 0;
+      this.chunks.push(width > 0 && width <= MAX_WIDTH ? new FixedText(width) : new SpreadText());
+    }
+    const last = this.chunks.length - 1;
+    let chunk = this.chunks[last] as FixedText | SpreadText;
+    if (chunk instanceof FixedText) {
+      if (text !== undefined && text.length === chunk.width) {
+        chunk.bytes.write(text, offset * chunk.width, 'latin1');
+        return;
+      }
+      chunk = this.spread(chunk, offset, index - offset);
+      this.chunks[last] = chunk;
+    }
+    this.place(chunk, offset, index, text ?? value);
+  }
+
+  /** The cells of a fixed-width chunk written so far, moved into the blocks. */
+  private spread(fixed: FixedText, count: number, first: number): SpreadText {
+    const chunk = new SpreadText();
+    for (let i = 0; i < count; i++) {
+      this.place(chunk, i, first + i, fixed.bytes.toString('latin1', i * fixed.width, (i + 1) * fixed.width));
+    }
+    return chunk;
+  }
+
+  private place(chunk: SpreadText, offset: number, index: number, value: unknown): void {
     if (typeof value === 'string' && value.length < ASIDE && isLatin1(value)) {
       if ((this.blocks.length === 0 || this.used + value.length > TEXT_BLOCK) && this.blocks.length < MAX_BLOCKS) {
         this.blocks.push(Buffer.allocUnsafe(TEXT_BLOCK));
@@ -160,21 +132,26 @@ class TextColumn implements Column {
       if (this.blocks.length > 0 && this.used + value.length <= TEXT_BLOCK) {
         const block = this.blocks.length - 1;
         (this.blocks[block] as Buffer).write(value, this.used, 'latin1');
-        this.starts.push(block * TEXT_BLOCK + this.used);
-        this.lengths.push(value.length);
+        chunk.starts[offset] = block * TEXT_BLOCK + this.used;
+        chunk.lengths[offset] = value.length;
         this.used += value.length;
         return;
       }
     }
-    this.others.set(this.starts.length, value);
-    this.starts.push(0);
-    this.lengths.push(ASIDE);
+    this.others.set(index, value);
+    chunk.lengths[offset] = ASIDE;
   }
 
   get(index: number): unknown {
-    const length = this.lengths.get(index);
+    const chunk = this.chunks[index >>> CHUNK_BITS] as FixedText | SpreadText;
+    const offset = index & MASK;
+    if (chunk instanceof FixedText) {
+      const at = offset * chunk.width;
+      return chunk.bytes.toString('latin1', at, at + chunk.width);
+    }
+    const length = chunk.lengths[offset] as number;
     if (length === ASIDE) return this.others.get(index);
-    const start = this.starts.get(index);
+    const start = chunk.starts[offset] as number;
     const at = start % TEXT_BLOCK;
     return (this.blocks[(start - at) / TEXT_BLOCK] as Buffer).toString('latin1', at, at + length);
   }
@@ -293,37 +270,63 @@ export type ColumnKind = 'value' | 'number' | 'money' | 'date';
 /** A new, empty column of a kind. */
 export function createColumn(kind: ColumnKind): Column {
   if (kind === 'value') return new ValueColumn();
-  if (kind === 'money') return new NumberColumn(moneyNumber, 1);
-  // Dates in whole minutes, which an Int32 holds from the year −2113 to 6053.
-  if (kind === 'date') return new NumberColumn(dateNumber, 60_000);
-  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), 1);
+  if (kind === 'money') return new NumberColumn(moneyNumber, [1]);
+  // Dates in whole days (two bytes from 1880 to 2059) or whole minutes, which an Int32 holds from −2113 to 6053.
+  if (kind === 'date') return new NumberColumn(dateNumber, [86_400_000, 60_000]);
+  return new NumberColumn((value) => (typeof value === 'number' ? value : undefined), [1]);
 }
 
-/** Where each record of a file starts (`line 12`, `record 12`), as numbers. */
+/**
+ * Where each record of a file starts (`line 12`, `record 12`), as numbers. Records mostly follow one another
+ * a line apart: a chunk of such records keeps only its first number, other chunks a number a record.
+ */
 export class Locations {
-  private readonly numbers = new Chunked((n) => new Int32Array(n));
+  /** Per chunk, its first number and, when its numbers are not consecutive, all of them. */
+  private readonly firsts: number[] = [];
+  private readonly numbers: (Int32Array | undefined)[] = [];
+  private size = 0;
   private readonly others = new Map<number, string>();
   private prefix: string | undefined;
 
   push(location: string): void {
     const space = location.lastIndexOf(' ');
-    const number = Number(location.slice(space + 1));
+    const parsed = Number(location.slice(space + 1));
     this.prefix ??= location.slice(0, space);
     const fits =
-      location.slice(0, space) === this.prefix && Number.isInteger(number) && number > 0 && number <= 0x7fffffff;
-    if (!fits) this.others.set(this.numbers.length, location);
-    this.numbers.push(fits ? number : 0);
+      location.slice(0, space) === this.prefix && Number.isInteger(parsed) && parsed > 0 && parsed <= 0x7fffffff;
+    if (!fits) this.others.set(this.size, location);
+    const number = fits ? parsed : 0;
+    const offset = this.size & MASK;
+    const chunk = this.size >>> CHUNK_BITS;
+    this.size++;
+    if (offset === 0) {
+      this.firsts.push(number);
+      this.numbers.push(undefined);
+      return;
+    }
+    const first = this.firsts[chunk] as number;
+    let numbers = this.numbers[chunk];
+    if (numbers === undefined) {
+      if (first !== 0 && number === first + offset) return;
+      numbers = new Int32Array(CHUNK);
+      for (let i = 0; i < offset; i++) numbers[i] = first + i;
+      this.numbers[chunk] = numbers;
+    }
+    numbers[offset] = number;
   }
 
   /** The location of record `index`, as the reader wrote it. */
   at(index: number): string | undefined {
-    if (index < 0 || index >= this.numbers.length) return undefined;
-    const number = this.numbers.get(index);
+    if (index < 0 || index >= this.size) return undefined;
+    const chunk = index >>> CHUNK_BITS;
+    const offset = index & MASK;
+    const numbers = this.numbers[chunk];
+    const number = numbers === undefined ? (this.firsts[chunk] as number) + offset : (numbers[offset] as number);
     return number === 0 ? this.others.get(index) : `${this.prefix} ${number}`;
   }
 
   get length(): number {
-    return this.numbers.length;
+    return this.size;
   }
 }
 
