@@ -96,13 +96,21 @@ export class NumberChunks {
         chunk[offset] = nan;
         return;
       }
-      // Exact: a multiple of `unit` below 2^53 divides into an integer, and multiplies back into itself.
+      // Kept only when it multiplies back into itself: a value far below `unit` would divide into 0.
       const scaled = value / unit;
-      if ((scaled | 0) === scaled && scaled > nan && scaled < -nan && !Object.is(value, -0)) {
+      if (
+        (scaled | 0) === scaled &&
+        scaled * unit === value &&
+        scaled > nan &&
+        scaled < -nan &&
+        !Object.is(value, -0)
+      ) {
         chunk[offset] = scaled;
         return;
       }
-      const finer = Number.isInteger(scaled) ? undefined : this.units.find((u) => u < unit && (value / u) % 1 === 0);
+      const finer = Number.isInteger(scaled)
+        ? undefined
+        : this.units.find((u) => u < unit && (value / u) % 1 === 0 && (value / u) * u === value);
       if (finer === undefined) {
         chunk = widen(chunk, offset, unit);
       } else {
