@@ -50,6 +50,7 @@ export {
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
+  type NewCustomerChurn,
   type CustomerLifetime,
   churnRate,
   convertPeriodRate,

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMetricError } from '../errors.js';
 import { churnRate } from './churnRate.js';
-import { type CustomerChurnResult, type CustomerLifetime, customerChurn } from './customerChurn.js';
+import {
+  type CustomerChurnResult,
+  type CustomerLifetime,
+  customerChurn,
+  type NewCustomerChurn,
+} from './customerChurn.js';
 import { retentionRate } from './retentionRate.js';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -30,13 +35,13 @@ const period = fc
   .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 400 }))
   .map(([from, length]) => ({ from: BASE + from * HOUR, to: BASE + (from + length) * HOUR }));
 
-const policy = fc.constantFrom('include' as const, 'exclude' as const);
+const policy = fc.constantFrom('include' as const, 'exclude' as const, 'both' as const);
 
 /** customerChurn, or undefined when nobody is active at from. */
 function churn(
   customers: readonly CustomerLifetime[],
   p: { from: number; to: number },
-  newCustomerChurn: 'include' | 'exclude' = 'include',
+  newCustomerChurn: NewCustomerChurn = 'include',
 ): CustomerChurnResult | undefined {
   try {
     return customerChurn({ customers, period: p }, { newCustomerChurn });
@@ -82,7 +87,7 @@ describe('customerChurn properties', () => {
         expect(result.customersRetained).toBe(retained.length);
         expect(result.newCustomersLost).toBe(freshLost.length);
         expect(result.customersAtEnd).toBe(atEnd.length);
-        const lost = atStart.length - retained.length + (newCustomerChurn === 'include' ? freshLost.length : 0);
+        const lost = atStart.length - retained.length + (newCustomerChurn === 'exclude' ? 0 : freshLost.length);
         expect(result.customersLost).toBe(lost);
       }),
     );
@@ -127,14 +132,45 @@ describe('customerChurn properties', () => {
     );
   });
 
+  it('relates the three rules: same counts and retention, churn rates from the same numbers', () => {
+    fc.assert(
+      fc.property(lifetimes, period, (customers, p) => {
+        const include = churn(customers, p, 'include');
+        const exclude = churn(customers, p, 'exclude');
+        const both = churn(customers, p, 'both');
+        if (include === undefined || exclude === undefined || both === undefined) {
+          // NO_DATA under one rule is NO_DATA under all: the retention rate needs customers at the start.
+          expect([include, exclude, both]).toEqual([undefined, undefined, undefined]);
+          return;
+        }
+        // Everything but the lost count and the churn rate is the same under every rule.
+        const { customersLost: _i, churnRate: _ir, ...shared } = include;
+        for (const other of [exclude, both]) {
+          const { customersLost: _l, churnRate: _r, ...rest } = other;
+          expect(rest).toEqual(shared);
+        }
+        // 'both' loses whom 'include' loses, over a base that adds every new customer.
+        expect(both.customersLost).toBe(include.customersLost);
+        expect(exclude.customersLost).toBe(include.customersLost - include.newCustomersLost);
+        expect(include.churnRate).toBe(include.customersLost / include.customersAtStart);
+        expect(exclude.churnRate).toBe(exclude.customersLost / exclude.customersAtStart);
+        expect(both.churnRate).toBe(both.customersLost / (both.customersAtStart + both.newCustomers));
+        // Hence: both ≤ include, both ≤ 1, and both = include exactly when nobody was new.
+        expect(both.churnRate).toBeLessThanOrEqual(include.churnRate);
+        expect(both.churnRate).toBeLessThanOrEqual(1);
+        if (both.newCustomers === 0) expect(both).toEqual(include);
+      }),
+    );
+  });
+
   it('agrees with churnRate and retentionRate fed its counts', () => {
     fc.assert(
       fc.property(lifetimes, period, policy, (customers, p, newCustomerChurn) => {
         const result = churn(customers, p, newCustomerChurn);
         if (result === undefined) return;
-        expect(churnRate({ customersAtStart: result.customersAtStart, customersLost: result.customersLost })).toBe(
-          result.churnRate,
-        );
+        const base =
+          newCustomerChurn === 'both' ? result.customersAtStart + result.newCustomers : result.customersAtStart;
+        expect(churnRate({ customersAtStart: base, customersLost: result.customersLost })).toBe(result.churnRate);
         const retention = retentionRate({
           customersAtStart: result.customersAtStart,
           customersAtEnd: result.customersAtEnd,

@@ -76,6 +76,48 @@ describe('customerChurn', () => {
       expect(include.retentionRate).toBe(exclude.retentionRate);
       expect(customerChurn({ customers, period: MARCH }, { newCustomerChurn: 'include' })).toEqual(include);
     });
+
+    it('100 at the start, 5 new, 11 lost: 11 ÷ 105 under both (Stripe)', () => {
+      // Stripe, "Billing metric definitions" (docs.stripe.com/billing/subscriptions/analytics/glossary),
+      // subscriber churn rate: churned subscribers ÷ (subscribers at the start + new subscribers), 100
+      // subscribers at the start of the month, 5 new and 11 churned: 11 ÷ 105 ≈ 10.48 %. Which of the 11 were
+      // new does not change the rate: here first all 11 were there at the start, then 10 were and 1 was new.
+      const oldLeavers = [
+        ...many('kept', 89, '2023-05-01'),
+        ...many('gone', 11, '2023-05-01', '2024-03-15'),
+        ...many('new', 5, '2024-03-03'),
+      ];
+      const allOld = customerChurn({ customers: oldLeavers, period: MARCH }, { newCustomerChurn: 'both' });
+      expect(allOld.customersAtStart).toBe(100);
+      expect(allOld.newCustomers).toBe(5);
+      expect(allOld.customersLost).toBe(11);
+      expect(allOld.churnRate).toBe(11 / 105);
+      expect(allOld.retentionRate).toBe(0.89);
+
+      const oneNew = [
+        ...many('kept', 90, '2023-05-01'),
+        ...many('gone', 10, '2023-05-01', '2024-03-15'),
+        ...many('new', 4, '2024-03-03'),
+        { id: 'joined-and-gone', start: '2024-03-03', end: '2024-03-28' },
+      ];
+      const both = customerChurn({ customers: oneNew, period: MARCH }, { newCustomerChurn: 'both' });
+      expect(both).toEqual({
+        customersAtStart: 100,
+        customersLost: 11,
+        newCustomers: 5,
+        customersAtEnd: 94,
+        customersRetained: 90,
+        newCustomersLost: 1,
+        churnRate: 11 / 105,
+        retentionRate: 0.9,
+      });
+      expect(both.churnRate.toFixed(4)).toBe('0.1048');
+      // The same records under the other rules: only the churn rate differs.
+      const include = customerChurn({ customers: oneNew, period: MARCH });
+      const exclude = customerChurn({ customers: oneNew, period: MARCH }, { newCustomerChurn: 'exclude' });
+      expect(include).toEqual({ ...both, churnRate: 0.11 });
+      expect(exclude).toEqual({ ...both, customersLost: 10, churnRate: 0.1 });
+    });
   });
 
   describe('half-open lifetimes and periods', () => {
@@ -447,7 +489,7 @@ describe('customerChurn', () => {
         () => customerChurn({ customers: valid, period: MARCH }, { newCustomerChurn: 'ignore' as never }),
         'INVALID_INPUT',
         ['newCustomerChurn'],
-        "newCustomerChurn must be one of 'include', 'exclude'",
+        "newCustomerChurn must be one of 'include', 'exclude', 'both'",
       );
       expectMetricError(
         () => customerChurn({ customers: valid, period: MARCH }, { policy: 1 } as never),

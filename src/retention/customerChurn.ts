@@ -21,20 +21,24 @@ export interface CustomerChurnInput {
   };
 }
 
+/** How {@link customerChurn} counts customers who joined during the period. */
+export type NewCustomerChurn = 'include' | 'exclude' | 'both';
+
 /** Options of {@link customerChurn}. */
 export interface CustomerChurnOptions {
   /**
    * Whether customers who joined during the period and left in it count as lost: `'include'` (default, the
-   * source documents' rule) or `'exclude'` (ChartMogul's B2B rule).
+   * source documents' rule), `'exclude'` (ChartMogul's B2B rule), or `'both'` (Stripe's rule: they count as
+   * lost, and every new customer joins the churn rate's denominator).
    */
-  readonly newCustomerChurn?: 'include' | 'exclude';
+  readonly newCustomerChurn?: NewCustomerChurn;
 }
 
 /** Result of {@link customerChurn}: counts of customers and two rates (fractions). */
 export interface CustomerChurnResult {
   /** Customers active at `from` (started before it, ending after it). */
   readonly customersAtStart: number;
-  /** Customers at start who left by `to`, plus, under `'include'`, new customers who left by `to`. */
+  /** Customers at start who left by `to`, plus, under `'include'` and `'both'`, new customers who left by `to`. */
   readonly customersLost: number;
   /** Customers whose lifetime started inside `[from, to)`. */
   readonly newCustomers: number;
@@ -42,11 +46,14 @@ export interface CustomerChurnResult {
   readonly customersAtEnd: number;
   /** Customers at start still active at `to`. */
   readonly customersRetained: number;
-  /** New customers who also left by `to` (counted in `customersLost` only under `'include'`). */
+  /** New customers who also left by `to` (counted in `customersLost` under `'include'` and `'both'`). */
   readonly newCustomersLost: number;
-  /** customersLost ÷ customersAtStart; under `'include'` it can exceed 1. */
+  /**
+   * customersLost ÷ customersAtStart (under `'include'` it can exceed 1); under `'both'`, customersLost ÷
+   * (customersAtStart + newCustomers), never above 1.
+   */
   readonly churnRate: number;
-  /** customersRetained ÷ customersAtStart, in [0, 1]. */
+  /** customersRetained ÷ customersAtStart, in [0, 1], under every rule. */
   readonly retentionRate: number;
 }
 
@@ -62,7 +69,7 @@ const periodSchema = /* @__PURE__ */ (() =>
 const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: lifetimesField, period: periodSchema }))();
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ newCustomerChurn: z.optional(z.enum(['include', 'exclude'])) }))();
+  z.strictObject({ newCustomerChurn: z.optional(z.enum(['include', 'exclude', 'both'])) }))();
 
 /**
  * Customer churn over a period, counted from customer lifetimes: customers at start, lost, new, at end, and
@@ -77,18 +84,23 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * - new customers: started inside the period (from ≤ start < to), so a customer starting exactly at `from`
  *   is new, not a customer at start, and one starting exactly at `to` belongs to the next period;
  * - lost: a customer at start whose end falls in (from, to]; a new customer who also ended by `to` is lost
- *   under `'include'` and left out under `'exclude'`;
+ *   under `'include'` and `'both'`, and left out under `'exclude'`;
  * - customers at end: active at `to` and started before it (start < to < end), so that
  *   at end = at start − lost of them + new − lost of new;
- * - churn rate = lost ÷ customers at start; retention rate = (customers at start still active at `to`) ÷
- *   customers at start. Under `'exclude'`, churn + retention = 1; under `'include'` the churn rate can exceed
- *   1 when more new customers leave than there were customers at the start.
+ * - churn rate = lost ÷ customers at start, except under `'both'`: lost ÷ (customers at start + new
+ *   customers), so that everyone who could have left during the period is in the base and the rate never
+ *   exceeds 1;
+ * - retention rate = (customers at start still active at `to`) ÷ customers at start, whatever the rule: new
+ *   customers are never in it. Under `'exclude'`, churn + retention = 1; under `'include'` the churn rate can
+ *   exceed 1 when more new customers leave than there were customers at the start.
  *
  * A zero-length lifetime (end = start) is never active: it counts nowhere, not even as a new customer.
  *
  * Policies: `newCustomerChurn: 'include'` (default) follows the source documents (doc 001: new customers are
  * left out of the base, but those who churned in the period count as churn); `'exclude'` follows ChartMogul's
- * B2B formula, which leaves out customers who both joined and churned in the period.
+ * B2B formula, which leaves out customers who both joined and churned in the period; `'both'` follows
+ * Stripe's subscriber churn rate, which counts new subscribers who churned and puts every new subscriber in
+ * the denominator (100 at the start, 5 new, 11 lost: 11 ÷ 105).
  *
  * Dates are ISO strings (`2024-03-15`, a date alone being midnight UTC; `2024-03-15T10:00:00Z`; a date-time
  * without an offset is read as UTC), `Date`s or epoch milliseconds. Rates are one correctly rounded division
@@ -97,16 +109,18 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Unit: customers (counts); the rates are fractions of the customers at start.
  *
  * Source: doc 001 (`docs/sources.md` rows 6 and 8); ChartMogul, "Customer Churn Rate" (100 customers at
- * the start, 11 cancel, one of whom joined that month: 10 %).
+ * the start, 11 cancel, one of whom joined that month: 10 %); Stripe, "Billing metric definitions"
+ * (subscriber churn rate).
  *
  * @param input - `{ customers: [{ id, start, end? }], period: { from, to } }`. `end` may be absent or `null`.
- * @param options - `{ newCustomerChurn = 'include' }`.
+ * @param options - `{ newCustomerChurn = 'include' }`: `'include'`, `'exclude'` or `'both'`.
  * @throws {@link MetricError} `INVALID_INPUT` when `customers` is not an array, a record is not
  * `{ id, start, end? }` with a non-empty string or safe integer id and valid dates (`issues[0].path` names it:
  * `['customers', 7, 'end']`), an end is before its start, an id repeats (the later record is named), `to` is
  * not after `from`, a key of the input or the options is unknown (`options has unknown key …` at the path
- * `[]`), or `newCustomerChurn` is not `'include'` or `'exclude'`.
- * @throws {@link MetricError} `NO_DATA` when no customer is active at `from`.
+ * `[]`), or `newCustomerChurn` is not `'include'`, `'exclude'` or `'both'`.
+ * @throws {@link MetricError} `NO_DATA` when no customer is active at `from` (under every rule: the retention
+ * rate is a fraction of them).
  * @example
  * ```ts
  * const customers = [
@@ -126,19 +140,20 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * result.churnRate; // => 0.5
  * result.retentionRate; // => 0.75
  * customerChurn({ customers, period: march }, { newCustomerChurn: 'exclude' }).churnRate; // => 0.25
+ * customerChurn({ customers, period: march }, { newCustomerChurn: 'both' }).churnRate; // ≈ 0.3333
  * ```
  * @category Retention
  */
 export function customerChurn(input: CustomerChurnInput, options?: CustomerChurnOptions): CustomerChurnResult {
   const { customers, period } = parse(METRIC, inputSchema, input);
-  const includeNew = (parseOptions(METRIC, optionsSchema, options).newCustomerChurn ?? 'include') === 'include';
+  const rule = parseOptions(METRIC, optionsSchema, options).newCustomerChurn ?? 'include';
   const from = toEpoch(period.from);
   const to = toEpoch(period.to);
-  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => count(lifetimes, from, to, includeNew));
+  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => count(lifetimes, from, to, rule));
 }
 
 /** The counts and rates over checked lifetimes. */
-function count(lifetimes: Lifetimes, from: number, to: number, includeNew: boolean): CustomerChurnResult {
+function count(lifetimes: Lifetimes, from: number, to: number, rule: NewCustomerChurn): CustomerChurnResult {
   const { start, end } = lifetimes;
   let atStart = 0;
   let lostOfStart = 0;
@@ -158,8 +173,9 @@ function count(lifetimes: Lifetimes, from: number, to: number, includeNew: boole
     lostOfNew += isNew & endsInPeriod;
   }
   if (atStart === 0) noData(METRIC, ['customers'], 'has no customer active at period.from');
-  const customersLost = includeNew ? lostOfStart + lostOfNew : lostOfStart;
+  const customersLost = rule === 'exclude' ? lostOfStart : lostOfStart + lostOfNew;
   const customersRetained = atStart - lostOfStart;
+  const churnBase = rule === 'both' ? atStart + newCustomers : atStart;
   return {
     customersAtStart: atStart,
     customersLost,
@@ -168,7 +184,7 @@ function count(lifetimes: Lifetimes, from: number, to: number, includeNew: boole
     customersRetained,
     newCustomersLost: lostOfNew,
     // Each rate is one division of two exact integers: correctly rounded.
-    churnRate: customersLost / atStart,
+    churnRate: customersLost / churnBase,
     retentionRate: customersRetained / atStart,
   };
 }

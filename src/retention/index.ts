@@ -11,6 +11,7 @@ export {
   type CustomerChurnResult,
   type CustomerLifetime,
   customerChurn,
+  type NewCustomerChurn,
 } from './customerChurn.js';
 export { type RenewalRateInput, renewalRate } from './renewalRate.js';
 export { type RetentionRateInput, retentionRate } from './retentionRate.js';
