@@ -118,6 +118,11 @@ export {
   type SubscriptionPolicies,
   type SubscriptionRecord,
   type SubscriptionStatus,
+  type TrialConversionInput,
+  type TrialConversionOptions,
+  type TrialConversionResult,
+  type TrialRecord,
+  trialConversion,
 } from './revenue/index.js';
 
 // Value

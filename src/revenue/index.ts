@@ -1,5 +1,6 @@
 /**
- * Revenue metrics: MRR and ARR from subscriptions, MRR movements, NRR, GRR, revenue churn, ARPA, quick ratio.
+ * Revenue metrics: MRR and ARR from subscriptions, MRR movements, NRR, GRR, revenue churn, ARPA, quick ratio,
+ * trial-to-paid conversion.
  * @module revenue
  */
 export {
@@ -49,6 +50,13 @@ export {
   type RevenueMovementsResult,
   revenueMovements,
 } from './revenueMovements.js';
+export {
+  type TrialConversionInput,
+  type TrialConversionOptions,
+  type TrialConversionResult,
+  type TrialRecord,
+  trialConversion,
+} from './trialConversion.js';
 export type { DateInput } from '../internal/dates.js';
 export type {
   BillingInterval,

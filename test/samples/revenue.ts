@@ -29,6 +29,14 @@ const currencies = [
   { customerId: 'c', amount: 10, start: '2024-01-01' },
 ];
 
+const trials = [
+  { customerId: 'a', start: '2024-05-02', end: '2024-05-16', convertedAt: '2024-05-16' },
+  { customerId: 'b', start: '2024-05-10T08:30:00Z', end: '2024-05-24T08:30:00Z', convertedAt: null },
+  { customerId: 'c', start: new Date(Date.UTC(2024, 4, 20)), convertedAt: '2024-07-15' },
+  { customerId: 'c', start: 1716854400000 },
+  { customerId: 'e', start: '2024-06-03', end: null },
+];
+
 export const revenue: FamilySamples = {
   names: [
     'annualRecurringRevenue',
@@ -42,6 +50,7 @@ export const revenue: FamilySamples = {
     'recurringRevenueSeries',
     'revenueChurnRate',
     'revenueMovements',
+    'trialConversion',
   ],
   samples: {
     monthlyAmount: [
@@ -136,6 +145,10 @@ export const revenue: FamilySamples = {
         { subscriptions: currencies },
         { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
       ],
+    ],
+    trialConversion: [
+      [{ trials }, { from: '2024-05-01', to: '2024-06-01' }],
+      [{ trials }, { from: '2024-05-01', to: '2024-06-01', asOf: '2024-08-01', within: 30, confidence: 0.9 }],
     ],
   },
 };
