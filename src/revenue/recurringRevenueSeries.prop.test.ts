@@ -173,6 +173,8 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       retentionFrom: monthName(m - lookback),
       netRevenueRetention: ratio(retained, base),
       grossRevenueRetention: ratio(capped, base),
+      period: monthName(m),
+      months: 1,
     });
   }
   return rows;
@@ -247,6 +249,71 @@ describe('recurringRevenueSeries properties', () => {
           expect(c(row.mrr) - c(row.startingMrr)).toBe(c(row.netNewMrr));
         }
       }),
+    );
+  });
+
+  it('sums the months of a quarter or year exactly, clipped to from and to, and reconciles', () => {
+    const cents = generated.map((g) => ({ ...g, interval: 'month' as const, intervalCount: 1, percentOff: undefined }));
+    const periods = fc.record({
+      first: fc.integer({ min: 2022 * 12, max: 2024 * 12 + 6 }),
+      span: fc.integer({ min: 0, max: 30 }),
+      lookback: fc.integer({ min: 1, max: 13 }),
+      period: fc.constantFrom('quarter' as const, 'year' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 40 }), periods, (records, { first, span, lookback, period }) => {
+        const subscriptions = records.map(toRecord);
+        const options = { from: monthName(first), to: monthName(first + span), lookback };
+        const monthly = recurringRevenueSeries({ subscriptions }, options);
+        const rows = recurringRevenueSeries({ subscriptions }, { ...options, period });
+        const c = (figure: number) => Math.round(figure * 100);
+        const size = period === 'quarter' ? 3 : 12;
+        let at = 0;
+        for (const row of rows) {
+          // The row's months are the next `months` monthly rows, all in its calendar period.
+          const months = monthly.slice(at, at + row.months);
+          at += row.months;
+          const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1;
+          const label = (month: string) =>
+            period === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.floor((index(month) % 12) / 3) + 1}`;
+          expect(months.map((each) => label(each.month))).toEqual(months.map(() => row.period));
+          expect(row.months).toBeLessThanOrEqual(size);
+          const firstMonth = months[0];
+          const lastMonth = months.at(-1);
+          if (firstMonth === undefined || lastMonth === undefined) throw new Error('a row covers no month');
+          // Full periods except where clipped by from or to.
+          if (firstMonth !== monthly[0]) expect(index(firstMonth.month) % size).toBe(0);
+          if (lastMonth !== monthly.at(-1)) expect(index(lastMonth.month) % size).toBe(size - 1);
+          const sum = (pick: (each: (typeof monthly)[number]) => number) =>
+            months.reduce((total, each) => total + pick(each), 0);
+          for (const key of ['newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr'] as const) {
+            expect(c(row[key]), key).toBe(sum((each) => c(each[key])));
+          }
+          for (const key of ['newCustomers', 'reactivatedCustomers', 'churnedCustomers'] as const) {
+            expect(row[key], key).toBe(sum((each) => each[key]));
+          }
+          expect(row.startingMrr).toBe(firstMonth.startingMrr);
+          expect(row.startingCustomers).toBe(firstMonth.startingCustomers);
+          const { month, mrr, arr, customers, averageRevenuePerAccount, retentionFrom } = lastMonth;
+          expect(row).toMatchObject({ month, mrr, arr, customers, averageRevenuePerAccount, retentionFrom });
+          expect(row.netRevenueRetention).toBe(lastMonth.netRevenueRetention);
+          expect(row.grossRevenueRetention).toBe(lastMonth.grossRevenueRetention);
+          const gains = c(row.newMrr) + c(row.expansionMrr) + c(row.reactivationMrr);
+          const lost = c(row.contractionMrr) + c(row.churnedMrr);
+          expect(c(row.startingMrr) + gains - lost).toBe(c(row.mrr));
+          expect(c(row.netNewMrr)).toBe(c(row.mrr) - c(row.startingMrr));
+          const starting = c(row.startingMrr);
+          expect(row.revenueChurnRate).toBe(starting === 0 ? null : lost / starting);
+          expect(row.netRevenueChurnRate).toBe(
+            starting === 0 ? null : (lost - c(row.expansionMrr) - c(row.reactivationMrr)) / starting,
+          );
+          expect(row.customerChurnRate).toBe(
+            row.startingCustomers === 0 ? null : row.churnedCustomers / row.startingCustomers,
+          );
+        }
+        expect(at).toBe(monthly.length);
+      }),
+      { numRuns: 150 },
     );
   });
 

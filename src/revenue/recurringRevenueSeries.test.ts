@@ -67,6 +67,133 @@ describe('recurringRevenueSeries', () => {
     });
   });
 
+  describe('quarters and years', () => {
+    // By hand, month by month (MRR at each month end): Dec 2023 a 100; Jan b new 200 (300); Feb a +50
+    // expansion, b churned 200 (150); Mar c new 40 (190); Apr no change (190); May c churned 40, b
+    // reactivated 300 (450); Jun no change (450).
+    const subscriptions = [
+      { customerId: 'a', amount: 100, start: '2023-12-01' },
+      { customerId: 'a', amount: 50, start: '2024-02-10' },
+      { customerId: 'b', amount: 200, start: '2024-01-15', end: '2024-02-10' },
+      { customerId: 'b', amount: 300, start: '2024-05-01' },
+      { customerId: 'c', amount: 40, start: '2024-03-01', end: '2024-05-01' },
+    ];
+
+    it('sums the movements of a quarter, measured at its last month, clipped to `to`', () => {
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-05', lookback: 3, period: 'quarter' });
+      expect(rows).toEqual([
+        {
+          month: '2024-03',
+          mrr: 190,
+          arr: 2280,
+          customers: 2,
+          startingMrr: 100,
+          startingCustomers: 1,
+          newMrr: 240,
+          expansionMrr: 50,
+          contractionMrr: 0,
+          churnedMrr: 200,
+          reactivationMrr: 0,
+          netNewMrr: 90,
+          newCustomers: 2,
+          reactivatedCustomers: 0,
+          churnedCustomers: 1,
+          customerChurnRate: 1,
+          revenueChurnRate: 2,
+          netRevenueChurnRate: 1.5,
+          averageRevenuePerAccount: 95,
+          retentionFrom: '2023-12',
+          netRevenueRetention: 1.5,
+          grossRevenueRetention: 1,
+          period: '2024-Q1',
+          months: 3,
+        },
+        {
+          month: '2024-05',
+          mrr: 450,
+          arr: 5400,
+          customers: 2,
+          startingMrr: 190,
+          startingCustomers: 2,
+          newMrr: 0,
+          expansionMrr: 0,
+          contractionMrr: 0,
+          churnedMrr: 40,
+          reactivationMrr: 300,
+          netNewMrr: 260,
+          newCustomers: 0,
+          reactivatedCustomers: 1,
+          churnedCustomers: 1,
+          customerChurnRate: 0.5,
+          revenueChurnRate: 40 / 190,
+          netRevenueChurnRate: -260 / 190,
+          averageRevenuePerAccount: 225,
+          retentionFrom: '2024-02',
+          netRevenueRetention: 1,
+          grossRevenueRetention: 1,
+          period: '2024-Q2',
+          months: 2,
+        },
+      ]);
+    });
+
+    it('starts a quarter clipped to `from` at the end of the month before `from`', () => {
+      const [first] = series({ subscriptions }, { from: '2024-02', to: '2024-03', period: 'quarter' });
+      expect(first).toMatchObject({
+        period: '2024-Q1',
+        months: 2,
+        month: '2024-03',
+        startingMrr: 300,
+        startingCustomers: 2,
+        newMrr: 40,
+        expansionMrr: 50,
+        churnedMrr: 200,
+        mrr: 190,
+      });
+    });
+
+    it('sums a year, counting a customer in each movement it makes', () => {
+      const rows = series({ subscriptions }, { from: '2023-12', to: '2024-06', period: 'year' });
+      expect(rows.map((row) => [row.period, row.months, row.month, row.startingMrr, row.mrr])).toEqual([
+        ['2023', 1, '2023-12', 0, 100],
+        ['2024', 6, '2024-06', 100, 450],
+      ]);
+      expect(rows[1]).toMatchObject({
+        newMrr: 240,
+        expansionMrr: 50,
+        churnedMrr: 240,
+        reactivationMrr: 300,
+        newCustomers: 2,
+        churnedCustomers: 2,
+        reactivatedCustomers: 1,
+        // Customers won during the year also left: more churned than there were at the start.
+        customerChurnRate: 2,
+        revenueChurnRate: 2.4,
+      });
+    });
+
+    it('labels months by default, and `period: month` changes nothing', () => {
+      const options = { from: '2023-12', to: '2024-06', lookback: 2 };
+      const rows = series({ subscriptions }, options);
+      expect(rows.map((row) => [row.period, row.months])).toEqual(rows.map((row) => [row.month, 1]));
+      expect(series({ subscriptions }, { ...options, period: 'month' })).toEqual(rows);
+      expect(rows.map((row) => row.mrr)).toEqual([100, 300, 150, 190, 190, 450, 450]);
+    });
+
+    it('sums BigInt movements exactly over a quarter', () => {
+      // Each month's new MRR is below 2^53 units of 1/4, the quarter's sum beyond it.
+      const amount = '3000000000000000.25';
+      const big = [
+        { customerId: 'a', amount, start: '2024-01-01' },
+        { customerId: 'b', amount, start: '2024-02-01' },
+        { customerId: 'c', amount, start: '2024-03-01' },
+      ];
+      const [quarter] = series({ subscriptions: big }, { from: '2024-01', to: '2024-03', period: 'quarter' });
+      expect(quarter).toMatchObject({ newMrr: Number('9000000000000000.75'), mrr: Number('9000000000000000.75') });
+      expect(quarter?.newCustomers).toBe(3);
+    });
+  });
+
   describe('month boundaries', () => {
     it('measures each month at the end of its last day, with half-open spans', () => {
       const subscriptions = [
@@ -399,6 +526,8 @@ describe('recurringRevenueSeries', () => {
       [{ from: '1900-01', to: '2000-01' }, ['to']],
       [{ ...window, lookback: 0 }, ['lookback']],
       [{ ...window, lookback: 1.5 }, ['lookback']],
+      [{ ...window, period: 'week' }, ['period']],
+      [{ ...window, period: 'Q' }, ['period']],
       [{ ...window, asOf: '2024-01-01' }, []],
       [{ ...window, exchangeRates: { EUR: 1 } }, ['currency']],
     ])('rejects options %j', (options, path) => {

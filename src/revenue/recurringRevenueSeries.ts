@@ -5,6 +5,7 @@ import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
 import { month } from '../internal/schemas.js';
 import { CHURNED, CONTRACTION, EXPANSION, NEW, REACTIVATION } from './_lib/movements.js';
+import { type PeriodSpan, type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { type SeriesTotals, seriesTotals } from './_lib/seriesTotals.js';
 import {
   type SubscriptionPolicies,
@@ -36,11 +37,19 @@ export interface RecurringRevenueSeriesOptions extends SubscriptionPolicies {
   readonly to: string;
   /** Months between the cohort and the month of the trailing retention figures. Default 12 (1 to 1200). */
   readonly lookback?: number | undefined;
+  /**
+   * One row per calendar month (the default), quarter or year (UTC); the first and last periods are
+   * clipped to `from` and `to`.
+   */
+  readonly period?: SeriesPeriod | undefined;
 }
 
-/** One month of {@link recurringRevenueSeries}. Money is per month, in the target currency. */
+/**
+ * One period (a month by default) of {@link recurringRevenueSeries}. Money is per month, in the target
+ * currency. The movements of a quarter or a year are the sums of its months' movements.
+ */
 export interface RecurringRevenueSeriesRow {
-  /** The month, `YYYY-MM`. */
+  /** The last month the row covers, `YYYY-MM`: MRR, ARR, customers and ARPA are measured at its end. */
   readonly month: string;
   /** MRR at the end of the month's last day. */
   readonly mrr: number;
@@ -48,9 +57,9 @@ export interface RecurringRevenueSeriesRow {
   readonly arr: number;
   /** Paying customers (MRR above 0) at the end of the month. */
   readonly customers: number;
-  /** MRR at the end of the previous month. */
+  /** MRR at the end of the month before the row's first month. */
   readonly startingMrr: number;
-  /** Paying customers at the end of the previous month. */
+  /** Paying customers at the end of the month before the row's first month. */
   readonly startingCustomers: number;
   /** MRR of customers who pay for the first time. */
   readonly newMrr: number;
@@ -64,11 +73,11 @@ export interface RecurringRevenueSeriesRow {
   readonly reactivationMrr: number;
   /** mrr − startingMrr = new + expansion + reactivation − contraction − churned. */
   readonly netNewMrr: number;
-  /** Customers who pay for the first time. */
+  /** Customers who pay for the first time (in a quarter or year, summed over its months). */
   readonly newCustomers: number;
-  /** Customers who came back. */
+  /** Customers who came back (summed over the row's months). */
   readonly reactivatedCustomers: number;
-  /** Customers who stopped paying. */
+  /** Customers who stopped paying (summed over the row's months: one customer may churn twice). */
   readonly churnedCustomers: number;
   /** churnedCustomers ÷ startingCustomers; null when there were no customers at the start. */
   readonly customerChurnRate: number | null;
@@ -90,6 +99,10 @@ export interface RecurringRevenueSeriesRow {
   readonly netRevenueRetention: number | null;
   /** Trailing Gross Revenue Retention: as NRR with each customer capped at its MRR in `retentionFrom`. */
   readonly grossRevenueRetention: number | null;
+  /** The period of the row: `2024-01` (a month), `2024-Q1` (a quarter) or `2024` (a year). */
+  readonly period: string;
+  /** How many months the row covers: 1, 3 or 12, fewer in a period clipped to `from` or `to`. */
+  readonly months: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -102,6 +115,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
       from: month,
       to: month,
       lookback: z.optional(z.int().check(z.gte(1), z.lte(MAX_MONTHS))),
+      period: z.optional(z.enum(['month', 'quarter', 'year'])),
     })
     .check(
       ...subscriptionPolicyChecks,
@@ -118,8 +132,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
     ))();
 
 /**
- * Monthly Recurring Revenue (MRR) series from subscription records: per month MRR, ARR, movements, churn
- * rates, ARPA and trailing NRR/GRR.
+ * Monthly Recurring Revenue (MRR) series from subscription records: per month (or quarter, or year) MRR,
+ * ARR, movements, churn rates, ARPA and trailing NRR/GRR.
  *
  * @remarks
  * For each month M from `from` to `to` (both included), MRR is measured at the end of M's last day: a record
@@ -152,25 +166,38 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * is empty (no customers or no MRR at the start, nobody paying in `retentionFrom`: not enough history) is
  * `null`, never NaN.
  *
+ * Quarters and years (`period: 'quarter'` or `'year'`): one row per calendar period (UTC) overlapping
+ * `from` … `to`, the first and last clipped to them (a quarter to date); `period` labels the row (`2024-Q1`,
+ * `2024`; `2024-01` for a month) and `months` says how many months it covers. `month` is the last month
+ * covered: MRR, ARR, customers and ARPA are measured at its end. `startingMrr` and `startingCustomers` are
+ * those at the end of the month before the row's first month. Each movement's amount and count is the exact
+ * sum of the monthly movements over the row's months, as ChartMogul's quarterly and yearly views aggregate
+ * movements, so a row still reconciles exactly; a customer who churns in January and returns in March
+ * counts as churned and as reactivated. Rates of a period: customerChurnRate = churnedCustomers (summed) ÷
+ * startingCustomers (it can exceed 1 when customers won during the period also leave), the revenue churn
+ * rates on the period's startingMrr; the trailing NRR and GRR are measured at `month` with `lookback`
+ * months, as for a month. With `period: 'month'` every row covers one month, as above.
+ *
  * Exact: monthly amounts are exact rationals over one common denominator, every total is an exact integer
  * (in doubles while safe, BigInt beyond), and each figure is converted to the nearest number once.
  *
  * Unit: money per month (arr per year) in the target currency; counts; fractions for the rates.
  *
- * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention";
+ * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
+ * "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
  * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with their `start`
  * and `end`.
- * @param options - `{ from, to, lookback = 12, countTrialing = false, countPaused = false, countPastDue =
+ * @param options - `{ from, to, lookback = 12, period = 'month', countTrialing = false, countPaused = false, countPastDue =
  * true, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?,
  * exchangeRates? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
- * `to` is before `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200, or
- * an option is invalid.
+ * `to` is before `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200,
+ * `period` is not `'month'`, `'quarter'` or `'year'`, or an option is invalid.
  * @example
  * ```ts
  * const rows = recurringRevenueSeries(
@@ -193,6 +220,22 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * rows[2].customerChurnRate; // => 0.5
  * rows[2].netRevenueRetention; // => 0.2
  * rows[0].netRevenueRetention; // => null
+ * const quarters = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'a', amount: 100, start: '2024-01-10', end: '2024-03-15' },
+ *       { customerId: 'a', amount: 50, start: '2024-02-01' },
+ *       { customerId: 'b', amount: 1200, interval: 'year', start: '2024-02-20', end: '2024-03-01' },
+ *       { customerId: 'b', amount: 80, start: '2024-04-01' },
+ *     ],
+ *   },
+ *   { from: '2024-01', to: '2024-04', lookback: 1, period: 'quarter' },
+ * );
+ * quarters.map((row) => row.period); // => ['2024-Q1', '2024-Q2']
+ * quarters.map((row) => row.months); // => [3, 1]
+ * quarters.map((row) => row.mrr); // => [50, 130]
+ * quarters[0].newMrr; // => 200
+ * quarters[0].churnedMrr; // => 100
  * ```
  * @category Revenue
  */
@@ -209,26 +252,41 @@ export function recurringRevenueSeries(
   // to `to`, as offsets 0 … size − 1.
   const low = first - lookback;
   const totals = seriesTotals(METRIC, records, policies, { low, size: last - low + 1, lookback });
-  const result: RecurringRevenueSeriesRow[] = [];
-  for (let m = lookback; m <= last - low; m++) result.push(row(totals, m, low, lookback));
-  return result;
+  return seriesPeriods(first, last, policies.period ?? 'month').map((span) => row(totals, span, low, lookback));
 }
 
-/** One row of the series from the exact monthly totals (units of 1/den). */
-function row(totals: SeriesTotals, m: number, low: number, lookback: number): RecurringRevenueSeriesRow {
-  const { den, movements } = totals;
+/** The exact sum of one movement's amounts over the months `a … b` (offsets). */
+function movedAmount(totals: SeriesTotals, a: number, b: number, movement: number): Int {
+  let sum: Int = 0;
+  for (let m = a; m <= b; m++) sum = addInt(sum, totals.movements.amount(m, movement));
+  return sum;
+}
+
+/** The number of one movement's customers over the months `a … b` (offsets). */
+function movedCount(totals: SeriesTotals, a: number, b: number, movement: number): number {
+  let sum = 0;
+  for (let m = a; m <= b; m++) sum += totals.movements.count(m, movement);
+  return sum;
+}
+
+/** One row of the series from the exact monthly totals (units of 1/den): the months of `span`. */
+function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: number): RecurringRevenueSeriesRow {
+  const { den } = totals;
   const money = (value: Int) => ratioResult(METRIC, value, den, 'an MRR figure');
   const rate = (numerator: Int, denominator: Int) => (denominator === 0 ? null : ratioToNumber(numerator, denominator));
+  // Offsets of the span's first and last months: MRR at the end of `b`, the start at the end of `a − 1`.
+  const a = span.first - low;
+  const m = span.last - low;
   const mrr = totals.mrr.get(m);
-  const starting = totals.mrr.get(m - 1);
+  const starting = totals.mrr.get(a - 1);
   const base = totals.mrr.get(m - lookback);
   const customers = totals.customers[m] as number;
-  const startingCustomers = totals.customers[m - 1] as number;
-  const churnedCustomers = movements.count(m, CHURNED);
-  const expansion = movements.amount(m, EXPANSION);
-  const contraction = movements.amount(m, CONTRACTION);
-  const churned = movements.amount(m, CHURNED);
-  const reactivation = movements.amount(m, REACTIVATION);
+  const startingCustomers = totals.customers[a - 1] as number;
+  const churnedCustomers = movedCount(totals, a, m, CHURNED);
+  const expansion = movedAmount(totals, a, m, EXPANSION);
+  const contraction = movedAmount(totals, a, m, CONTRACTION);
+  const churned = movedAmount(totals, a, m, CHURNED);
+  const reactivation = movedAmount(totals, a, m, REACTIVATION);
   const lost = addInt(churned, contraction);
   return {
     month: formatMonth(low + m),
@@ -237,14 +295,14 @@ function row(totals: SeriesTotals, m: number, low: number, lookback: number): Re
     customers,
     startingMrr: money(starting),
     startingCustomers,
-    newMrr: money(movements.amount(m, NEW)),
+    newMrr: money(movedAmount(totals, a, m, NEW)),
     expansionMrr: money(expansion),
     contractionMrr: money(contraction),
     churnedMrr: money(churned),
     reactivationMrr: money(reactivation),
     netNewMrr: money(subtractInt(mrr, starting)),
-    newCustomers: movements.count(m, NEW),
-    reactivatedCustomers: movements.count(m, REACTIVATION),
+    newCustomers: movedCount(totals, a, m, NEW),
+    reactivatedCustomers: movedCount(totals, a, m, REACTIVATION),
     churnedCustomers,
     customerChurnRate: startingCustomers === 0 ? null : churnedCustomers / startingCustomers,
     revenueChurnRate: rate(lost, starting),
@@ -254,5 +312,7 @@ function row(totals: SeriesTotals, m: number, low: number, lookback: number): Re
     retentionFrom: formatMonth(low + m - lookback),
     netRevenueRetention: rate(totals.retained.get(m), base),
     grossRevenueRetention: rate(totals.capped.get(m), base),
+    period: span.label,
+    months: m - a + 1,
   };
 }

@@ -1,6 +1,11 @@
-// mrr: the monthly MRR series with its movements, from a file of subscription records.
+// mrr: the MRR series with its movements, month by month (or by quarter or year), from a file of
+// subscription records.
 import { readFileSync } from 'node:fs';
-import { recurringRevenueSeries, type SubscriptionRecord } from '../../revenue/index.js';
+import {
+  type RecurringRevenueSeriesRow,
+  recurringRevenueSeries,
+  type SubscriptionRecord,
+} from '../../revenue/index.js';
 import {
   type Command,
   type CommandContext,
@@ -16,10 +21,12 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
-import { epochOf, formatMonth } from '../dates.js';
+import { addMonths, epochOf, formatMonth } from '../dates.js';
 import { lazyArray } from '../columns.js';
 import { UsageError } from '../errors.js';
-import type { Output } from '../output.js';
+import { DEFAULT_ROUNDING, type Output, ROUNDINGS } from '../output.js';
+import { roundMoney } from '../output/money.js';
+import { BY_OPTION, byOption, type Period } from '../periods.js';
 
 /** A row of a subscription file: a subscription record whose discount is one of two columns. */
 export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
@@ -167,12 +174,37 @@ function dataMonths(loaded: LoadedRecords<SubscriptionRow>): { from: string; to:
   return { from: formatMonth(first), to: formatMonth(Math.max(first, last)) };
 }
 
+/** Months in each period of the series. */
+const PERIOD_MONTHS: Readonly<Record<Period, number>> = { month: 1, quarter: 3, year: 12 };
+
+/** `2024-Q4 covers 2024-10 to 2024-11 only (2 of its 3 months).` for each period clipped to --from or --to. */
+function clippedNotes(series: readonly RecurringRevenueSeriesRow[], by: Period): string[] {
+  const size = PERIOD_MONTHS[by];
+  return series
+    .filter((row) => row.months < size)
+    .map((row) => {
+      const start = formatMonth(addMonths(epochOf(`${row.month}-01`), 1 - row.months));
+      const span = row.months === 1 ? row.month : `${start} to ${row.month}`;
+      return `${row.period} covers ${span} only (${row.months} of its ${size} months).`;
+    });
+}
+
+/**
+ * An amount as the table shows it: rounded to the currency's minor unit as `--rounding` says, grouped by
+ * thousands.
+ */
+function moneyText(value: number, currency: string | undefined, context: CommandContext): string {
+  const rounding = ROUNDINGS.find((choice) => choice === context.values.rounding) ?? DEFAULT_ROUNDING;
+  const [whole = '', fraction] = roundMoney(value, currency, rounding).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
 export const mrr: Command = {
   name: 'mrr',
   summary: 'MRR and ARR month by month, with new, expansion, contraction, churned and reactivation MRR',
-  usage: 'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--rates rates.json]',
+  usage: 'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--rates rates.json]',
   description:
-    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. Amounts stay exact to the cent.',
+    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
   options: {
     from: {
       type: 'string',
@@ -185,17 +217,20 @@ export const mrr: Command = {
       description: 'last month of the series, included (default: the month of the last start or end in the file)',
     },
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
+    ...BY_OPTION,
     ...REVENUE_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
-  flags: { ...REVENUE_FLAGS, from: '--from', to: '--to', lookback: '--lookback' },
+  flags: { ...REVENUE_FLAGS, from: '--from', to: '--to', lookback: '--lookback', period: '--by' },
   examples: [
     'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --csv > mrr.csv',
+    'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --by quarter',
     'cs-metrics mrr subscriptions.jsonl --currency USD --rate EUR=1.08 --weekly-factor 4.33',
   ],
   async run(context) {
+    const by = byOption(context) ?? 'month';
     const file = inputFile(context);
     const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
     const subscriptions = subscriptionRecords(loaded);
@@ -212,7 +247,13 @@ export const mrr: Command = {
     const series = locate(file, loaded.locations, columns, () =>
       recurringRevenueSeries(
         { subscriptions },
-        { from, to, ...revenuePolicies(context), ...(lookback === undefined ? {} : { lookback }) },
+        {
+          from,
+          to,
+          ...revenuePolicies(context),
+          ...(lookback === undefined ? {} : { lookback }),
+          ...(by === 'month' ? {} : { period: by }),
+        },
       ),
     );
     const currency = currencyOptions(context).currency ?? subscriptions.find((record) => record.currency)?.currency;
@@ -221,9 +262,9 @@ export const mrr: Command = {
       money: [{ currency, fields: SERIES_MONEY }],
       tables: [
         {
-          title: `MRR by month — ${file}`,
+          title: `MRR by ${by} — ${file}`,
           columns: [
-            { name: 'month' },
+            { name: by },
             { name: 'MRR', kind: 'money', currency },
             { name: 'customers', kind: 'integer' },
             { name: 'new', kind: 'money', currency },
@@ -238,7 +279,7 @@ export const mrr: Command = {
             { name: 'GRR', kind: 'percent' },
           ],
           rows: series.map((row) => [
-            row.month,
+            row.period,
             row.mrr,
             row.customers,
             row.newMrr,
@@ -255,8 +296,9 @@ export const mrr: Command = {
         },
       ],
       notes: [
-        `MRR is measured at the end of each month; ARR is 12 × MRR: ${(series.at(-1)?.arr ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} at the end of ${to}.`,
-        'NRR and GRR are trailing: this month against the same customers 12 months earlier (— before enough history).',
+        `MRR is measured at the end of each ${by === 'month' ? 'month' : `${by}'s last month; the movements are summed over its months`}; ARR is 12 × MRR: ${moneyText(series.at(-1)?.arr ?? 0, currency, context)} at the end of ${to}.`,
+        `NRR and GRR are trailing: ${by === 'month' ? 'this month' : `the last month of each ${by}`} against the same customers ${lookback ?? 12} months earlier (— before enough history).`,
+        ...clippedNotes(series, by),
       ],
     } satisfies Output;
   },
