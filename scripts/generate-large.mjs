@@ -5,6 +5,7 @@
 //   node scripts/generate-large.mjs customers 1000000 /tmp/customers-1m.csv
 //   node scripts/generate-large.mjs tickets 1000000 /tmp/tickets-1m.csv
 //   node scripts/generate-large.mjs survey 10000000 /tmp/survey-10m.csv
+//   node scripts/generate-large.mjs accounts 1000000 /tmp/accounts-1m.csv
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { random } from '../bench/harness.mjs';
@@ -99,7 +100,27 @@ function* survey(rows, next) {
   }
 }
 
-const KINDS = { subscriptions, customers, tickets, survey };
+/**
+ * Accounts with the measures of examples/data/scorecard.json, like examples/data/accounts.csv: healthier
+ * accounts churn less, and about a third have no NPS answer.
+ */
+function* accounts(rows, next) {
+  yield 'customerId,segment,weeklyActiveShare,seatUtilization,daysSinceLastLogin,openTickets,nps,executiveSponsor,churned\n';
+  const segments = ['SMB', 'Mid-Market', 'Enterprise'];
+  for (let i = 1; i <= rows; i++) {
+    const health = next();
+    const active = Math.min(1, health * 0.9 + next() * 0.2).toFixed(2);
+    const seats = Math.min(1, health * 0.8 + next() * 0.3).toFixed(2);
+    const login = 1 + Math.floor((1 - health) * next() * 40);
+    const tickets = Math.floor(next() * next() * 7);
+    const nps = next() < 0.35 ? '' : String(Math.min(10, Math.floor(health * 8 + next() * 4)));
+    const sponsor = next() < 0.3 + health * 0.5;
+    const churned = next() < 0.2 * (1 - health) ** 2;
+    yield `c${pad(i, 7)},${segments[i % 3]},${active},${seats},${login},${tickets},${nps},${sponsor},${churned}\n`;
+  }
+}
+
+const KINDS = { subscriptions, customers, tickets, survey, accounts };
 
 const [kind, rowsText, path] = process.argv.slice(2);
 const rows = Number(rowsText);

@@ -85,9 +85,13 @@ describe('cs-metrics family commands', () => {
       const { id, start, end } = present(row);
       return { id, start, ...(end ? { end } : {}) };
     });
+    // --to is the last day of the period; the library's half-open period ends the day after.
     const period = { from: '2024-10-01', to: '2025-01-01' };
-    expect(await json(['churn', `${DATA}/customers.csv`, '--from', period.from, '--to', period.to])).toEqual(
-      asPrinted({ period, ...customerChurn({ customers: customers as never, period }) }),
+    expect(await json(['churn', `${DATA}/customers.csv`, '--from', period.from, '--to', '2024-12-31'])).toEqual(
+      asPrinted({
+        period: { from: '2024-10-01', to: '2024-12-31' },
+        ...customerChurn({ customers: customers as never, period }),
+      }),
     );
     const december = await json([
       'churn',
@@ -99,7 +103,7 @@ describe('cs-metrics family commands', () => {
     ]);
     expect(december).toEqual(
       asPrinted({
-        period: { from: '2024-12-01', to: '2025-01-01' },
+        period: { from: '2024-12-01', to: '2024-12-31' },
         ...customerChurn(
           { customers: customers as never, period: { from: '2024-12-01', to: '2025-01-01' } },
           { newCustomerChurn: 'exclude' },

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from './command.js';
 import { epochOf } from './dates.js';
-import { byOption, DateRange, dateWindow, dayOption, inWindow, periodOf } from './periods.js';
+import {
+  byOption,
+  DateRange,
+  dateWindow,
+  dayOption,
+  halfOpenPeriod,
+  includedDays,
+  inWindow,
+  periodOf,
+  windowDays,
+  windowFilter,
+} from './periods.js';
 
 const context = (values: Record<string, string>): CommandContext => ({ values, positionals: [], progress: undefined });
 
@@ -55,5 +66,29 @@ describe('periods', () => {
       "--from 2025-01-01 is outside the answers' dates (2024-02-01 to 2024-03-10)",
     ]);
     expect(range.warnings(dateWindow(context({ from: '2024-02-01', to: '2024-03-10' })), 'answers')).toEqual([]);
+  });
+
+  it('writes a window of days as the library takes it and as the command line says it', () => {
+    const window = dateWindow(context({ from: '2024-10-01', to: '2024-12-31' }));
+    expect(halfOpenPeriod(window)).toEqual({ from: '2024-10-01', to: '2025-01-01' });
+    expect(includedDays(window)).toEqual({ from: '2024-10-01', to: '2024-12-31' });
+    expect(windowDays(window)).toBe('2024-10-01 to 2024-12-31');
+    expect(windowDays(dateWindow(context({ from: '2024-10-01' })))).toBe('on or after 2024-10-01');
+    expect(windowDays(dateWindow(context({ to: '2024-02-29' })))).toBe('on or before 2024-02-29');
+    expect(includedDays({ start: Date.UTC(2024, 1, 1), end: Date.UTC(2024, 2, 1) })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+  });
+
+  it('says what the dates of the records are in the message of a window that keeps none', () => {
+    const filter = windowFilter(context({ from: '2030-01-01' }), 'customers.csv', 'start', 'customers', 'started from');
+    expect(filter.window.flags).toEqual(['--from 2030-01-01']);
+    const record = (start: string) => ({ fields: { start }, location: 'line 2' });
+    expect(filter.keep(record('2024-01-05'))).toBe(false);
+    expect(filter.keep(record('2024-03-01'))).toBe(false);
+    expect(filter.nothingLeft().message).toBe(
+      'customers.csv has no customers (after --from 2030-01-01); its customers started from 2024-01-05 to 2024-03-01',
+    );
   });
 });

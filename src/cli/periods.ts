@@ -59,6 +59,30 @@ export function dateWindow(context: CommandContext): DateWindow {
   };
 }
 
+/** Whole UTC days as a half-open range of epoch milliseconds: the first day's midnight, the next after the last. */
+export interface DayPeriod {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The library's half-open period of whole days: `to` is the day after the last day, excluded. */
+export function halfOpenPeriod(period: DayPeriod): { from: string; to: string } {
+  return { from: formatDay(period.start), to: formatDay(period.end) };
+}
+
+/** The first and last days of a period, both included, as the command line's `--from` and `--to` write them. */
+export function includedDays(period: DayPeriod): { from: string; to: string } {
+  return { from: formatDay(period.start), to: formatDay(period.end - DAY_MS) };
+}
+
+/** The days of a window in words: `2024-01-01 to 2024-06-30`, `on or after 2024-01-01`, `on or before 2024-06-30`. */
+export function windowDays(window: DateWindow): string {
+  const from = window.start === Number.NEGATIVE_INFINITY ? undefined : formatDay(window.start);
+  const to = window.end === Number.POSITIVE_INFINITY ? undefined : formatDay(window.end - DAY_MS);
+  if (from !== undefined && to !== undefined) return `${from} to ${to}`;
+  return from !== undefined ? `on or after ${from}` : to !== undefined ? `on or before ${to}` : 'on any day';
+}
+
 /** Whether a window was asked for. */
 export function hasWindow(window: DateWindow): boolean {
   return window.flags.length > 0;
@@ -151,6 +175,8 @@ export function dateOf(file: string, record: InputRecord, column: string, use: s
 
 /** A `--from`/`--to` filter on a date column of a file's records, and what it saw. */
 export interface WindowFilter {
+  /** The window of `--from` and `--to`. */
+  readonly window: DateWindow;
   /** Whether a record's date is inside the window (always true without `--from` and `--to`). */
   readonly keep: (record: InputRecord) => boolean;
   /** The warnings of a window that reaches beyond the records' dates, once they are read. */
@@ -168,19 +194,28 @@ export function nothingLeft(context: CommandContext, file: string, noun: string,
 
 /**
  * The hook a command passes to `loadRecords` or `filteredRecords` to keep the records of `--from` to `--to`
- * by one date column, checked before anything is read. A date that cannot be read is located.
+ * by one date column, checked before anything is read. A date that cannot be read is located. `dated` says
+ * what the column's dates are of the records, in the message of a window that leaves none
+ * (`its customers started from 2023-02-03 to 2024-12-31`).
  */
-export function windowFilter(context: CommandContext, file: string, column: string, noun: string): WindowFilter {
+export function windowFilter(
+  context: CommandContext,
+  file: string,
+  column: string,
+  noun: string,
+  dated = 'are dated',
+): WindowFilter {
   const window = dateWindow(context);
   const range = new DateRange();
   const empty = () => {
     const dates = range.describe();
     return new UsageError(
-      `${nothingLeft(context, file, noun, window.flags)}${dates === undefined ? '' : `; its ${noun} are dated ${dates}`}`,
+      `${nothingLeft(context, file, noun, window.flags)}${dates === undefined ? '' : `; its ${noun} ${dated} ${dates}`}`,
     );
   };
-  if (!hasWindow(window)) return { keep: () => true, warnings: () => [], nothingLeft: empty };
+  if (!hasWindow(window)) return { window, keep: () => true, warnings: () => [], nothingLeft: empty };
   return {
+    window,
     nothingLeft: empty,
     keep(record) {
       const time = dateOf(file, record, column, 'for --from and --to');

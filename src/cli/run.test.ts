@@ -36,7 +36,7 @@ describe('cs-metrics', () => {
         if (spec?.value === 'YYYY-MM-DD') expect(spec.description, `${command.name} --${name}`).toContain('UTC');
       }
     }
-    expect((await runCli(['churn', '--help'])).stdout).toMatch(/--to <YYYY-MM-DD> +the day after the period, excluded/);
+    expect((await runCli(['churn', '--help'])).stdout).toMatch(/--to <YYYY-MM-DD> +last day of the period, included/);
     expect((await runCli(['mrr', '--help'])).stdout).toMatch(/--to <YYYY-MM> +last month of the series, included/);
   });
 

@@ -18,8 +18,11 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { lazyArray } from '../columns.js';
 import { InputError, problemOf, UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
+import { nothingLeft } from '../periods.js';
+import { AccountColumns, LowestScores, STATUSES } from './healthAccounts.js';
 
 function readScorecard(file: string): HealthScoreConfig {
   try {
@@ -54,9 +57,9 @@ const pct = (value: number | null) => (value === null ? null : cell(value, 'perc
 export const health: Command = {
   name: 'health',
   summary: 'health scores with a scorecard: traffic lights, and how well the score predicts churn',
-  usage: 'cs-metrics health <accounts file> --scorecard scorecard.json [--outcome churned]',
+  usage: 'cs-metrics health <accounts file> --scorecard scorecard.json [--outcome churned] [--lowest 10]',
   description:
-    "Scores every account (one row each, one column per measure of the scorecard; blank cells are missing measures) with a scorecard in createHealthScore's format, and reports how many accounts are red, yellow and green. With an outcome column (true when the account churned afterwards), it also reports the churn rate of each band with its Wilson interval and the score's AUC as a churn predictor: 1 separates churned from retained accounts perfectly, 0.5 is no better than chance.",
+    "Scores every account (one row each, one column per measure of the scorecard; blank cells are missing measures) with a scorecard in createHealthScore's format, and reports how many accounts are red, yellow and green. With an outcome column (true when the account churned afterwards), it also reports the churn rate of each band with its Wilson interval and the score's AUC as a churn predictor: 1 separates churned from retained accounts perfectly, 0.5 is no better than chance. The --json result lists every account's id, score and status, and the full breakdown (each measure's value, score and weight, and the missing measures) of the --lowest accounts. The accounts' rows carry no date, so health takes no --from or --to: give it the accounts as measured on one day (--where keeps some of them).",
   options: {
     scorecard: { type: 'string', value: 'file.json', description: 'the scorecard: { measures, bands?, missing? }' },
     outcome: {
@@ -88,11 +91,9 @@ export const health: Command = {
     const measures = Object.keys(config.measures ?? {});
     const outcome = stringOption(context, 'outcome', 'churned');
     const idColumn = stringOption(context, 'id', 'customerId');
-    const lowestCount = numberOption(context, 'lowest') ?? 10;
-    const results: HealthScoreResult[] = [];
-    const ids: string[] = [];
-    const churned: boolean[] = [];
-    let hasOutcome = true;
+    const lowestCount = Math.max(0, Math.floor(numberOption(context, 'lowest') ?? 10));
+    const accounts = new AccountColumns();
+    const lowest = new LowestScores(lowestCount);
     for await (const record of filteredRecords(context, file, measures)) {
       const values: Record<string, HealthValues[string]> = {};
       for (const name of measures) {
@@ -100,35 +101,30 @@ export const health: Command = {
         if (raw === undefined || raw === null || raw === '') continue;
         values[name] = measureValue(raw);
       }
+      let result: HealthScoreResult;
       try {
-        results.push(score(values));
+        result = score(values);
       } catch (error) {
         if (!isMetricError(error)) throw error;
         const column = error.issues[0]?.path.find((key) => typeof key === 'string') as string | undefined;
         throw new InputError(file, record.location, column, problemOf(error));
       }
-      ids.push(String(record.fields[idColumn] ?? record.location));
+      const id = String(record.fields[idColumn] ?? record.location);
+      lowest.offer(accounts.length, id, result);
       const flag = readFlag(record.fields[outcome]);
-      if (typeof flag === 'boolean') churned.push(flag);
-      else hasOutcome = false;
+      accounts.push(id, result.score, result.status, typeof flag === 'boolean' ? flag : undefined);
     }
-    const distribution = healthDistribution(results);
+    if (accounts.length === 0) throw new UsageError(nothingLeft(context, file, 'accounts', []));
+    const distribution = healthDistribution(accounts.counts());
     const bands = config.bands === undefined ? {} : { bands: config.bands };
-    const calibration = hasOutcome
-      ? healthScoreCalibration(
-          { accounts: results.map((result, i) => ({ score: result.score, churned: churned[i] as boolean })) },
-          bands,
-        )
+    const calibration = accounts.outcomeKnown
+      ? healthScoreCalibration({ scores: accounts.scores, churned: accounts.churned }, bands)
       : undefined;
     const tables: Table[] = [
       {
-        title: `Health of ${results.length} accounts — ${file}`,
+        title: `Health of ${accounts.length} accounts — ${file}`,
         columns: [{ name: 'status' }, { name: 'accounts', kind: 'integer' }, { name: 'share', kind: 'percent' }],
-        rows: (['red', 'yellow', 'green'] as const).map((status) => [
-          status,
-          distribution[status].count,
-          distribution[status].share,
-        ]),
+        rows: STATUSES.map((status) => [status, distribution[status].count, distribution[status].share]),
       },
     ];
     if (calibration) {
@@ -142,7 +138,7 @@ export const health: Command = {
           { name: 'interval low' },
           { name: 'interval high' },
         ],
-        rows: (['red', 'yellow', 'green'] as const).map((status) => {
+        rows: STATUSES.map((status) => {
           const band = calibration[status];
           return [
             status,
@@ -155,11 +151,8 @@ export const health: Command = {
         }),
       });
     }
-    const lowest = results
-      .map((result, i) => ({ id: ids[i] as string, result }))
-      .sort((a, b) => a.result.score - b.result.score)
-      .slice(0, Math.max(0, lowestCount));
-    if (lowest.length > 0) {
+    const lowestAccounts = lowest.sorted();
+    if (lowestAccounts.length > 0) {
       tables.push({
         title: 'Lowest scores',
         columns: [
@@ -169,7 +162,7 @@ export const health: Command = {
           { name: 'weakest measure' },
           { name: 'missing' },
         ],
-        rows: lowest.map(({ id, result }) => {
+        rows: lowestAccounts.map(({ id, result }) => {
           const weakest = [...result.measures].sort((a, b) => a.normalized - b.normalized)[0];
           return [
             id,
@@ -185,7 +178,10 @@ export const health: Command = {
       json: {
         distribution,
         calibration: calibration ?? null,
-        accounts: results.map((result, i) => ({ id: ids[i], ...result })),
+        // Every account's id, score and status, built from the columns as the JSON is written; the
+        // per-measure breakdown of the lowest-scored only.
+        accounts: lazyArray(accounts.length, (i) => accounts.account(i)),
+        lowest: lowestAccounts.map(({ id, result }) => ({ id, ...result })),
       },
       tables,
     } satisfies Output;

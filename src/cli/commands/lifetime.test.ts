@@ -1,7 +1,9 @@
 // lifetime end to end: a fit that did not converge, options checked first, an empty file.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { asPrinted, runCli } from '../../../test/support/cli.js';
-import { fitShiftedBetaGeometric } from '../../index.js';
+import { fitShiftedBetaGeometric, lifetimeObservations, survivalCurve, survivorsByPeriod } from '../../index.js';
 
 const FIXTURES = 'test/fixtures/cli';
 
@@ -72,5 +74,58 @@ describe('lifetime', () => {
     expect(filtered.stderr).toBe(
       'cs-metrics lifetime: examples/data/customers.csv has no customers (after --where id=nobody)\n',
     );
+  });
+
+  it('keeps the customers who started from --from to --to, followed to the last date of the whole file', async () => {
+    const file = 'examples/data/customers.csv';
+    const customers = (parse(readFileSync(file), { columns: true }) as Record<string, string>[]).map(
+      ({ id, start, end }) => ({ id: id as string, start: start as string, ...(end ? { end } : {}) }),
+    );
+    const started = customers.filter(({ start }) => start >= '2023-04-01' && start <= '2023-12-31');
+    const { code, stdout, stderr } = await runCli([
+      'lifetime',
+      file,
+      '--from',
+      '2023-04-01',
+      '--to',
+      '2023-12-31',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    // No warning about the window (the window lies within the starts); the fit of these months may not converge.
+    expect(stderr).toMatch(/^(cs-metrics lifetime: warning: the shifted-beta-geometric fit did not converge.*\n)?$/);
+    const result = JSON.parse(stdout);
+    expect(result.started).toEqual({ from: '2023-04-01', to: '2023-12-31' });
+    // --as-of is by default the last date of the file, not the last of the customers kept.
+    const asOf = '2024-12-31';
+    expect(result.survival).toEqual(
+      asPrinted(survivalCurve(lifetimeObservations({ customers: started }, { asOf, unit: 'month' }))),
+    );
+    expect(result.survival.observations).toBe(started.length);
+    // The fit's first year begins with the first start in the window.
+    const first = started.map(({ start }) => start).sort()[0] as string;
+    expect(first >= '2023-04-01').toBe(true);
+    const from = Date.parse(first);
+    const to = new Date(from).setUTCMonth(new Date(from).getUTCMonth() + 12);
+    expect(result.survivors).toEqual(
+      survivorsByPeriod({ customers: started }, { from, to, asOf, unit: 'month', periods: 24 }).survivors,
+    );
+    const table = await runCli(['lifetime', file, '--from', '2023-04-01', '--to', '2023-12-31']);
+    expect(table.stdout).toContain(
+      `Customer lifetimes of the customers who started 2023-04-01 to 2023-12-31 — ${file}\n`,
+    );
+  });
+
+  it('checks --from and --to before reading the file, and says what a window that keeps nobody missed', async () => {
+    const bad = await runCli(['lifetime', 'missing.csv', '--to', '31/12/2024']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("cs-metrics lifetime: --to must be a day written YYYY-MM-DD, not '31/12/2024'\n");
+    const none = await runCli(['lifetime', 'examples/data/customers.csv', '--to', '2022-12-31']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'cs-metrics lifetime: examples/data/customers.csv has no customers (after --to 2022-12-31); its customers started from 2023-01-17 to 2024-12-31\n',
+    );
+    const help = await runCli(['lifetime', '--help']);
+    expect(help.stdout).toMatch(/--to <YYYY-MM-DD> +keep the customers who started on or before this day \(UTC\)/);
   });
 });

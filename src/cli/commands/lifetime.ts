@@ -27,9 +27,8 @@ import {
 import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { checkOptions } from '../flags.js';
-import { nothingLeft } from '../periods.js';
 import { cell, type Output, type Table } from '../output.js';
-import { LIFETIME_FIELDS, latestDate } from './retention.js';
+import { LIFETIME_FIELDS, START_WINDOW_OPTIONS, startedJson, startWindow } from './retention.js';
 
 /** The starts of a file of lifetimes, read from their column one at a time. */
 function* startDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
@@ -105,9 +104,10 @@ function lifetimeValues(
 export const lifetime: Command = {
   name: 'lifetime',
   summary: 'how long customers stay (Kaplan–Meier, shifted-beta-geometric) and what they are worth',
-  usage: 'cs-metrics lifetime <customers file> [--as-of 2024-12-31] [--arpa 210] [--discount-rate 0.01]',
+  usage:
+    'cs-metrics lifetime <customers file> [--as-of 2024-12-31] [--from 2024-01-01 --to 2024-12-31] [--arpa 210] [--discount-rate 0.01]',
   description:
-    'Reads customer lifetimes (id, start, end) and reports the Kaplan–Meier survival curve in months of 365/12 days (customers still active are censored at --as-of), the median lifetime when the curve reaches one half, and a shifted-beta-geometric fit of the customers who started in the first 12 months of the data (monthly survivors, for as many months as all of them have completed, at most 24). With --arpa (monthly revenue per account) it adds the lifetime value from the fitted model, discounted at --discount-rate a month, and the simple ARPA × margin ÷ monthly churn value, the churn being 1 − S(12)^(1/12).',
+    'Reads customer lifetimes (id, start, end) and reports the Kaplan–Meier survival curve in months of 365/12 days (customers still active are censored at --as-of), the median lifetime when the curve reaches one half, and a shifted-beta-geometric fit of the customers who started in the 12 months from the first start (monthly survivors, for as many months as all of them have completed, at most 24). --from and --to (inclusive UTC days) keep the customers who started on those days, a cohort by start: the curve is theirs, and the first year of the fit begins with the first start in the window; --as-of stays, by default, the last date in the file. With --arpa (monthly revenue per account) it adds the lifetime value from the fitted model, discounted at --discount-rate a month, and the simple ARPA × margin ÷ monthly churn value, the churn being 1 − S(12)^(1/12).',
   options: {
     'as-of': {
       type: 'string',
@@ -117,6 +117,7 @@ export const lifetime: Command = {
     arpa: { type: 'string', value: 'money', description: 'monthly revenue per account, for lifetime values' },
     margin: { type: 'string', value: 'fraction', default: '1', description: 'gross margin applied to ARPA' },
     'discount-rate': { type: 'string', value: 'rate', default: '0.01', description: 'monthly discount rate' },
+    ...START_WINDOW_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
@@ -130,6 +131,7 @@ export const lifetime: Command = {
   examples: [
     'cs-metrics lifetime examples/data/customers.csv --arpa 210',
     'cs-metrics lifetime customers.csv --as-of 2024-12-31 --json',
+    'cs-metrics lifetime customers.csv --from 2024-01-01 --to 2024-12-31 --arpa 210',
   ],
   async run(context) {
     const file = inputFile(context);
@@ -138,9 +140,10 @@ export const lifetime: Command = {
       throw new UsageError(`--as-of must be a date such as 2024-12-31, not '${asOfText}'`);
     }
     const values = valueOptions(context);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    if (loaded.records.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
-    const asOf = asOfText ?? latestDate(loaded);
+    const window = startWindow(context, file);
+    const loaded = await loadRecords(context, file, LIFETIME_FIELDS, window.keep);
+    if (loaded.length === 0) throw window.nothingLeft();
+    const asOf = asOfText ?? window.latest(loaded);
     const customers = loaded.records;
     const observations = locate(file, loaded.locations, loaded.columns, () =>
       lifetimeObservations({ customers }, { asOf, unit: 'month' }),
@@ -148,8 +151,8 @@ export const lifetime: Command = {
     const curve = survivalCurve(observations);
     const at = (months: number) => survivalAt({ points: curve.points }, { time: months });
 
-    // The customers who started in the first 12 months of the data, counted at the end of each month since
-    // they started, for as many months as all of them have completed (at most 24).
+    // The customers who started in the 12 months from the first start (in the window, if any), counted at
+    // the end of each month since they started, for as many months as all of them have completed (at most 24).
     const from = earliestOf(startDates(loaded));
     const to = addMonths(from, 12);
     const survivors =
@@ -170,7 +173,7 @@ export const lifetime: Command = {
         curve.median.reached ? cell(curve.median.time, 'number') : 'not reached: more than half are still customers',
       ],
     ];
-    const json: Record<string, unknown> = { survival: curve, survivors, fit: fit ?? null };
+    const json: Record<string, unknown> = { ...startedJson(window), survival: curve, survivors, fit: fit ?? null };
     const warnings: string[] = [];
     if (fit) {
       const mark = fit.converged ? '' : ' (did not converge)';
@@ -193,8 +196,9 @@ export const lifetime: Command = {
       json.lifetimeValue = lifetimeValue.json;
     }
     const tables: Table[] = [
-      { title: `Customer lifetimes — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows },
+      { title: `Customer lifetimes${window.title} — ${file}`, columns: [{ name: 'measure' }, { name: 'value' }], rows },
     ];
+    warnings.push(...window.warnings());
     return { json, tables, warnings, money: [{ currency: undefined, fields: LIFETIME_MONEY }] } satisfies Output;
   },
 };

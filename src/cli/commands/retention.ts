@@ -12,11 +12,24 @@ import {
   loadRecords,
   locate,
   MAP_OPTION,
+  type OptionSpec,
   stringOption,
 } from '../command.js';
-import { addMonths, DAY_MS, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
+import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
+import {
+  type DayPeriod,
+  dateWindow,
+  halfOpenPeriod,
+  hasWindow,
+  includedDays,
+  mappedColumn,
+  nothingLeft,
+  type WindowFilter,
+  windowDays,
+  windowFilter,
+} from '../periods.js';
 
 /** The columns of a customer file and the lifetime fields they fill. */
 export const LIFETIME_FIELDS: FieldSpecs<CustomerLifetime> = {
@@ -40,35 +53,37 @@ export function latestDate(loaded: LoadedRecords<CustomerLifetime>): number {
   return latest;
 }
 
-/** The calendar month (UTC) that starts at `start`, as a half-open period of days. */
-function monthPeriod(start: number): { from: string; to: string } {
-  return { from: formatDay(start), to: formatDay(addMonths(start, 1)) };
+/** The calendar month (UTC) that starts at `start`, as whole days. */
+function monthPeriod(start: number): DayPeriod {
+  return { start, end: addMonths(start, 1) };
 }
 
-/** The period of `churn`: `--month`, or `--from` and `--to`, or the last month with data. */
-function churnPeriod(context: CommandContext, loaded: LoadedRecords<CustomerLifetime>): { from: string; to: string } {
+/**
+ * The period `churn` was asked for, checked before the file is read: `--month`, or the days from `--from` to
+ * `--to`, both included; undefined when neither is given (the last month with data).
+ */
+function askedPeriod(context: CommandContext): DayPeriod | undefined {
   const month = stringOption(context, 'month');
-  const from = stringOption(context, 'from');
-  const to = stringOption(context, 'to');
+  const window = dateWindow(context);
   if (month !== undefined) {
+    if (hasWindow(window)) throw new UsageError('give --month, or --from and --to, not both');
     const start = monthStart(month);
     if (Number.isNaN(start)) throw new UsageError(`--month must be written YYYY-MM, not '${month}'`);
     return monthPeriod(start);
   }
-  if (from !== undefined || to !== undefined) {
-    if (from === undefined || to === undefined) throw new UsageError('give both --from and --to, or --month');
-    return { from, to };
+  if (!hasWindow(window)) return undefined;
+  if (window.start === Number.NEGATIVE_INFINITY || window.end === Number.POSITIVE_INFINITY) {
+    throw new UsageError('give both --from and --to, or --month');
   }
-  // The month of the day before the latest date: an end on the 1st closes the month before.
-  return monthPeriod(monthStart(formatMonth(latestDate(loaded) - DAY_MS)));
+  return window;
 }
 
 export const churn: Command = {
   name: 'churn',
   summary: 'customer churn and retention over a period, from customer lifetimes',
-  usage: 'cs-metrics churn <customers file> [--month 2024-12 | --from 2024-10-01 --to 2025-01-01]',
+  usage: 'cs-metrics churn <customers file> [--month 2024-12 | --from 2024-10-01 --to 2024-12-31]',
   description:
-    'Reads customer lifetimes (id, start, end; an empty end means still a customer) and counts the customers at the start of the period, those lost, the new ones and those at the end, with the churn rate (lost ÷ at start) and the retention rate. New customers who left inside the period count as lost by default (--new-customer-churn exclude leaves them out, as ChartMogul does). Lifetimes are half-open: a customer whose end is the first day of the period was already gone.',
+    'Reads customer lifetimes (id, start, end; an empty end means still a customer) and counts the customers at the start of the period, those lost, the new ones and those at the end, with the churn rate (lost ÷ at start) and the retention rate. The period is a calendar month (--month), or the days from --from to --to, both included (UTC), or by default the last month with data. New customers who left inside the period count as lost by default (--new-customer-churn exclude leaves them out, as ChartMogul does). Lifetimes are half-open: a customer whose end is the first day of the period was already gone.',
   options: {
     month: {
       type: 'string',
@@ -83,7 +98,8 @@ export const churn: Command = {
     to: {
       type: 'string',
       value: 'YYYY-MM-DD',
-      description: 'the day after the period, excluded (UTC): --to 2025-01-01 ends the period on 2024-12-31',
+      description:
+        'last day of the period, included (UTC): --to 2024-12-31 ends the period with that day; needs --from',
     },
     'new-customer-churn': {
       type: 'string',
@@ -97,21 +113,26 @@ export const churn: Command = {
   flags: { newCustomerChurn: '--new-customer-churn' },
   examples: [
     'cs-metrics churn examples/data/customers.csv --month 2024-12',
-    'cs-metrics churn customers.csv --from 2024-10-01 --to 2025-01-01 --new-customer-churn exclude --json',
+    'cs-metrics churn customers.csv --from 2024-10-01 --to 2024-12-31 --new-customer-churn exclude --json',
   ],
   async run(context) {
     const file = inputFile(context);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
-    const period = churnPeriod(context, loaded);
+    const asked = askedPeriod(context);
     const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude']);
+    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
+    if (loaded.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
+    // By default the month of the day before the latest date: an end on the 1st closes the month before.
+    const days = asked ?? monthPeriod(monthStart(formatMonth(latestDate(loaded) - DAY_MS)));
+    const period = halfOpenPeriod(days);
     const result = locate(file, loaded.locations, loaded.columns, () =>
       customerChurn({ customers: loaded.records, period }, policy === undefined ? {} : { newCustomerChurn: policy }),
     );
+    const included = includedDays(days);
     return {
-      json: { period, ...result },
+      json: { period: included, ...result },
       tables: [
         {
-          title: `Customer churn, ${period.from} to ${period.to} (excluded) — ${file}`,
+          title: `Customer churn, ${included.from} to ${included.to} — ${file}`,
           columns: [{ name: 'measure' }, { name: 'value', kind: 'integer' }],
           rows: [
             ['customers at start', result.customersAtStart],
@@ -128,12 +149,60 @@ export const churn: Command = {
   },
 };
 
+/** `--from` and `--to` of the commands that group customers by the day they started. */
+export const START_WINDOW_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  from: {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    description: 'keep the customers who started on or after this day (UTC)',
+  },
+  to: {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    description: 'keep the customers who started on or before this day (UTC)',
+  },
+};
+
+/** `--from` and `--to` on the customers' starts, and the latest date of the file for a default `--as-of`. */
+export interface StartWindow extends WindowFilter {
+  /** The latest start or end of the file (after `--where`), the customers left out by the window included. */
+  latest(loaded: LoadedRecords<CustomerLifetime>): number;
+  /** ` of the customers who started 2024-01-01 to 2024-06-30`, or nothing without a window: for titles. */
+  readonly title: string;
+}
+
+/**
+ * The customers who started from `--from` to `--to` (inclusive UTC days), checked before the file is read. The
+ * others are left out, but their dates still count for the last date of the file, which dates the analysis
+ * by default: a customer still active is followed up to the end of the data, not to the last end of a cohort.
+ */
+export function startWindow(context: CommandContext, file: string): StartWindow {
+  const startColumn = mappedColumn(context, 'start');
+  const filter = windowFilter(context, file, startColumn, 'customers', 'started from');
+  if (!hasWindow(filter.window)) return { ...filter, latest: latestDate, title: '' };
+  const columns = [startColumn, mappedColumn(context, 'end')];
+  let latest = Number.NaN;
+  return {
+    ...filter,
+    keep(record) {
+      for (const column of columns) {
+        const time = epochOf(record.fields[column]);
+        if (!(time <= latest) && !Number.isNaN(time)) latest = time;
+      }
+      return filter.keep(record);
+    },
+    latest: (loaded) => (Number.isNaN(latest) ? latestDate(loaded) : latest),
+    title: ` of the customers who started ${windowDays(filter.window)}`,
+  };
+}
+
 export const cohorts: Command = {
   name: 'cohorts',
   summary: 'retention of customers grouped by the month (week, quarter) they started',
-  usage: 'cs-metrics cohorts <customers file> [--period month] [--as-of 2024-12-31]',
+  usage:
+    'cs-metrics cohorts <customers file> [--period month] [--as-of 2024-12-31] [--from 2024-01-01 --to 2024-06-30]',
   description:
-    'Groups customers by the period they started in and reports, for each cohort and each period since, the share still a customer at the end of that period, with a size-weighted average row. Periods that have not ended by --as-of are not reported.',
+    'Groups customers by the period they started in and reports, for each cohort and each period since, the share still a customer at the end of that period, with a size-weighted average row. Periods that have not ended by --as-of are not reported. --from and --to (inclusive UTC days) keep the customers who started on those days, cohorts being by start: a customer who started before --from is left out even if still a customer in the window.',
   options: {
     period: { type: 'string', value: 'month|week|quarter', default: 'month', description: 'cohort period' },
     'as-of': {
@@ -141,29 +210,32 @@ export const cohorts: Command = {
       value: 'date',
       description: 'the date of the analysis (default: the last date in the file)',
     },
+    ...START_WINDOW_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
   flags: { period: '--period', asOf: '--as-of' },
   examples: [
     'cs-metrics cohorts examples/data/customers.csv --period quarter',
-    'cs-metrics cohorts customers.csv --as-of 2024-12-31 --csv > cohorts.csv',
+    'cs-metrics cohorts customers.csv --from 2024-01-01 --to 2024-06-30 --as-of 2024-12-31 --csv > cohorts.csv',
   ],
   async run(context) {
     const file = inputFile(context);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
     const period = choiceOption(context, 'period', ['month', 'week', 'quarter']) ?? 'month';
-    const asOf = stringOption(context, 'as-of') ?? formatDay(latestDate(loaded));
+    const window = startWindow(context, file);
+    const loaded = await loadRecords(context, file, LIFETIME_FIELDS, window.keep);
+    if (loaded.length === 0) throw window.nothingLeft();
+    const asOf = stringOption(context, 'as-of') ?? formatDay(window.latest(loaded));
     const result = locate(file, loaded.locations, loaded.columns, () =>
       cohortRetention({ customers: loaded.records }, { period, asOf }),
     );
     const width = result.cohorts.reduce((widest, row) => Math.max(widest, row.retention.length), 0);
     const periods = Array.from({ length: width }, (_, k) => k);
     return {
-      json: { asOf, period, ...result },
+      json: { asOf, period, ...startedJson(window), ...result },
       tables: [
         {
-          title: `Cohort retention by ${period}, as of ${asOf} — ${file}`,
+          title: `Cohort retention by ${period}${window.title}, as of ${asOf} — ${file}`,
           columns: [
             { name: 'cohort' },
             { name: 'size', kind: 'integer' },
@@ -182,6 +254,19 @@ export const cohorts: Command = {
       notes: [
         `Column k: the share of a cohort still a customer at the end of the k-th ${period} after it started (0 is its own ${period}).`,
       ],
+      warnings: window.warnings(),
     } satisfies Output;
   },
 };
+
+/** `started: { from, to }` in the JSON of a command given `--from` or `--to` (the days given, both included). */
+export function startedJson(window: StartWindow): { started?: { from?: string; to?: string } } {
+  if (!hasWindow(window.window)) return {};
+  const { start, end } = window.window;
+  return {
+    started: {
+      ...(start === Number.NEGATIVE_INFINITY ? {} : { from: formatDay(start) }),
+      ...(end === Number.POSITIVE_INFINITY ? {} : { to: formatDay(end - DAY_MS) }),
+    },
+  };
+}
