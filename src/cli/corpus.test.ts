@@ -1,6 +1,6 @@
 // Every command end to end on awkward real-world CSVs (test/fixtures/csv, described in its README): the
 // figures must equal those of the same data written as plain comma-separated files.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli.js';
 
@@ -30,6 +30,14 @@ describe('every command on the awkward-CSV corpus', () => {
     expect((await same('nps', excel, plain, ['--where', 'survey=nps'])).responses).toBe(495);
     expect((await same('csat', excel, plain, ['--where', 'survey=csat'])).responses).toBe(67);
     expect((await same('ces', excel, plain, ['--where', 'survey=ces'])).responses).toBe(38);
+  });
+
+  it('nps, csat and ces on a JSON array: byte-order mark, CRLF, indented, escapes, nested and null fields', async () => {
+    const array = ['test/fixtures/json/survey-responses.json'];
+    const plain = [`${CLEAN}/survey-responses.csv`];
+    expect((await same('nps', array, plain, ['--where', 'survey=nps'])).responses).toBe(495);
+    expect((await same('csat', array, plain, ['--where', 'survey=csat'])).responses).toBe(67);
+    expect((await same('ces', array, plain, ['--where', 'survey=ces'])).responses).toBe(38);
   });
 
   it('mrr on semicolons with decimal commas and thousands dots, detected or asked for', async () => {
@@ -123,6 +131,15 @@ describe('bad files and options: exit 2, one line, no stack', () => {
   it('names the line a broken record starts on, after quoted fields holding CRLF', async () => {
     expect(await refused(['nps', `${CORPUS}/bad-score-after-multiline.csv`])).toMatch(
       /^cs-metrics nps: test\/fixtures\/csv\/bad-score-after-multiline\.csv, line 6, column score: /,
+    );
+  });
+
+  it('names the record a JSON array file is cut short in', async () => {
+    mkdirSync('.cache/corpus', { recursive: true });
+    const cut = '.cache/corpus/survey-responses-cut.json';
+    writeFileSync(cut, readFileSync('test/fixtures/json/survey-responses.json').subarray(0, 40_000));
+    expect(await refused(['nps', cut])).toMatch(
+      /^cs-metrics nps: \.cache\/corpus\/survey-responses-cut\.json, record \d+: is not valid JSON: the file ends inside this record: /,
     );
   });
 

@@ -8,6 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { decimalCommaCell, hasDecimalCommas, sniffDelimiter } from './cells.js';
 import { InputError, UsageError } from './errors.js';
+import { jsonArrayElements } from './jsonArray.js';
 import type { Progress } from './progress.js';
 
 /** One input record: its fields (strings from CSV, any JSON value otherwise) and where it is. */
@@ -275,23 +276,7 @@ async function* jsonLines(file: string, progress: Progress | undefined): AsyncGe
 }
 
 async function* jsonArray(file: string, progress: Progress | undefined): AsyncGenerator<InputRecord> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks(file, progress)) parts.push(chunk);
-  let value: unknown;
-  try {
-    value = JSON.parse(
-      Buffer.concat(parts)
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    );
-  } catch (error) {
-    throw new InputError(file, undefined, undefined, `is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(value)) throw new InputError(file, undefined, undefined, 'must hold a JSON array of records');
-  for (const [index, item] of value.entries()) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new InputError(file, `record ${index + 1}`, undefined, 'must be a JSON object');
-    }
-    yield { location: `record ${index + 1}`, fields: ownFields(item) };
+  for await (const { index, value } of jsonArrayElements(file, chunks(file, progress))) {
+    yield { location: `record ${index}`, fields: ownFields(value as object) };
   }
 }
