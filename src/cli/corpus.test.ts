@@ -56,6 +56,27 @@ describe('every command on the awkward-CSV corpus', () => {
     await same('lifetime', tab, plain, ['--as-of', '2024-12-31', '--arpa', '210']);
   });
 
+  it('churn, cohorts and lifetime on an Excel CSV saved in Windows-1252, with one warning naming the file', async () => {
+    const windows = `${CORPUS}/customers-windows-1252.csv`;
+    const plain = `${CLEAN}/customers.csv`;
+    const warning = `cs-metrics churn: warning: ${windows} is not UTF-8: read as Windows-1252, the encoding of Excel's "CSV" on Western Windows\n`;
+    for (const options of [
+      ['churn', '--month', '2024-12'],
+      ['churn', '--month', '2024-12', '--where', 'name=Müller; Söhne GmbH 5'],
+      ['cohorts', '--period', 'quarter', '--as-of', '2025-01-01'],
+      ['lifetime', '--as-of', '2024-12-31', '--arpa', '210'],
+    ]) {
+      const [command, ...rest] = options as [string, ...string[]];
+      const fromWindows = await runCli([command, windows, ...rest, '--json']);
+      expect(fromWindows.code).toBe(0);
+      expect(fromWindows.stderr).toBe(warning.replace('churn', command));
+      expect(fromWindows.stdout).toBe(await runCli([command, plain, ...rest, '--json']).then((clean) => clean.stdout));
+    }
+    expect(await json(['churn', plain, '--month', '2024-12', '--where', 'name=Müller; Söhne GmbH 5'])).toMatchObject({
+      customersAtStart: 1,
+    });
+  });
+
   it('support on a CRLF file with every field quoted', async () => {
     await same('support', [`${CORPUS}/tickets-quoted.csv`], [`${CLEAN}/tickets.csv`]);
   });

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { decimalCommaCell, hasDecimalCommas, sniffDelimiter } from './cells.js';
+import { type EncodingState, utf8Chunks } from './encoding.js';
 import { InputError, UsageError } from './errors.js';
 import { jsonArrayElements } from './jsonArray.js';
 import type { Progress } from './progress.js';
@@ -30,6 +31,8 @@ export interface ReadOptions {
   /** Whether CSV numbers are written with decimal commas; `undefined` decides from a semicolon file's cells. */
   readonly decimalComma?: boolean | undefined;
   readonly progress?: Progress | undefined;
+  /** Told what was guessed about the file (its text encoding), once, in one line. */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** The format of a file from its option or its extension. */
@@ -138,7 +141,10 @@ function csvProblem(error: Error & { code?: string }, delimiter: string): string
 }
 
 async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<InputRecord> {
-  const start = await head(chunks(file, options.progress));
+  const encoding: EncodingState = { encoding: undefined, invalid: false };
+  const windows = () =>
+    options.warn?.(`${file} is not UTF-8: read as Windows-1252, the encoding of Excel's "CSV" on Western Windows`);
+  const start = await head(utf8Chunks(chunks(file, options.progress), encoding, windows));
   const text = headText(start.head);
   const delimiter = options.delimiter ?? sniffDelimiter(text, start.complete);
   const decimalComma =
@@ -181,6 +187,10 @@ async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<I
       if (names === undefined) {
         names = header(file, record);
         continue;
+      }
+      if (encoding.invalid && record.some((cell) => cell.includes('\ufffd'))) {
+        encoding.invalid = false;
+        options.warn?.(`${file}, line ${at}: bytes that are not UTF-8 are read as '\ufffd': save the file as UTF-8`);
       }
       const fields = recordFields(file, at, names, record, delimiter, decimalComma);
       if (fields !== undefined) yield { location: `line ${at}`, fields };

@@ -109,15 +109,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const rounding = roundingOf(parsed.values.rounding);
     const target = parsed.values.output;
     if (target === '') throw new UsageError('--output needs a file name');
+    const notes: string[] = [];
     const output = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
       progress: terminalProgress(io.stderr as NodeJS.WriteStream),
+      warn: (message) => notes.push(message),
     });
     const text = render(output, format, rounding);
     if (typeof target === 'string') writeWhole(target, text);
     else io.stdout.write(text);
-    for (const warning of output.warnings ?? []) io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
+    for (const warning of [...notes, ...(output.warnings ?? [])])
+      io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
     return 0;
   } catch (error) {
     const flags = command?.flags ?? {};
