@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../../test/support/cli.js';
 import { InputError } from './errors.js';
 import { jsonArrayElements } from './jsonArray.js';
 import { readRecords } from './records.js';
@@ -97,6 +99,25 @@ describe('jsonArrayElements', () => {
       `${path}, record 20001 (line 20002, character 8): is not valid JSON: unexpected 'o'`,
     );
   });
+
+  it('reads a large array with a heap too small for its text, end to end', async () => {
+    const path = `${DIR}/large-nps.json`;
+    const out = createWriteStream(path);
+    const rows = 250_000;
+    out.write('[\n');
+    for (let i = 0; i < rows; i += 10_000) {
+      let chunk = '';
+      for (let j = i; j < i + 10_000; j++) chunk += `${j === 0 ? '' : ','}{"score": ${j % 11}}\n`;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end(']\n');
+    await once(out, 'finish');
+    // A 24 MB heap cannot hold this text and the array parsed from it at once (JSON.parse runs out of memory).
+    const { code, stdout, stderr } = cli(['nps', path, '--json'], ['--max-old-space-size=24']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).responses).toBe(rows);
+  }, 120_000);
 
   it('refuses a file that is not one array of objects in one line naming the record, line and character', async () => {
     const cases: [string, string, string][] = [
