@@ -6,10 +6,10 @@ import { createReadStream } from 'node:fs';
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import { InputError } from './errors.js';
 
-/** One element of the array, with its position (1-based). */
+/** One element of the array (a JSON object), with its position (1-based). */
 export interface ArrayElement {
   readonly index: number;
-  readonly value: unknown;
+  readonly value: object;
 }
 
 /** What went wrong, and at which byte of the file when known. */

@@ -287,6 +287,6 @@ async function* jsonLines(file: string, progress: Progress | undefined): AsyncGe
 
 async function* jsonArray(file: string, progress: Progress | undefined): AsyncGenerator<InputRecord> {
   for await (const { index, value } of jsonArrayElements(file, chunks(file, progress))) {
-    yield { location: `record ${index}`, fields: ownFields(value as object) };
+    yield { location: `record ${index}`, fields: ownFields(value) };
   }
 }
