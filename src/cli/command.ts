@@ -26,6 +26,8 @@ export interface CommandContext {
   readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
   readonly positionals: readonly string[];
   readonly progress: Progress | undefined;
+  /** Prints a warning after the result (what was guessed about an input file). */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** A command of the command line. */
@@ -142,6 +144,7 @@ export async function* filteredRecords(
     delimiter: delimiterOption(stringOption(context, 'delimiter')),
     decimalComma: context.values['decimal-comma'] === true ? true : undefined,
     progress: progress && always ? { ...progress, start: (name, size) => progress.start(name, size, true) } : progress,
+    warn: context.warn,
   })) {
     if (first) {
       first = false;

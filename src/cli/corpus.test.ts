@@ -1,6 +1,6 @@
 // Every command end to end on awkward real-world CSVs (test/fixtures/csv, described in its README): the
 // figures must equal those of the same data written as plain comma-separated files.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli.js';
 
@@ -32,6 +32,14 @@ describe('every command on the awkward-CSV corpus', () => {
     expect((await same('ces', excel, plain, ['--where', 'survey=ces'])).responses).toBe(38);
   });
 
+  it('nps, csat and ces on a JSON array: byte-order mark, CRLF, indented, escapes, nested and null fields', async () => {
+    const array = ['test/fixtures/json/survey-responses.json'];
+    const plain = [`${CLEAN}/survey-responses.csv`];
+    expect((await same('nps', array, plain, ['--where', 'survey=nps'])).responses).toBe(495);
+    expect((await same('csat', array, plain, ['--where', 'survey=csat'])).responses).toBe(67);
+    expect((await same('ces', array, plain, ['--where', 'survey=ces'])).responses).toBe(38);
+  });
+
   it('mrr on semicolons with decimal commas and thousands dots, detected or asked for', async () => {
     const options = ['--rates', `${DATA}/exchange-rates.json`, '--from', '2023-01', '--to', '2024-12'];
     const awkward = `${CORPUS}/subscriptions-decimal-comma.csv`;
@@ -46,6 +54,27 @@ describe('every command on the awkward-CSV corpus', () => {
     expect((await same('churn', tab, plain, ['--month', '2024-12'])).customersAtStart).toBeGreaterThan(0);
     await same('cohorts', tab, plain, ['--period', 'quarter', '--as-of', '2025-01-01']);
     await same('lifetime', tab, plain, ['--as-of', '2024-12-31', '--arpa', '210']);
+  });
+
+  it('churn, cohorts and lifetime on an Excel CSV saved in Windows-1252, with one warning naming the file', async () => {
+    const windows = `${CORPUS}/customers-windows-1252.csv`;
+    const plain = `${CLEAN}/customers.csv`;
+    const warning = `cs-metrics churn: warning: ${windows} is not UTF-8: read as Windows-1252, the encoding of Excel's "CSV" on Western Windows\n`;
+    for (const options of [
+      ['churn', '--month', '2024-12'],
+      ['churn', '--month', '2024-12', '--where', 'name=Müller; Söhne GmbH 5'],
+      ['cohorts', '--period', 'quarter', '--as-of', '2025-01-01'],
+      ['lifetime', '--as-of', '2024-12-31', '--arpa', '210'],
+    ]) {
+      const [command, ...rest] = options as [string, ...string[]];
+      const fromWindows = await runCli([command, windows, ...rest, '--json']);
+      expect(fromWindows.code).toBe(0);
+      expect(fromWindows.stderr).toBe(warning.replace('churn', command));
+      expect(fromWindows.stdout).toBe(await runCli([command, plain, ...rest, '--json']).then((clean) => clean.stdout));
+    }
+    expect(await json(['churn', plain, '--month', '2024-12', '--where', 'name=Müller; Söhne GmbH 5'])).toMatchObject({
+      customersAtStart: 1,
+    });
   });
 
   it('support on a CRLF file with every field quoted', async () => {
@@ -123,6 +152,15 @@ describe('bad files and options: exit 2, one line, no stack', () => {
   it('names the line a broken record starts on, after quoted fields holding CRLF', async () => {
     expect(await refused(['nps', `${CORPUS}/bad-score-after-multiline.csv`])).toMatch(
       /^cs-metrics nps: test\/fixtures\/csv\/bad-score-after-multiline\.csv, line 6, column score: /,
+    );
+  });
+
+  it('names the record a JSON array file is cut short in', async () => {
+    mkdirSync('.cache/corpus', { recursive: true });
+    const cut = '.cache/corpus/survey-responses-cut.json';
+    writeFileSync(cut, readFileSync('test/fixtures/json/survey-responses.json').subarray(0, 40_000));
+    expect(await refused(['nps', cut])).toMatch(
+      /^cs-metrics nps: \.cache\/corpus\/survey-responses-cut\.json, record \d+: is not valid JSON: the file ends inside this record: /,
     );
   });
 

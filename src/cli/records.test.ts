@@ -79,6 +79,38 @@ describe('readRecords', () => {
     expect((await plain(file('utf16.txt', text))).map((record) => record.fields)).toEqual([{ id: '1', score: '9' }]);
   });
 
+  it('reads a Windows-1252 file as such, with one warning, even when its first accent is past the first chunk', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `c${i},Acme ${i},SMB\r\n`).join('');
+    const tail = Buffer.from([...'c9,Caf\xe9 \x80 M\xfcller,Entreprise \x96 PME\r\n'].map((c) => c.charCodeAt(0)));
+    const path = file('windows.csv', Buffer.concat([Buffer.from(`id,name,segment\r\n${rows}`), tail]));
+    expect(rows.length).toBeGreaterThan(64 * 1024);
+    const warnings: string[] = [];
+    const records = await all(path, { warn: (message) => warnings.push(message) });
+    expect(records).toHaveLength(4001);
+    expect({ ...records[4000]?.fields }).toEqual({ id: 'c9', name: 'Café € Müller', segment: 'Entreprise – PME' });
+    expect(warnings).toEqual([
+      `${path} is not UTF-8: read as Windows-1252, the encoding of Excel's "CSV" on Western Windows`,
+    ]);
+  });
+
+  it('reads UTF-8 without a warning, and names the first line of a UTF-8 file holding bytes that are not', async () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    const utf8 = await all(file('utf8.csv', 'id,name\n1,Café Müller\n2,€ 😀\n'), { warn });
+    expect(utf8.map((record) => record.fields.name)).toEqual(['Café Müller', '€ 😀']);
+    expect(warnings).toEqual([]);
+    const stray = Buffer.concat([
+      Buffer.from('id,name\n1,Café\n2,ok\n3,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n4,x\xff\n'),
+    ]);
+    const mixed = await all(file('mixed-utf8.csv', stray), { warn });
+    expect(mixed.map((record) => record.fields.name)).toEqual(['Café', 'ok', 'Caf\ufffd', 'x\u00ff']);
+    expect(warnings).toEqual([
+      `${DIR}/mixed-utf8.csv, line 4: bytes that are not UTF-8 are read as '\ufffd': save the file as UTF-8`,
+    ]);
+  });
+
   it('gives records without a prototype', async () => {
     const [csv] = await all(file('proto.csv', 'id,__proto__\n1,x\n'));
     expect(Object.getPrototypeOf(csv?.fields)).toBeNull();

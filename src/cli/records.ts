@@ -7,7 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { decimalCommaCell, hasDecimalCommas, sniffDelimiter } from './cells.js';
+import { type EncodingState, utf8Chunks } from './encoding.js';
 import { InputError, UsageError } from './errors.js';
+import { jsonArrayElements } from './jsonArray.js';
 import type { Progress } from './progress.js';
 
 /** One input record: its fields (strings from CSV, any JSON value otherwise) and where it is. */
@@ -29,6 +31,8 @@ export interface ReadOptions {
   /** Whether CSV numbers are written with decimal commas; `undefined` decides from a semicolon file's cells. */
   readonly decimalComma?: boolean | undefined;
   readonly progress?: Progress | undefined;
+  /** Told what was guessed about the file (its text encoding), once, in one line. */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** The format of a file from its option or its extension. */
@@ -137,7 +141,10 @@ function csvProblem(error: Error & { code?: string }, delimiter: string): string
 }
 
 async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<InputRecord> {
-  const start = await head(chunks(file, options.progress));
+  const encoding: EncodingState = { encoding: undefined, invalid: false };
+  const windows = () =>
+    options.warn?.(`${file} is not UTF-8: read as Windows-1252, the encoding of Excel's "CSV" on Western Windows`);
+  const start = await head(utf8Chunks(chunks(file, options.progress), encoding, windows));
   const text = headText(start.head);
   const delimiter = options.delimiter ?? sniffDelimiter(text, start.complete);
   const decimalComma =
@@ -180,6 +187,10 @@ async function* csvRecords(file: string, options: ReadOptions): AsyncGenerator<I
       if (names === undefined) {
         names = header(file, record);
         continue;
+      }
+      if (encoding.invalid && record.some((cell) => cell.includes('\ufffd'))) {
+        encoding.invalid = false;
+        options.warn?.(`${file}, line ${at}: bytes that are not UTF-8 are read as '\ufffd': save the file as UTF-8`);
       }
       const fields = recordFields(file, at, names, record, delimiter, decimalComma);
       if (fields !== undefined) yield { location: `line ${at}`, fields };
@@ -275,23 +286,7 @@ async function* jsonLines(file: string, progress: Progress | undefined): AsyncGe
 }
 
 async function* jsonArray(file: string, progress: Progress | undefined): AsyncGenerator<InputRecord> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks(file, progress)) parts.push(chunk);
-  let value: unknown;
-  try {
-    value = JSON.parse(
-      Buffer.concat(parts)
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    );
-  } catch (error) {
-    throw new InputError(file, undefined, undefined, `is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(value)) throw new InputError(file, undefined, undefined, 'must hold a JSON array of records');
-  for (const [index, item] of value.entries()) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new InputError(file, `record ${index + 1}`, undefined, 'must be a JSON object');
-    }
-    yield { location: `record ${index + 1}`, fields: ownFields(item) };
+  for await (const { index, value } of jsonArrayElements(file, chunks(file, progress))) {
+    yield { location: `record ${index}`, fields: ownFields(value) };
   }
 }

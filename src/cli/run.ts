@@ -1,8 +1,8 @@
 // The command line's dispatcher: parses arguments, runs a command, prints its output, and maps errors to
 // exit codes: 0 success, 2 bad input or usage (a message naming file, line and column, never a stack
 // trace), 1 anything else.
-import { parseArgs } from 'node:util';
 import { isMetricError } from '../index.js';
+import { parseArguments } from './arguments.js';
 import type { Command, OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { InputError, OutputError, UsageError } from './errors.js';
@@ -98,18 +98,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const command = commands.find((candidate) => candidate.name === name);
   try {
     if (command === undefined) throw new UsageError(`unknown command '${name}'; run 'cs-metrics --help' for the list`);
-    const options = Object.fromEntries(
-      Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([key, spec]) => [
-        key,
-        { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
-      ]),
-    );
-    let parsed: ReturnType<typeof parseArgs>;
-    try {
-      parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
-    }
+    const parsed = parseArguments(rest, { ...command.options, ...GLOBAL_OPTIONS });
     if (parsed.values.help === true) {
       io.stdout.write(commandHelp(command));
       return 0;
@@ -120,15 +109,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const rounding = roundingOf(parsed.values.rounding);
     const target = parsed.values.output;
     if (target === '') throw new UsageError('--output needs a file name');
+    const notes: string[] = [];
     const output = await command.run({
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       positionals: parsed.positionals,
       progress: terminalProgress(io.stderr as NodeJS.WriteStream),
+      warn: (message) => notes.push(message),
     });
     const text = render(output, format, rounding);
     if (typeof target === 'string') writeWhole(target, text);
     else io.stdout.write(text);
-    for (const warning of output.warnings ?? []) io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
+    for (const warning of [...notes, ...(output.warnings ?? [])])
+      io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
     return 0;
   } catch (error) {
     const flags = command?.flags ?? {};

@@ -1,7 +1,8 @@
 // `--output FILE`: the result is written whole to a temporary file beside FILE and renamed into place, so a
-// failure never leaves a partial file that could pass for a complete one, and an existing FILE stays as it was.
+// failure never leaves a partial file that could pass for a complete one, and an existing FILE stays as it was;
+// a FILE that is replaced keeps its permissions.
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 
@@ -18,12 +19,17 @@ export function writeWhole(file: string, text: string): void {
     }
     return;
   }
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let temporary: string | undefined;
   try {
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    const target = existing === undefined ? file : realpathSync(file);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, file);
+    // The replaced file keeps its permissions (a report shared with a group, a script kept executable).
+    if (existing !== undefined) chmodSync(temporary, existing.mode & 0o7777);
+    renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (temporary !== undefined) rmSync(temporary, { force: true });
     throw new OutputError(`cannot write ${file}: ${(error as Error).message}`);
   }
 }
