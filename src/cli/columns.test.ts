@@ -232,5 +232,11 @@ describe('compact columns', () => {
     expect(1 in array).toBe(true);
     expect(array.map(({ i }) => i)).toEqual([0, 1, 2]);
     expect([...array]).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+    // Its iterator builds each element once, in order.
+    built = 0;
+    const iterator = array[Symbol.iterator]();
+    expect(iterator.next()).toEqual({ value: { i: 0 }, done: false });
+    expect(built).toBe(1);
+    expect([...array].length).toBe(3);
   });
 });

@@ -344,13 +344,21 @@ function indexOf(key: string | symbol, length: number): number {
 /**
  * An array of `length` elements, each built by `build(index)` when it is read and not kept: a library
  * function that reads every element once sees an array (`Array.isArray` holds), while only a few elements
- * exist at a time. Reading an element twice builds it twice.
+ * exist at a time. Reading an element twice builds it twice. Its iterator builds the elements in order
+ * without going through index keys (the library reads bulk inputs through an iterator of their own: a
+ * Proxy read by index turns each index into a string, and a million of those strings fill the heap).
  */
 export function lazyArray<T>(length: number, build: (index: number) => T): readonly T[] {
-  // The target's elements stay holes: the proxy answers for them.
-  const target: T[] = new Array(length);
+  // The proxy answers for the elements and the length: a target of `length` holes would take 8 bytes an
+  // element, as much as a real array.
+  const target: T[] = [];
+  function* elements(): Generator<T> {
+    for (let index = 0; index < length; index++) yield build(index);
+  }
   return new Proxy(target, {
     get(array, key, receiver) {
+      if (key === Symbol.iterator) return elements;
+      if (key === 'length') return length;
       const index = indexOf(key, length);
       return index < 0 ? Reflect.get(array, key, receiver) : build(index);
     },

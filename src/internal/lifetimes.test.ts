@@ -178,11 +178,30 @@ describe('readLifetimes', () => {
       },
     });
     expect(read(customers).end).toEqual([Number.POSITIVE_INFINITY, 3]);
+    // The list's iterator is looked up once (to read a lazy list through its own), then each index once.
     expect([...reads]).toEqual([
       ['length', 1],
+      [Symbol.iterator, 1],
       ['0', 1],
       ['1', 1],
     ]);
+  });
+
+  it('reads a list that has an iterator of its own through it, never by index', () => {
+    const indexReads: PropertyKey[] = [];
+    const items = [
+      { id: 'a', start: 0 },
+      { id: 'b', start: 1, end: 3 },
+    ];
+    const customers = new Proxy(items, {
+      get(target, key, receiver) {
+        if (key === Symbol.iterator) return () => items.values();
+        if (key !== 'length') indexReads.push(key);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(read(customers).end).toEqual([Number.POSITIVE_INFINITY, 3]);
+    expect(indexReads).toEqual([]);
   });
 
   it('reuses its scratch memory safely: across sizes, after an error, and when called again while reading', () => {

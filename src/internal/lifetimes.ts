@@ -16,6 +16,8 @@
 // records costs page faults and garbage collections that cost more than the checks.
 import * as z from 'zod/mini';
 import { toEpoch } from './dates.js';
+import { elementAt, ownIterator } from './elements.js';
+import { hashInteger, hashString, SAMPLED_LENGTH } from './hash.js';
 import { formatPath, invalid, rejectElement } from './parse.js';
 import { date } from './schemas.js';
 
@@ -96,8 +98,8 @@ function borrowScratch(count: number): Scratch {
     while (cached.ids.length < count) cached.ids.push(0);
     return cached;
   }
-  const ids: (string | number)[] = [];
-  while (ids.length < count) ids.push(0);
+  // Allocated once at its size: pushed one by one, a million elements leave twice their memory as garbage.
+  const ids = new Array<string | number>(count).fill(0);
   const scratch = { buffer: new ArrayBuffer(bytes), ids };
   if (!scratchInUse && typeof WeakRef === 'function') {
     cachedScratch = new WeakRef(scratch);
@@ -187,8 +189,9 @@ function readRecords(
 ): boolean {
   const { start, end, hashes, ids } = columns;
   let sampled = false;
+  const iterator = ownIterator(customers);
   for (let i = 0; i < count; i++) {
-    const record = customers[i] as { id?: unknown; start?: unknown; end?: unknown } | null;
+    const record = elementAt(customers, i, iterator) as { id?: unknown; start?: unknown; end?: unknown } | null;
     // Keys are listed without reading a field, so zod, which reads them, sees the record as given.
     if (typeof record !== 'object' || record === null || !hasOnlyLifetimeKeys(record)) {
       rejectElement(metric, lifetimeSchema, record, [...path, i]);
@@ -217,54 +220,6 @@ function readRecords(
 /** Describes a record that failed the fast check with the element schema, from the values already read. */
 function rejectRecord(metric: string, id: unknown, start: unknown, end: unknown, at: Path): never {
   return rejectElement(metric, lifetimeSchema, { id, start, end }, at);
-}
-
-/** Strings up to this length are hashed whole; longer ones on their length and this many characters. */
-const SAMPLED_LENGTH = 8;
-
-/**
- * A 32-bit hash of a string: per block of two UTF-16 units an exclusive or and a multiply (as in FNV-1a),
- * then MurmurHash3's finaliser so that every bit counts in the slot and group. Reading a character costs
- * more than mixing it, so a string longer than 8 characters is hashed, unless `whole`, on its length, its
- * last six characters (where counters and random suffixes differ) and the characters a third and two thirds
- * of the way. Ids that agree there are told apart by comparing them; when too many do, every character is
- * hashed (see {@link firstRepeatedId}).
- */
-function hashString(text: string, whole: boolean): number {
-  const length = text.length;
-  let h = length ^ 0x9747b28c;
-  if (length <= SAMPLED_LENGTH || whole) {
-    let i = 0;
-    for (; i + 1 < length; i += 2) h = mixBlock(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
-    if (i < length) h = mixBlock(h, text.charCodeAt(i));
-  } else {
-    h = mixBlock(h, text.charCodeAt(length - 1) | (text.charCodeAt(length - 2) << 16));
-    h = mixBlock(h, text.charCodeAt(length - 3) | (text.charCodeAt(length - 4) << 16));
-    h = mixBlock(h, text.charCodeAt(length - 5) | (text.charCodeAt(length - 6) << 16));
-    h = mixBlock(h, text.charCodeAt((length / 3) | 0) | (text.charCodeAt(((2 * length) / 3) | 0) << 16));
-  }
-  return finalMix(h);
-}
-
-/** One block into the hash: a bijection of the hash for each block (the multiplier is odd). */
-function mixBlock(h: number, block: number): number {
-  return Math.imul(h ^ block, 0x01000193);
-}
-
-/** A 32-bit hash of a safe integer, from its low and high 32 bits. */
-function hashInteger(value: number): number {
-  const low = value >>> 0;
-  const high = Math.floor(value / 4_294_967_296) | 0;
-  return finalMix(low ^ Math.imul(high ^ 0x5bd1e995, 0x85ebca6b) ^ 0x27d4eb2f);
-}
-
-/** MurmurHash3's finaliser: every input bit affects every output bit. */
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 /** Records per group when the ids are grouped by hash: a group's table (4 bytes a slot) then fits in the L1 cache. */

@@ -555,6 +555,29 @@ describe('recurringRevenueSeries', () => {
     });
   });
 
+  describe('lazy record lists', () => {
+    it('reads a list with an iterator of its own through it, with the same rows as the array', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, start: '2024-01-10', end: '2024-03-15' },
+        { customerId: 'a', amount: 50, start: '2024-02-01' },
+        { customerId: 'b', amount: 1200, interval: 'year' as const, start: '2024-02-20', end: '2024-03-01' },
+        { customerId: 'b', amount: 80, start: '2024-04-01' },
+      ];
+      const window = { from: '2024-01', to: '2024-04', lookback: 1 };
+      const indexReads: PropertyKey[] = [];
+      const lazy = new Proxy([] as typeof subscriptions, {
+        get(target, key, receiver) {
+          if (key === 'length') return subscriptions.length;
+          if (key === Symbol.iterator) return () => subscriptions.map((record) => ({ ...record }))[Symbol.iterator]();
+          indexReads.push(key);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      expect(series({ subscriptions: lazy }, window)).toEqual(series({ subscriptions }, window));
+      expect(indexReads).toEqual([]);
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves records and options unchanged', () => {
       const subscriptions = [

@@ -24,6 +24,7 @@ import {
   numberOption,
   stringOption,
 } from '../command.js';
+import { lazyArray } from '../columns.js';
 import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { checkOptions } from '../flags.js';
@@ -33,6 +34,20 @@ import { LIFETIME_FIELDS, START_WINDOW_OPTIONS, startedJson, startWindow } from 
 /** The starts of a file of lifetimes, read from their column one at a time. */
 function* startDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
   for (let i = 0; i < loaded.length; i++) yield loaded.value('start', i);
+}
+
+/**
+ * The customers who started in [from, to), the cohort `survivorsByPeriod` counts: only their records are
+ * built for it (every record was checked once already, by `lifetimeObservations`).
+ */
+function startedWithin(loaded: LoadedRecords<CustomerLifetime>, from: number, to: number): readonly CustomerLifetime[] {
+  const picked = new Int32Array(loaded.length);
+  let count = 0;
+  for (let i = 0; i < loaded.length; i++) {
+    const start = epochOf(loaded.value('start', i));
+    if (start >= from && start < to) picked[count++] = i;
+  }
+  return lazyArray(count, (k) => loaded.record(picked[k] as number));
 }
 
 /** The most months of the first year's customers the shifted-beta-geometric model is fitted to. */
@@ -157,7 +172,10 @@ export const lifetime: Command = {
     const to = addMonths(from, 12);
     const survivors =
       to <= epochOf(asOf)
-        ? survivorsByPeriod({ customers }, { from, to, asOf, unit: 'month', periods: FIT_MONTHS }).survivors
+        ? survivorsByPeriod(
+            { customers: startedWithin(loaded, from, to) },
+            { from, to, asOf, unit: 'month', periods: FIT_MONTHS },
+          ).survivors
         : [];
     const fit = survivors.length >= 3 ? fitShiftedBetaGeometric({ survivors }) : undefined;
 

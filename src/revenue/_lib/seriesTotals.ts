@@ -4,6 +4,8 @@
 // Every monthly amount is an exact rational; all are brought to one common denominator, so that each
 // customer's MRR in a month and every total is an exact integer number of units of 1/den (an `Int`).
 import { monthOf } from '../../internal/dates.js';
+import { elementAt, ownIterator } from '../../internal/elements.js';
+import { StringIds } from '../../internal/hash.js';
 import {
   addInt,
   type Int,
@@ -43,12 +45,18 @@ export interface SeriesWindow {
 interface Kept {
   count: number;
   readonly customer: Int32Array;
-  readonly first: Float64Array;
-  readonly last: Float64Array;
+  /** Month offsets, 0 … size − 1, of the first and last month the record is active at the end of. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** The monthly amount's numerator; {@link toUnits} turns it into units of the common denominator. */
   readonly num: IntArray;
-  readonly den: IntArray;
+  /** The index in `dens` of the amount's denominator: amounts share one denominator or a few. */
+  readonly denIndex: Int32Array;
+  readonly dens: Int[];
   /** Per customer, the first month it paid (an absolute month index, may be −Infinity). */
-  readonly firstPaid: number[];
+  firstPaid: Float64Array;
+  /** Customers numbered so far. */
+  customers: number;
 }
 
 /** Pass 1: validates every record and keeps those active at the end of some month of the window. */
@@ -59,15 +67,21 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
   const kept: Kept = {
     count: 0,
     customer: new Int32Array(length),
-    first: new Float64Array(length),
-    last: new Float64Array(length),
+    first: new Int32Array(length),
+    last: new Int32Array(length),
     num: new IntArray(length),
-    den: new IntArray(length),
-    firstPaid: [],
+    denIndex: new Int32Array(length),
+    dens: [],
+    firstPaid: new Float64Array(1024),
+    customers: 0,
   };
-  const customerIndex = new Map<string, number>();
+  const customers = new StringIds();
+  const denIndexes = new Map<Int, number>();
+  let lastDen: Int = 0;
+  let lastDenIndex = -1;
+  const iterator = ownIterator(records);
   for (let i = 0; i < length; i++) {
-    if (!reader.read(records[i], i)) continue;
+    if (!reader.read(elementAt(records, i, iterator), i)) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
     if (reader.num === 0) continue;
@@ -75,11 +89,16 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
     const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
     const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
     if (a > b) continue;
-    let customer = customerIndex.get(reader.customerId);
-    if (customer === undefined) {
-      customer = kept.firstPaid.length;
-      customerIndex.set(reader.customerId, customer);
-      kept.firstPaid.push(a);
+    const customer = customers.idOf(reader.customerId);
+    if (customer === kept.customers) {
+      // A typed array grown by doubling: a million customers leave no array garbage on the heap.
+      if (customer === kept.firstPaid.length) {
+        const grown = new Float64Array(2 * customer);
+        grown.set(kept.firstPaid);
+        kept.firstPaid = grown;
+      }
+      kept.firstPaid[customer] = a;
+      kept.customers++;
     } else if (a < (kept.firstPaid[customer] as number)) kept.firstPaid[customer] = a;
     // Only records active within the computed months matter from here on; the others set firstPaid only.
     if (b < low || a > low + size - 1) continue;
@@ -88,31 +107,35 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
     kept.first[k] = a < low ? 0 : a - low;
     kept.last[k] = b > low + size - 1 ? size - 1 : b - low;
     kept.num.set(k, reader.num);
-    kept.den.set(k, reader.den);
+    const den = reader.den;
+    if (den !== lastDen) {
+      lastDen = den;
+      let index = denIndexes.get(den);
+      if (index === undefined) {
+        index = kept.dens.length;
+        denIndexes.set(den, index);
+        kept.dens.push(den);
+      }
+      lastDenIndex = index;
+    }
+    kept.denIndex[k] = lastDenIndex;
   }
   return kept;
 }
 
-/** Pass 2: every kept amount as an integer number of units of 1/den, the least common denominator. */
+/**
+ * Pass 2: every kept amount as an integer number of units of 1/den, the least common denominator, written
+ * over its numerator.
+ */
 function toUnits(kept: Kept): { den: Int; units: IntArray } {
-  const distinct = new Set<Int>();
-  for (let k = 0; k < kept.count; k++) distinct.add(kept.den.get(k));
   let common = 1n;
-  for (const den of distinct) common = lcm(common, BigInt(den));
+  for (const den of kept.dens) common = lcm(common, BigInt(den));
   const den = toInt(common);
-  const factors = new Map<Int, Int>();
-  for (const d of distinct) factors.set(d, toInt(common / BigInt(d)));
-  const units = new IntArray(kept.count);
-  // Amounts usually share one denominator or a few: remember the last factor rather than look it up.
-  let lastDen: Int = 0;
-  let lastFactor: Int = 1;
+  const factors = kept.dens.map((d) => toInt(common / BigInt(d)));
+  const units = kept.num;
   for (let k = 0; k < kept.count; k++) {
-    const d = kept.den.get(k);
-    if (d !== lastDen) {
-      lastDen = d;
-      lastFactor = factors.get(d) as Int;
-    }
-    units.set(k, multiplyInt(kept.num.get(k), lastFactor));
+    const factor = factors[kept.denIndex[k] as number] as Int;
+    if (factor !== 1) units.set(k, multiplyInt(units.get(k), factor));
   }
   return { den, units };
 }
@@ -159,7 +182,7 @@ export function seriesTotals(
   const { den, units } = toUnits(kept);
 
   // Group the kept records by customer (a counting sort).
-  const customerCount = kept.firstPaid.length;
+  const customerCount = kept.customers;
   const offsets = new Int32Array(customerCount + 1);
   for (let k = 0; k < kept.count; k++) {
     const slot = (kept.customer[k] as number) + 1;
