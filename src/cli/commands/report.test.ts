@@ -22,6 +22,13 @@ describe('report', () => {
     expect(table.stdout).toContain('Revenue: no subscriptions.csv and no --subscriptions, skipped.');
   });
 
+  it('passes on what was guessed about a file: a Windows-1252 file is read as such, with a warning', async () => {
+    const windows = 'test/fixtures/csv/customers-windows-1252.csv';
+    const { result, stderr } = await json(['report', '--customers', windows]);
+    expect(stderr).toContain(`warning: ${windows} is not UTF-8: read as Windows-1252`);
+    expect(result.churn).toEqual((await json(['churn', 'test/fixtures/csv/clean/customers.csv'])).result);
+  });
+
   it('dates every section with --as-of', async () => {
     const { result, stderr } = await json(['report', DATA, '--as-of', '2024-06-30']);
     expect(result.mrr.at(-1).month).toBe('2024-06');

@@ -273,6 +273,7 @@ export const report: Command = {
         values: section.values(settings, json),
         positionals: [file],
         progress: context.progress,
+        warn: context.warn,
       };
       let output: Output;
       try {

@@ -61,6 +61,27 @@ describe('churn', () => {
     expect(table.stdout).toContain(`Customer churn, 2024-02-01 to 2024-02-29 — ${CUSTOMERS}\n`);
   });
 
+  it('passes --new-customer-churn both to the library: new customers join the denominator', async () => {
+    const period = { from: '2024-10-01', to: '2025-01-01' };
+    const both = await json([
+      'churn',
+      CUSTOMERS,
+      '--from',
+      '2024-10-01',
+      '--to',
+      '2024-12-31',
+      '--new-customer-churn',
+      'both',
+    ]);
+    expect(both).toEqual(
+      asPrinted({
+        ...customerChurn({ customers: lifetimes(), period }, { newCustomerChurn: 'both' }),
+        period: { from: '2024-10-01', to: '2024-12-31' },
+      }),
+    );
+    expect(both.churnRate).toBeCloseTo(both.customersLost / (both.customersAtStart + both.newCustomers), 12);
+  });
+
   it('checks its period before reading the file', async () => {
     for (const [options, message] of [
       [['--from', '2024-10-01'], 'give both --from and --to, or --month'],
@@ -69,7 +90,7 @@ describe('churn', () => {
       [['--from', '2024-10-01', '--to', '2024-09-30'], '--to 2024-09-30 is before --from 2024-10-01'],
       [['--from', '2024-10-1', '--to', '2024-12-31'], "--from must be a day written YYYY-MM-DD, not '2024-10-1'"],
       [['--month', '2024-13'], "--month must be written YYYY-MM, not '2024-13'"],
-      [['--new-customer-churn', 'maybe'], "--new-customer-churn must be one of include, exclude, not 'maybe'"],
+      [['--new-customer-churn', 'maybe'], "--new-customer-churn must be one of include, exclude, both, not 'maybe'"],
     ] as const) {
       const { code, stderr } = await runCli(['churn', 'missing.csv', ...options]);
       expect(code).toBe(2);

@@ -83,7 +83,7 @@ export const churn: Command = {
   summary: 'customer churn and retention over a period, from customer lifetimes',
   usage: 'cs-metrics churn <customers file> [--month 2024-12 | --from 2024-10-01 --to 2024-12-31]',
   description:
-    'Reads customer lifetimes (id, start, end; an empty end means still a customer) and counts the customers at the start of the period, those lost, the new ones and those at the end, with the churn rate (lost ÷ at start) and the retention rate. The period is a calendar month (--month), or the days from --from to --to, both included (UTC), or by default the last month with data. New customers who left inside the period count as lost by default (--new-customer-churn exclude leaves them out, as ChartMogul does). Lifetimes are half-open: a customer whose end is the first day of the period was already gone.',
+    'Reads customer lifetimes (id, start, end; an empty end means still a customer) and counts the customers at the start of the period, those lost, the new ones and those at the end, with the churn rate (lost ÷ at start) and the retention rate. The period is a calendar month (--month), or the days from --from to --to, both included (UTC), or by default the last month with data. New customers who left inside the period count as lost by default (--new-customer-churn exclude leaves them out, as ChartMogul does; both also adds every new customer to the denominator, lost ÷ (at start + new), as Stripe does). Lifetimes are half-open: a customer whose end is the first day of the period was already gone.',
   options: {
     month: {
       type: 'string',
@@ -103,9 +103,9 @@ export const churn: Command = {
     },
     'new-customer-churn': {
       type: 'string',
-      value: 'include|exclude',
+      value: 'include|exclude|both',
       default: 'include',
-      description: 'whether new customers who left inside the period count as lost',
+      description: 'whether new customers who left inside the period count as lost (both: and new customers join the denominator)',
     },
     ...MAP_OPTION,
     ...FILE_OPTIONS,
@@ -118,7 +118,7 @@ export const churn: Command = {
   async run(context) {
     const file = inputFile(context);
     const asked = askedPeriod(context);
-    const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude']);
+    const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude', 'both']);
     const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
     if (loaded.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
     // By default the month of the day before the latest date: an end on the 1st closes the month before.
