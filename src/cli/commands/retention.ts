@@ -105,7 +105,8 @@ export const churn: Command = {
       type: 'string',
       value: 'include|exclude|both',
       default: 'include',
-      description: 'whether new customers who left inside the period count as lost (both: and new customers join the denominator)',
+      description:
+        'whether new customers who left inside the period count as lost (both: and new customers join the denominator)',
     },
     ...MAP_OPTION,
     ...FILE_OPTIONS,
