@@ -13,6 +13,7 @@ gen() { [ -f "$DIR/$2" ] || node scripts/generate-large.mjs "$1" "$3" "$DIR/$2";
 gen subscriptions subscriptions-1m.csv 1000000
 gen customers customers-1m.csv 1000000
 gen tickets tickets-1m.csv 1000000
+gen accounts accounts-1m.csv 1000000
 gen survey survey-10m.csv 10000000
 
 measure() {
@@ -33,4 +34,6 @@ measure churn churn "$DIR/customers-1m.csv" --json
 measure cohorts cohorts "$DIR/customers-1m.csv" --json
 measure lifetime lifetime "$DIR/customers-1m.csv" --arpa 210 --json
 measure support support "$DIR/tickets-1m.csv" --json
+measure health health "$DIR/accounts-1m.csv" --scorecard examples/data/scorecard.json
+measure health-json health "$DIR/accounts-1m.csv" --scorecard examples/data/scorecard.json --json
 measure nps nps "$DIR/survey-10m.csv" --json

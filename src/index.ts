@@ -105,6 +105,7 @@ export {
   type RecurringRevenueSeriesInput,
   type RecurringRevenueSeriesOptions,
   type RecurringRevenueSeriesRow,
+  type SeriesPeriod,
   type RetentionPeriod,
   type RevenueChurnRateInput,
   type RevenueChurnRateOptions,

@@ -34,6 +34,7 @@ export {
   type RecurringRevenueSeriesInput,
   type RecurringRevenueSeriesOptions,
   type RecurringRevenueSeriesRow,
+  type SeriesPeriod,
   recurringRevenueSeries,
 } from './recurringRevenueSeries.js';
 export {

@@ -6,6 +6,8 @@ import { bulkArray, parse, parseOptions } from '../internal/parse.js';
 import { month } from '../internal/schemas.js';
 import { CHURNED, CONTRACTION, EXPANSION, NEW, REACTIVATION } from './_lib/movements.js';
 import { type PeriodSpan, type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
+
+export type { SeriesPeriod } from './_lib/seriesPeriods.js';
 import { type SeriesTotals, seriesTotals } from './_lib/seriesTotals.js';
 import {
   type SubscriptionPolicies,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DAY_MS, toEpoch } from '../internal/dates.js';
 import { invalid, noData, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { confidence, date } from '../internal/schemas.js';
-import { type Interval, wilson } from '../internal/wilson.js';
+import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'trialConversion';
 
@@ -49,7 +49,12 @@ export interface TrialConversionResult {
   /** converted ÷ started, a fraction. */
   readonly rate: number;
   /** The Wilson score interval of the rate at the confidence level asked for. */
-  readonly interval: Interval;
+  readonly interval: {
+    /** Lower end, a fraction (exactly 0 when no trial converted). */
+    readonly low: number;
+    /** Upper end, a fraction (exactly 1 when every trial converted). */
+    readonly high: number;
+  };
 }
 
 /** The schema of one trial, run only to describe a record that failed the fast check. */
