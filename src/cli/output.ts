@@ -1,7 +1,7 @@
 // Rendering results: an aligned table for people (the default), JSON or CSV for machines. The views live in
 // output/: money and its rounding, the resolved cells, the table, CSV and JSON writers.
 import { csvText } from './output/csv.js';
-import { jsonText } from './output/json.js';
+import { jsonChunks } from './output/json.js';
 import { DEFAULT_ROUNDING, type Rounding } from './output/money.js';
 import { tableText } from './output/table.js';
 
@@ -52,10 +52,22 @@ export interface Output {
 /** Output formats. */
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-/** Renders an output in a format; money is rounded to its currency's minor unit with `rounding`. */
-export function render(output: Output, format: OutputFormat, rounding: Rounding = DEFAULT_ROUNDING): string {
-  if (format === 'json') return jsonText(output.json, output.money ?? [], rounding);
-  if (format === 'csv') return csvText(output.tables, rounding);
+/**
+ * Renders an output in a format, in pieces to be written in order (the JSON of a large result is produced
+ * while it is written, never whole); money is rounded to its currency's minor unit with `rounding`.
+ */
+export function renderPieces(
+  output: Output,
+  format: OutputFormat,
+  rounding: Rounding = DEFAULT_ROUNDING,
+): Iterable<string> {
+  if (format === 'json') return jsonChunks(output.json, output.money ?? [], rounding);
+  if (format === 'csv') return [csvText(output.tables, rounding)];
   const notes = output.notes && output.notes.length > 0 ? `\n\n${output.notes.join('\n')}` : '';
-  return `${tableText(output.tables, rounding)}${notes}\n`;
+  return [`${tableText(output.tables, rounding)}${notes}\n`];
+}
+
+/** Renders an output in a format as one text (see `renderPieces`). */
+export function render(output: Output, format: OutputFormat, rounding: Rounding = DEFAULT_ROUNDING): string {
+  return [...renderPieces(output, format, rounding)].join('');
 }

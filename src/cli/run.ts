@@ -7,13 +7,14 @@ import type { Command, OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { InputError, OutputError, UsageError } from './errors.js';
 import { inFlagWords, metricProblem } from './flags.js';
-import { DEFAULT_ROUNDING, type OutputFormat, ROUNDINGS, type Rounding, render } from './output.js';
+import { DEFAULT_ROUNDING, type OutputFormat, ROUNDINGS, type Rounding, renderPieces } from './output.js';
 import { writeWhole } from './output/file.js';
+import { type Stdout, writePieces } from './output/stdout.js';
 import { terminalProgress } from './progress.js';
 
 /** Where the command line writes: the process's streams, or test doubles. */
 export interface Io {
-  readonly stdout: { write(text: string): unknown };
+  readonly stdout: Stdout;
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -116,9 +117,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       progress: terminalProgress(io.stderr as NodeJS.WriteStream),
       warn: (message) => notes.push(message),
     });
-    const text = render(output, format, rounding);
-    if (typeof target === 'string') writeWhole(target, text);
-    else io.stdout.write(text);
+    const pieces = renderPieces(output, format, rounding);
+    if (typeof target === 'string') writeWhole(target, pieces);
+    else await writePieces(io.stdout, pieces);
     for (const warning of [...notes, ...(output.warnings ?? [])])
       io.stderr.write(`cs-metrics ${name}: warning: ${warning}\n`);
     return 0;

@@ -60,3 +60,24 @@ describe('writeWhole', () => {
     expect(modeOf(path)).toBe(0o640);
   });
 });
+
+describe('writeWhole in pieces', () => {
+  it('writes the pieces in order', () => {
+    const path = join(DIR, 'pieces.json');
+    writeWhole(path, ['{', '"é": ', '"\u{1F600}"', '}\n']);
+    expect(readFileSync(path, 'utf8')).toBe('{"é": "\u{1F600}"}\n');
+  });
+
+  it('leaves the previous file and no temporary file when producing the pieces fails', () => {
+    const path = join(DIR, 'failing.json');
+    writeFileSync(path, 'previous');
+    const failure = new Error('no more rows');
+    function* pieces() {
+      yield 'x'.repeat(100_000);
+      throw failure;
+    }
+    expect(() => writeWhole(path, pieces())).toThrow(failure);
+    expect(readFileSync(path, 'utf8')).toBe('previous');
+    expect(readdirSync(DIR).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
