@@ -3,6 +3,7 @@
 import { isMetricError } from '../index.js';
 import { cellValue, delimiterOption } from './cells.js';
 import { ABSENT, type Column, type ColumnKind, createColumn, Locations, lazyArray } from './columns.js';
+import { epochOf } from './dates.js';
 import { InputError, UsageError } from './errors.js';
 import type { FlagNames } from './flags.js';
 import type { Output } from './output.js';
@@ -329,10 +330,17 @@ export async function loadRecords<T>(
   return { file, length, records: lazyArray(length, record), record, value, locations, columns };
 }
 
-/** A date option (`--as-of 2024-12-31`), checked by the library when used. */
+/**
+ * A month option (`--from 2024-01`), `YYYY-MM`; a day (`--to 2024-12-31`, the form the other commands take)
+ * stands for the month it falls in. Returns `YYYY-MM`.
+ */
 export function monthOption(context: CommandContext, name: string): string | undefined {
   const text = stringOption(context, name);
-  if (text !== undefined && !/^\d{4}-\d{2}$/.test(text))
-    throw new UsageError(`--${name} must be a month written YYYY-MM, not '${text}'`);
-  return text;
+  if (text === undefined) return undefined;
+  const month = /^\d{4}-(\d{2})$/.exec(text) ?? /^\d{4}-(\d{2})-\d{2}$/.exec(text);
+  const valid = month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12;
+  if (!valid || (text.length === 10 && Number.isNaN(epochOf(text)))) {
+    throw new UsageError(`--${name} must be a month written YYYY-MM (or a day, YYYY-MM-DD), not '${text}'`);
+  }
+  return text.slice(0, 7);
 }

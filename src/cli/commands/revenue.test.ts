@@ -142,6 +142,35 @@ describe('mrr --by', () => {
   });
 });
 
+describe('mrr --from and --to', () => {
+  const path = file('subscriptions-window.csv', SUBSCRIPTIONS);
+
+  it('takes a day for the month it falls in, as the other commands write their windows', async () => {
+    const months = await runCli(['mrr', path, '--from', '2024-01', '--to', '2024-03', '--json']);
+    const days = await runCli(['mrr', path, '--from', '2024-01-01', '--to', '2024-03-31', '--json']);
+    expect(days).toEqual(months);
+    expect(JSON.parse(days.stdout).map((row: { month: string }) => row.month)).toEqual([
+      '2024-01',
+      '2024-02',
+      '2024-03',
+    ]);
+  });
+
+  it('checks both before reading the file', async () => {
+    for (const [options, message] of [
+      [['--from', '2024-13'], "--from must be a month written YYYY-MM (or a day, YYYY-MM-DD), not '2024-13'"],
+      [['--to', '2024-02-30'], "--to must be a month written YYYY-MM (or a day, YYYY-MM-DD), not '2024-02-30'"],
+      [['--from', '2024-03', '--to', '2024-02-28'], '--to 2024-02 is before --from 2024-03'],
+    ] as const) {
+      expect(await runCli(['mrr', join(folder, 'missing.csv'), ...options])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `cs-metrics mrr: ${message}\n`,
+      });
+    }
+  });
+});
+
 describe('mrr ARR note', () => {
   it('rounds ARR to the currency minor unit as --rounding says', async () => {
     const cases = [

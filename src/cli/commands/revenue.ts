@@ -209,12 +209,14 @@ export const mrr: Command = {
     from: {
       type: 'string',
       value: 'YYYY-MM',
-      description: 'first month of the series, included (default: the month of the first start in the file)',
+      description:
+        'first month of the series, included; a day stands for its month (default: the month of the first start in the file)',
     },
     to: {
       type: 'string',
       value: 'YYYY-MM',
-      description: 'last month of the series, included (default: the month of the last start or end in the file)',
+      description:
+        'last month of the series, included; a day stands for its month (default: the month of the last start or end in the file)',
     },
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
     ...BY_OPTION,
@@ -232,11 +234,15 @@ export const mrr: Command = {
   async run(context) {
     const by = byOption(context) ?? 'month';
     const file = inputFile(context);
+    const fromOption = monthOption(context, 'from');
+    const toOption = monthOption(context, 'to');
+    if (fromOption !== undefined && toOption !== undefined && toOption < fromOption)
+      throw new UsageError(`--to ${toOption} is before --from ${fromOption}`);
     const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
     const subscriptions = subscriptionRecords(loaded);
     const span = dataMonths(loaded);
-    const from = monthOption(context, 'from') ?? span?.from;
-    const to = monthOption(context, 'to') ?? span?.to;
+    const from = fromOption ?? span?.from;
+    const to = toOption ?? span?.to;
     if (from === undefined || to === undefined)
       throw new UsageError(`${file} has no start dates: give --from and --to`);
     const lookback = numberOption(context, 'lookback');
