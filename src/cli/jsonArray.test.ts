@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../../test/support/cli.js';
+import { npsOnSmallHeap } from '../../test/support/cli.js';
 import { InputError } from './errors.js';
 import { jsonArrayElements } from './jsonArray.js';
 import { readRecords } from './records.js';
@@ -102,18 +101,13 @@ describe('jsonArrayElements', () => {
 
   it('reads a large array with a heap too small for its text, end to end', async () => {
     const path = `${DIR}/large-nps.json`;
-    const out = createWriteStream(path);
     const rows = 250_000;
-    out.write('[\n');
-    for (let i = 0; i < rows; i += 10_000) {
-      let chunk = '';
-      for (let j = i; j < i + 10_000; j++) chunk += `${j === 0 ? '' : ','}{"score": ${j % 11}}\n`;
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    out.end(']\n');
-    await once(out, 'finish');
     // A 24 MB heap cannot hold this text and the array parsed from it at once (JSON.parse runs out of memory).
-    const { code, stdout, stderr } = cli(['nps', path, '--json'], ['--max-old-space-size=24']);
+    const { code, stdout, stderr } = await npsOnSmallHeap(path, rows, {
+      head: '[\n',
+      line: (j) => `${j === 0 ? '' : ','}{"score": ${j % 11}}\n`,
+      tail: ']\n',
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).responses).toBe(rows);

@@ -1,20 +1,10 @@
 // The command line as the package's bin runs it: a separate process, piped output, a large file.
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliPath } from '../../test/support/cli.js';
+import { cli, cliPath, npsOnSmallHeap } from '../../test/support/cli.js';
 
 const FIXTURES = 'test/fixtures/cli';
 
@@ -68,18 +58,13 @@ describe('cs-metrics as a process', () => {
   it('streams a large file in bounded memory', async () => {
     mkdirSync('.cache', { recursive: true });
     const path = '.cache/large-nps.csv';
-    const out = createWriteStream(path);
-    out.write('score\n');
     const rows = 1_000_000;
-    for (let i = 0; i < rows; i += 10_000) {
-      let chunk = '';
-      for (let j = i; j < i + 10_000; j++) chunk += `${j % 11}\n`;
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
     // A 24 MB heap cannot hold a million parsed rows; only a streamed read gets through.
-    const { code, stdout, stderr } = cli(['nps', path, '--json'], ['--max-old-space-size=24']);
+    const { code, stdout, stderr } = await npsOnSmallHeap(path, rows, {
+      head: 'score\n',
+      line: (j) => `${j % 11}\n`,
+      tail: '',
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).responses).toBe(rows);

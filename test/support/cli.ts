@@ -1,6 +1,7 @@
 // Builds the command line from source once per test run and runs it as a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
 import { buildSync } from 'esbuild';
 import { type MoneyFields, render } from '../../src/cli/output.js';
 import { plainNumber } from '../../src/cli/output/money.js';
@@ -53,3 +54,24 @@ export const asPrinted = <T>(value: T, money: MoneyFields[] = []): T =>
 
 /** A number as the CSV and JSON views write it (at most 15 significant digits). */
 export const printed = (value: number): number => plainNumber(value);
+
+/**
+ * Writes a large input file in chunks of 10 000 lines (`line(j)` for j = 0 … rows − 1, between `head` and
+ * `tail`), then reads it with `nps --json` in a 24 MB heap: only a streamed read gets through.
+ */
+export async function npsOnSmallHeap(
+  path: string,
+  rows: number,
+  text: { head: string; line: (j: number) => string; tail: string },
+) {
+  const out = createWriteStream(path);
+  out.write(text.head);
+  for (let i = 0; i < rows; i += 10_000) {
+    let chunk = '';
+    for (let j = i; j < Math.min(rows, i + 10_000); j++) chunk += text.line(j);
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end(text.tail);
+  await once(out, 'finish');
+  return cli(['nps', path, '--json'], ['--max-old-space-size=24']);
+}
