@@ -3,6 +3,7 @@ import { type DurationUnit, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys, meanDuration, unitMilliseconds, unitOptions } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
 import { count, date, nonNegativeNumber } from '../internal/schemas.js';
+import { elementAt, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'averageSessionDuration';
 
@@ -110,8 +111,9 @@ export function averageSessionDuration(
   const length = sessions.length;
   if (length === 0) noData(METRIC, ['sessions'], 'has no sessions');
   const durations = new Float64Array(length);
+  const iterator = ownIterator(sessions);
   for (let i = 0; i < length; i++) {
-    const session = sessions[i] as Session;
+    const session = elementAt(sessions, i, iterator) as Session;
     if (typeof session !== 'object' || session === null) reject(session, i);
     const startedAt = session.start;
     const endedAt = session.end;

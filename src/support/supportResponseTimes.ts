@@ -10,6 +10,7 @@ import {
 } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
+import { elementAt, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'supportResponseTimes';
 
@@ -134,8 +135,9 @@ export function supportResponseTimes(
   let responded = 0;
   let resolved = 0;
   let resolvedWithoutResponse = 0;
+  const iterator = ownIterator(tickets);
   for (let i = 0; i < count; i++) {
-    const ticket = tickets[i] as SupportTicket;
+    const ticket = elementAt(tickets, i, iterator) as SupportTicket;
     if (typeof ticket !== 'object' || ticket === null) reject(ticket, i);
     const createdAt = ticket.createdAt;
     const firstResponseAt = ticket.firstResponseAt;
