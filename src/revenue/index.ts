@@ -1,6 +1,6 @@
 /**
  * Revenue metrics: MRR and ARR from subscriptions, MRR movements, NRR, GRR, revenue churn, ARPA, quick ratio,
- * trial-to-paid conversion.
+ * trial-to-paid conversion, committed MRR.
  * @module revenue
  */
 export {
@@ -15,6 +15,13 @@ export {
   type AverageRevenuePerAccountInput,
   averageRevenuePerAccount,
 } from './averageRevenuePerAccount.js';
+export {
+  type CommittedRecurringRevenueInput,
+  type CommittedRecurringRevenueOptions,
+  type CommittedRecurringRevenueResult,
+  committedRecurringRevenue,
+  type ScheduledCancellation,
+} from './committedRecurringRevenue.js';
 export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossRevenueRetention.js';
 export { type MonthlyAmountInput, type MonthlyAmountOptions, monthlyAmount } from './monthlyAmount.js';
 export {

@@ -29,6 +29,13 @@ const currencies = [
   { customerId: 'c', amount: 10, start: '2024-01-01' },
 ];
 
+const scheduled = [
+  ...records,
+  { customerId: 'g', amount: 40, start: '2024-01-01', cancelAt: '2024-05-01' },
+  { customerId: 'a', amount: '15.50', start: '2024-02-01T12:00:00Z', cancelAt: new Date(Date.UTC(2024, 3, 20)) },
+  { customerId: 'h', amount: 100, currency: 'EUR', start: 1704067200000, cancelAt: 1717200000000 },
+];
+
 const trials = [
   { customerId: 'a', start: '2024-05-02', end: '2024-05-16', convertedAt: '2024-05-16' },
   { customerId: 'b', start: '2024-05-10T08:30:00Z', end: '2024-05-24T08:30:00Z', convertedAt: null },
@@ -42,6 +49,7 @@ export const revenue: FamilySamples = {
     'annualRecurringRevenue',
     'annualRecurringRevenuePerCsm',
     'averageRevenuePerAccount',
+    'committedRecurringRevenue',
     'grossRevenueRetention',
     'monthlyAmount',
     'monthlyRecurringRevenue',
@@ -145,6 +153,15 @@ export const revenue: FamilySamples = {
         { subscriptions: currencies },
         { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
       ],
+    ],
+    committedRecurringRevenue: [
+      [{ subscriptions: records }, { asOf: '2024-03-15' }],
+      [{ subscriptions: scheduled.slice(0, 9) }, { asOf: '2024-03-15', countPaused: true, rounding: { places: 2 } }],
+      [
+        { subscriptions: scheduled },
+        { asOf: new Date(Date.UTC(2024, 3, 1)), currency: 'USD', exchangeRates: { EUR: '1.0837' } },
+      ],
+      [{ subscriptions: [] }, { asOf: 0 }],
     ],
     trialConversion: [
       [{ trials }, { from: '2024-05-01', to: '2024-06-01' }],

@@ -134,6 +134,7 @@ const record = fc.record(
     currency: mostly(fc.constantFrom('USD', undefined), fc.constantFrom('EUR', 'usd', 'US', 'EURO', 1, null)),
     start: mostly(validDate, dateLike),
     end: mostly(validDate, dateLike),
+    cancelAt: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
     status: mostly(
       fc.constantFrom('active', 'trialing', 'past_due', 'paused', 'canceled'),
       fc.constantFrom('Active', 'cancelled', null),
@@ -190,6 +191,7 @@ describe('SubscriptionReader', () => {
       fc.tuple(fc.constant('discount'), discount),
       fc.tuple(fc.constant('start'), dateLike),
       fc.tuple(fc.constant('end'), dateLike),
+      fc.tuple(fc.constant('cancelAt'), fc.oneof(dateLike, validDate)),
     );
     fc.assert(
       fc.property(fields, ([key, value]) => {
@@ -220,6 +222,24 @@ describe('SubscriptionReader', () => {
     expect(reader.end).toBe(0);
     expect(reader.start).toBe(Number.NEGATIVE_INFINITY);
     expect(reader.customerId).toBe('b');
+  });
+
+  it('reads a scheduled cancellation, not before the start', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-01', cancelAt: '2024-03-01' }, 0);
+    expect(reader.cancelAt).toBe(Date.UTC(2024, 2, 1));
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-01', cancelAt: '2024-01-01' }, 1);
+    expect(reader.cancelAt).toBe(Date.UTC(2024, 0, 1));
+    reader.read({ customerId: 'a', amount: 1 }, 2);
+    expect(reader.cancelAt).toBe(Number.POSITIVE_INFINITY);
+    for (const cancelAt of ['2023-12-31', 'soon', null]) {
+      try {
+        reader.read({ customerId: 'a', amount: 1, start: '2024-01-01', cancelAt }, 5);
+        expect.unreachable();
+      } catch (error) {
+        expect(isMetricError(error) && error.issues[0]?.path).toEqual(['subscriptions', 5, 'cancelAt']);
+      }
+    }
   });
 
   it('converts currencies and rejects mixed ones without rates', () => {

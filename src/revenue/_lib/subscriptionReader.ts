@@ -76,6 +76,8 @@ export class SubscriptionReader extends MonthlyAmounts {
   /** The last record's start and end in epoch milliseconds (±Infinity when absent). */
   start = 0;
   end = 0;
+  /** The last record's scheduled cancellation in epoch milliseconds (+Infinity when absent). */
+  cancelAt = 0;
   /** The last record's status code (`STATUS_*`). */
   status = 0;
 
@@ -124,6 +126,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     let start: unknown;
     let end: unknown;
     let status: unknown;
+    let cancelAt: unknown;
     for (const key in record) {
       switch (key) {
         case 'customerId':
@@ -156,6 +159,9 @@ export class SubscriptionReader extends MonthlyAmounts {
         case 'discount':
           discount = record[key];
           break;
+        case 'cancelAt':
+          cancelAt = record[key];
+          break;
         default:
           this.reject(value, index);
       }
@@ -180,6 +186,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
     if (Number.isNaN(this.start) || Number.isNaN(this.end) || this.end < this.start) this.reject(value, index);
+    this.cancelAt = cancelAt === undefined ? Number.POSITIVE_INFINITY : toEpoch(cancelAt);
+    if (Number.isNaN(this.cancelAt) || this.cancelAt < this.start) this.reject(value, index);
     const code = statusCode(status);
     if (code < 0) this.reject(value, index);
     this.status = code;

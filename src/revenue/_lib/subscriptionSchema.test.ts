@@ -31,6 +31,16 @@ describe('subscription schemas', () => {
     expect(accepts(subscriptionSchema, { customerId: 'a', amount: 1, status: 'cancelled' })).toBe(false);
   });
 
+  it('accepts a scheduled cancellation at or after the start, and names it when before', () => {
+    const record = { customerId: 'a', amount: 1, start: '2024-01-01' };
+    expect(accepts(subscriptionSchema, { ...record, cancelAt: '2024-01-01' })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...record, cancelAt: new Date(Date.UTC(2024, 5, 1)) })).toBe(true);
+    expect(accepts(subscriptionSchema, { customerId: 'a', amount: 1, cancelAt: 0 })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...record, cancelAt: 'next month' })).toBe(false);
+    const early = z.safeParse(subscriptionSchema, { ...record, cancelAt: '2023-12-31' });
+    expect(early.error?.issues[0]?.path).toEqual(['cancelAt']);
+  });
+
   it('checks the currency policies together', () => {
     const options = z.strictObject(subscriptionPolicyShape).check(...subscriptionPolicyChecks);
     expect(accepts(options, { currency: 'USD', exchangeRates: { EUR: '1.08', USD: 1 } })).toBe(true);

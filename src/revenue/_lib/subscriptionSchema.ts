@@ -75,6 +75,12 @@ export interface SubscriptionRecord extends Price {
   readonly end?: DateInput | undefined;
   /** Status over the record's span. Default `'active'`. */
   readonly status?: SubscriptionStatus | undefined;
+  /**
+   * When a cancellation already scheduled takes effect (not before `start`): the subscription is known to
+   * stop paying then, as Stripe's `cancel_at`. Read by `committedRecurringRevenue`; the other metrics
+   * ignore it (give the `end` once the cancellation has happened).
+   */
+  readonly cancelAt?: DateInput | undefined;
 }
 
 /** Per-line rounding of monthly amounts (to reproduce vendors that round each line to cents). */
@@ -183,6 +189,7 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
       start: z.optional(date),
       end: z.optional(date),
       status: z.optional(z.enum(['active', 'trialing', 'past_due', 'paused', 'canceled'])),
+      cancelAt: z.optional(date),
     })
     .check(
       discountRefine,
@@ -190,6 +197,13 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
         (record) =>
           record.start === undefined || record.end === undefined || toEpoch(record.end) >= toEpoch(record.start),
         { error: 'must not be before start', path: ['end'], when: (p) => p.issues.length === 0 },
+      ),
+      z.refine(
+        (record) =>
+          record.start === undefined ||
+          record.cancelAt === undefined ||
+          toEpoch(record.cancelAt) >= toEpoch(record.start),
+        { error: 'must not be before start', path: ['cancelAt'], when: (p) => p.issues.length === 0 },
       ),
     ))();
 
