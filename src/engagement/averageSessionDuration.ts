@@ -3,7 +3,7 @@ import { type DurationUnit, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys, meanDuration, unitMilliseconds, unitOptions } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
 import { count, date, nonNegativeNumber } from '../internal/schemas.js';
-import { elementAt, ownIterator } from '../internal/elements.js';
+import { nextElement, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'averageSessionDuration';
 
@@ -113,7 +113,7 @@ export function averageSessionDuration(
   const durations = new Float64Array(length);
   const iterator = ownIterator(sessions);
   for (let i = 0; i < length; i++) {
-    const session = elementAt(sessions, i, iterator) as Session;
+    const session = (iterator === undefined ? sessions[i] : nextElement(iterator)) as Session;
     if (typeof session !== 'object' || session === null) reject(session, i);
     const startedAt = session.start;
     const endedAt = session.end;

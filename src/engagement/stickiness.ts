@@ -3,7 +3,7 @@ import { DAY_MS, formatDay, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions, rejectElement } from '../internal/parse.js';
 import { count, date, nonNegativeNumber } from '../internal/schemas.js';
-import { elementAt, ownIterator } from '../internal/elements.js';
+import { nextElement, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'stickiness';
 
@@ -173,7 +173,7 @@ function readEvents(events: ArrayLike<unknown>, length: number, active: ActiveDa
   let latest = Number.NEGATIVE_INFINITY;
   const iterator = ownIterator(events);
   for (let i = 0; i < length; i++) {
-    const event = elementAt(events, i, iterator) as ActivityEvent;
+    const event = (iterator === undefined ? events[i] : nextElement(iterator)) as ActivityEvent;
     if (typeof event !== 'object' || event === null) reject(event, i);
     const when = event.at;
     const at = toEpoch(when);

@@ -3,7 +3,7 @@ import { type DurationUnit, toEpoch } from '../internal/dates.js';
 import { hasOnlyKeys, optionalDate, summarizeDurations, unitMilliseconds, unitOptions } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
-import { elementAt, ownIterator } from '../internal/elements.js';
+import { nextElement, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'timeToFirstValue';
 
@@ -109,7 +109,7 @@ export function timeToFirstValue(
   let reached = 0;
   const iterator = ownIterator(customers);
   for (let i = 0; i < count; i++) {
-    const customer = elementAt(customers, i, iterator) as TimeToFirstValueCustomer;
+    const customer = (iterator === undefined ? customers[i] : nextElement(iterator)) as TimeToFirstValueCustomer;
     if (typeof customer !== 'object' || customer === null) reject(customer, i);
     const startedAt = customer.startedAt;
     const firstValueAt = customer.firstValueAt;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { elementAt, ownIterator } from './elements.js';
+import { nextElement, ownIterator } from './elements.js';
 
 /** Reads every element the way the bulk functions do. */
 function readAll<T>(values: ArrayLike<T>): (T | undefined)[] {
   const iterator = ownIterator(values);
-  return Array.from({ length: values.length }, (_, i) => elementAt(values, i, iterator));
+  return Array.from({ length: values.length }, (_, i) => (iterator === undefined ? values[i] : nextElement(iterator)));
 }
 
-describe('ownIterator and elementAt', () => {
+describe('ownIterator and nextElement', () => {
   it('index arrays, typed arrays and plain array-likes', () => {
     expect(ownIterator([1, 2])).toBeUndefined();
     expect(ownIterator(new Float64Array(2))).toBeUndefined();

@@ -19,9 +19,12 @@ export function ownIterator<T>(values: ArrayLike<T>): Iterator<T> | undefined {
   return (method as () => Iterator<T>).call(values);
 }
 
-/** Element `index` of `values`, read through `iterator` when there is one (each index once, in order). */
-export function elementAt<T>(values: ArrayLike<T>, index: number, iterator: Iterator<T> | undefined): T | undefined {
-  if (iterator === undefined) return values[index];
+/**
+ * The next element of an input's own iterator (`undefined` once it has ended). Callers index plain arrays
+ * themselves, `iterator === undefined ? values[i] : nextElement(iterator)`, so that the loop over a million
+ * elements of an array pays no call.
+ */
+export function nextElement<T>(iterator: Iterator<T>): T | undefined {
   const step = iterator.next();
   return step.done === true ? undefined : step.value;
 }

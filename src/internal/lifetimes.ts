@@ -16,7 +16,7 @@
 // records costs page faults and garbage collections that cost more than the checks.
 import * as z from 'zod/mini';
 import { toEpoch } from './dates.js';
-import { elementAt, ownIterator } from './elements.js';
+import { nextElement, ownIterator } from './elements.js';
 import { hashInteger, hashString, SAMPLED_LENGTH } from './hash.js';
 import { formatPath, invalid, rejectElement } from './parse.js';
 import { date } from './schemas.js';
@@ -191,7 +191,11 @@ function readRecords(
   let sampled = false;
   const iterator = ownIterator(customers);
   for (let i = 0; i < count; i++) {
-    const record = elementAt(customers, i, iterator) as { id?: unknown; start?: unknown; end?: unknown } | null;
+    const record = (iterator === undefined ? customers[i] : nextElement(iterator)) as {
+      id?: unknown;
+      start?: unknown;
+      end?: unknown;
+    } | null;
     // Keys are listed without reading a field, so zod, which reads them, sees the record as given.
     if (typeof record !== 'object' || record === null || !hasOnlyLifetimeKeys(record)) {
       rejectElement(metric, lifetimeSchema, record, [...path, i]);

@@ -10,7 +10,7 @@ import {
 } from '../internal/durations.js';
 import { bulkArray, invalid, noData, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
-import { elementAt, ownIterator } from '../internal/elements.js';
+import { nextElement, ownIterator } from '../internal/elements.js';
 
 const METRIC = 'supportResponseTimes';
 
@@ -137,7 +137,7 @@ export function supportResponseTimes(
   let resolvedWithoutResponse = 0;
   const iterator = ownIterator(tickets);
   for (let i = 0; i < count; i++) {
-    const ticket = elementAt(tickets, i, iterator) as SupportTicket;
+    const ticket = (iterator === undefined ? tickets[i] : nextElement(iterator)) as SupportTicket;
     if (typeof ticket !== 'object' || ticket === null) reject(ticket, i);
     const createdAt = ticket.createdAt;
     const firstResponseAt = ticket.firstResponseAt;

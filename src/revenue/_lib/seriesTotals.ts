@@ -4,7 +4,7 @@
 // Every monthly amount is an exact rational; all are brought to one common denominator, so that each
 // customer's MRR in a month and every total is an exact integer number of units of 1/den (an `Int`).
 import { monthOf } from '../../internal/dates.js';
-import { elementAt, ownIterator } from '../../internal/elements.js';
+import { nextElement, ownIterator } from '../../internal/elements.js';
 import { StringIds } from '../../internal/hash.js';
 import {
   addInt,
@@ -81,7 +81,7 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
   let lastDenIndex = -1;
   const iterator = ownIterator(records);
   for (let i = 0; i < length; i++) {
-    if (!reader.read(elementAt(records, i, iterator), i)) continue;
+    if (!reader.read(iterator === undefined ? records[i] : nextElement(iterator), i)) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
     if (reader.num === 0) continue;
