@@ -57,12 +57,14 @@ export const printed = (value: number): number => plainNumber(value);
 
 /**
  * Writes a large input file in chunks of 10 000 lines (`line(j)` for j = 0 … rows − 1, between `head` and
- * `tail`), then reads it with `nps --json` in a 24 MB heap: only a streamed read gets through.
+ * `tail`), then reads it with `nps --json` in a small heap (`heapMb`, 24 MB by default): only a streamed read
+ * gets through.
  */
 export async function npsOnSmallHeap(
   path: string,
   rows: number,
   text: { head: string; line: (j: number) => string; tail: string },
+  heapMb = 24,
 ) {
   const out = createWriteStream(path);
   out.write(text.head);
@@ -73,5 +75,5 @@ export async function npsOnSmallHeap(
   }
   out.end(text.tail);
   await once(out, 'finish');
-  return cli(['nps', path, '--json'], ['--max-old-space-size=24']);
+  return cli(['nps', path, '--json'], [`--max-old-space-size=${heapMb}`]);
 }
