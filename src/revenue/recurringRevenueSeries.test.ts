@@ -550,6 +550,20 @@ describe('recurringRevenueSeries', () => {
         'INVALID_INPUT',
         ['subscriptions', 1, 'end'],
       );
+      expectMetricError(
+        () =>
+          series(
+            {
+              subscriptions: [
+                { customerId: 'a', amount: 1, attributes: { plan: 'pro' } },
+                { customerId: 'b', amount: 1, attributes: { plan: 'pro', seats: 3 } } as never,
+              ],
+            },
+            window,
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 1, 'attributes', 'seats'],
+      );
       expectMetricError(() => series({ subscriptions: {} } as never, window), 'INVALID_INPUT', ['subscriptions']);
       expectMetricError(() => series({ records: [] } as never, window), 'INVALID_INPUT', ['subscriptions']);
     });

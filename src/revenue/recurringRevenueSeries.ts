@@ -25,7 +25,8 @@ const MAX_MONTHS = 1200;
 export interface RecurringRevenueSeriesInput {
   /**
    * Subscription records with their spans: `{ customerId, amount, currency?, interval?, intervalCount?,
-   * quantity?, discount?, start?, end?, status? }`. Pass every record that was paying in or before the
+   * quantity?, discount?, start?, end?, status?, attributes? }` (`attributes`, string segment keys such as
+   * `{ plan: 'pro' }`, are validated and do not change any figure). Pass every record that was paying in or before the
    * lookback window: reactivation and the trailing retention look back.
    */
   readonly subscriptions: ArrayLike<SubscriptionRecord>;

@@ -81,6 +81,11 @@ export interface SubscriptionRecord extends Price {
    * ignore it (give the `end` once the cancellation has happened).
    */
   readonly cancelAt?: DateInput | undefined;
+  /**
+   * Segment keys of the record, such as `{ plan: 'pro', country: 'DE', channel: 'sales' }`: a plain object
+   * whose values are strings. No metric reads them yet; they are validated and otherwise ignored.
+   */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Per-line rounding of monthly amounts (to reproduce vendors that round each line to cents). */
@@ -190,6 +195,7 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
       end: z.optional(date),
       status: z.optional(z.enum(['active', 'trialing', 'past_due', 'paused', 'canceled'])),
       cancelAt: z.optional(date),
+      attributes: z.optional(z.record(z.string(), z.string())),
     })
     .check(
       discountRefine,
