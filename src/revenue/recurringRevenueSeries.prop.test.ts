@@ -175,6 +175,7 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       grossRevenueRetention: ratio(capped, base),
       period: monthName(m),
       months: 1,
+      averageSalePrice: counts.new === 0 ? null : toDouble(norm([moves.new[0], moves.new[1] * BigInt(counts.new)])),
     });
   }
   return rows;
@@ -310,6 +311,10 @@ describe('recurringRevenueSeries properties', () => {
           expect(row.customerChurnRate).toBe(
             row.startingCustomers === 0 ? null : row.churnedCustomers / row.startingCustomers,
           );
+          // Average Sale Price of the period: its new MRR over its new customers, one exact division.
+          const newCents = c(row.newMrr);
+          expect(row.averageSalePrice).toBe(row.newCustomers === 0 ? null : newCents / (100 * row.newCustomers));
+          if (row.averageSalePrice !== null) expect(c(row.averageSalePrice * row.newCustomers)).toBe(newCents);
         }
         expect(at).toBe(monthly.length);
       }),

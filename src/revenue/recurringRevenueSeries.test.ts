@@ -79,6 +79,34 @@ describe('recurringRevenueSeries', () => {
       { customerId: 'c', amount: 40, start: '2024-03-01', end: '2024-05-01' },
     ];
 
+    it('averages the sale price over the period: its new MRR over its new customers', () => {
+      // January: two customers won at $100 and $50; February: one at $30; March: none (a reactivation).
+      const records = [
+        { customerId: 'a', amount: 100, start: '2024-01-05' },
+        { customerId: 'b', amount: 50, start: '2024-01-20' },
+        { customerId: 'c', amount: 30, start: '2024-02-10' },
+        { customerId: 'd', amount: 10, start: '2023-06-01', end: '2023-08-01' },
+        { customerId: 'd', amount: 20, start: '2024-03-01' },
+      ];
+      const months = series({ subscriptions: records }, { from: '2024-01', to: '2024-03', lookback: 1 });
+      expect(months.map((row) => row.averageSalePrice)).toEqual([75, 30, null]);
+      expect(months.map((row) => row.reactivationMrr)).toEqual([0, 0, 20]);
+      const [quarter] = series({ subscriptions: records }, { from: '2024-01', to: '2024-03', period: 'quarter' });
+      // (100 + 50 + 30) ÷ 3, not the mean of the monthly figures (75 + 30) ÷ 2.
+      expect(quarter?.averageSalePrice).toBe(60);
+      // Exact: $100 a year is 100/12 a month; (100/12 + 10) ÷ 2 = 55/6, rounded once.
+      const [row] = series(
+        {
+          subscriptions: [
+            { customerId: 'a', amount: 100, interval: 'year', start: '2024-01-05' },
+            { customerId: 'b', amount: 10, start: '2024-01-20' },
+          ],
+        },
+        { from: '2024-01', to: '2024-01' },
+      );
+      expect(row?.averageSalePrice).toBe(55 / 6);
+    });
+
     it('sums the movements of a quarter, measured at its last month, clipped to `to`', () => {
       const rows = series({ subscriptions }, { from: '2024-01', to: '2024-05', lookback: 3, period: 'quarter' });
       expect(rows).toEqual([
@@ -107,6 +135,7 @@ describe('recurringRevenueSeries', () => {
           grossRevenueRetention: 1,
           period: '2024-Q1',
           months: 3,
+          averageSalePrice: 120,
         },
         {
           month: '2024-05',
@@ -133,6 +162,7 @@ describe('recurringRevenueSeries', () => {
           grossRevenueRetention: 1,
           period: '2024-Q2',
           months: 2,
+          averageSalePrice: null,
         },
       ]);
     });

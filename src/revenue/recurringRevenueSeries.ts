@@ -106,6 +106,11 @@ export interface RecurringRevenueSeriesRow {
   readonly period: string;
   /** How many months the row covers: 1, 3 or 12, fewer in a period clipped to `from` or `to`. */
   readonly months: number;
+  /**
+   * Average Sale Price: newMrr ÷ newCustomers, the MRR a new customer brings on average (money per month);
+   * null when there are no new customers.
+   */
+  readonly averageSalePrice: number | null;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -162,7 +167,9 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Rates per row: customerChurnRate = churnedCustomers ÷ startingCustomers; revenueChurnRate (gross) =
  * (churned + contraction) ÷ startingMrr; netRevenueChurnRate = (churned + contraction − expansion −
- * reactivation) ÷ startingMrr (ChartMogul's standard formulas); averageRevenuePerAccount = mrr ÷ customers.
+ * reactivation) ÷ startingMrr (ChartMogul's standard formulas); averageRevenuePerAccount = mrr ÷ customers;
+ * averageSalePrice = newMrr ÷ newCustomers, null without new customers (ChartMogul's "Average Sale Price":
+ * the average MRR of the customers won in the period; reactivated customers are not new).
  * Trailing retention over `lookback` months (default 12): the cohort is the customers paying at the end of
  * `retentionFrom` = M − lookback; NRR = their MRR in M ÷ their MRR in `retentionFrom`, GRR the same with each
  * customer capped at its `retentionFrom` MRR (ChartMogul's net and gross MRR retention). A rate whose base
@@ -177,7 +184,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * sum of the monthly movements over the row's months, as ChartMogul's quarterly and yearly views aggregate
  * movements, so a row still reconciles exactly; a customer who churns in January and returns in March
  * counts as churned and as reactivated. Rates of a period: customerChurnRate = churnedCustomers (summed) ÷
- * startingCustomers (it can exceed 1 when customers won during the period also leave), the revenue churn
+ * startingCustomers (it can exceed 1 when customers won during the period also leave), averageSalePrice =
+ * the period's newMrr ÷ its newCustomers (both summed over its months), the revenue churn
  * rates on the period's startingMrr; the trailing NRR and GRR are measured at `month` with `lookback`
  * months, as for a month. With `period: 'month'` every row covers one month, as above.
  *
@@ -187,7 +195,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Unit: money per month (arr per year) in the target currency; counts; fractions for the rates.
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
- * "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
+ * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
  * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
@@ -239,6 +247,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * quarters.map((row) => row.mrr); // => [50, 130]
  * quarters[0].newMrr; // => 200
  * quarters[0].churnedMrr; // => 100
+ * quarters[0].averageSalePrice; // => 100
+ * rows.map((row) => row.averageSalePrice); // => [100, 100, null, null]
  * ```
  * @category Revenue
  */
@@ -290,6 +300,8 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
   const contraction = movedAmount(totals, a, m, CONTRACTION);
   const churned = movedAmount(totals, a, m, CHURNED);
   const reactivation = movedAmount(totals, a, m, REACTIVATION);
+  const newMrr = movedAmount(totals, a, m, NEW);
+  const newCustomers = movedCount(totals, a, m, NEW);
   const lost = addInt(churned, contraction);
   return {
     month: formatMonth(low + m),
@@ -298,13 +310,13 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
     customers,
     startingMrr: money(starting),
     startingCustomers,
-    newMrr: money(movedAmount(totals, a, m, NEW)),
+    newMrr: money(newMrr),
     expansionMrr: money(expansion),
     contractionMrr: money(contraction),
     churnedMrr: money(churned),
     reactivationMrr: money(reactivation),
     netNewMrr: money(subtractInt(mrr, starting)),
-    newCustomers: movedCount(totals, a, m, NEW),
+    newCustomers,
     reactivatedCustomers: movedCount(totals, a, m, REACTIVATION),
     churnedCustomers,
     customerChurnRate: startingCustomers === 0 ? null : churnedCustomers / startingCustomers,
@@ -317,5 +329,7 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
     grossRevenueRetention: rate(totals.capped.get(m), base),
     period: span.label,
     months: m - a + 1,
+    averageSalePrice:
+      newCustomers === 0 ? null : ratioResult(METRIC, newMrr, multiplyInt(den, newCustomers), 'averageSalePrice'),
   };
 }
