@@ -25,7 +25,7 @@ const MAX_MONTHS = 1200;
 export interface RecurringRevenueSeriesInput {
   /**
    * Subscription records with their spans: `{ customerId, amount, currency?, interval?, intervalCount?,
-   * quantity?, discount?, start?, end?, status?, attributes? }` (`attributes`, string segment keys such as
+   * quantity?, discount?, start?, end?, status?, trialStart?, attributes? }` (`attributes`, string segment keys such as
    * `{ plan: 'pro' }`, are validated and do not change any figure). Pass every record that was paying in or before the
    * lookback window: reactivation and the trailing retention look back.
    */
@@ -111,6 +111,13 @@ export interface RecurringRevenueSeriesRow {
    * null when there are no new customers.
    */
   readonly averageSalePrice: number | null;
+  /** Records whose `trialStart` falls in the row's months: trials started. */
+  readonly trialsStarted: number;
+  /**
+   * Records with a `trialStart` whose `start` (the first paid instant) falls in the row's months and that
+   * are active at the end of that month: trials that started paying.
+   */
+  readonly trialsConverted: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -170,6 +177,16 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * reactivation) ÷ startingMrr (ChartMogul's standard formulas); averageRevenuePerAccount = mrr ÷ customers;
  * averageSalePrice = newMrr ÷ newCustomers, null without new customers (ChartMogul's "Average Sale Price":
  * the average MRR of the customers won in the period; reactivated customers are not new).
+ *
+ * Trials: a record with `trialStart` was a trial from `trialStart` until `start`, its first paid instant
+ * (so it is not MRR before `start`, and MRR is unchanged by it). trialsStarted = records whose `trialStart`
+ * falls in the row's months, whatever became of them; trialsConverted = records with a `trialStart` whose
+ * `start` falls in the row's months and that then pay: they are active at the end of that month (their
+ * status counts under the policies and their monthly amount is above 0). A trial that ended unpaid (`end`
+ * equal to `start`, or in the month of `start` before its end) started but never converted. Records, not
+ * customers, are counted: give `trialStart` once per trial, on the record the trial led to. A conversion
+ * is dated by the first paid instant, as `convertedAt` in {@link trialConversion}, which gives the rate of
+ * a cohort of trials (a row's trialsConverted ÷ trialsStarted is not one: they are different trials).
  * Trailing retention over `lookback` months (default 12): the cohort is the customers paying at the end of
  * `retentionFrom` = M − lookback; NRR = their MRR in M ÷ their MRR in `retentionFrom`, GRR the same with each
  * customer capped at its `retentionFrom` MRR (ChartMogul's net and gross MRR retention). A rate whose base
@@ -207,7 +224,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
- * `to` is before `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200,
+ * `to` is before `from` or 1200 months or more after it, a `trialStart` is after its record's `start` or
+ * has none (`['subscriptions', 3, 'trialStart']`), an attribute value is not a string, `lookback` is not an integer from 1 to 1200,
  * `period` is not `'month'`, `'quarter'` or `'year'`, or an option is invalid.
  * @example
  * ```ts
@@ -249,6 +267,19 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * quarters[0].churnedMrr; // => 100
  * quarters[0].averageSalePrice; // => 100
  * rows.map((row) => row.averageSalePrice); // => [100, 100, null, null]
+ * const trials = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'c', amount: 40, trialStart: '2024-01-20', start: '2024-02-03' },
+ *       { customerId: 'd', amount: 40, trialStart: '2024-02-05', start: '2024-02-19', end: '2024-02-19' },
+ *       { customerId: 'e', amount: 40, trialStart: '2024-02-25', start: '2024-03-10' },
+ *     ],
+ *   },
+ *   { from: '2024-01', to: '2024-03' },
+ * );
+ * trials.map((row) => row.trialsStarted); // => [1, 2, 0]
+ * trials.map((row) => row.trialsConverted); // => [0, 1, 1]
+ * trials.map((row) => row.mrr); // => [0, 40, 80]
  * ```
  * @category Revenue
  */
@@ -279,6 +310,13 @@ function movedAmount(totals: SeriesTotals, a: number, b: number, movement: numbe
 function movedCount(totals: SeriesTotals, a: number, b: number, movement: number): number {
   let sum = 0;
   for (let m = a; m <= b; m++) sum += totals.movements.count(m, movement);
+  return sum;
+}
+
+/** The sum of monthly counts over the months `a … b` (offsets). */
+function countOver(counts: Float64Array, a: number, b: number): number {
+  let sum = 0;
+  for (let m = a; m <= b; m++) sum += counts[m] as number;
   return sum;
 }
 
@@ -331,5 +369,7 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
     months: m - a + 1,
     averageSalePrice:
       newCustomers === 0 ? null : ratioResult(METRIC, newMrr, multiplyInt(den, newCustomers), 'averageSalePrice'),
+    trialsStarted: countOver(totals.trialsStarted, a, m),
+    trialsConverted: countOver(totals.trialsConverted, a, m),
   };
 }

@@ -174,6 +174,7 @@ const record = fc.record(
     start: mostly(validDate, dateLike),
     end: mostly(validDate, dateLike),
     cancelAt: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
+    trialStart: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
     status: mostly(
       fc.constantFrom('active', 'trialing', 'past_due', 'paused', 'canceled'),
       fc.constantFrom('Active', 'cancelled', null),
@@ -236,6 +237,7 @@ describe('SubscriptionReader', () => {
       fc.tuple(fc.constant('end'), dateLike),
       fc.tuple(fc.constant('cancelAt'), fc.oneof(dateLike, validDate)),
       fc.tuple(fc.constant('attributes'), attributesLike),
+      fc.tuple(fc.constant('trialStart'), fc.oneof(dateLike, validDate)),
     );
     fc.assert(
       fc.property(fields, ([key, value]) => {
@@ -300,6 +302,29 @@ describe('SubscriptionReader', () => {
         expect.unreachable();
       } catch (error) {
         expect(isMetricError(error) && error.issues[0]?.path).toEqual(path);
+      }
+    }
+  });
+
+  it('reads a trial start, not after the start, which it needs', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15', trialStart: '2024-01-01' }, 0);
+    expect(reader.trialStart).toBe(Date.UTC(2024, 0, 1));
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15', trialStart: '2024-01-15' }, 1);
+    expect(reader.trialStart).toBe(Date.UTC(2024, 0, 15));
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15' }, 2);
+    expect(reader.trialStart).toBeNaN();
+    for (const record of [
+      { start: '2024-01-15', trialStart: '2024-01-16' },
+      { trialStart: '2024-01-01' },
+      { start: '2024-01-15', trialStart: 'last week' },
+      { start: '2024-01-15', trialStart: null },
+    ]) {
+      try {
+        reader.read({ customerId: 'a', amount: 1, ...record }, 5);
+        expect.unreachable();
+      } catch (error) {
+        expect(isMetricError(error) && error.issues[0]?.path).toEqual(['subscriptions', 5, 'trialStart']);
       }
     }
   });

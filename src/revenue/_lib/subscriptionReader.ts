@@ -102,6 +102,8 @@ export class SubscriptionReader extends MonthlyAmounts {
   end = 0;
   /** The last record's scheduled cancellation in epoch milliseconds (+Infinity when absent). */
   cancelAt = 0;
+  /** The last record's trial start in epoch milliseconds (NaN when it had no trial). */
+  trialStart = 0;
   /** The last record's status code (`STATUS_*`). */
   status = 0;
 
@@ -152,6 +154,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     let status: unknown;
     let cancelAt: unknown;
     let attributes: unknown;
+    let trialStart: unknown;
     for (const key in record) {
       switch (key) {
         case 'customerId':
@@ -190,6 +193,9 @@ export class SubscriptionReader extends MonthlyAmounts {
         case 'attributes':
           attributes = record[key];
           break;
+        case 'trialStart':
+          trialStart = record[key];
+          break;
         default:
           this.reject(value, index);
       }
@@ -217,6 +223,10 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (Number.isNaN(this.start) || Number.isNaN(this.end) || this.end < this.start) this.reject(value, index);
     this.cancelAt = cancelAt === undefined ? Number.POSITIVE_INFINITY : toEpoch(cancelAt);
     if (Number.isNaN(this.cancelAt) || this.cancelAt < this.start) this.reject(value, index);
+    this.trialStart = trialStart === undefined ? Number.NaN : toEpoch(trialStart);
+    if (trialStart !== undefined && !(this.trialStart <= this.start && this.start !== Number.NEGATIVE_INFINITY)) {
+      this.reject(value, index);
+    }
     const code = statusCode(status);
     if (code < 0) this.reject(value, index);
     this.status = code;
