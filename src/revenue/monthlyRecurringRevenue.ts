@@ -89,12 +89,14 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * metric definitions" (MRR sums active and past-due subscriptions, trials excluded).
  *
  * @param input - `{ subscriptions }` (an array of records `{ customerId, amount, currency?, interval?,
- * intervalCount?, quantity?, discount?, start?, end?, status? }`) or `{ customers, averageRevenuePerAccount }`.
+ * intervalCount?, quantity?, discount?, start?, end?, status?, attributes? }`; `attributes`, string segment
+ * keys, change nothing) or `{ customers, averageRevenuePerAccount }`.
  * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, discounts =
  * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it:
  * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
- * discount over 100 % or above the price, an end before its start, an unknown key; when records mix
+ * discount over 100 % or above the price, an end before its start, an attribute value that is not a string
+ * (`['subscriptions', 3, 'attributes', 'plan']`), an unknown key; when records mix
  * currencies without `exchangeRates` or a currency has no rate (`['subscriptions', 3, 'currency']`); when,
  * without a target `currency`, a record has no currency and another names one (the issue names the record
  * without: `['subscriptions', 0, 'currency']`); when `customers` is not a non-negative integer; or when an

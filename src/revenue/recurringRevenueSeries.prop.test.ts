@@ -48,6 +48,8 @@ interface Generated {
   startDay: number;
   length: number | undefined;
   status: 'active' | 'trialing' | 'past_due' | 'paused' | 'canceled';
+  /** Days of trial before the start, when the record had one. */
+  trialDays: number | undefined;
 }
 
 const generated = fc.record({
@@ -61,6 +63,7 @@ const generated = fc.record({
   startDay: fc.integer({ min: 0, max: 1300 }),
   length: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
   status: fc.constantFrom('active', 'active', 'active', 'trialing', 'past_due', 'paused', 'canceled'),
+  trialDays: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
 }) as fc.Arbitrary<Generated>;
 
 const day = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -77,6 +80,7 @@ function toRecord(g: Generated) {
     start: g.startDay % 3 === 0 ? new Date(start) : day(start),
     ...(g.length === undefined ? {} : { end: day(start + g.length * DAY) }),
     status: g.status,
+    ...(g.trialDays === undefined ? {} : { trialStart: day(start - g.trialDays * DAY) }),
   };
 }
 
@@ -104,8 +108,22 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       if (start <= instant && instant < end) value.set(`${g.customerId}:${m}`, add(at(g.customerId, m), monthly(g)));
     }
   }
+  const monthIndex = (time: number) => new Date(time).getUTCFullYear() * 12 + new Date(time).getUTCMonth();
   const rows = [];
   for (let m = first; m <= last; m++) {
+    // Trials straight from the definitions: started in m; started paying in m and active at its end.
+    const instant = monthStart(m + 1) - 1;
+    let trialsStarted = 0;
+    let trialsConverted = 0;
+    for (const g of records) {
+      if (g.trialDays === undefined) continue;
+      const start = BASE + g.startDay * DAY;
+      if (monthIndex(start - g.trialDays * DAY) === m) trialsStarted++;
+      const end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+      const counts =
+        g.status !== 'trialing' && g.status !== 'paused' && (g.status !== 'canceled' || g.length !== undefined);
+      if (monthIndex(start) === m && counts && instant < end && !isZero(monthly(g))) trialsConverted++;
+    }
     let mrr = ZERO;
     let starting = ZERO;
     let base = ZERO;
@@ -175,6 +193,9 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       grossRevenueRetention: ratio(capped, base),
       period: monthName(m),
       months: 1,
+      averageSalePrice: counts.new === 0 ? null : toDouble(norm([moves.new[0], moves.new[1] * BigInt(counts.new)])),
+      trialsStarted,
+      trialsConverted,
     });
   }
   return rows;
@@ -289,7 +310,13 @@ describe('recurringRevenueSeries properties', () => {
           for (const key of ['newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr'] as const) {
             expect(c(row[key]), key).toBe(sum((each) => c(each[key])));
           }
-          for (const key of ['newCustomers', 'reactivatedCustomers', 'churnedCustomers'] as const) {
+          for (const key of [
+            'newCustomers',
+            'reactivatedCustomers',
+            'churnedCustomers',
+            'trialsStarted',
+            'trialsConverted',
+          ] as const) {
             expect(row[key], key).toBe(sum((each) => each[key]));
           }
           expect(row.startingMrr).toBe(firstMonth.startingMrr);
@@ -310,6 +337,10 @@ describe('recurringRevenueSeries properties', () => {
           expect(row.customerChurnRate).toBe(
             row.startingCustomers === 0 ? null : row.churnedCustomers / row.startingCustomers,
           );
+          // Average Sale Price of the period: its new MRR over its new customers, one exact division.
+          const newCents = c(row.newMrr);
+          expect(row.averageSalePrice).toBe(row.newCustomers === 0 ? null : newCents / (100 * row.newCustomers));
+          if (row.averageSalePrice !== null) expect(c(row.averageSalePrice * row.newCustomers)).toBe(newCents);
         }
         expect(at).toBe(monthly.length);
       }),

@@ -79,6 +79,73 @@ describe('recurringRevenueSeries', () => {
       { customerId: 'c', amount: 40, start: '2024-03-01', end: '2024-05-01' },
     ];
 
+    it('counts trials started and trials that started paying, leaving MRR unchanged', () => {
+      const records = [
+        // Trial from 20 January, pays from 3 February: started in January, converted in February.
+        { customerId: 'a', amount: 40, trialStart: '2024-01-20', start: '2024-02-03' },
+        // Trial in February, canceled at its end: started, never converted.
+        { customerId: 'b', amount: 40, trialStart: '2024-02-05', start: '2024-02-19', end: '2024-02-19' },
+        // Pays from 10 March but ends on 20 March: no month end, so it never paid and did not convert.
+        { customerId: 'c', amount: 40, trialStart: '2024-02-25', start: '2024-03-10', end: '2024-03-20' },
+        // A trial ending into a paused subscription (paused does not count): not converted.
+        { customerId: 'd', amount: 40, trialStart: '2024-03-01', start: '2024-03-15', status: 'paused' as const },
+        // Trial and first payment on the same day in March, then pays: started and converted in March.
+        { customerId: 'e', amount: 25, trialStart: '2024-03-31', start: '2024-03-31' },
+        // A trial started before the series: only its conversion is in the window.
+        { customerId: 'f', amount: 10, trialStart: '2023-12-20', start: '2024-01-03' },
+        // No trial.
+        { customerId: 'g', amount: 5, start: '2024-01-01' },
+      ];
+      const rows = series({ subscriptions: records }, { from: '2024-01', to: '2024-04', lookback: 1 });
+      expect(rows.map((row) => row.trialsStarted)).toEqual([1, 2, 2, 0]);
+      expect(rows.map((row) => row.trialsConverted)).toEqual([1, 1, 1, 0]);
+      const withoutTrials = records.map(({ trialStart: _, ...record }) => record);
+      const plain = series({ subscriptions: withoutTrials }, { from: '2024-01', to: '2024-04', lookback: 1 });
+      expect(rows.map(({ trialsStarted: _s, trialsConverted: _c, ...row }) => row)).toEqual(
+        plain.map(({ trialsStarted: _s, trialsConverted: _c, ...row }) => row),
+      );
+      expect(plain.map((row) => [row.trialsStarted, row.trialsConverted])).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+      expect(rows.map((row) => row.mrr)).toEqual([15, 55, 80, 80]);
+      // A quarter sums its months; the status policies decide whether a trial paid (here the paused record).
+      const [quarter] = series({ subscriptions: records }, { from: '2024-01', to: '2024-03', period: 'quarter' });
+      expect([quarter?.trialsStarted, quarter?.trialsConverted]).toEqual([5, 3]);
+      const paused = series({ subscriptions: records }, { from: '2024-03', to: '2024-03', countPaused: true });
+      expect(paused[0]?.trialsConverted).toBe(2);
+    });
+
+    it('averages the sale price over the period: its new MRR over its new customers', () => {
+      // January: two customers won at $100 and $50; February: one at $30; March: none (a reactivation).
+      const records = [
+        { customerId: 'a', amount: 100, start: '2024-01-05' },
+        { customerId: 'b', amount: 50, start: '2024-01-20' },
+        { customerId: 'c', amount: 30, start: '2024-02-10' },
+        { customerId: 'd', amount: 10, start: '2023-06-01', end: '2023-08-01' },
+        { customerId: 'd', amount: 20, start: '2024-03-01' },
+      ];
+      const months = series({ subscriptions: records }, { from: '2024-01', to: '2024-03', lookback: 1 });
+      expect(months.map((row) => row.averageSalePrice)).toEqual([75, 30, null]);
+      expect(months.map((row) => row.reactivationMrr)).toEqual([0, 0, 20]);
+      const [quarter] = series({ subscriptions: records }, { from: '2024-01', to: '2024-03', period: 'quarter' });
+      // (100 + 50 + 30) ÷ 3, not the mean of the monthly figures (75 + 30) ÷ 2.
+      expect(quarter?.averageSalePrice).toBe(60);
+      // Exact: $100 a year is 100/12 a month; (100/12 + 10) ÷ 2 = 55/6, rounded once.
+      const [row] = series(
+        {
+          subscriptions: [
+            { customerId: 'a', amount: 100, interval: 'year', start: '2024-01-05' },
+            { customerId: 'b', amount: 10, start: '2024-01-20' },
+          ],
+        },
+        { from: '2024-01', to: '2024-01' },
+      );
+      expect(row?.averageSalePrice).toBe(55 / 6);
+    });
+
     it('sums the movements of a quarter, measured at its last month, clipped to `to`', () => {
       const rows = series({ subscriptions }, { from: '2024-01', to: '2024-05', lookback: 3, period: 'quarter' });
       expect(rows).toEqual([
@@ -107,6 +174,9 @@ describe('recurringRevenueSeries', () => {
           grossRevenueRetention: 1,
           period: '2024-Q1',
           months: 3,
+          averageSalePrice: 120,
+          trialsStarted: 0,
+          trialsConverted: 0,
         },
         {
           month: '2024-05',
@@ -133,6 +203,9 @@ describe('recurringRevenueSeries', () => {
           grossRevenueRetention: 1,
           period: '2024-Q2',
           months: 2,
+          averageSalePrice: null,
+          trialsStarted: 0,
+          trialsConverted: 0,
         },
       ]);
     });
@@ -549,6 +622,34 @@ describe('recurringRevenueSeries', () => {
           ),
         'INVALID_INPUT',
         ['subscriptions', 1, 'end'],
+      );
+      expectMetricError(
+        () =>
+          series(
+            {
+              subscriptions: [
+                { customerId: 'a', amount: 1, attributes: { plan: 'pro' } },
+                { customerId: 'b', amount: 1, attributes: { plan: 'pro', seats: 3 } } as never,
+              ],
+            },
+            window,
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 1, 'attributes', 'seats'],
+      );
+      expectMetricError(
+        () => series({ subscriptions: [{ customerId: 'a', amount: 1, trialStart: '2024-01-01' }] }, window),
+        'INVALID_INPUT',
+        ['subscriptions', 0, 'trialStart'],
+      );
+      expectMetricError(
+        () =>
+          series(
+            { subscriptions: [{ customerId: 'a', amount: 1, start: '2024-01-01', trialStart: '2024-01-02' }] },
+            window,
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 0, 'trialStart'],
       );
       expectMetricError(() => series({ subscriptions: {} } as never, window), 'INVALID_INPUT', ['subscriptions']);
       expectMetricError(() => series({ records: [] } as never, window), 'INVALID_INPUT', ['subscriptions']);

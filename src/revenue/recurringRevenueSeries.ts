@@ -25,7 +25,8 @@ const MAX_MONTHS = 1200;
 export interface RecurringRevenueSeriesInput {
   /**
    * Subscription records with their spans: `{ customerId, amount, currency?, interval?, intervalCount?,
-   * quantity?, discount?, start?, end?, status? }`. Pass every record that was paying in or before the
+   * quantity?, discount?, start?, end?, status?, trialStart?, attributes? }` (`attributes`, string segment keys such as
+   * `{ plan: 'pro' }`, are validated and do not change any figure). Pass every record that was paying in or before the
    * lookback window: reactivation and the trailing retention look back.
    */
   readonly subscriptions: ArrayLike<SubscriptionRecord>;
@@ -105,6 +106,18 @@ export interface RecurringRevenueSeriesRow {
   readonly period: string;
   /** How many months the row covers: 1, 3 or 12, fewer in a period clipped to `from` or `to`. */
   readonly months: number;
+  /**
+   * Average Sale Price: newMrr ÷ newCustomers, the MRR a new customer brings on average (money per month);
+   * null when there are no new customers.
+   */
+  readonly averageSalePrice: number | null;
+  /** Records whose `trialStart` falls in the row's months: trials started. */
+  readonly trialsStarted: number;
+  /**
+   * Records with a `trialStart` whose `start` (the first paid instant) falls in the row's months and that
+   * are active at the end of that month: trials that started paying.
+   */
+  readonly trialsConverted: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -161,7 +174,19 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Rates per row: customerChurnRate = churnedCustomers ÷ startingCustomers; revenueChurnRate (gross) =
  * (churned + contraction) ÷ startingMrr; netRevenueChurnRate = (churned + contraction − expansion −
- * reactivation) ÷ startingMrr (ChartMogul's standard formulas); averageRevenuePerAccount = mrr ÷ customers.
+ * reactivation) ÷ startingMrr (ChartMogul's standard formulas); averageRevenuePerAccount = mrr ÷ customers;
+ * averageSalePrice = newMrr ÷ newCustomers, null without new customers (ChartMogul's "Average Sale Price":
+ * the average MRR of the customers won in the period; reactivated customers are not new).
+ *
+ * Trials: a record with `trialStart` was a trial from `trialStart` until `start`, its first paid instant
+ * (so it is not MRR before `start`, and MRR is unchanged by it). trialsStarted = records whose `trialStart`
+ * falls in the row's months, whatever became of them; trialsConverted = records with a `trialStart` whose
+ * `start` falls in the row's months and that then pay: they are active at the end of that month (their
+ * status counts under the policies and their monthly amount is above 0). A trial that ended unpaid (`end`
+ * equal to `start`, or in the month of `start` before its end) started but never converted. Records, not
+ * customers, are counted: give `trialStart` once per trial, on the record the trial led to. A conversion
+ * is dated by the first paid instant, as `convertedAt` in {@link trialConversion}, which gives the rate of
+ * a cohort of trials (a row's trialsConverted ÷ trialsStarted is not one: they are different trials).
  * Trailing retention over `lookback` months (default 12): the cohort is the customers paying at the end of
  * `retentionFrom` = M − lookback; NRR = their MRR in M ÷ their MRR in `retentionFrom`, GRR the same with each
  * customer capped at its `retentionFrom` MRR (ChartMogul's net and gross MRR retention). A rate whose base
@@ -176,7 +201,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * sum of the monthly movements over the row's months, as ChartMogul's quarterly and yearly views aggregate
  * movements, so a row still reconciles exactly; a customer who churns in January and returns in March
  * counts as churned and as reactivated. Rates of a period: customerChurnRate = churnedCustomers (summed) ÷
- * startingCustomers (it can exceed 1 when customers won during the period also leave), the revenue churn
+ * startingCustomers (it can exceed 1 when customers won during the period also leave), averageSalePrice =
+ * the period's newMrr ÷ its newCustomers (both summed over its months), the revenue churn
  * rates on the period's startingMrr; the trailing NRR and GRR are measured at `month` with `lookback`
  * months, as for a month. With `period: 'month'` every row covers one month, as above.
  *
@@ -186,7 +212,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Unit: money per month (arr per year) in the target currency; counts; fractions for the rates.
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
- * "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
+ * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
  * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
@@ -198,7 +224,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
- * `to` is before `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200,
+ * `to` is before `from` or 1200 months or more after it, a `trialStart` is after its record's `start` or
+ * has none (`['subscriptions', 3, 'trialStart']`), an attribute value is not a string, `lookback` is not an integer from 1 to 1200,
  * `period` is not `'month'`, `'quarter'` or `'year'`, or an option is invalid.
  * @example
  * ```ts
@@ -238,6 +265,21 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * quarters.map((row) => row.mrr); // => [50, 130]
  * quarters[0].newMrr; // => 200
  * quarters[0].churnedMrr; // => 100
+ * quarters[0].averageSalePrice; // => 100
+ * rows.map((row) => row.averageSalePrice); // => [100, 100, null, null]
+ * const trials = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'c', amount: 40, trialStart: '2024-01-20', start: '2024-02-03' },
+ *       { customerId: 'd', amount: 40, trialStart: '2024-02-05', start: '2024-02-19', end: '2024-02-19' },
+ *       { customerId: 'e', amount: 40, trialStart: '2024-02-25', start: '2024-03-10' },
+ *     ],
+ *   },
+ *   { from: '2024-01', to: '2024-03' },
+ * );
+ * trials.map((row) => row.trialsStarted); // => [1, 2, 0]
+ * trials.map((row) => row.trialsConverted); // => [0, 1, 1]
+ * trials.map((row) => row.mrr); // => [0, 40, 80]
  * ```
  * @category Revenue
  */
@@ -271,6 +313,13 @@ function movedCount(totals: SeriesTotals, a: number, b: number, movement: number
   return sum;
 }
 
+/** The sum of monthly counts over the months `a … b` (offsets). */
+function countOver(counts: Float64Array, a: number, b: number): number {
+  let sum = 0;
+  for (let m = a; m <= b; m++) sum += counts[m] as number;
+  return sum;
+}
+
 /** One row of the series from the exact monthly totals (units of 1/den): the months of `span`. */
 function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: number): RecurringRevenueSeriesRow {
   const { den } = totals;
@@ -289,6 +338,8 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
   const contraction = movedAmount(totals, a, m, CONTRACTION);
   const churned = movedAmount(totals, a, m, CHURNED);
   const reactivation = movedAmount(totals, a, m, REACTIVATION);
+  const newMrr = movedAmount(totals, a, m, NEW);
+  const newCustomers = movedCount(totals, a, m, NEW);
   const lost = addInt(churned, contraction);
   return {
     month: formatMonth(low + m),
@@ -297,13 +348,13 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
     customers,
     startingMrr: money(starting),
     startingCustomers,
-    newMrr: money(movedAmount(totals, a, m, NEW)),
+    newMrr: money(newMrr),
     expansionMrr: money(expansion),
     contractionMrr: money(contraction),
     churnedMrr: money(churned),
     reactivationMrr: money(reactivation),
     netNewMrr: money(subtractInt(mrr, starting)),
-    newCustomers: movedCount(totals, a, m, NEW),
+    newCustomers,
     reactivatedCustomers: movedCount(totals, a, m, REACTIVATION),
     churnedCustomers,
     customerChurnRate: startingCustomers === 0 ? null : churnedCustomers / startingCustomers,
@@ -316,5 +367,9 @@ function row(totals: SeriesTotals, span: PeriodSpan, low: number, lookback: numb
     grossRevenueRetention: rate(totals.capped.get(m), base),
     period: span.label,
     months: m - a + 1,
+    averageSalePrice:
+      newCustomers === 0 ? null : ratioResult(METRIC, newMrr, multiplyInt(den, newCustomers), 'averageSalePrice'),
+    trialsStarted: countOver(totals.trialsStarted, a, m),
+    trialsConverted: countOver(totals.trialsConverted, a, m),
   };
 }

@@ -9,6 +9,7 @@ const records = [
     interval: 'year',
     discount: { percent: 0.1 },
     start: new Date(Date.UTC(2023, 5, 1)),
+    attributes: { plan: 'annual', country: 'DE' },
   },
   {
     customerId: 'c',
@@ -17,6 +18,7 @@ const records = [
     intervalCount: 2,
     discount: { amount: '5' },
     start: 1704067200000,
+    trialStart: '2023-12-18',
   },
   { customerId: 'd', amount: 49, status: 'trialing', start: '2024-02-01' },
   { customerId: 'e', amount: 30, status: 'canceled', start: '2023-11-01', end: '2024-04-10' },

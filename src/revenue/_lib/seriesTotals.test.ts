@@ -55,4 +55,22 @@ describe('seriesTotals', () => {
     );
     expect(totals.mrr.get(4)).toBe(0);
   });
+
+  it('counts trials by the month they start and the month they start paying, when they pay', () => {
+    const totals = seriesTotals(
+      'm',
+      [
+        { customerId: 'a', amount: 10, trialStart: '2024-01-20', start: '2024-02-03' },
+        { customerId: 'b', amount: 10, trialStart: '2024-02-05', start: '2024-02-19', end: '2024-02-19' },
+        { customerId: 'c', amount: 0, trialStart: '2024-03-01', start: '2024-03-15' },
+        { customerId: 'd', amount: 10, trialStart: '2024-03-01', start: '2024-03-15', status: 'trialing' },
+        { customerId: 'e', amount: 10, trialStart: '2023-11-01', start: '2023-12-01' },
+        { customerId: 'f', amount: 10, trialStart: '2024-05-30', start: '2024-06-02' },
+      ],
+      {},
+      window,
+    );
+    expect(Array.from(totals.trialsStarted)).toEqual([1, 1, 2, 0, 1]);
+    expect(Array.from(totals.trialsConverted)).toEqual([0, 1, 0, 0, 0]);
+  });
 });

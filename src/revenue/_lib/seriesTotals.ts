@@ -32,6 +32,13 @@ export interface SeriesTotals {
   readonly retained: IntSums;
   /** The same, each customer capped at its MRR `lookback` months before. */
   readonly capped: IntSums;
+  /** Records whose `trialStart` falls in the month. */
+  readonly trialsStarted: Float64Array;
+  /**
+   * Records with a `trialStart` whose `start` falls in the month and that are active at its end (they
+   * count under the policies, with a monthly amount above 0): trials that started paying that month.
+   */
+  readonly trialsConverted: Float64Array;
 }
 
 /** The months computed: offsets from `low`, the first cohort month, to `low + size − 1`. */
@@ -59,8 +66,29 @@ interface Kept {
   customers: number;
 }
 
-/** Pass 1: validates every record and keeps those active at the end of some month of the window. */
-function keep(metric: string, records: ArrayLike<unknown>, policies: SubscriptionPolicies, window: SeriesWindow): Kept {
+/** Trials counted by month offset, 0 … size − 1. */
+interface Trials {
+  readonly started: Float64Array;
+  readonly converted: Float64Array;
+}
+
+/** Adds 1 at the month offset of an absolute month index, when it falls in the window. */
+function countAt(counts: Float64Array, month: number, low: number): void {
+  const at = month - low;
+  if (at >= 0 && at < counts.length) counts[at] = (counts[at] as number) + 1;
+}
+
+/**
+ * Pass 1: validates every record, counts trials, and keeps the records active at the end of some month of
+ * the window.
+ */
+function keep(
+  metric: string,
+  records: ArrayLike<unknown>,
+  policies: SubscriptionPolicies,
+  window: SeriesWindow,
+  trials: Trials,
+): Kept {
   const { low, size } = window;
   const reader = new SubscriptionReader(metric, 'subscriptions', policies);
   const length = records.length;
@@ -81,7 +109,11 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
   let lastDenIndex = -1;
   const iterator = ownIterator(records);
   for (let i = 0; i < length; i++) {
-    if (!reader.read(iterator === undefined ? records[i] : nextElement(iterator), i)) continue;
+    const counts = reader.read(iterator === undefined ? records[i] : nextElement(iterator), i);
+    // A trial starts whatever becomes of it; it converts only if it then pays at a month end (below).
+    const trial = !Number.isNaN(reader.trialStart);
+    if (trial) countAt(trials.started, monthOf(reader.trialStart), low);
+    if (!counts) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
     if (reader.num === 0) continue;
@@ -89,6 +121,8 @@ function keep(metric: string, records: ArrayLike<unknown>, policies: Subscriptio
     const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
     const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
     if (a > b) continue;
+    // A record with a trial always has a start, so `a` is its first paid month.
+    if (trial) countAt(trials.converted, a, low);
     const customer = customers.idOf(reader.customerId);
     if (customer === kept.customers) {
       // A typed array grown by doubling: a million customers leave no array garbage on the heap.
@@ -178,7 +212,8 @@ export function seriesTotals(
   window: SeriesWindow,
 ): SeriesTotals {
   const { low, size, lookback } = window;
-  const kept = keep(metric, records, policies, window);
+  const trials: Trials = { started: new Float64Array(size), converted: new Float64Array(size) };
+  const kept = keep(metric, records, policies, window, trials);
   const { den, units } = toUnits(kept);
 
   // Group the kept records by customer (a counting sort).
@@ -204,6 +239,8 @@ export function seriesTotals(
     movements: new MovementTotals(size),
     retained: new IntSums(size),
     capped: new IntSums(size),
+    trialsStarted: trials.started,
+    trialsConverted: trials.converted,
   };
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
   const values = new IntArray(size + 1);

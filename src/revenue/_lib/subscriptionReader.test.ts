@@ -16,6 +16,17 @@ function fastAccepts(record: unknown): boolean {
   }
 }
 
+/** Reads a record that must be refused, and returns the path of the issue. */
+function refusedAt(reader: SubscriptionReader, record: unknown, index: number): unknown {
+  try {
+    reader.read(record, index);
+  } catch (error) {
+    if (isMetricError(error)) return error.issues[0]?.path;
+    throw error;
+  }
+  return expect.unreachable();
+}
+
 function schemaAccepts(record: unknown): boolean {
   return z.safeParse(subscriptionSchema, record).success;
 }
@@ -101,6 +112,45 @@ const dateLike = fc.oneof(
     [],
   ),
 );
+class Plan {
+  plan = 'pro';
+}
+const symbolKeyed = { plan: 'pro', [Symbol('segment')]: 'x' };
+const hiddenSymbol = { plan: 'pro' };
+Object.defineProperty(hiddenSymbol, Symbol('hidden'), { value: 1, enumerable: false });
+const hiddenNumber = { plan: 'pro' };
+Object.defineProperty(hiddenNumber, 'seats', { value: 1, enumerable: false });
+const ownProto = { plan: 'pro' };
+Object.defineProperty(ownProto, '__proto__', { value: 1, enumerable: true });
+const attributesLike = fc.oneof(
+  fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(1, null, true))),
+  fc.constantFrom<unknown>(
+    {},
+    { plan: 1 },
+    { plan: 'pro', country: undefined },
+    { plan: 'pro', country: ['DE'] },
+    [],
+    ['pro'],
+    null,
+    'pro',
+    1,
+    new Date(0),
+    new Plan(),
+    new Map([['plan', 'pro']]),
+    Object.assign(Object.create(null), { plan: 'pro' }),
+    Object.assign(Object.create(null), { plan: 2 }),
+    Object.create({ plan: 1 }),
+    Object.assign(Object.create({ plan: 1 }), { country: 'DE' }),
+    Object.assign(Object.create({ plan: 'pro' }), { country: 2 }),
+    { constructor: 'pro' },
+    { constructor: 1 },
+    symbolKeyed,
+    hiddenSymbol,
+    hiddenNumber,
+    ownProto,
+  ),
+);
+
 /** Mostly valid values, sometimes a bad one, so that both outcomes are common. */
 function mostly<T, U>(valid: fc.Arbitrary<T>, bad: fc.Arbitrary<U>): fc.Arbitrary<T | U> {
   return fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: bad, weight: 1 });
@@ -135,9 +185,14 @@ const record = fc.record(
     start: mostly(validDate, dateLike),
     end: mostly(validDate, dateLike),
     cancelAt: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
+    trialStart: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
     status: mostly(
       fc.constantFrom('active', 'trialing', 'past_due', 'paused', 'canceled'),
       fc.constantFrom('Active', 'cancelled', null),
+    ),
+    attributes: mostly(
+      fc.oneof(fc.constant(undefined), fc.dictionary(fc.constantFrom('plan', 'country', 'channel'), fc.string())),
+      attributesLike,
     ),
     extra: fc.constantFrom(1, undefined, undefined, undefined, undefined, undefined),
   },
@@ -192,6 +247,8 @@ describe('SubscriptionReader', () => {
       fc.tuple(fc.constant('start'), dateLike),
       fc.tuple(fc.constant('end'), dateLike),
       fc.tuple(fc.constant('cancelAt'), fc.oneof(dateLike, validDate)),
+      fc.tuple(fc.constant('attributes'), attributesLike),
+      fc.tuple(fc.constant('trialStart'), fc.oneof(dateLike, validDate)),
     );
     fc.assert(
       fc.property(fields, ([key, value]) => {
@@ -233,12 +290,43 @@ describe('SubscriptionReader', () => {
     reader.read({ customerId: 'a', amount: 1 }, 2);
     expect(reader.cancelAt).toBe(Number.POSITIVE_INFINITY);
     for (const cancelAt of ['2023-12-31', 'soon', null]) {
-      try {
-        reader.read({ customerId: 'a', amount: 1, start: '2024-01-01', cancelAt }, 5);
-        expect.unreachable();
-      } catch (error) {
-        expect(isMetricError(error) && error.issues[0]?.path).toEqual(['subscriptions', 5, 'cancelAt']);
-      }
+      const record = { customerId: 'a', amount: 1, start: '2024-01-01', cancelAt };
+      expect(refusedAt(reader, record, 5)).toEqual(['subscriptions', 5, 'cancelAt']);
+    }
+  });
+
+  it('reads attributes: string values only, each named when it fails', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    expect(reader.read({ customerId: 'a', amount: 1, attributes: { plan: 'pro', country: 'DE' } }, 0)).toBe(true);
+    for (const [attributes, path] of [
+      [{ plan: 'pro', seats: 3 }, ['subscriptions', 2, 'attributes', 'seats']],
+      [{ country: null }, ['subscriptions', 2, 'attributes', 'country']],
+      [['pro'], ['subscriptions', 2, 'attributes']],
+      ['pro', ['subscriptions', 2, 'attributes']],
+    ] as const) {
+      expect(refusedAt(reader, { customerId: 'a', amount: 1, attributes }, 2)).toEqual(path);
+    }
+  });
+
+  it('reads a trial start, not after the start, which it needs', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15', trialStart: '2024-01-01' }, 0);
+    expect(reader.trialStart).toBe(Date.UTC(2024, 0, 1));
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15', trialStart: '2024-01-15' }, 1);
+    expect(reader.trialStart).toBe(Date.UTC(2024, 0, 15));
+    reader.read({ customerId: 'a', amount: 1, start: '2024-01-15' }, 2);
+    expect(reader.trialStart).toBeNaN();
+    for (const record of [
+      { start: '2024-01-15', trialStart: '2024-01-16' },
+      { trialStart: '2024-01-01' },
+      { start: '2024-01-15', trialStart: 'last week' },
+      { start: '2024-01-15', trialStart: null },
+    ]) {
+      expect(refusedAt(reader, { customerId: 'a', amount: 1, ...record }, 5)).toEqual([
+        'subscriptions',
+        5,
+        'trialStart',
+      ]);
     }
   });
 

@@ -47,6 +47,30 @@ function isFraction(value: unknown): value is number | string {
 }
 
 /**
+ * Whether `value` is what `z.record(z.string(), z.string())` accepts: a plain object (zod's test: no
+ * constructor, or one whose prototype owns `isPrototypeOf`, so not an array, a Date or a class instance)
+ * whose own enumerable keys are strings (a symbol key is refused) with string values; inherited keys are
+ * not read, and an own `__proto__` key is skipped as zod skips it.
+ */
+function isAttributes(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const ctor: unknown = (value as { constructor?: unknown }).constructor;
+  if (typeof ctor === 'function') {
+    const prototype: unknown = ctor.prototype;
+    if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
+    if (!Object.hasOwn(prototype, 'isPrototypeOf')) return false;
+  }
+  for (const key in value) {
+    if (key === '__proto__' || !Object.hasOwn(value, key)) continue;
+    if (typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  }
+  for (const symbol of Object.getOwnPropertySymbols(value)) {
+    if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return false;
+  }
+  return true;
+}
+
+/**
  * Validates subscription records one by one with fast checks (zod runs only on a record that fails, to
  * name the problem) and computes each one's monthly amount in the target currency.
  */
@@ -78,6 +102,8 @@ export class SubscriptionReader extends MonthlyAmounts {
   end = 0;
   /** The last record's scheduled cancellation in epoch milliseconds (+Infinity when absent). */
   cancelAt = 0;
+  /** The last record's trial start in epoch milliseconds (NaN when it had no trial). */
+  trialStart = 0;
   /** The last record's status code (`STATUS_*`). */
   status = 0;
 
@@ -127,6 +153,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     let end: unknown;
     let status: unknown;
     let cancelAt: unknown;
+    let attributes: unknown;
+    let trialStart: unknown;
     for (const key in record) {
       switch (key) {
         case 'customerId':
@@ -162,6 +190,12 @@ export class SubscriptionReader extends MonthlyAmounts {
         case 'cancelAt':
           cancelAt = record[key];
           break;
+        case 'attributes':
+          attributes = record[key];
+          break;
+        case 'trialStart':
+          trialStart = record[key];
+          break;
         default:
           this.reject(value, index);
       }
@@ -183,11 +217,16 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (discount === undefined) fields.discountKind = DISCOUNT_NONE;
     else if (!readDiscount(discount, fields)) this.reject(value, index);
     if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
+    if (attributes !== undefined && !isAttributes(attributes)) this.reject(value, index);
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
     if (Number.isNaN(this.start) || Number.isNaN(this.end) || this.end < this.start) this.reject(value, index);
     this.cancelAt = cancelAt === undefined ? Number.POSITIVE_INFINITY : toEpoch(cancelAt);
     if (Number.isNaN(this.cancelAt) || this.cancelAt < this.start) this.reject(value, index);
+    this.trialStart = trialStart === undefined ? Number.NaN : toEpoch(trialStart);
+    if (trialStart !== undefined && !(this.trialStart <= this.start && this.start !== Number.NEGATIVE_INFINITY)) {
+      this.reject(value, index);
+    }
     const code = statusCode(status);
     if (code < 0) this.reject(value, index);
     this.status = code;

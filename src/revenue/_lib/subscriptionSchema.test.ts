@@ -48,3 +48,42 @@ describe('subscription schemas', () => {
     expect(accepts(options, { currency: 'USD', exchangeRates: { USD: '1.01' } })).toBe(false);
   });
 });
+
+describe('subscription attributes', () => {
+  it('are validated: a plain object of strings', () => {
+    const record = { customerId: 'a', amount: 1 };
+    expect(accepts(subscriptionSchema, { ...record, attributes: { plan: 'pro', country: 'DE' } })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...record, attributes: {} })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...record, attributes: { seats: 3 } })).toBe(false);
+    expect(accepts(subscriptionSchema, { ...record, attributes: ['pro'] })).toBe(false);
+  });
+
+  it('change no metric', async () => {
+    const { monthlyRecurringRevenue, recurringRevenueSeries, committedRecurringRevenue } = await import('../index.js');
+    const records = [
+      { customerId: 'a', amount: 100, start: '2024-01-10', end: '2024-03-15' },
+      { customerId: 'a', amount: 50, start: '2024-02-01', cancelAt: '2024-06-01' },
+      { customerId: 'b', amount: 1200, interval: 'year' as const, start: '2024-02-20', end: '2024-03-01' },
+      { customerId: 'b', amount: 80, start: '2024-04-01', status: 'trialing' as const },
+    ];
+    const plans = ['pro', 'basic', 'pro', 'team'];
+    const segmented = records.map((record, i) => ({
+      ...record,
+      attributes: { plan: plans[i] as string, country: i % 2 === 0 ? 'DE' : 'US' },
+    }));
+    for (const [subscriptions, expected] of [
+      [segmented, records],
+      [records.map((record) => ({ ...record, attributes: {} })), records],
+    ] as const) {
+      expect(monthlyRecurringRevenue({ subscriptions }, { asOf: '2024-02-15' })).toEqual(
+        monthlyRecurringRevenue({ subscriptions: expected }, { asOf: '2024-02-15' }),
+      );
+      expect(recurringRevenueSeries({ subscriptions }, { from: '2024-01', to: '2024-06', lookback: 1 })).toEqual(
+        recurringRevenueSeries({ subscriptions: expected }, { from: '2024-01', to: '2024-06', lookback: 1 }),
+      );
+      expect(committedRecurringRevenue({ subscriptions }, { asOf: '2024-03-15' })).toEqual(
+        committedRecurringRevenue({ subscriptions: expected }, { asOf: '2024-03-15' }),
+      );
+    }
+  });
+});

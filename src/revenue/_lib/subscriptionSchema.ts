@@ -73,6 +73,13 @@ export interface SubscriptionRecord extends Price {
   readonly start?: DateInput | undefined;
   /** When it stopped (excluded): a subscription is active at t when start ≤ t < end. Absent: still running. */
   readonly end?: DateInput | undefined;
+  /**
+   * When the customer's trial began (included), not after `start`, which it needs: the customer was on a
+   * trial from `trialStart` until `start`, the first paid instant. A trial is not MRR before `start`. A
+   * trial that never converted has an empty paid span (`end` equal to `start`) or a status that does not
+   * count. Give it on the record the trial led to, once per trial (not on later plan changes).
+   */
+  readonly trialStart?: DateInput | undefined;
   /** Status over the record's span. Default `'active'`. */
   readonly status?: SubscriptionStatus | undefined;
   /**
@@ -81,6 +88,11 @@ export interface SubscriptionRecord extends Price {
    * ignore it (give the `end` once the cancellation has happened).
    */
   readonly cancelAt?: DateInput | undefined;
+  /**
+   * Segment keys of the record, such as `{ plan: 'pro', country: 'DE', channel: 'sales' }`: a plain object
+   * whose values are strings. No metric reads them yet; they are validated and otherwise ignored.
+   */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Per-line rounding of monthly amounts (to reproduce vendors that round each line to cents). */
@@ -190,6 +202,8 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
       end: z.optional(date),
       status: z.optional(z.enum(['active', 'trialing', 'past_due', 'paused', 'canceled'])),
       cancelAt: z.optional(date),
+      trialStart: z.optional(date),
+      attributes: z.optional(z.record(z.string(), z.string())),
     })
     .check(
       discountRefine,
@@ -204,6 +218,16 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
           record.cancelAt === undefined ||
           toEpoch(record.cancelAt) >= toEpoch(record.start),
         { error: 'must not be before start', path: ['cancelAt'], when: (p) => p.issues.length === 0 },
+      ),
+      z.refine(
+        (record) =>
+          record.trialStart === undefined ||
+          (record.start !== undefined && toEpoch(record.trialStart) <= toEpoch(record.start)),
+        {
+          error: 'must not be after start, which it needs (the first paid instant)',
+          path: ['trialStart'],
+          when: (p) => p.issues.length === 0,
+        },
       ),
     ))();
 
