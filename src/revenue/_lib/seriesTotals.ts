@@ -1,112 +1,34 @@
-// The engine of `recurringRevenueSeries`: validates subscription records, turns them into each customer's
-// MRR month by month, and adds up the monthly totals, movements and trailing retention, exactly.
-//
-// Every monthly amount is an exact rational; all are brought to one common denominator, so that each
-// customer's MRR in a month and every total is an exact integer number of units of 1/den (an `Int`).
+// Subscription records into the series engine: validates every record, counts trials, and keeps the
+// records active at the end of some month of the window with their exact monthly amounts.
 import { monthOf } from '../../internal/dates.js';
 import { nextElement, ownIterator } from '../../internal/elements.js';
 import { StringIds } from '../../internal/hash.js';
 import {
-  addInt,
-  type Int,
-  IntArray,
-  IntSums,
-  lcm,
-  minInt,
-  multiplyInt,
-  subtractInt,
-  toInt,
-} from '../../internal/exact/integer.js';
-import { MovementTotals } from './movements.js';
+  countAt,
+  KeptRecords,
+  type SeriesTotals,
+  type SeriesWindow,
+  type Trials,
+  totalsOfKept,
+} from './seriesEngine.js';
 import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
 import type { SubscriptionPolicies } from './subscriptionSchema.js';
 
-/** Monthly totals of a series at month offsets 0 … size − 1, exact integers in units of 1/den. */
-export interface SeriesTotals {
-  /** The common denominator: money = units ÷ den. */
-  readonly den: Int;
-  readonly mrr: IntSums;
-  readonly customers: Float64Array;
-  readonly movements: MovementTotals;
-  /** This month's MRR of the customers who paid `lookback` months before. */
-  readonly retained: IntSums;
-  /** The same, each customer capped at its MRR `lookback` months before. */
-  readonly capped: IntSums;
-  /** Records whose `trialStart` falls in the month. */
-  readonly trialsStarted: Float64Array;
-  /**
-   * Records with a `trialStart` whose `start` falls in the month and that are active at its end (they
-   * count under the policies, with a monthly amount above 0): trials that started paying that month.
-   */
-  readonly trialsConverted: Float64Array;
-}
+export type { SeriesTotals, SeriesWindow } from './seriesEngine.js';
 
-/** The months computed: offsets from `low`, the first cohort month, to `low + size − 1`. */
-export interface SeriesWindow {
-  readonly low: number;
-  readonly size: number;
-  readonly lookback: number;
-}
-
-/** The records that count in the window, with their exact monthly amounts. */
-interface Kept {
-  count: number;
-  readonly customer: Int32Array;
-  /** Month offsets, 0 … size − 1, of the first and last month the record is active at the end of. */
-  readonly first: Int32Array;
-  readonly last: Int32Array;
-  /** The monthly amount's numerator; {@link toUnits} turns it into units of the common denominator. */
-  readonly num: IntArray;
-  /** The index in `dens` of the amount's denominator: amounts share one denominator or a few. */
-  readonly denIndex: Int32Array;
-  readonly dens: Int[];
-  /** Per customer, the first month it paid (an absolute month index, may be −Infinity). */
-  firstPaid: Float64Array;
-  /** Customers numbered so far. */
-  customers: number;
-}
-
-/** Trials counted by month offset, 0 … size − 1. */
-interface Trials {
-  readonly started: Float64Array;
-  readonly converted: Float64Array;
-}
-
-/** Adds 1 at the month offset of an absolute month index, when it falls in the window. */
-function countAt(counts: Float64Array, month: number, low: number): void {
-  const at = month - low;
-  if (at >= 0 && at < counts.length) counts[at] = (counts[at] as number) + 1;
-}
-
-/**
- * Pass 1: validates every record, counts trials, and keeps the records active at the end of some month of
- * the window.
- */
+/** Validates every record, counts trials, and keeps the records active at the end of some month of the window. */
 function keep(
   metric: string,
   records: ArrayLike<unknown>,
   policies: SubscriptionPolicies,
   window: SeriesWindow,
   trials: Trials,
-): Kept {
-  const { low, size } = window;
+): KeptRecords {
+  const { low } = window;
   const reader = new SubscriptionReader(metric, 'subscriptions', policies);
   const length = records.length;
-  const kept: Kept = {
-    count: 0,
-    customer: new Int32Array(length),
-    first: new Int32Array(length),
-    last: new Int32Array(length),
-    num: new IntArray(length),
-    denIndex: new Int32Array(length),
-    dens: [],
-    firstPaid: new Float64Array(1024),
-    customers: 0,
-  };
+  const kept = new KeptRecords(length, window);
   const customers = new StringIds();
-  const denIndexes = new Map<Int, number>();
-  let lastDen: Int = 0;
-  let lastDenIndex = -1;
   const iterator = ownIterator(records);
   for (let i = 0; i < length; i++) {
     const counts = reader.read(iterator === undefined ? records[i] : nextElement(iterator), i);
@@ -123,82 +45,9 @@ function keep(
     if (a > b) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
     if (trial) countAt(trials.converted, a, low);
-    const customer = customers.idOf(reader.customerId);
-    if (customer === kept.customers) {
-      // A typed array grown by doubling: a million customers leave no array garbage on the heap.
-      if (customer === kept.firstPaid.length) {
-        const grown = new Float64Array(2 * customer);
-        grown.set(kept.firstPaid);
-        kept.firstPaid = grown;
-      }
-      kept.firstPaid[customer] = a;
-      kept.customers++;
-    } else if (a < (kept.firstPaid[customer] as number)) kept.firstPaid[customer] = a;
-    // Only records active within the computed months matter from here on; the others set firstPaid only.
-    if (b < low || a > low + size - 1) continue;
-    const k = kept.count++;
-    kept.customer[k] = customer;
-    kept.first[k] = a < low ? 0 : a - low;
-    kept.last[k] = b > low + size - 1 ? size - 1 : b - low;
-    kept.num.set(k, reader.num);
-    const den = reader.den;
-    if (den !== lastDen) {
-      lastDen = den;
-      let index = denIndexes.get(den);
-      if (index === undefined) {
-        index = kept.dens.length;
-        denIndexes.set(den, index);
-        kept.dens.push(den);
-      }
-      lastDenIndex = index;
-    }
-    kept.denIndex[k] = lastDenIndex;
+    kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
   }
   return kept;
-}
-
-/**
- * Pass 2: every kept amount as an integer number of units of 1/den, the least common denominator, written
- * over its numerator.
- */
-function toUnits(kept: Kept): { den: Int; units: IntArray } {
-  let common = 1n;
-  for (const den of kept.dens) common = lcm(common, BigInt(den));
-  const den = toInt(common);
-  const factors = kept.dens.map((d) => toInt(common / BigInt(d)));
-  const units = kept.num;
-  for (let k = 0; k < kept.count; k++) {
-    const factor = factors[kept.denIndex[k] as number] as Int;
-    if (factor !== 1) units.set(k, multiplyInt(units.get(k), factor));
-  }
-  return { den, units };
-}
-
-/** Pass 3 for one customer: adds its months `from … to` (its MRR in `values`) to the totals. */
-function sweep(
-  totals: SeriesTotals,
-  values: IntArray,
-  from: number,
-  to: number,
-  lookback: number,
-  paidBefore: number,
-): void {
-  for (let m = from; m <= to; m++) {
-    const current = values.get(m);
-    if (current !== 0) {
-      totals.mrr.add(m, current);
-      totals.customers[m] = (totals.customers[m] as number) + 1;
-    }
-    if (m < lookback) continue;
-    const previous = values.get(m - 1);
-    // A month without change is no movement: skip the classification.
-    if (current !== previous) totals.movements.record(m, previous, current, paidBefore < m - 1);
-    const base = values.get(m - lookback);
-    if (base !== 0 && current !== 0) {
-      totals.retained.add(m, current);
-      totals.capped.add(m, minInt(current, base));
-    }
-  }
 }
 
 /**
@@ -211,65 +60,6 @@ export function seriesTotals(
   policies: SubscriptionPolicies,
   window: SeriesWindow,
 ): SeriesTotals {
-  const { low, size, lookback } = window;
-  const trials: Trials = { started: new Float64Array(size), converted: new Float64Array(size) };
-  const kept = keep(metric, records, policies, window, trials);
-  const { den, units } = toUnits(kept);
-
-  // Group the kept records by customer (a counting sort).
-  const customerCount = kept.customers;
-  const offsets = new Int32Array(customerCount + 1);
-  for (let k = 0; k < kept.count; k++) {
-    const slot = (kept.customer[k] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
-  const order = new Int32Array(kept.count);
-  const fill = offsets.slice(0, customerCount);
-  for (let k = 0; k < kept.count; k++) {
-    const c = kept.customer[k] as number;
-    order[fill[c] as number] = k;
-    fill[c] = (fill[c] as number) + 1;
-  }
-
-  const totals: SeriesTotals = {
-    den,
-    mrr: new IntSums(size),
-    customers: new Float64Array(size),
-    movements: new MovementTotals(size),
-    retained: new IntSums(size),
-    capped: new IntSums(size),
-    trialsStarted: trials.started,
-    trialsConverted: trials.converted,
-  };
-  // One customer at a time: its MRR by month from a difference array of its records' amounts.
-  const values = new IntArray(size + 1);
-  const steps = new IntArray(size + 1);
-  for (let c = 0; c < customerCount; c++) {
-    const begin = offsets[c] as number;
-    const end = offsets[c + 1] as number;
-    if (begin === end) continue;
-    let from = size;
-    let to = -1;
-    for (let j = begin; j < end; j++) {
-      const k = order[j] as number;
-      const a = kept.first[k] as number;
-      const b = (kept.last[k] as number) + 1;
-      const u = units.get(k);
-      steps.set(a, addInt(steps.get(a), u));
-      steps.set(b, subtractInt(steps.get(b), u));
-      if (a < from) from = a;
-      if (b > to) to = b;
-    }
-    let running: Int = 0;
-    for (let m = from; m < to; m++) {
-      running = addInt(running, steps.get(m));
-      steps.set(m, 0);
-      values.set(m, running);
-    }
-    steps.set(to, 0);
-    sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low);
-    for (let m = from; m < to; m++) values.set(m, 0);
-  }
-  return totals;
+  const trials: Trials = { started: new Float64Array(window.size), converted: new Float64Array(window.size) };
+  return totalsOfKept(keep(metric, records, policies, window, trials), window, trials);
 }
