@@ -3,14 +3,16 @@
 //
 // A subscription business over 24 months (January 2023 to December 2024): customers in three segments who
 // sign up after a trial, on monthly, quarterly, yearly and weekly plans, some in euros, some with discounts;
-// they upgrade, downgrade, fall behind on payments (and mostly catch up), cancel and sometimes come back. Each customer has a
-// latent risk that drives both its churn and its health measures, so the health scorecard has something
-// real to predict. Survey answers, support tickets, product events and sessions complete the picture.
+// they upgrade, downgrade, fall behind on payments (and mostly catch up), cancel and sometimes come back.
+// Each customer has a latent risk that drives both its churn and its health measures, so the health
+// scorecard has something real to predict. Their invoices (with usage and setup fees) and a monthly exchange
+// rate come from billing.mjs; survey answers, support tickets, product events and sessions complete the
+// picture.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { billing } from './billing.mjs';
 import { addMonths, csv, DAY, day, HOUR, instant, stream, TO } from './seeded.mjs';
 
-const { next, chance, between, pick } = stream(20240601);
+const { next, chance, between, pick, normal } = stream(20240601);
 /** Draws from a discrete distribution given as weights per value. */
 function draw(weights) {
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
@@ -22,8 +24,7 @@ function draw(weights) {
   return Number(Object.keys(weights).at(-1));
 }
 /** A log-normal duration in hours with the given median. */
-const hours = (median, spread) =>
-  median * Math.exp(spread * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()));
+const hours = (median, spread) => median * Math.exp(spread * normal());
 
 const PLANS = {
   starter: { month: 29, quarter: 81, year: 290, week: 8 },
