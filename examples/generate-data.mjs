@@ -3,27 +3,16 @@
 //
 // A subscription business over 24 months (January 2023 to December 2024): customers in three segments who
 // sign up after a trial, on monthly, quarterly, yearly and weekly plans, some in euros, some with discounts;
-// they upgrade, downgrade, fall behind on payments, cancel and sometimes come back. Each customer has a
-// latent risk that drives both its churn and its health measures, so the health scorecard has something
-// real to predict. Survey answers, support tickets, product events and sessions complete the picture.
+// they upgrade, downgrade, fall behind on payments (and mostly catch up), cancel and sometimes come back.
+// Each customer has a latent risk that drives both its churn and its health measures, so the health
+// scorecard has something real to predict. Their invoices (with usage and setup fees) and a monthly exchange
+// rate come from billing.mjs; survey answers, support tickets, product events and sessions complete the
+// picture.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { billing } from './billing.mjs';
+import { addMonths, csv, DAY, day, HOUR, instant, stream, TO } from './seeded.mjs';
 
-/** mulberry32: a small seeded generator, so the sample data never changes between runs. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = generator(20240601);
-const chance = (p) => next() < p;
-const between = (low, high) => low + Math.floor(next() * (high - low + 1));
-const pick = (list) => list[Math.floor(next() * list.length)];
+const { next, chance, between, pick, normal } = stream(20240601);
 /** Draws from a discrete distribution given as weights per value. */
 function draw(weights) {
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
@@ -35,18 +24,7 @@ function draw(weights) {
   return Number(Object.keys(weights).at(-1));
 }
 /** A log-normal duration in hours with the given median. */
-const hours = (median, spread) =>
-  median * Math.exp(spread * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()));
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const TO = Date.UTC(2025, 0, 1);
-const day = (time) => new Date(time).toISOString().slice(0, 10);
-const instant = (time) => `${new Date(Math.round(time / 60_000) * 60_000).toISOString().slice(0, 16)}:00Z`;
-const addMonths = (time, months) => {
-  const date = new Date(time);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate());
-};
+const hours = (median, spread) => median * Math.exp(spread * normal());
 
 const PLANS = {
   starter: { month: 29, quarter: 81, year: 290, week: 8 },
@@ -81,6 +59,9 @@ function addSubscription(customer, plan, start, end, extra = {}) {
     start: day(start),
     end: end === undefined ? '' : day(end),
     status: extra.status ?? (end === undefined ? customer.status : 'canceled'),
+    // Not columns: the span as instants, for the invoices and failed payments drawn later.
+    from: start,
+    to: end,
   });
 }
 
@@ -132,6 +113,7 @@ for (const customer of customers) {
   while (time < TO) {
     if (chance(customer.churnRate)) {
       addSubscription(customer, customer.plan, planStart, time);
+      subscriptions.at(-1).churned = true;
       customer.end = time;
       // One in five comes back after a few months, on a monthly plan.
       const back = addMonths(time, between(2, 6));
@@ -178,9 +160,6 @@ for (const customer of customers) {
   if (reached < TO) customer.firstValueAt = reached;
 }
 
-const csv = (columns, rows) =>
-  `${[columns.join(','), ...rows.map((row) => columns.map((column) => String(row[column] ?? '')).join(','))].join('\n')}\n`;
-
 const folder = new URL('./data/', import.meta.url);
 mkdirSync(folder, { recursive: true });
 const write = (name, text) => {
@@ -204,6 +183,9 @@ write(
   ),
 );
 
+// Invoices, failed payments and monthly exchange rates, drawn apart (billing.mjs): the lives above stay as
+// they are, and a subscription's status changes split its record in spans that keep its id.
+const billed = billing(customers, subscriptions);
 write(
   'subscriptions.csv',
   csv(
@@ -221,10 +203,20 @@ write(
       'start',
       'end',
       'status',
+      'pastDueSince',
+      'endReason',
     ],
-    subscriptions,
+    billed.subscriptions,
   ),
 );
+write(
+  'invoices.csv',
+  csv(
+    ['customerId', 'amount', 'tax', 'currency', 'kind', 'periodStart', 'periodEnd', 'fullPeriodInterval', 'invoicedAt'],
+    billed.invoices,
+  ),
+);
+write('exchange-rates.csv', csv(['currency', 'from', 'rate'], billed.rates));
 
 writeFileSync(
   new URL('exchange-rates.json', folder),

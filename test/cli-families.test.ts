@@ -22,6 +22,7 @@ import {
 import { SERIES_MONEY } from '../src/cli/commands/revenue.js';
 import { roundMoney } from '../src/cli/output/money.js';
 import { asPrinted, runCli } from './support/cli.js';
+import { sampleSubscriptions } from './support/sample.js';
 
 const DATA = 'examples/data';
 const rows = (file: string) => parse(readFileSync(`${DATA}/${file}`), { columns: true }) as Record<string, string>[];
@@ -36,16 +37,7 @@ const json = async (args: string[]) => {
 
 describe('cs-metrics family commands', () => {
   it('mrr equals recurringRevenueSeries on the subscription records', async () => {
-    const subscriptions = rows('subscriptions.csv').map((row) => {
-      const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present(row);
-      return {
-        ...rest,
-        intervalCount: Number(intervalCount),
-        quantity: Number(quantity),
-        ...(discountPercent ? { discount: { percent: discountPercent } } : {}),
-        ...(discountAmount ? { discount: { amount: discountAmount } } : {}),
-      };
-    });
+    const subscriptions = sampleSubscriptions();
     const expected = recurringRevenueSeries(
       { subscriptions: subscriptions as never },
       {

@@ -27,6 +27,7 @@ import {
   tallyScores,
 } from '../src/index.js';
 import { chromiumForTests } from './support/browser.js';
+import { sampleSubscriptions } from './support/sample.js';
 
 // Found, or installed now when missing and installable; only when there is no browser at all are the browser
 // tests skipped, with the reason printed.
@@ -95,16 +96,7 @@ const json = (file: string) => JSON.parse(readFileSync(`${DATA}/${file}`, 'utf8'
 const present = (row: Row): Partial<Row> => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
 
 function expectedFigures() {
-  const subscriptions = rows('subscriptions.csv').map((row) => {
-    const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present(row);
-    return {
-      ...rest,
-      intervalCount: Number(intervalCount),
-      quantity: Number(quantity),
-      ...(discountPercent ? { discount: { percent: discountPercent } } : {}),
-      ...(discountAmount ? { discount: { amount: discountAmount } } : {}),
-    };
-  });
+  const subscriptions = sampleSubscriptions();
   const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
   const series = recurringRevenueSeries(
     { subscriptions: subscriptions as never },

@@ -97,7 +97,18 @@ const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value
 /** The subscription records as the library takes them: counts as numbers, the discount as one object. */
 function subscriptionRecords(rows) {
   return rows.map((row) => {
-    const { id: _id, plan: _plan, intervalCount, quantity, discountPercent, discountAmount, ...record } = present(row);
+    // pastDueSince and endReason: columns of the failed payments that the subscription records do not take yet.
+    const {
+      id: _id,
+      plan: _plan,
+      pastDueSince: _due,
+      endReason: _reason,
+      intervalCount,
+      quantity,
+      discountPercent,
+      discountAmount,
+      ...record
+    } = present(row);
     return {
       ...record,
       intervalCount: Number(intervalCount),

@@ -1,6 +1,5 @@
 // mrr: the MRR series with its movements, month by month (or by quarter or year), from a file of
 // subscription records.
-import { readFileSync } from 'node:fs';
 import {
   type RecurringRevenueSeriesRow,
   recurringRevenueSeries,
@@ -27,6 +26,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_ROUNDING, type Output, ROUNDINGS } from '../output.js';
 import { roundMoney } from '../output/money.js';
 import { BY_OPTION, byOption, type Period } from '../periods.js';
+import { readRatesObject } from '../rates.js';
 
 /** A row of a subscription file: a subscription record whose discount is one of two columns. */
 export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
@@ -78,17 +78,9 @@ export function currencyOptions(context: CommandContext): {
   let currency = stringOption(context, 'currency');
   let exchangeRates: Record<string, string> | undefined;
   if (file !== undefined) {
-    let parsed: { currency?: unknown; exchangeRates?: unknown };
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`cannot read the rates in ${file}: ${(error as Error).message}`);
-    }
-    if (typeof parsed.exchangeRates !== 'object' || parsed.exchangeRates === null) {
-      throw new UsageError(`${file} must hold { "currency": "USD", "exchangeRates": { "EUR": "1.08" } }`);
-    }
-    exchangeRates = parsed.exchangeRates as Record<string, string>;
-    if (currency === undefined && typeof parsed.currency === 'string') currency = parsed.currency;
+    const rates = readRatesObject(file);
+    exchangeRates = rates.exchangeRates as Record<string, string>;
+    currency ??= rates.currency;
   }
   const raw = context.values.rate;
   for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
