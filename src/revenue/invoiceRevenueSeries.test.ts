@@ -288,7 +288,7 @@ describe('invoiceRevenueSeries', () => {
       [{ ...valid, currency: 'EUR' }, ['lines', 0, 'currency']],
       [{ ...valid, seats: 2 }, ['lines', 1]],
     ])('rejects line %j', (line, path) => {
-      expectMetricError(() => series({ lines: [valid, line] }, window), 'INVALID_INPUT', path);
+      expectMetricError(() => series({ lines: [valid, line] as never }, window), 'INVALID_INPUT', path);
     });
 
     it('rejects lines that are not a list, and currencies it cannot sum', () => {
