@@ -4,11 +4,11 @@ import { addInt, type Int, shiftInt } from '../internal/exact/integer.js';
 import type { DecimalSum } from '../internal/exact/scaled.js';
 import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
-import { month } from '../internal/schemas.js';
 import type { InvoiceLine } from './_lib/invoiceLineSchema.js';
 import { invoiceTotals, type UsagePolicy } from './_lib/invoiceTotals.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { seriesRow } from './_lib/seriesRows.js';
+import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import {
   type LineRounding,
   pricePolicyShape,
@@ -21,9 +21,6 @@ export type { FullPeriod, InvoiceLine, InvoiceLineKind } from './_lib/invoiceLin
 export type { UsagePolicy } from './_lib/invoiceTotals.js';
 
 const METRIC = 'invoiceRevenueSeries';
-
-/** The longest series (and lookback) accepted: 100 years of months. */
-const MAX_MONTHS = 1200;
 
 /** Input of {@link invoiceRevenueSeries}. */
 export interface InvoiceRevenueSeriesInput {
@@ -76,28 +73,13 @@ const inputSchema = /* @__PURE__ */ (() =>
 const optionsSchema = /* @__PURE__ */ (() =>
   z
     .strictObject({
-      from: month,
-      to: month,
-      lookback: z.optional(z.int().check(z.gte(1), z.lte(MAX_MONTHS))),
-      period: z.optional(z.enum(['month', 'quarter', 'year'])),
+      ...seriesWindowShape,
       usage: z.optional(z.enum(['exclude', 'invoice-month', 'service-period'])),
       currency: subscriptionPolicyShape.currency,
       exchangeRates: subscriptionPolicyShape.exchangeRates,
       rounding: pricePolicyShape.rounding,
     })
-    .check(
-      ...subscriptionPolicyChecks,
-      z.refine((options) => parseMonth(options.to) >= parseMonth(options.from), {
-        error: 'must not be before from',
-        path: ['to'],
-        when: (p) => p.issues.length === 0,
-      }),
-      z.refine((options) => parseMonth(options.to) - parseMonth(options.from) < MAX_MONTHS, {
-        error: `must be less than ${MAX_MONTHS} months after from`,
-        path: ['to'],
-        when: (p) => p.issues.length === 0,
-      }),
-    ))();
+    .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
 
 /** The exact sum of monthly revenue over the offsets `a … b`, as the nearest number. */
 function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number {
