@@ -117,7 +117,7 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  * Usage lines (`kind: 'usage'`) under `usage`: `'exclude'` (default) leaves them out of MRR, as Stripe's
  * and Lago's MRR; `'invoice-month'` adds their amount − tax to the MRR of the month they were invoiced in,
  * as Chargebee's MRR with metered charges ($20 base for February + $30 of January usage, invoiced on
- * 1 February → $50 in February); `'service-period'` spreads them over their service period like a
+ * 5 February → $50 in February); `'service-period'` spreads them over their service period like a
  * recurring line. `invoicedAt` defaults to `periodEnd` for usage (billed in arrears) and to `periodStart`
  * otherwise. One-off lines never enter MRR. `usageRevenue` and `oneOffRevenue` are the amount − tax of the
  * usage and one-off lines invoiced in the row's months, whatever the policy.
