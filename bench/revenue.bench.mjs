@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { compare, library, onSample, random, scaled } from './harness.mjs';
+import { invoiceRevenueSeriesGroups } from './invoiceRevenueSeries.mjs';
 import { trialConversionGroups } from './trialConversion.mjs';
 
 const FACTORS = { day: 365 / 12, week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 };
@@ -389,6 +390,7 @@ export async function run() {
   const lib = await library();
   // First, so that their process has none of the data the groups below build eagerly.
   trialConversionGroups(lib);
+  invoiceRevenueSeriesGroups(lib);
 
   // MRR over a million records.
   const size = scaled(1_000_000);

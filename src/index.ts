@@ -90,8 +90,15 @@ export {
   type CustomerMrr,
   type DateInput,
   type Discount,
+  type FullPeriod,
   type GrossRevenueRetentionInput,
   grossRevenueRetention,
+  type InvoiceLine,
+  type InvoiceLineKind,
+  type InvoiceRevenueSeriesInput,
+  type InvoiceRevenueSeriesOptions,
+  type InvoiceRevenueSeriesRow,
+  invoiceRevenueSeries,
   type LineRounding,
   type MonthlyAmountInput,
   type MonthlyAmountOptions,
@@ -129,6 +136,7 @@ export {
   type TrialConversionResult,
   type TrialRecord,
   trialConversion,
+  type UsagePolicy,
 } from './revenue/index.js';
 
 // Value

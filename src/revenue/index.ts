@@ -23,6 +23,16 @@ export {
   type ScheduledCancellation,
 } from './committedRecurringRevenue.js';
 export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossRevenueRetention.js';
+export {
+  type FullPeriod,
+  type InvoiceLine,
+  type InvoiceLineKind,
+  type InvoiceRevenueSeriesInput,
+  type InvoiceRevenueSeriesOptions,
+  type InvoiceRevenueSeriesRow,
+  invoiceRevenueSeries,
+  type UsagePolicy,
+} from './invoiceRevenueSeries.js';
 export { type MonthlyAmountInput, type MonthlyAmountOptions, monthlyAmount } from './monthlyAmount.js';
 export {
   type MonthlyRecurringRevenueInput,

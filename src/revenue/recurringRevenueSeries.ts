@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { parseMonth } from '../internal/dates.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
-import { month } from '../internal/schemas.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { seriesRow } from './_lib/seriesRows.js';
+import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import { seriesTotals } from './_lib/seriesTotals.js';
 
 export type { SeriesPeriod } from './_lib/seriesPeriods.js';
@@ -15,9 +15,6 @@ import {
 } from './_lib/subscriptionSchema.js';
 
 const METRIC = 'recurringRevenueSeries';
-
-/** The longest series (and lookback) accepted: 100 years of months. */
-const MAX_MONTHS = 1200;
 
 /** Input of {@link recurringRevenueSeries}. */
 export interface RecurringRevenueSeriesInput {
@@ -125,24 +122,9 @@ const optionsSchema = /* @__PURE__ */ (() =>
   z
     .strictObject({
       ...subscriptionPolicyShape,
-      from: month,
-      to: month,
-      lookback: z.optional(z.int().check(z.gte(1), z.lte(MAX_MONTHS))),
-      period: z.optional(z.enum(['month', 'quarter', 'year'])),
+      ...seriesWindowShape,
     })
-    .check(
-      ...subscriptionPolicyChecks,
-      z.refine((options) => parseMonth(options.to) >= parseMonth(options.from), {
-        error: 'must not be before from',
-        path: ['to'],
-        when: (p) => p.issues.length === 0,
-      }),
-      z.refine((options) => parseMonth(options.to) - parseMonth(options.from) < MAX_MONTHS, {
-        error: `must be less than ${MAX_MONTHS} months after from`,
-        path: ['to'],
-        when: (p) => p.issues.length === 0,
-      }),
-    ))();
+    .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
 
 /**
  * Monthly Recurring Revenue (MRR) series from subscription records: per month (or quarter, or year) MRR,

@@ -46,6 +46,35 @@ const trials = [
   { customerId: 'e', start: '2024-06-03', end: null },
 ];
 
+const invoiceLines = [
+  { customerId: 'a', amount: 120, tax: '20.00', periodStart: '2024-01-15', periodEnd: '2024-02-15' },
+  { customerId: 'a', amount: '30.5', kind: 'usage', periodStart: '2024-01-15', periodEnd: '2024-02-15' },
+  {
+    customerId: 'b',
+    amount: 25,
+    periodStart: new Date(Date.UTC(2024, 2, 16)),
+    periodEnd: 1711929600000,
+    fullPeriod: { interval: 'month' },
+    attributes: { plan: 'pro' },
+  },
+  { customerId: 'b', amount: 1200, periodStart: '2024-04-01', periodEnd: '2025-04-01', invoicedAt: '2024-03-28' },
+  { customerId: 'c', amount: 49, kind: 'one-off', periodStart: '2024-02-03', periodEnd: '2024-02-03' },
+  {
+    customerId: 'c',
+    amount: 10,
+    tax: 1,
+    periodStart: '2024-02-03T10:00:00Z',
+    periodEnd: '2024-03-10',
+    fullPeriod: { interval: 'week', intervalCount: 6 },
+  },
+];
+
+const invoiceCurrencies = [
+  { customerId: 'a', amount: 100, currency: 'EUR', periodStart: '2024-01-01', periodEnd: '2024-02-01' },
+  { customerId: 'b', amount: '80.00', currency: 'GBP', periodStart: '2024-01-10', periodEnd: '2024-02-10' },
+  { customerId: 'c', amount: 10, periodStart: '2024-01-01', periodEnd: '2024-03-01', kind: 'usage' },
+];
+
 export const revenue: FamilySamples = {
   names: [
     'annualRecurringRevenue',
@@ -53,6 +82,7 @@ export const revenue: FamilySamples = {
     'averageRevenuePerAccount',
     'committedRecurringRevenue',
     'grossRevenueRetention',
+    'invoiceRevenueSeries',
     'monthlyAmount',
     'monthlyRecurringRevenue',
     'netRevenueRetention',
@@ -153,6 +183,25 @@ export const revenue: FamilySamples = {
       ],
       [
         { subscriptions: currencies },
+        { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
+      ],
+    ],
+    invoiceRevenueSeries: [
+      [{ lines: invoiceLines }, { from: '2024-01', to: '2024-06' }],
+      [
+        { lines: invoiceLines },
+        {
+          from: '2023-12',
+          to: '2024-12',
+          lookback: 2,
+          period: 'quarter',
+          usage: 'invoice-month',
+          rounding: { places: 2 },
+        },
+      ],
+      [{ lines: invoiceLines }, { from: '2024-01', to: '2024-04', usage: 'service-period', period: 'year' }],
+      [
+        { lines: invoiceCurrencies },
         { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
       ],
     ],

@@ -32,7 +32,7 @@ function statusCode(value: unknown): number {
   return -1;
 }
 
-function isCurrencyCode(value: unknown): value is string {
+export function isCurrencyCode(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 3) return false;
   for (let i = 0; i < 3; i++) {
     const code = value.charCodeAt(i);
@@ -52,7 +52,7 @@ function isFraction(value: unknown): value is number | string {
  * whose own enumerable keys are strings (a symbol key is refused) with string values; inherited keys are
  * not read, and an own `__proto__` key is skipped as zod skips it.
  */
-function isAttributes(value: unknown): boolean {
+export function isAttributes(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const ctor: unknown = (value as { constructor?: unknown }).constructor;
   if (typeof ctor === 'function') {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isMetricError } from '../../errors.js';
+import { LineCurrencies } from './lineCurrencies.js';
+
+function problem(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    if (isMetricError(error)) return [error.issues[0]?.path, error.issues[0]?.message];
+    throw error;
+  }
+  return expect.unreachable();
+}
+
+describe('LineCurrencies', () => {
+  it('gives the rate of a line in another currency, none in the target', () => {
+    const rule = new LineCurrencies('m', 'lines', 'line', { currency: 'USD', exchangeRates: { EUR: '1.08' } });
+    expect(rule.rateOf('EUR', 0)).toEqual({ int: 108, scale: 2 });
+    expect(rule.rateOf('USD', 1)).toBeUndefined();
+    expect(rule.rateOf(undefined, 2)).toBeUndefined();
+    expect(problem(() => rule.rateOf('GBP', 3))).toEqual([
+      ['lines', 3, 'currency'],
+      expect.stringContaining('no rate'),
+    ]);
+  });
+
+  it('refuses a currency other than the target without rates', () => {
+    const rule = new LineCurrencies('m', 'lines', 'line', { currency: 'USD' });
+    expect(problem(() => rule.rateOf('EUR', 4))).toEqual([['lines', 4, 'currency'], expect.stringContaining('USD')]);
+  });
+
+  it('refuses mixed currencies, and a line without one beside a line with one, without a target', () => {
+    const mixed = new LineCurrencies('m', 'lines', 'line', {});
+    expect(mixed.rateOf('EUR', 0)).toBeUndefined();
+    expect(mixed.rateOf('EUR', 1)).toBeUndefined();
+    expect(problem(() => mixed.rateOf('GBP', 2))).toEqual([['lines', 2, 'currency'], expect.stringContaining('mixed')]);
+    const missingAfter = new LineCurrencies('m', 'lines', 'line', {});
+    missingAfter.rateOf('EUR', 0);
+    expect(problem(() => missingAfter.rateOf(undefined, 1))).toEqual([
+      ['lines', 1, 'currency'],
+      expect.stringContaining('give every line a currency'),
+    ]);
+    const missingBefore = new LineCurrencies('m', 'lines', 'line', {});
+    missingBefore.rateOf(undefined, 0);
+    missingBefore.rateOf(undefined, 1);
+    expect(problem(() => missingBefore.rateOf('EUR', 2))).toEqual([['lines', 0, 'currency'], expect.any(String)]);
+  });
+});
