@@ -196,6 +196,7 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       averageSalePrice: counts.new === 0 ? null : toDouble(norm([moves.new[0], moves.new[1] * BigInt(counts.new)])),
       trialsStarted,
       trialsConverted,
+      fxImpactMrr: 0,
     });
   }
   return rows;

@@ -177,6 +177,7 @@ describe('recurringRevenueSeries', () => {
           averageSalePrice: 120,
           trialsStarted: 0,
           trialsConverted: 0,
+          fxImpactMrr: 0,
         },
         {
           month: '2024-05',
@@ -206,6 +207,7 @@ describe('recurringRevenueSeries', () => {
           averageSalePrice: null,
           trialsStarted: 0,
           trialsConverted: 0,
+          fxImpactMrr: 0,
         },
       ]);
     });

@@ -11,6 +11,7 @@ import {
   type Trials,
   totalsOfKept,
 } from './seriesEngine.js';
+import { MonthRateNeeds } from './seriesFx.js';
 import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
 import type { SubscriptionPolicies } from './subscriptionSchema.js';
 
@@ -25,7 +26,9 @@ function keep(
   trials: Trials,
 ): KeptRecords {
   const { low } = window;
-  const reader = new SubscriptionReader(metric, 'subscriptions', policies);
+  // Under 'month-end', a currency with dated rates is left in its own currency, converted month by month.
+  const reader = new SubscriptionReader(metric, 'subscriptions', policies, 'months');
+  let needs: MonthRateNeeds | undefined;
   const length = records.length;
   const kept = new KeptRecords(length, window);
   const customers = new StringIds();
@@ -45,8 +48,15 @@ function keep(
     if (a > b) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
     if (trial) countAt(trials.converted, a, low);
-    kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    const k = kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    const dated = reader.datedCurrency;
+    if (k >= 0 && dated >= 0) {
+      kept.setCurrency(k, dated + 1);
+      needs ??= new MonthRateNeeds(window.size);
+      needs.note(dated, kept.first[k] as number, kept.last[k] as number, i);
+    }
   }
+  if (needs !== undefined && reader.book !== undefined) kept.rates = needs.rates(reader.book, low, 'subscriptions');
   return kept;
 }
 

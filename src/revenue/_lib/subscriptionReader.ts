@@ -1,10 +1,10 @@
 // The fast check of subscription records: validates one record without zod (zod runs only on a record
 // that fails, to name the problem) and computes its monthly amount. It mirrors `subscriptionSchema`; a
 // property test proves that the two accept exactly the same records.
-import { toEpoch } from '../../internal/dates.js';
-import { DecimalReader } from '../../internal/exact/scaled.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
+import { RateBook } from './exchangeRates.js';
 import {
   DISCOUNT_AMOUNT,
   DISCOUNT_NONE,
@@ -15,6 +15,15 @@ import {
   type Rate,
 } from './monthlyAmounts.js';
 import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
+
+/**
+ * When a dated rate is taken: on the day of an instant (`asOf`), on each record's start day, left to the
+ * caller per month (a series under `'month-end'`), or nowhere (a snapshot without `asOf`: refused).
+ */
+const RATE_AT_INSTANT = 0;
+const RATE_AT_START = 1;
+const RATE_PER_MONTH = 2;
+const RATE_NOWHERE = 3;
 
 /** Status codes: which statuses count is decided by the caller from these. */
 export const STATUS_ACTIVE = 0;
@@ -78,7 +87,11 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly metric: string;
   private readonly field: string;
   private readonly target: string | undefined;
-  private readonly rates: Map<string, Rate> | undefined;
+  /** The exchange rates, when given. */
+  readonly book: RateBook | undefined;
+  private readonly rateAt: number;
+  /** The UTC day number of the instant measured at (`RATE_AT_INSTANT`). */
+  private readonly instantDay: number;
   private readonly counts: readonly boolean[];
   private seenCurrency: string | undefined;
   private seenIndex = -1;
@@ -106,21 +119,38 @@ export class SubscriptionReader extends MonthlyAmounts {
   trialStart = 0;
   /** The last record's status code (`STATUS_*`). */
   status = 0;
+  /**
+   * The index in {@link SubscriptionReader.book} of the last record's currency when its amount was left in
+   * that currency for the caller to convert month by month (see `measuredAt`), otherwise −1.
+   */
+  datedCurrency = -1;
 
-  constructor(metric: string, field: string, policies: SubscriptionPolicies) {
+  /**
+   * `measuredAt`: the instant (epoch ms) MRR is measured at, whose day's rate converts dated currencies
+   * under `rateDate: 'month-end'`, NaN when there is none (a snapshot: a dated currency is then refused), or
+   * `'months'` for a series (the amount is left in the record's currency, see `datedCurrency`).
+   */
+  constructor(
+    metric: string,
+    field: string,
+    policies: SubscriptionPolicies,
+    measuredAt: number | 'months' = Number.NaN,
+  ) {
     super(policies);
     this.metric = metric;
     this.field = field;
     this.target = policies.currency;
     this.untargeted = policies.currency === undefined;
-    if (policies.exchangeRates !== undefined) {
-      this.rates = new Map();
-      const reader = new DecimalReader();
-      for (const [code, rate] of Object.entries(policies.exchangeRates)) {
-        reader.read(rate);
-        this.rates.set(code, { int: reader.int, scale: reader.scale });
-      }
-    }
+    this.book = policies.exchangeRates === undefined ? undefined : new RateBook(metric, policies.exchangeRates);
+    this.instantDay = typeof measuredAt === 'number' ? Math.floor(measuredAt / DAY_MS) : Number.NaN;
+    this.rateAt =
+      policies.rateDate === 'record-start'
+        ? RATE_AT_START
+        : measuredAt === 'months'
+          ? RATE_PER_MONTH
+          : Number.isNaN(measuredAt)
+            ? RATE_NOWHERE
+            : RATE_AT_INSTANT;
     // Indexed by status code: active, trialing, past_due, paused, canceled.
     this.counts = [
       true,
@@ -231,6 +261,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (code < 0) this.reject(value, index);
     this.status = code;
     this.customerId = customerId as string;
+    this.datedCurrency = -1;
     let rate: Rate | undefined;
     if (currency === undefined) {
       // Once one record lacks a currency, no other names one (that is refused), so the check is done.
@@ -242,16 +273,17 @@ export class SubscriptionReader extends MonthlyAmounts {
 
   /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */
   private rateFor(currency: string, index: number): Rate | undefined {
-    if (this.rates !== undefined) {
-      const rate = this.rates.get(currency);
-      if (rate === undefined) {
+    const book = this.book;
+    if (book !== undefined) {
+      const at = book.indexOf(currency);
+      if (at < 0) {
         invalid(
           this.metric,
           [this.field, index, 'currency'],
           `is ${currency}, which has no rate in options.exchangeRates`,
         );
       }
-      return rate;
+      return book.fixed[at] ?? this.datedRate(at, currency, index);
     }
     if (this.target !== undefined) {
       invalid(
@@ -272,6 +304,35 @@ export class SubscriptionReader extends MonthlyAmounts {
       );
     }
     return undefined;
+  }
+
+  /** The rate of a currency with dated rates for record `index`, or none when the caller converts by month. */
+  private datedRate(at: number, currency: string, index: number): Rate | undefined {
+    const book = this.book as RateBook;
+    const neededBy = `${this.field}[${index}]`;
+    switch (this.rateAt) {
+      case RATE_AT_START:
+        if (this.start === Number.NEGATIVE_INFINITY) {
+          invalid(
+            this.metric,
+            [this.field, index, 'start'],
+            `is required: the record is in ${currency}, whose rate under rateDate 'record-start' is the one in force on its start day`,
+          );
+        }
+        return book.at(at, Math.floor(this.start / DAY_MS), neededBy);
+      case RATE_AT_INSTANT:
+        return book.at(at, this.instantDay, neededBy);
+      case RATE_PER_MONTH:
+        this.datedCurrency = at;
+        return undefined;
+      default:
+        return invalid(
+          this.metric,
+          ['asOf'],
+          `is required: ${neededBy} is in ${currency}, whose rates are dated (or pass rateDate: 'record-start')`,
+          'options',
+        );
+    }
   }
 
   /**
