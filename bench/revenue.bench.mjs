@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import { compare, library, onSample, random, scaled } from './harness.mjs';
+import { fxSeriesGroup } from './fxSeries.mjs';
+import { compare, library, onSample, random, scaled, selected } from './harness.mjs';
 import { trialConversionGroups } from './trialConversion.mjs';
 
 const FACTORS = { day: 365 / 12, week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 };
@@ -331,7 +332,7 @@ async function duckdbConnection(records) {
   const instance = await api.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`CREATE TABLE subs (customer_id VARCHAR, amount DOUBLE, interval VARCHAR, interval_count INTEGER,
-    quantity INTEGER, start_ms BIGINT, end_ms BIGINT, status VARCHAR)`);
+    quantity INTEGER, start_ms BIGINT, end_ms BIGINT, status VARCHAR, currency VARCHAR)`);
   const appender = await connection.createAppender('subs');
   for (const r of records) {
     appender.appendVarchar(r.customerId);
@@ -344,6 +345,7 @@ async function duckdbConnection(records) {
     if (r.end === undefined) appender.appendNull();
     else appender.appendBigInt(BigInt(Date.parse(r.end)));
     appender.appendVarchar(r.status ?? 'active');
+    appender.appendVarchar(r.currency ?? 'USD');
     appender.endRow();
   }
   appender.closeSync();
@@ -426,10 +428,17 @@ export async function run() {
     repeat: 2,
   });
 
-  // A 36-month series over 100 000 subscriptions.
+  // A 36-month series over 100 000 subscriptions; then the same in three currencies with dated rates. Each
+  // in a process of its own.
   const count = scaled(100_000);
   const subscriptions = seriesRecords(count, 13);
   const window = { from: '2022-01', to: '2024-12', lookback: 12 };
+  if (selected()) await plainSeriesGroup(lib, subscriptions, count, window);
+  if (selected()) await fxSeriesGroup(lib, { subscriptions, window, duckdbConnection, compareAsync });
+}
+
+/** The series against the hand-written float loop and DuckDB. */
+async function plainSeriesGroup(lib, subscriptions, count, window) {
   const ours = () => lib.recurringRevenueSeries({ subscriptions }, window);
   const ourRows = ours();
   const floatRows = floatSeries(subscriptions, window.from, window.to, window.lookback);
