@@ -143,6 +143,7 @@ export function committedRecurringRevenue(
     if (reader.status === STATUS_CANCELED && reader.end === Number.POSITIVE_INFINITY) continue;
     const cancelAt = reader.cancelAt;
     if (!(reader.start <= asOf && asOf < reader.end && asOf < cancelAt)) continue;
+    if (reader.datedCurrency >= 0) reader.convertDated();
     const { num, den } = reader;
     total.add(num, den);
     if (cancelAt === Number.POSITIVE_INFINITY) {

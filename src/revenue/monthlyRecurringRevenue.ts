@@ -151,6 +151,7 @@ export function monthlyRecurringRevenue(
     if (!reader.read(records[i], i)) continue;
     if (reader.status === STATUS_CANCELED && (snapshot || reader.end === Number.POSITIVE_INFINITY)) continue;
     if (!snapshot && !(reader.start <= asOf && asOf < reader.end)) continue;
+    if (reader.datedCurrency >= 0) reader.convertDated();
     total.add(reader.num, reader.den);
   }
   return finiteResult(METRIC, total.toNumber(), 'monthlyRecurringRevenue');

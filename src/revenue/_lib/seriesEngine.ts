@@ -105,6 +105,12 @@ export class KeptRecords {
     this.denIndex = new Int32Array(length);
   }
 
+  /** Whether a record active at the end of the absolute months `a … b` is active in the window. */
+  covers(a: number, b: number): boolean {
+    const { low, size } = this.window;
+    return b >= low && a <= low + size - 1;
+  }
+
   /**
    * Keeps a record of `customer` paying `num ÷ den` a month at the end of the absolute months `a … b`
    * (`a ≤ b`; ±Infinity for open ends). Notes the customer's first paid month whatever the window; returns
@@ -121,8 +127,8 @@ export class KeptRecords {
       this.firstPaid[customer] = a;
       this.customers++;
     } else if (a < (this.firstPaid[customer] as number)) this.firstPaid[customer] = a;
+    if (!this.covers(a, b)) return -1;
     const { low, size } = this.window;
-    if (b < low || a > low + size - 1) return -1;
     const k = this.count++;
     this.customer[k] = customer;
     this.first[k] = a < low ? 0 : a - low;

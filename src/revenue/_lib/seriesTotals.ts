@@ -26,8 +26,7 @@ function keep(
   trials: Trials,
 ): KeptRecords {
   const { low } = window;
-  // Under 'month-end', a currency with dated rates is left in its own currency, converted month by month.
-  const reader = new SubscriptionReader(metric, 'subscriptions', policies, 'months');
+  const reader = new SubscriptionReader(metric, 'subscriptions', policies);
   let needs: MonthRateNeeds | undefined;
   const length = records.length;
   const kept = new KeptRecords(length, window);
@@ -41,11 +40,14 @@ function keep(
     if (!counts) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
-    if (reader.num === 0) continue;
     // Months at whose end the record is active: from the month of its start to the month before its end.
     const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
     const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
     if (a > b) continue;
+    // A dated currency under 'record-start': converted at its start day's rate when the window needs it;
+    // under 'month-end': left in its currency, converted month by month (only the months needed).
+    if (reader.datedCurrency >= 0 && reader.atStart && kept.covers(a, b)) reader.convertDated();
+    if (reader.num === 0) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
     if (trial) countAt(trials.converted, a, low);
     const k = kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);

@@ -16,15 +16,6 @@ import {
 } from './monthlyAmounts.js';
 import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
 
-/**
- * When a dated rate is taken: on the day of an instant (`asOf`), on each record's start day, left to the
- * caller per month (a series under `'month-end'`), or nowhere (a snapshot without `asOf`: refused).
- */
-const RATE_AT_INSTANT = 0;
-const RATE_AT_START = 1;
-const RATE_PER_MONTH = 2;
-const RATE_NOWHERE = 3;
-
 /** Status codes: which statuses count is decided by the caller from these. */
 export const STATUS_ACTIVE = 0;
 export const STATUS_TRIALING = 1;
@@ -89,8 +80,9 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly target: string | undefined;
   /** The exchange rates, when given. */
   readonly book: RateBook | undefined;
-  private readonly rateAt: number;
-  /** The UTC day number of the instant measured at (`RATE_AT_INSTANT`). */
+  /** Whether dated rates are taken on each record's start day (`rateDate: 'record-start'`). */
+  readonly atStart: boolean;
+  /** The UTC day number of the instant MRR is measured at, NaN without one. */
   private readonly instantDay: number;
   private readonly counts: readonly boolean[];
   private seenCurrency: string | undefined;
@@ -120,37 +112,26 @@ export class SubscriptionReader extends MonthlyAmounts {
   /** The last record's status code (`STATUS_*`). */
   status = 0;
   /**
-   * The index in {@link SubscriptionReader.book} of the last record's currency when its amount was left in
-   * that currency for the caller to convert month by month (see `measuredAt`), otherwise −1.
+   * The index in {@link SubscriptionReader.book} of the last record's currency when that currency has dated
+   * rates, otherwise −1. Its monthly amount is then in that currency: the caller converts it with
+   * {@link SubscriptionReader.convertDated} once it knows the record counts, or month by month.
    */
   datedCurrency = -1;
+  private lastIndex = -1;
 
   /**
-   * `measuredAt`: the instant (epoch ms) MRR is measured at, whose day's rate converts dated currencies
-   * under `rateDate: 'month-end'`, NaN when there is none (a snapshot: a dated currency is then refused), or
-   * `'months'` for a series (the amount is left in the record's currency, see `datedCurrency`).
+   * `measuredAt`: the instant (epoch ms) MRR is measured at, whose day's rate converts a dated currency
+   * under `rateDate: 'month-end'`; NaN when there is none.
    */
-  constructor(
-    metric: string,
-    field: string,
-    policies: SubscriptionPolicies,
-    measuredAt: number | 'months' = Number.NaN,
-  ) {
+  constructor(metric: string, field: string, policies: SubscriptionPolicies, measuredAt = Number.NaN) {
     super(policies);
     this.metric = metric;
     this.field = field;
     this.target = policies.currency;
     this.untargeted = policies.currency === undefined;
     this.book = policies.exchangeRates === undefined ? undefined : new RateBook(metric, policies.exchangeRates);
-    this.instantDay = typeof measuredAt === 'number' ? Math.floor(measuredAt / DAY_MS) : Number.NaN;
-    this.rateAt =
-      policies.rateDate === 'record-start'
-        ? RATE_AT_START
-        : measuredAt === 'months'
-          ? RATE_PER_MONTH
-          : Number.isNaN(measuredAt)
-            ? RATE_NOWHERE
-            : RATE_AT_INSTANT;
+    this.instantDay = Math.floor(measuredAt / DAY_MS);
+    this.atStart = policies.rateDate === 'record-start';
     // Indexed by status code: active, trialing, past_due, paused, canceled.
     this.counts = [
       true,
@@ -262,6 +243,7 @@ export class SubscriptionReader extends MonthlyAmounts {
     this.status = code;
     this.customerId = customerId as string;
     this.datedCurrency = -1;
+    this.lastIndex = index;
     let rate: Rate | undefined;
     if (currency === undefined) {
       // Once one record lacks a currency, no other names one (that is refused), so the check is done.
@@ -283,7 +265,9 @@ export class SubscriptionReader extends MonthlyAmounts {
           `is ${currency}, which has no rate in options.exchangeRates`,
         );
       }
-      return book.fixed[at] ?? this.datedRate(at, currency, index);
+      const fixed = book.fixed[at];
+      if (fixed === undefined) this.datedCurrency = at;
+      return fixed;
     }
     if (this.target !== undefined) {
       invalid(
@@ -306,33 +290,36 @@ export class SubscriptionReader extends MonthlyAmounts {
     return undefined;
   }
 
-  /** The rate of a currency with dated rates for record `index`, or none when the caller converts by month. */
-  private datedRate(at: number, currency: string, index: number): Rate | undefined {
+  /**
+   * Converts the last record's amount from its currency with dated rates (see
+   * {@link SubscriptionReader.datedCurrency}) at the rate in force on its start day under `rateDate:
+   * 'record-start'`, otherwise on the day measured at; per-line rounding applies after the conversion.
+   */
+  convertDated(): void {
     const book = this.book as RateBook;
-    const neededBy = `${this.field}[${index}]`;
-    switch (this.rateAt) {
-      case RATE_AT_START:
-        if (this.start === Number.NEGATIVE_INFINITY) {
-          invalid(
-            this.metric,
-            [this.field, index, 'start'],
-            `is required: the record is in ${currency}, whose rate under rateDate 'record-start' is the one in force on its start day`,
-          );
-        }
-        return book.at(at, Math.floor(this.start / DAY_MS), neededBy);
-      case RATE_AT_INSTANT:
-        return book.at(at, this.instantDay, neededBy);
-      case RATE_PER_MONTH:
-        this.datedCurrency = at;
-        return undefined;
-      default:
-        return invalid(
+    const at = this.datedCurrency;
+    const index = this.lastIndex;
+    const currency = book.codes[at] as string;
+    let day = this.instantDay;
+    if (this.atStart) {
+      if (this.start === Number.NEGATIVE_INFINITY) {
+        invalid(
           this.metric,
-          ['asOf'],
-          `is required: ${neededBy} is in ${currency}, whose rates are dated (or pass rateDate: 'record-start')`,
-          'options',
+          [this.field, index, 'start'],
+          `is required: the record is in ${currency}, whose rate under rateDate 'record-start' is the one in force on its start day`,
         );
+      }
+      day = Math.floor(this.start / DAY_MS);
+    } else if (Number.isNaN(day)) {
+      invalid(
+        this.metric,
+        ['asOf'],
+        `is required: ${this.field}[${index}] is in ${currency}, whose rates are dated (or pass rateDate: 'record-start')`,
+        'options',
+      );
     }
+    this.compute(this.fields, book.at(at, day, `${this.field}[${index}]`));
+    this.datedCurrency = -1;
   }
 
   /**
