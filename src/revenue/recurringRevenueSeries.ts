@@ -220,8 +220,10 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * and by V(M) − W(M), its expansion or contraction at M's rates: a change of rate is never expansion or
  * contraction. Churned MRR is valued at M − 1's rates (V(M − 1)), new and reactivated MRR at M's (V(M)). So
  * startingMrr + new + expansion + reactivation − contraction − churned + fxImpactMrr = mrr exactly (netNewMrr
- * = mrr − startingMrr includes it). ChartMogul reports the same split as its FX movement ("MRR movements":
- * changes caused by exchange rates are not expansion or contraction). The trailing NRR and GRR compare each
+ * = mrr − startingMrr includes it). ChartMogul splits MRR the same way: it "doesn't generate MRR movements
+ * for expansion or contraction resulting from currency fluctuations" and reports them in an Exchange Rate
+ * Impact row (it takes each invoice's rate on its service period's start day; here the rate is the month
+ * end's, so a series does not depend on billing days). The trailing NRR and GRR compare each
  * month at its own rates. Under `rateDate: 'record-start'` each record keeps the rate in force on its `start`
  * day for its whole span (ProfitWell values a subscription at the rate of its start), a record in a dated
  * currency then needs a `start`, and fxImpactMrr is 0. Only the month ends some record needs are looked up
@@ -237,7 +239,9 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
  * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
- * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
+ * Stripe, "Billing metric definitions" (month-end MRR, reactivation); ChartMogul, "How ChartMogul handles
+ * subscriptions billed in foreign currencies" (Exchange Rate Impact); ProfitWell, "How do you handle
+ * currency conversions?" (a subscription segment at its start date's rate); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with their `start`
