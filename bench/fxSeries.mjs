@@ -33,25 +33,62 @@ export function monthlyRates(seed) {
   return rates;
 }
 
+/** The month indexes (year × 12 + month − 1) of `from` and `to`, `YYYY-MM`. */
+export function monthRange(from, to) {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return { first: fy * 12 + fm - 1, last: ty * 12 + tm - 1 };
+}
+
+/**
+ * The records that count, each with its monthly amount (named `amount`) and the months `a … b` at whose
+ * end it is active, in SQL: the first step of both series queries.
+ */
+export function spansSql(amount, columns = '') {
+  return `
+  SELECT customer_id, ${columns}
+    amount * quantity * CASE interval WHEN 'month' THEN 1 WHEN 'year' THEN 1 / 12 WHEN 'quarter' THEN 1 / 3
+      WHEN 'week' THEN 52 / 12 ELSE 365 / 12 END / interval_count AS ${amount},
+    CASE WHEN start_ms IS NULL THEN -100000 ELSE year(epoch_ms(start_ms)) * 12 + month(epoch_ms(start_ms)) - 1 END AS a,
+    CASE WHEN end_ms IS NULL THEN 100000 ELSE year(epoch_ms(end_ms)) * 12 + month(epoch_ms(end_ms)) - 2 END AS b
+  FROM subs
+  WHERE status IN ('active', 'past_due') OR (status = 'canceled' AND end_ms IS NOT NULL)
+`;
+}
+
+/**
+ * The last step of both series queries: from each customer's MRR by month (`cm`) and the movements by month
+ * (`agg`), one row per month from `first` with MRR, ARR, customers, churn rates, ARPA and trailing NRR/GRR.
+ */
+export function rowsSql(first, lookback) {
+  return `totals AS (SELECT m, sum(mrr) AS mrr, count(*) AS customers FROM cm GROUP BY m),
+ret AS (
+  SELECT c.m, sum(c.mrr) AS retained, sum(least(c.mrr, b.mrr)) AS capped
+  FROM cm c JOIN cm b ON c.customer_id = b.customer_id AND b.m = c.m - ${lookback} GROUP BY c.m
+)
+SELECT months.m, t.mrr, t.customers, t.mrr * 12 AS arr, tp.mrr AS starting_mrr, agg.*,
+  agg.churned_customers / tp.customers AS customer_churn_rate,
+  (agg.churned_mrr + agg.contraction_mrr) / tp.mrr AS revenue_churn_rate,
+  t.mrr / t.customers AS arpa,
+  ret.retained / tb.mrr AS nrr, ret.capped / tb.mrr AS grr
+FROM months
+  LEFT JOIN totals t ON t.m = months.m
+  LEFT JOIN totals tp ON tp.m = months.m - 1
+  LEFT JOIN totals tb ON tb.m = months.m - ${lookback}
+  LEFT JOIN agg ON agg.m = months.m
+  LEFT JOIN ret ON ret.m = months.m
+WHERE months.m >= ${first}
+ORDER BY months.m`;
+}
+
 /**
  * Month-end MRR, movements and FX impact in SQL (DuckDB dialect for the month arithmetic): `subs` as in the
  * plain series, with a `currency` column; `rate_history (currency, from_date, rate)` the dated rates.
  */
 export function fxSeriesSql(from, to, lookback) {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  const first = fy * 12 + fm - 1;
-  const last = ty * 12 + tm - 1;
+  const { first, last } = monthRange(from, to);
   return `
-WITH s AS (
-  SELECT customer_id, currency,
-    amount * quantity * CASE interval WHEN 'month' THEN 1 WHEN 'year' THEN 1 / 12 WHEN 'quarter' THEN 1 / 3
-      WHEN 'week' THEN 52 / 12 ELSE 365 / 12 END / interval_count AS own,
-    CASE WHEN start_ms IS NULL THEN -100000 ELSE year(epoch_ms(start_ms)) * 12 + month(epoch_ms(start_ms)) - 1 END AS a,
-    CASE WHEN end_ms IS NULL THEN 100000 ELSE year(epoch_ms(end_ms)) * 12 + month(epoch_ms(end_ms)) - 2 END AS b
-  FROM subs
-  WHERE status IN ('active', 'past_due') OR (status = 'canceled' AND end_ms IS NOT NULL)
-),
+WITH s AS (${spansSql('own', 'currency, ')}),
 paid AS (SELECT * FROM s WHERE a <= b AND own > 0),
 first_paid AS (SELECT customer_id, min(a) AS fp FROM paid GROUP BY customer_id),
 months AS (
@@ -98,21 +135,7 @@ agg AS (
     LEFT JOIN revalued ON revalued.customer_id = moves.customer_id AND revalued.m = moves.m
   GROUP BY moves.m
 ),
-totals AS (SELECT m, sum(mrr) AS mrr, count(*) AS customers FROM cm GROUP BY m),
-ret AS (
-  SELECT c.m, sum(c.mrr) AS retained, sum(least(c.mrr, b.mrr)) AS capped
-  FROM cm c JOIN cm b ON c.customer_id = b.customer_id AND b.m = c.m - ${lookback} GROUP BY c.m
-)
-SELECT months.m, t.mrr, t.customers, tp.mrr AS starting_mrr, agg.*,
-  ret.retained / tb.mrr AS nrr, ret.capped / tb.mrr AS grr
-FROM months
-  LEFT JOIN totals t ON t.m = months.m
-  LEFT JOIN totals tp ON tp.m = months.m - 1
-  LEFT JOIN totals tb ON tb.m = months.m - ${lookback}
-  LEFT JOIN agg ON agg.m = months.m
-  LEFT JOIN ret ON ret.m = months.m
-WHERE months.m >= ${first}
-ORDER BY months.m`;
+${rowsSql(first, lookback)}`;
 }
 
 /** Loads the dated rates beside the records (`subs`, with their `currency`). */
