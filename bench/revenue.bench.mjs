@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import { compare, library, onSample, random, scaled } from './harness.mjs';
+import { fxSeriesGroup, monthRange, rowsSql, spansSql } from './fxSeries.mjs';
+import { compare, library, onSample, random, scaled, selected } from './harness.mjs';
 import { invoiceRevenueSeriesGroups } from './invoiceRevenueSeries.mjs';
 import { trialConversionGroups } from './trialConversion.mjs';
 
@@ -266,20 +267,9 @@ function floatSeries(records, from, to, lookback) {
 
 /** The same series in SQL, on a DuckDB table already loaded with the raw records. */
 function seriesSql(from, to, lookback) {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  const first = fy * 12 + fm - 1;
-  const last = ty * 12 + tm - 1;
+  const { first, last } = monthRange(from, to);
   return `
-WITH s AS (
-  SELECT customer_id,
-    amount * quantity * CASE interval WHEN 'month' THEN 1 WHEN 'year' THEN 1 / 12 WHEN 'quarter' THEN 1 / 3
-      WHEN 'week' THEN 52 / 12 ELSE 365 / 12 END / interval_count AS mrr,
-    CASE WHEN start_ms IS NULL THEN -100000 ELSE year(epoch_ms(start_ms)) * 12 + month(epoch_ms(start_ms)) - 1 END AS a,
-    CASE WHEN end_ms IS NULL THEN 100000 ELSE year(epoch_ms(end_ms)) * 12 + month(epoch_ms(end_ms)) - 2 END AS b
-  FROM subs
-  WHERE status IN ('active', 'past_due') OR (status = 'canceled' AND end_ms IS NOT NULL)
-),
+WITH s AS (${spansSql('mrr')}),
 paid AS (SELECT * FROM s WHERE a <= b AND mrr > 0),
 first_paid AS (SELECT customer_id, min(a) AS fp FROM paid GROUP BY customer_id),
 months AS (SELECT range AS m FROM range(${first - lookback}, ${last + 1})),
@@ -302,24 +292,7 @@ agg AS (
     count(*) FILTER (WHERE cur = 0) AS churned_customers
   FROM moves JOIN first_paid USING (customer_id) GROUP BY m
 ),
-totals AS (SELECT m, sum(mrr) AS mrr, count(*) AS customers FROM cm GROUP BY m),
-ret AS (
-  SELECT c.m, sum(c.mrr) AS retained, sum(least(c.mrr, b.mrr)) AS capped
-  FROM cm c JOIN cm b ON c.customer_id = b.customer_id AND b.m = c.m - ${lookback} GROUP BY c.m
-)
-SELECT months.m, t.mrr, t.customers, t.mrr * 12 AS arr, tp.mrr AS starting_mrr, agg.*,
-  agg.churned_customers / tp.customers AS customer_churn_rate,
-  (agg.churned_mrr + agg.contraction_mrr) / tp.mrr AS revenue_churn_rate,
-  t.mrr / t.customers AS arpa,
-  ret.retained / tb.mrr AS nrr, ret.capped / tb.mrr AS grr
-FROM months
-  LEFT JOIN totals t ON t.m = months.m
-  LEFT JOIN totals tp ON tp.m = months.m - 1
-  LEFT JOIN totals tb ON tb.m = months.m - ${lookback}
-  LEFT JOIN agg ON agg.m = months.m
-  LEFT JOIN ret ON ret.m = months.m
-WHERE months.m >= ${first}
-ORDER BY months.m`;
+${rowsSql(first, lookback)}`;
 }
 
 async function duckdbConnection(records) {
@@ -332,7 +305,7 @@ async function duckdbConnection(records) {
   const instance = await api.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`CREATE TABLE subs (customer_id VARCHAR, amount DOUBLE, interval VARCHAR, interval_count INTEGER,
-    quantity INTEGER, start_ms BIGINT, end_ms BIGINT, status VARCHAR)`);
+    quantity INTEGER, start_ms BIGINT, end_ms BIGINT, status VARCHAR, currency VARCHAR)`);
   const appender = await connection.createAppender('subs');
   for (const r of records) {
     appender.appendVarchar(r.customerId);
@@ -345,6 +318,7 @@ async function duckdbConnection(records) {
     if (r.end === undefined) appender.appendNull();
     else appender.appendBigInt(BigInt(Date.parse(r.end)));
     appender.appendVarchar(r.status ?? 'active');
+    appender.appendVarchar(r.currency ?? 'USD');
     appender.endRow();
   }
   appender.closeSync();
@@ -428,10 +402,17 @@ export async function run() {
     repeat: 2,
   });
 
-  // A 36-month series over 100 000 subscriptions.
+  // A 36-month series over 100 000 subscriptions; then the same in three currencies with dated rates. Each
+  // in a process of its own.
   const count = scaled(100_000);
   const subscriptions = seriesRecords(count, 13);
   const window = { from: '2022-01', to: '2024-12', lookback: 12 };
+  if (selected()) await plainSeriesGroup(lib, subscriptions, count, window);
+  if (selected()) await fxSeriesGroup(lib, { subscriptions, window, duckdbConnection, compareAsync });
+}
+
+/** The series against the hand-written float loop and DuckDB. */
+async function plainSeriesGroup(lib, subscriptions, count, window) {
   const ours = () => lib.recurringRevenueSeries({ subscriptions }, window);
   const ourRows = ours();
   const floatRows = floatSeries(subscriptions, window.from, window.to, window.lookback);

@@ -105,6 +105,36 @@ describe('committedRecurringRevenue', () => {
       ]);
     });
 
+    it('converts dated rates at the rate in force on the day of asOf, as monthlyRecurringRevenue', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-01', cancelAt: '2024-06-01' },
+        { customerId: 'b', amount: 10, currency: 'EUR', start: '2024-01-01' },
+        { customerId: 'old', amount: 10, currency: 'EUR', start: '2020-01-01', end: '2020-02-01' },
+      ];
+      const exchangeRates = {
+        EUR: [
+          { from: '2024-01-01', rate: '1.1' },
+          { from: '2024-05-01', rate: '1.2' },
+        ],
+      };
+      const options = { asOf: '2024-05-15', currency: 'USD', exchangeRates };
+      const result = committedRecurringRevenue({ subscriptions }, options);
+      expect([result.mrr, result.scheduledChurnMrr, result.committedMrr]).toEqual([132, 120, 12]);
+      expect(result.mrr).toBe(monthlyRecurringRevenue({ subscriptions }, options));
+      const frozen = committedRecurringRevenue({ subscriptions }, { ...options, rateDate: 'record-start' });
+      expect(frozen.mrr).toBe(121);
+      // Only records counted at asOf need a rate: none of these had started on 2023-12-31.
+      expect(committedRecurringRevenue({ subscriptions }, { ...options, asOf: '2023-12-31' }).mrr).toBe(0);
+      const early = [{ customerId: 'x', amount: 1, currency: 'EUR', start: '2023-01-01' }];
+      expect(
+        failure(() => committedRecurringRevenue({ subscriptions: early }, { ...options, asOf: '2023-12-31' })),
+      ).toEqual({
+        code: 'INVALID_INPUT',
+        path: ['exchangeRates', 'EUR'],
+        message: expect.stringContaining('no rate in force on 2023-12-31, which subscriptions[0] needs'),
+      });
+    });
+
     it('sums a customer over its records, with its earliest cancellation', () => {
       const subscriptions = [
         { customerId: 'x', amount: '10.10', cancelAt: '2024-09-01' },

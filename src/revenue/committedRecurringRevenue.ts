@@ -71,7 +71,8 @@ interface Scheduled {
  * @remarks
  * committedMrr = mrr − scheduledChurnMrr, where
  * - mrr is {@link monthlyRecurringRevenue} at `asOf` with the same policies (statuses, discounts, currencies
- *   and exchange rates, per-line rounding), over the records whose cancellation has not yet taken effect;
+ *   and exchange rates, dated rates taken on the day of `asOf` under `rateDate: 'month-end'` or on each
+ *   record's start day under `'record-start'`, per-line rounding), over the records whose cancellation has not yet taken effect;
  * - scheduledChurnMrr = Σ monthly amounts of the records counted in mrr whose `cancelAt` is after `asOf`: a
  *   cancellation known at `asOf` but not yet effective (Stripe's `cancel_at`, a subscription set to cancel
  *   at the end of its period).
@@ -100,8 +101,10 @@ interface Scheduled {
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with `cancelAt?`.
  * @param options - `{ asOf, countTrialing = false, countPaused = false, countPastDue = true, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
- * @throws {@link MetricError} `INVALID_INPUT` when `subscriptions` is not an array, a record is invalid (the
+ * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?, rateDate =
+ * 'month-end' }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when no dated rate is in force on a day a record needs
+ * (`['exchangeRates', 'EUR']`, and every rate problem of {@link monthlyRecurringRevenue}), `subscriptions` is not an array, a record is invalid (the
  * issue names it: `['subscriptions', 3, 'cancelAt']` for a `cancelAt` before its `start`, and every case of
  * {@link monthlyRecurringRevenue}), records mix currencies without `exchangeRates` or a currency has no rate,
  * `asOf` is missing or not a date, or an option is invalid or unknown.
@@ -128,8 +131,8 @@ export function committedRecurringRevenue(
 ): CommittedRecurringRevenueResult {
   const records = parse(METRIC, inputSchema, input).subscriptions;
   const policies = parseOptions(METRIC, optionsSchema, options);
-  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies);
   const asOf = toEpoch(policies.asOf);
+  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies, asOf);
   const total = new RatioSum();
   const committed = new RatioSum();
   const scheduled = new RatioSum();
@@ -140,6 +143,7 @@ export function committedRecurringRevenue(
     if (reader.status === STATUS_CANCELED && reader.end === Number.POSITIVE_INFINITY) continue;
     const cancelAt = reader.cancelAt;
     if (!(reader.start <= asOf && asOf < reader.end && asOf < cancelAt)) continue;
+    if (reader.datedCurrency >= 0) reader.convertDated();
     const { num, den } = reader;
     total.add(num, den);
     if (cancelAt === Number.POSITIVE_INFINITY) {

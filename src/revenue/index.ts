@@ -76,6 +76,7 @@ export {
   trialConversion,
 } from './trialConversion.js';
 export type { DateInput } from '../internal/dates.js';
+export type { DatedRate, ExchangeRates, RateFunction } from './_lib/exchangeRates.js';
 export type {
   BillingInterval,
   Discount,

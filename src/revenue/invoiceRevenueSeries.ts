@@ -4,12 +4,14 @@ import { addInt, type Int, shiftInt } from '../internal/exact/integer.js';
 import type { DecimalSum } from '../internal/exact/scaled.js';
 import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
+import { positiveMoney } from '../internal/schemas.js';
 import type { InvoiceLine } from './_lib/invoiceLineSchema.js';
 import { invoiceTotals, type UsagePolicy } from './_lib/invoiceTotals.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { seriesRow } from './_lib/seriesRows.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import {
+  currencyCode,
   type LineRounding,
   pricePolicyShape,
   subscriptionPolicyChecks,
@@ -76,7 +78,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
       ...seriesWindowShape,
       usage: z.optional(z.enum(['exclude', 'invoice-month', 'service-period'])),
       currency: subscriptionPolicyShape.currency,
-      exchangeRates: subscriptionPolicyShape.exchangeRates,
+      // Fixed rates only: invoice lines are not yet converted month by month.
+      exchangeRates: z.optional(z.record(currencyCode, positiveMoney)),
       rounding: pricePolicyShape.rounding,
     })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();

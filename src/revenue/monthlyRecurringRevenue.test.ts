@@ -388,6 +388,67 @@ describe('monthlyRecurringRevenue', () => {
     });
   });
 
+  describe('dated exchange rates', () => {
+    const EUR = [
+      { from: '2024-01-01', rate: '1.10' },
+      { from: '2024-02-15', rate: '1.05' },
+    ];
+    const subscriptions = [
+      { customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-10' },
+      { customerId: 'b', amount: 50, start: '2024-01-01' },
+      { customerId: 'c', amount: 10, currency: 'EUR', start: '2023-01-01', end: '2023-06-01' },
+    ];
+    const options = { currency: 'USD', exchangeRates: { EUR } };
+
+    it("converts at the rate in force on asOf's day, or at each record's start day", () => {
+      expect(mrr({ subscriptions }, { ...options, asOf: '2024-02-14T23:59:59Z' })).toBe(160);
+      expect(mrr({ subscriptions }, { ...options, asOf: '2024-02-15' })).toBe(155);
+      expect(mrr({ subscriptions }, { ...options, asOf: '2024-02-29', rateDate: 'record-start' })).toBe(160);
+      // The month's last day: the rate of the series' row for that month.
+      expect(mrr({ subscriptions }, { ...options, asOf: '2024-02-29T23:59:59.999Z' })).toBe(155);
+      const calls: string[] = [];
+      const byFunction = (currency: string, date: string) => {
+        calls.push(`${currency} ${date}`);
+        return date < '2024-02-15' ? '1.10' : '1.05';
+      };
+      expect(mrr({ subscriptions }, { ...options, exchangeRates: byFunction, asOf: '2024-03-01' })).toBe(155);
+      // Only the records counted need a rate: c ended in 2023.
+      expect(calls).toEqual(['EUR 2024-03-01']);
+    });
+
+    it('refuses a day without a rate in force, and dated rates without asOf', () => {
+      expectMetricError(
+        () => mrr({ subscriptions }, { ...options, asOf: '2023-03-01' }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+        'has no rate in force on 2023-03-01, which subscriptions[2] needs',
+      );
+      expectMetricError(
+        () => mrr({ subscriptions }, options),
+        'INVALID_INPUT',
+        ['asOf'],
+        'asOf is required: subscriptions[0] is in EUR, whose rates are dated',
+      );
+      // Without asOf, 'record-start' takes each record's start day (c's has no rate: refused).
+      expectMetricError(
+        () => mrr({ subscriptions }, { ...options, rateDate: 'record-start' }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+        'no rate in force on 2023-01-01, which subscriptions[2] needs',
+      );
+      expect(mrr({ subscriptions: subscriptions.slice(0, 2) }, { ...options, rateDate: 'record-start' })).toBe(160);
+      expectMetricError(
+        () =>
+          mrr(
+            { subscriptions: [{ customerId: 'a', amount: 1, currency: 'EUR' }] },
+            { ...options, rateDate: 'record-start' },
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 0, 'start'],
+      );
+    });
+  });
+
   describe('does not mutate input', () => {
     it('leaves records and options unchanged', () => {
       const subscriptions = [

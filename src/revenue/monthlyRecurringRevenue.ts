@@ -78,6 +78,13 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *   summed as one currency, but a record without one beside a record that names one is refused: it is
  *   never summed with that money as if it were the same (give every record its currency, or name the
  *   target).
+ * - dated rates (`exchangeRates: { EUR: [{ from, rate }, …] }` or a function `(currency, date) => rate`):
+ *   under `rateDate: 'month-end'` (default) a record is converted at the rate in force on the day of
+ *   `asOf` (UTC), the day MRR is measured, which is the month's last day when `asOf` is one; without `asOf`
+ *   there is no such day and a record in a dated currency is refused. Under `'record-start'` each record is
+ *   converted at the rate in force on its `start` day (ProfitWell keeps a subscription at the rate of its
+ *   start). A day with no rate in force (before a table's first `from`) is refused, naming the currency,
+ *   the day and the record; only the days some record needs are looked up.
  *
  * Exact: each monthly amount is an exact rational (a $100 yearly plan is 100/12), the sum is exact (whole
  * cents are summed as integers, anything else in BigInt) and converted to the nearest number once.
@@ -92,8 +99,13 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * intervalCount?, quantity?, discount?, start?, end?, status?, attributes? }`; `attributes`, string segment
  * keys, change nothing) or `{ customers, averageRevenuePerAccount }`.
  * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
- * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it:
+ * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?, rateDate =
+ * 'month-end' }`.
+ * @throws {@link MetricError} `INVALID_INPUT` when a dated rate table is not in strictly increasing order of
+ * `from` (`['exchangeRates', 'EUR', 1, 'from']`), no rate is in force on a day a record needs
+ * (`['exchangeRates', 'EUR']`), a rate function throws or returns anything but a positive decimal, a record
+ * in a dated currency has no `asOf` to be converted at (`['asOf']`) or, under `'record-start'`, no `start`;
+ * when a record is invalid (the issue names it:
  * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
  * discount over 100 % or above the price, an end before its start, an attribute value that is not a string
  * (`['subscriptions', 3, 'attributes', 'plan']`), an unknown key; when records mix
@@ -130,8 +142,8 @@ export function monthlyRecurringRevenue(
     return ratioResult(METRIC, multiplyInt(arpa.int, customers), shiftInt(1, arpa.scale), 'monthlyRecurringRevenue');
   }
   const records = parsed.value.subscriptions;
-  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies);
   const asOf = policies.asOf === undefined ? Number.NaN : toEpoch(policies.asOf);
+  const reader = new SubscriptionReader(METRIC, 'subscriptions', policies, asOf);
   const snapshot = Number.isNaN(asOf);
   const total = new RatioSum();
   const length = records.length;
@@ -139,6 +151,7 @@ export function monthlyRecurringRevenue(
     if (!reader.read(records[i], i)) continue;
     if (reader.status === STATUS_CANCELED && (snapshot || reader.end === Number.POSITIVE_INFINITY)) continue;
     if (!snapshot && !(reader.start <= asOf && asOf < reader.end)) continue;
+    if (reader.datedCurrency >= 0) reader.convertDated();
     total.add(reader.num, reader.den);
   }
   return finiteResult(METRIC, total.toNumber(), 'monthlyRecurringRevenue');

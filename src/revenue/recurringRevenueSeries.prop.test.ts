@@ -196,6 +196,7 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       averageSalePrice: counts.new === 0 ? null : toDouble(norm([moves.new[0], moves.new[1] * BigInt(counts.new)])),
       trialsStarted,
       trialsConverted,
+      fxImpactMrr: 0,
     });
   }
   return rows;
@@ -364,6 +365,204 @@ describe('recurringRevenueSeries properties', () => {
           expect(recurringRevenueSeries({ subscriptions: shuffled }, options)).toEqual(
             recurringRevenueSeries({ subscriptions }, options),
           );
+        },
+      ),
+    );
+  });
+});
+
+// Dated exchange rates: records in USD (the target), EUR or GBP; per currency a table of rates with four
+// decimals, the first in force from before any record.
+type Code = 'EUR' | 'GBP';
+interface Table {
+  readonly days: readonly number[];
+  readonly rates: readonly number[];
+}
+const table = fc
+  .uniqueArray(fc.record({ day: fc.integer({ min: 1, max: 1800 }), rate: fc.integer({ min: 1, max: 30_000 }) }), {
+    selector: (entry) => entry.day,
+    maxLength: 30,
+  })
+  .chain((later) =>
+    fc.integer({ min: 1, max: 30_000 }).map((rate): Table => {
+      const entries = [{ day: 0, rate }, ...later].sort((a, b) => a.day - b.day);
+      return { days: entries.map((entry) => entry.day), rates: entries.map((entry) => entry.rate) };
+    }),
+  );
+const RATES_FROM = Date.UTC(2020, 0, 1);
+const rateText = (tenThousandths: number) => (tenThousandths / 10_000).toFixed(4);
+const datedOption = (t: Table) =>
+  t.days.map((d, i) => ({ from: day(RATES_FROM + d * DAY), rate: rateText(t.rates[i] as number) }));
+/** The rate in force at an instant, as a fraction. */
+function rateAt(t: Table, instant: number): Fraction {
+  let rate = t.rates[0] as number;
+  t.days.forEach((d, i) => {
+    if (RATES_FROM + d * DAY <= instant) rate = t.rates[i] as number;
+  });
+  return norm([BigInt(rate), 10_000n]);
+}
+const mul = ([a, b]: Fraction, [c, d]: Fraction): Fraction => norm([a * c, b * d]);
+
+interface Priced {
+  readonly g: Generated;
+  readonly currency: Code | undefined;
+}
+// Three customers paying for long spans, so that most months have customers paying in both.
+const priced = fc.record({
+  g: generated.map((g) => ({
+    ...g,
+    customerId: g.customerId < 'c' ? 'a' : g.customerId < 'e' ? 'b' : 'c',
+    quantity: Math.max(1, g.quantity),
+    length: g.length === undefined ? undefined : g.length * 2,
+  })),
+  currency: fc.constantFrom(undefined, 'EUR' as const, 'GBP' as const),
+});
+const toPricedRecord = ({ g, currency }: Priced) =>
+  currency === undefined ? toRecord(g) : { ...toRecord(g), currency };
+
+/** The money of each row from the definitions: V and W per customer at month-end rates, exact. */
+function referenceFx(records: readonly Priced[], rates: Record<Code, Table>, first: number, last: number) {
+  const customers = [...new Set(records.map(({ g }) => g.customerId))];
+  const earliest = 2021 * 12;
+  const own = new Map<string, Fraction>();
+  const ownAt = (c: string, code: string, m: number) => own.get(`${c}:${code}:${m}`) ?? ZERO;
+  for (let m = earliest; m <= last; m++) {
+    const instant = monthStart(m + 1) - 1;
+    for (const { g, currency } of records) {
+      if (g.status === 'trialing' || g.status === 'paused') continue;
+      if (g.status === 'canceled' && g.length === undefined) continue;
+      const start = BASE + g.startDay * DAY;
+      const end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+      const key = `${g.customerId}:${currency ?? 'USD'}:${m}`;
+      if (start <= instant && instant < end) own.set(key, add(own.get(key) ?? ZERO, monthly(g)));
+    }
+  }
+  const rate = (code: string, m: number): Fraction =>
+    code === 'USD' ? [1n, 1n] : rateAt(rates[code as Code], monthStart(m + 1) - 1);
+  const valueAt = (c: string, m: number, at: number) =>
+    ['USD', 'EUR', 'GBP'].reduce((sum, code) => add(sum, mul(ownAt(c, code, m), rate(code, at))), ZERO);
+  const rows = [];
+  for (let m = first; m <= last; m++) {
+    let mrr = ZERO;
+    let starting = ZERO;
+    let fx = ZERO;
+    const moves = { new: ZERO, expansion: ZERO, contraction: ZERO, churned: ZERO, reactivation: ZERO };
+    for (const c of customers) {
+      const cur = valueAt(c, m, m);
+      const prev = valueAt(c, m - 1, m - 1);
+      mrr = add(mrr, cur);
+      starting = add(starting, prev);
+      if (!isZero(prev) && !isZero(cur)) {
+        const revalued = valueAt(c, m - 1, m);
+        fx = add(fx, sub(revalued, prev));
+        if (cmp(cur, revalued) > 0) moves.expansion = add(moves.expansion, sub(cur, revalued));
+        else moves.contraction = add(moves.contraction, sub(revalued, cur));
+      } else if (isZero(prev) && !isZero(cur)) {
+        let before = false;
+        for (let k = earliest; k < m - 1; k++) if (!isZero(valueAt(c, k, k))) before = true;
+        if (before) moves.reactivation = add(moves.reactivation, cur);
+        else moves.new = add(moves.new, cur);
+      } else if (!isZero(prev)) moves.churned = add(moves.churned, prev);
+    }
+    // The bridge with the FX line reconciles exactly.
+    const gains = add(add(add(starting, moves.new), moves.expansion), add(moves.reactivation, fx));
+    expect(cmp(sub(sub(gains, moves.contraction), moves.churned), mrr)).toBe(0);
+    rows.push({
+      month: monthName(m),
+      mrr: toDouble(mrr),
+      startingMrr: toDouble(starting),
+      newMrr: toDouble(moves.new),
+      expansionMrr: toDouble(moves.expansion),
+      contractionMrr: toDouble(moves.contraction),
+      churnedMrr: toDouble(moves.churned),
+      reactivationMrr: toDouble(moves.reactivation),
+      fxImpactMrr: toDouble(fx),
+    });
+  }
+  return rows;
+}
+
+const moneyOf = (row: ReturnType<typeof recurringRevenueSeries>[number]) => ({
+  month: row.month,
+  mrr: row.mrr,
+  startingMrr: row.startingMrr,
+  newMrr: row.newMrr,
+  expansionMrr: row.expansionMrr,
+  contractionMrr: row.contractionMrr,
+  churnedMrr: row.churnedMrr,
+  reactivationMrr: row.reactivationMrr,
+  fxImpactMrr: row.fxImpactMrr,
+});
+
+describe('recurringRevenueSeries with dated exchange rates', () => {
+  const tables = fc.record({ EUR: table, GBP: table });
+
+  it('matches the month-end reference, whose bridge with the FX line reconciles exactly', () => {
+    fc.assert(
+      fc.property(fc.array(priced, { maxLength: 25 }), tables, window, (records, rates, { first, span, lookback }) => {
+        const last = first + span;
+        const exchangeRates = { EUR: datedOption(rates.EUR), GBP: datedOption(rates.GBP) };
+        const rows = recurringRevenueSeries(
+          { subscriptions: records.map(toPricedRecord) },
+          { from: monthName(first), to: monthName(last), lookback, currency: 'USD', exchangeRates },
+        );
+        expect(rows.map(moneyOf)).toEqual(referenceFx(records, rates, first, last));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('gives the rows of fixed rates, with no FX impact, when each table has one entry', () => {
+    fc.assert(
+      fc.property(fc.array(priced, { maxLength: 30 }), tables, window, (records, rates, { first, span, lookback }) => {
+        const subscriptions = records.map(toPricedRecord);
+        const options = { from: monthName(first), to: monthName(first + span), lookback, currency: 'USD' };
+        const eur = rateText(rates.EUR.rates[0] as number);
+        const gbp = rateText(rates.GBP.rates[0] as number);
+        const fixed = recurringRevenueSeries({ subscriptions }, { ...options, exchangeRates: { EUR: eur, GBP: gbp } });
+        const dated = recurringRevenueSeries(
+          { subscriptions },
+          {
+            ...options,
+            exchangeRates: { EUR: [{ from: '2020-01-01', rate: eur }], GBP: [{ from: '2020-01-01', rate: gbp }] },
+          },
+        );
+        expect(dated).toEqual(fixed);
+        for (const row of dated) expect(row.fxImpactMrr).toBe(0);
+      }),
+    );
+  });
+
+  it("under 'record-start' has no FX impact, and equals the records converted at their start day's rate", () => {
+    const started = priced.map(({ g, currency }) => ({ g: { ...g, percentOff: undefined }, currency }));
+    fc.assert(
+      fc.property(
+        fc.array(started, { maxLength: 30 }),
+        tables,
+        window,
+        fc.boolean(),
+        (records, rates, { first, span, lookback }, byFunction) => {
+          const options = { from: monthName(first), to: monthName(first + span), lookback, currency: 'USD' };
+          const exchangeRates = byFunction
+            ? (code: string, date: string) => {
+                const [n, d] = rateAt(rates[code as Code], Date.parse(date));
+                return new Wide(n.toString()).div(d.toString()).toFixed();
+              }
+            : { EUR: datedOption(rates.EUR), GBP: datedOption(rates.GBP) };
+          const rows = recurringRevenueSeries(
+            { subscriptions: records.map(toPricedRecord) },
+            { ...options, rateDate: 'record-start', exchangeRates },
+          );
+          for (const row of rows) expect(row.fxImpactMrr).toBe(0);
+          // Each record converted beforehand at the rate in force on its start day: exact decimal strings.
+          const converted = records.map(({ g, currency }) => {
+            const record = toRecord(g);
+            if (currency === undefined) return record;
+            const [n, d] = rateAt(rates[currency], BASE + g.startDay * DAY);
+            const amount = new Wide(g.cents).div(100).times(n.toString()).div(d.toString()).toFixed();
+            return { ...record, amount };
+          });
+          expect(rows).toEqual(recurringRevenueSeries({ subscriptions: converted }, options));
         },
       ),
     );

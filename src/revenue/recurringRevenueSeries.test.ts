@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { recurringRevenueSeries } from './recurringRevenueSeries.js';
@@ -177,6 +178,7 @@ describe('recurringRevenueSeries', () => {
           averageSalePrice: 120,
           trialsStarted: 0,
           trialsConverted: 0,
+          fxImpactMrr: 0,
         },
         {
           month: '2024-05',
@@ -206,6 +208,7 @@ describe('recurringRevenueSeries', () => {
           averageSalePrice: null,
           trialsStarted: 0,
           trialsConverted: 0,
+          fxImpactMrr: 0,
         },
       ]);
     });
@@ -689,6 +692,209 @@ describe('recurringRevenueSeries', () => {
       const before = structuredClone({ subscriptions, options });
       series({ subscriptions }, options);
       expect({ subscriptions, options }).toEqual(before);
+    });
+  });
+
+  describe('dated exchange rates', () => {
+    const window = { from: '2024-01', to: '2024-04', currency: 'USD' };
+    const EUR = [
+      { from: '2024-01-01', rate: '1.10' },
+      { from: '2024-02-15', rate: '1.05' },
+      { from: '2024-04-30', rate: '1.2' },
+    ];
+
+    it('splits a change of rate from expansion and contraction, per customer and currency', () => {
+      const subscriptions = [
+        { customerId: 'eu', amount: 100, currency: 'EUR', start: '2024-01-01' },
+        { customerId: 'us', amount: 50, currency: 'USD', start: '2024-01-01' },
+        { customerId: 'mix', amount: 10, currency: 'EUR', start: '2024-01-01', end: '2024-03-01' },
+        { customerId: 'mix', amount: 10, start: '2024-01-01' },
+        { customerId: 'mix', amount: 20, currency: 'GBP', start: '2024-02-10' },
+        { customerId: 'late', amount: 30, currency: 'EUR', start: '2024-03-10', end: '2024-04-10' },
+      ];
+      const rows = series({ subscriptions }, { ...window, exchangeRates: { GBP: '1.25', EUR } });
+      expect(pick(rows, 'mrr', 'newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'fxImpactMrr')).toEqual([
+        { mrr: 181, newMrr: 181, expansionMrr: 0, contractionMrr: 0, churnedMrr: 0, fxImpactMrr: 0 },
+        // eu: 110 → 105 at February's rate (FX −5); mix: 21 → 20.5 (FX −0.5), then + 25 of GBP (expansion).
+        { mrr: 200.5, newMrr: 0, expansionMrr: 25, contractionMrr: 0, churnedMrr: 0, fxImpactMrr: -5.5 },
+        // mix loses its EUR line, valued at March's rate (10.5); late is new at March's rate.
+        { mrr: 221.5, newMrr: 31.5, expansionMrr: 0, contractionMrr: 10.5, churnedMrr: 0, fxImpactMrr: 0 },
+        // April ends at 1.2: eu gains 15 of FX; late churns at March's value.
+        { mrr: 205, newMrr: 0, expansionMrr: 0, contractionMrr: 0, churnedMrr: 31.5, fxImpactMrr: 15 },
+      ]);
+      for (const row of rows) {
+        const { startingMrr, newMrr, expansionMrr, reactivationMrr, contractionMrr, churnedMrr, fxImpactMrr } = row;
+        const bridge = startingMrr + newMrr + expansionMrr + reactivationMrr - contractionMrr - churnedMrr;
+        expect(bridge + fxImpactMrr).toBeCloseTo(row.mrr, 9);
+        expect(row.netNewMrr).toBeCloseTo(row.mrr - startingMrr, 9);
+      }
+      const quarters = series({ subscriptions }, { ...window, period: 'quarter', exchangeRates: { GBP: '1.25', EUR } });
+      expect(quarters.map((row) => row.fxImpactMrr)).toEqual([-5.5, 15]);
+      // Retention at each month's rates: eu's 110 in January is 120 in April.
+      const trailing = series({ subscriptions }, { ...window, lookback: 3, exchangeRates: { GBP: '1.25', EUR } });
+      expect(trailing[3]?.netRevenueRetention).toBeCloseTo((120 + 50 + 35) / 181, 12);
+    });
+
+    it("follows ChartMogul: an exchange rate's move is its own line, never expansion or contraction", () => {
+      // ChartMogul, "How ChartMogul handles subscriptions billed in foreign currencies": no expansion or
+      // contraction from currency fluctuations; they are reported in the Exchange Rate Impact row.
+      const subscriptions = [{ customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-01' }];
+      const rows = series({ subscriptions }, { ...window, exchangeRates: { EUR } });
+      expect(rows.map((row) => row.mrr)).toEqual([110, 105, 105, 120]);
+      expect(rows.map((row) => row.fxImpactMrr)).toEqual([0, -5, 0, 15]);
+      expect(rows.map((row) => row.expansionMrr + row.contractionMrr)).toEqual([0, 0, 0, 0]);
+    });
+
+    it("follows ProfitWell's worked example under rateDate 'record-start'", () => {
+      // ProfitWell, "How do you handle currency conversions?": kr 100 a month from 2017-01-01, a new
+      // segment from 2017-03-01; each segment at the rate of its start day: 100 / 7.064195 = $14.16, then
+      // 100 / 7.023406 = $14.24 (the article's arithmetic uses 100 for both segments).
+      const perUsd: Record<string, string> = { '2017-01-01': '7.064195', '2017-03-01': '7.023406' };
+      const calls: string[] = [];
+      const exchangeRates = (currency: string, date: string) => {
+        calls.push(`${currency} ${date}`);
+        return new Decimal(1).div(perUsd[date] ?? '7').toFixed(20);
+      };
+      const subscriptions = [
+        { customerId: 'dk', amount: 100, currency: 'DKK', start: '2017-01-01', end: '2017-03-01' },
+        { customerId: 'dk', amount: 100, currency: 'DKK', start: '2017-03-01' },
+      ];
+      const options = { from: '2017-01', to: '2017-04', currency: 'USD', rounding: { places: 2 } } as const;
+      const rows = series({ subscriptions }, { ...options, rateDate: 'record-start', exchangeRates });
+      expect(rows.map((row) => row.mrr)).toEqual([14.16, 14.16, 14.24, 14.24]);
+      expect(rows.map((row) => row.fxImpactMrr)).toEqual([0, 0, 0, 0]);
+      expect(rows[2]?.expansionMrr).toBe(0.08);
+      expect(calls).toEqual(['DKK 2017-01-01', 'DKK 2017-03-01']);
+    });
+
+    it('calls a rate function once per currency and month end needed, and only for those', () => {
+      const calls: string[] = [];
+      const exchangeRates = (currency: string, date: string) => {
+        calls.push(`${currency} ${date}`);
+        return currency === 'EUR' ? '1.1' : 1.25;
+      };
+      const subscriptions = [
+        { customerId: 'a', amount: 10, currency: 'EUR', start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'b', amount: 10, currency: 'EUR', start: '2024-01-01', end: '2024-02-01' },
+        { customerId: 'c', amount: 10, currency: 'GBP', start: '2024-04-01' },
+        { customerId: 'old', amount: 10, currency: 'CHF', start: '2020-01-01', end: '2020-02-01' },
+      ];
+      const rows = series({ subscriptions }, { from: '2024-01', to: '2024-04', currency: 'USD', exchangeRates });
+      expect(rows.map((row) => row.mrr)).toEqual([22, 0, 0, 12.5]);
+      // January's records also need February's rate (to revalue January), then nothing until April.
+      expect(calls).toEqual(['EUR 2024-01-31', 'EUR 2024-02-29', 'GBP 2024-04-30']);
+    });
+
+    it('refuses a month end without a rate in force, naming the currency, the day and the record', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 10, start: '2023-06-01' },
+        { customerId: 'b', amount: 10, currency: 'EUR', start: '2023-11-20', end: '2023-12-05' },
+      ];
+      expectMetricError(
+        () => series({ subscriptions }, { ...window, lookback: 2, exchangeRates: { EUR } }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+        'has no rate in force on 2023-11-30, which subscriptions[1] needs (its first rate is from 2024-01-01)',
+      );
+      expectMetricError(
+        () => series({ subscriptions }, { ...window, lookback: 2, rateDate: 'record-start', exchangeRates: { EUR } }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+        'has no rate in force on 2023-11-20, which subscriptions[1] needs',
+      );
+      // Before the months computed (from − lookback), the record needs no rate: none is looked up.
+      for (const rateDate of ['month-end', 'record-start'] as const) {
+        const rows = series({ subscriptions }, { ...window, lookback: 1, rateDate, exchangeRates: { EUR } });
+        expect(rows.map((row) => row.mrr)).toEqual([10, 10, 10, 10]);
+      }
+    });
+
+    it('refuses a rate function that throws or returns anything but a positive decimal', () => {
+      const subscriptions = [{ customerId: 'a', amount: 10, currency: 'EUR', start: '2024-01-01' }];
+      const run = (exchangeRates: (currency: string, date: string) => number | string) =>
+        series({ subscriptions }, { ...window, exchangeRates });
+      expectMetricError(
+        () =>
+          run(() => {
+            throw new Error('rate service down');
+          }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+        'exchangeRates("EUR", "2024-01-31") threw: rate service down',
+      );
+      for (const [bad, shown] of [
+        [0, '0'],
+        [-1, '-1'],
+        [Number.NaN, 'NaN'],
+        ['1,08', '"1,08"'],
+        [undefined, 'undefined'],
+        [{}, 'an object'],
+      ] as const) {
+        expectMetricError(
+          () => run(() => bad as unknown as number),
+          'INVALID_INPUT',
+          ['exchangeRates', 'EUR'],
+          `exchangeRates("EUR", "2024-01-31") returned ${shown}; a rate must be a positive`,
+        );
+      }
+    });
+
+    it("freezes each record at its start day's rate under 'record-start', and needs a start", () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-10' },
+        { customerId: 'b', amount: 100, currency: 'EUR', start: '2024-03-01' },
+      ];
+      const rows = series({ subscriptions }, { ...window, rateDate: 'record-start', exchangeRates: { EUR } });
+      expect(rows.map((row) => row.mrr)).toEqual([110, 110, 215, 215]);
+      expect(rows.map((row) => row.fxImpactMrr)).toEqual([0, 0, 0, 0]);
+      expectMetricError(
+        () =>
+          series(
+            { subscriptions: [{ customerId: 'a', amount: 1, currency: 'EUR' }] },
+            { ...window, rateDate: 'record-start', exchangeRates: { EUR } },
+          ),
+        'INVALID_INPUT',
+        ['subscriptions', 0, 'start'],
+        "is required: the record is in EUR, whose rate under rateDate 'record-start'",
+      );
+      // Fixed rates ignore rateDate, with or without a start.
+      const fixed = series(
+        { subscriptions: [{ customerId: 'a', amount: 1, currency: 'EUR' }] },
+        { ...window, rateDate: 'record-start', exchangeRates: { EUR: 2 } },
+      );
+      expect(fixed[0]?.mrr).toBe(2);
+    });
+
+    it('refuses dated tables out of order, repeated days, bad rates and bad option values', () => {
+      const subscriptions = [{ customerId: 'a', amount: 1, start: '2024-01-01' }];
+      const bad = (exchangeRates: unknown, path: readonly (string | number)[], message?: string) =>
+        expectMetricError(
+          () => series({ subscriptions }, { ...window, exchangeRates } as never),
+          'INVALID_INPUT',
+          path,
+          message,
+        );
+      const jan = { from: '2024-01-01', rate: 1.1 };
+      bad({ EUR: [jan, { from: '2023-12-01', rate: 1 }] }, ['exchangeRates', 'EUR', 1, 'from'], 'before 2024-01-01');
+      bad({ EUR: [jan, { ...jan, rate: 2 }] }, ['exchangeRates', 'EUR', 1, 'from'], 'repeats 2024-01-01');
+      bad({ EUR: [jan, { from: '2024-02-01', rate: 2 }, jan] }, ['exchangeRates', 'EUR', 2, 'from']);
+      bad({ EUR: [{ from: '2024-01-01', rate: 0 }] }, ['exchangeRates', 'EUR', 0, 'rate'], 'greater than 0');
+      bad({ EUR: [{ from: '2024-01-01', rate: '-1.1' }] }, ['exchangeRates', 'EUR', 0, 'rate']);
+      bad({ EUR: [{ from: '2024-1-1', rate: 1 }] }, ['exchangeRates', 'EUR', 0, 'from'], 'YYYY-MM-DD');
+      bad({ EUR: [{ from: '2024-02-30', rate: 1 }] }, ['exchangeRates', 'EUR', 0, 'from']);
+      bad({ EUR: [{ from: '2024-01-01', rate: 1, to: '2024-02-01' }] }, ['exchangeRates', 'EUR', 0]);
+      bad({ EUR: [] }, ['exchangeRates', 'EUR'], 'at least one');
+      bad({ EUR: 0 }, ['exchangeRates', 'EUR'], 'greater than 0');
+      bad({ eur: 1 }, ['exchangeRates', 'eur']);
+      bad(12, ['exchangeRates']);
+      bad({ USD: [{ from: '2024-01-01', rate: 1.1 }] }, ['exchangeRates'], 'must be 1 for the target currency');
+      expect(
+        series({ subscriptions }, { ...window, exchangeRates: { USD: [{ from: '2024-01-01', rate: '1.00' }] } })[0]
+          ?.mrr,
+      ).toBe(1);
+      expectMetricError(() => series({ subscriptions }, { ...window, rateDate: 'start' } as never), 'INVALID_INPUT', [
+        'rateDate',
+      ]);
     });
   });
 });

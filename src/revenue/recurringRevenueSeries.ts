@@ -113,6 +113,13 @@ export interface RecurringRevenueSeriesRow {
    * are active at the end of that month: trials that started paying.
    */
   readonly trialsConverted: number;
+  /**
+   * FX impact: how the month-end exchange rates moved the MRR of the customers who paid at the end of the
+   * month before and of this one (signed; summed over a quarter's or a year's months). 0 without dated
+   * rates, and under `rateDate: 'record-start'`. With it, startingMrr + new + expansion + reactivation −
+   * contraction − churned + fxImpact = mrr.
+   */
+  readonly fxImpactMrr: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -186,6 +193,27 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * rates on the period's startingMrr; the trailing NRR and GRR are measured at `month` with `lookback`
  * months, as for a month. With `period: 'month'` every row covers one month, as above.
  *
+ * Exchange rates (`exchangeRates`): a fixed rate converts every month alike. With dated rates (per
+ * currency `[{ from, rate }, …]`, each in force from its day until the next, or a function `(currency,
+ * date) => rate`) and `rateDate: 'month-end'` (default), month M is valued at the rates in force on M's last
+ * day. Per customer, with own_c(M) its MRR in currency c and r_c(M) that rate (1 for the target currency):
+ * V(M) = Σ_c own_c(M)·r_c(M) is its MRR, and W(M) = Σ_c own_c(M − 1)·r_c(M) its previous month revalued at
+ * M's rates. A customer paying in both months moves by W(M) − V(M − 1), its **FX impact** (`fxImpactMrr`),
+ * and by V(M) − W(M), its expansion or contraction at M's rates: a change of rate is never expansion or
+ * contraction. Churned MRR is valued at M − 1's rates (V(M − 1)), new and reactivated MRR at M's (V(M)). So
+ * startingMrr + new + expansion + reactivation − contraction − churned + fxImpactMrr = mrr exactly (netNewMrr
+ * = mrr − startingMrr includes it). ChartMogul splits MRR the same way: it "doesn't generate MRR movements
+ * for expansion or contraction resulting from currency fluctuations" and reports them in an Exchange Rate
+ * Impact row (it takes each invoice's rate on its service period's start day; here the rate is the month
+ * end's, so a series does not depend on billing days). The trailing NRR and GRR compare each
+ * month at its own rates. Under `rateDate: 'record-start'` each record keeps the rate in force on its `start`
+ * day for its whole span (ProfitWell values a subscription at the rate of its start), a record in a dated
+ * currency then needs a `start`, and fxImpactMrr is 0. Only the month ends some record needs are looked up
+ * (the months it pays at the end of, and the month after, to revalue it); a rate function is called at most
+ * once per currency and day. Per-line `rounding` of a record converted month by month applies to its amount
+ * in its own currency. Customers whose records are all in the target currency or at fixed rates are
+ * computed as without dated rates.
+ *
  * Exact: monthly amounts are exact rationals over one common denominator, every total is an exact integer
  * (in doubles while safe, BigInt beyond), and each figure is converted to the nearest number once.
  *
@@ -193,20 +221,26 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
  * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
- * Stripe, "Billing metric definitions" (month-end MRR, reactivation); the source documents
+ * Stripe, "Billing metric definitions" (month-end MRR, reactivation); ChartMogul, "How ChartMogul handles
+ * subscriptions billed in foreign currencies" (Exchange Rate Impact); ProfitWell, "How do you handle
+ * currency conversions?" (a subscription segment at its start date's rate); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with their `start`
  * and `end`.
  * @param options - `{ from, to, lookback = 12, period = 'month', countTrialing = false, countPaused = false, countPastDue =
  * true, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?,
- * exchangeRates? }`.
+ * exchangeRates?, rateDate = 'month-end' }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
  * `to` is before `from` or 1200 months or more after it, a `trialStart` is after its record's `start` or
  * has none (`['subscriptions', 3, 'trialStart']`), an attribute value is not a string, `lookback` is not an integer from 1 to 1200,
- * `period` is not `'month'`, `'quarter'` or `'year'`, or an option is invalid.
+ * `period` is not `'month'`, `'quarter'` or `'year'`, a dated rate table is not in strictly increasing order of
+ * `from` (`['exchangeRates', 'EUR', 1, 'from']`), no rate is in force at a month end a record needs
+ * (`['exchangeRates', 'EUR']`, naming the day and the record), a rate function throws or returns anything but
+ * a positive decimal (naming the currency and the day), a record in a dated currency has no `start` under
+ * `rateDate: 'record-start'`, or an option is invalid.
  * @example
  * ```ts
  * const rows = recurringRevenueSeries(
@@ -260,6 +294,34 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * trials.map((row) => row.trialsStarted); // => [1, 2, 0]
  * trials.map((row) => row.trialsConverted); // => [0, 1, 1]
  * trials.map((row) => row.mrr); // => [0, 40, 80]
+ * const fx = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'eu', amount: 100, currency: 'EUR', start: '2024-01-01' },
+ *       { customerId: 'us', amount: 50, currency: 'USD', start: '2024-01-01' },
+ *     ],
+ *   },
+ *   {
+ *     from: '2024-01',
+ *     to: '2024-02',
+ *     currency: 'USD',
+ *     exchangeRates: { EUR: [{ from: '2024-01-01', rate: '1.10' }, { from: '2024-02-15', rate: '1.05' }] },
+ *   },
+ * );
+ * fx.map((row) => row.mrr); // => [160, 155]
+ * fx[1].fxImpactMrr; // => -5
+ * fx[1].contractionMrr; // => 0
+ * const frozen = recurringRevenueSeries(
+ *   { subscriptions: [{ customerId: 'eu', amount: 100, currency: 'EUR', start: '2024-01-01' }] },
+ *   {
+ *     from: '2024-01',
+ *     to: '2024-02',
+ *     currency: 'USD',
+ *     rateDate: 'record-start',
+ *     exchangeRates: (currency, date) => (date < '2024-02-15' ? '1.10' : '1.05'),
+ *   },
+ * );
+ * frozen.map((row) => row.mrr); // => [110, 110]
  * ```
  * @category Revenue
  */

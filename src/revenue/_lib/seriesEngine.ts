@@ -12,10 +12,14 @@ import {
   lcm,
   minInt,
   multiplyInt,
+  pow10,
+  shiftInt,
   subtractInt,
   toInt,
 } from '../../internal/exact/integer.js';
+import type { Rate } from './monthlyAmounts.js';
 import { MovementTotals } from './movements.js';
+import { FxScratch, type ScaledRates, scaleRates, sweepWithRates } from './seriesFx.js';
 
 /** Monthly totals of a series at month offsets 0 … size − 1, exact integers in units of 1/den. */
 export interface SeriesTotals {
@@ -24,6 +28,11 @@ export interface SeriesTotals {
   readonly mrr: IntSums;
   readonly customers: Float64Array;
   readonly movements: MovementTotals;
+  /**
+   * The FX impact of the month (signed): how the month-end rates moved the MRR of the customers who paid
+   * in both months, Σ (previous month's amounts at this month's rates − at last month's). See `seriesFx.ts`.
+   */
+  readonly fxImpact: IntSums;
   /** This month's MRR of the customers who paid `lookback` months before. */
   readonly retained: IntSums;
   /** The same, each customer capped at its MRR `lookback` months before. */
@@ -75,6 +84,13 @@ export class KeptRecords {
   firstPaid = new Float64Array(1024);
   /** Customers numbered so far (customer numbers are dense: 0, 1, 2 … in order of appearance). */
   customers = 0;
+  /**
+   * Per kept record, the slot of its currency in `rates` when its amount is left in a currency converted at
+   * each month's rate (0: already in the target currency); allocated with the first such record.
+   */
+  currency: Int32Array | undefined;
+  /** Per currency slot (slot 0 unused), its rate at the end of each month offset that needs one. */
+  rates: readonly (readonly (Rate | undefined)[])[] = [];
   private readonly window: SeriesWindow;
   private readonly denIndexes = new Map<Int, number>();
   private lastDen: Int = 0;
@@ -87,6 +103,12 @@ export class KeptRecords {
     this.last = new Int32Array(length);
     this.num = new IntArray(length);
     this.denIndex = new Int32Array(length);
+  }
+
+  /** Whether a record active at the end of the absolute months `a … b` is active in the window. */
+  covers(a: number, b: number): boolean {
+    const { low, size } = this.window;
+    return b >= low && a <= low + size - 1;
   }
 
   /**
@@ -105,8 +127,8 @@ export class KeptRecords {
       this.firstPaid[customer] = a;
       this.customers++;
     } else if (a < (this.firstPaid[customer] as number)) this.firstPaid[customer] = a;
+    if (!this.covers(a, b)) return -1;
     const { low, size } = this.window;
-    if (b < low || a > low + size - 1) return -1;
     const k = this.count++;
     this.customer[k] = customer;
     this.first[k] = a < low ? 0 : a - low;
@@ -125,20 +147,31 @@ export class KeptRecords {
     this.denIndex[k] = this.lastDenIndex;
     return k;
   }
+
+  /** Marks kept record `k` as in the currency of `slot` (≥ 1), converted at each month's rate. */
+  setCurrency(k: number, slot: number): void {
+    if (this.currency === undefined) this.currency = new Int32Array(this.customer.length);
+    this.currency[k] = slot;
+  }
 }
 
 /**
  * Every kept amount as an integer number of units of 1/den, the least common denominator, written over
- * its numerator.
+ * its numerator. With rates at `scale` decimal places, den is 10^scale times larger and the amounts already
+ * in the target currency are scaled up by as much, so that an amount times a scaled rate is in the same
+ * units.
  */
-function toUnits(kept: KeptRecords): { den: Int; units: IntArray } {
+function toUnits(kept: KeptRecords, scale: number): { den: Int; units: IntArray } {
   let common = 1n;
   for (const den of kept.dens) common = lcm(common, BigInt(den));
-  const den = toInt(common);
+  const den = toInt(common * pow10(scale));
   const factors = kept.dens.map((d) => toInt(common / BigInt(d)));
+  const converted = factors.map((factor) => shiftInt(factor, scale));
   const units = kept.num;
+  const currency = kept.currency;
   for (let k = 0; k < kept.count; k++) {
-    const factor = factors[kept.denIndex[k] as number] as Int;
+    const at = kept.denIndex[k] as number;
+    const factor = (currency === undefined || currency[k] === 0 ? converted[at] : factors[at]) as Int;
     if (factor !== 1) units.set(k, multiplyInt(units.get(k), factor));
   }
   return { den, units };
@@ -171,13 +204,21 @@ function sweep(
   }
 }
 
+/** Whether any of a customer's records is in a currency converted at each month's rate. */
+function hasRates(currency: Int32Array, order: Int32Array, begin: number, end: number): boolean {
+  for (let j = begin; j < end; j++) if (currency[order[j] as number] !== 0) return true;
+  return false;
+}
+
 /**
  * The exact monthly totals of the kept records. Customer grain: each customer's records are summed month
  * by month before its movements are classified. Spends `kept`: its numerators become units.
  */
 export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Trials): SeriesTotals {
   const { low, size, lookback } = window;
-  const { den, units } = toUnits(kept);
+  const currency = kept.currency;
+  const rates: ScaledRates | undefined = currency === undefined ? undefined : scaleRates(kept.rates, size);
+  const { den, units } = toUnits(kept, rates === undefined ? 0 : rates.scale);
 
   // Group the kept records by customer (a counting sort).
   const customerCount = kept.customers;
@@ -200,6 +241,7 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
     mrr: new IntSums(size),
     customers: new Float64Array(size),
     movements: new MovementTotals(size),
+    fxImpact: new IntSums(size),
     retained: new IntSums(size),
     capped: new IntSums(size),
     trialsStarted: trials.started,
@@ -208,10 +250,18 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
   const values = new IntArray(size + 1);
   const steps = new IntArray(size + 1);
+  const scratch = rates === undefined ? undefined : new FxScratch(size);
   for (let c = 0; c < customerCount; c++) {
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (begin === end) continue;
+    if (currency !== undefined && hasRates(currency, order, begin, end)) {
+      const { first, last } = kept;
+      const customer = { order, begin, end, first, last, currency, units };
+      const paidBefore = (kept.firstPaid[c] as number) - low;
+      sweepWithRates(totals, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore);
+      continue;
+    }
     let from = size;
     let to = -1;
     for (let j = begin; j < end; j++) {

@@ -22,6 +22,13 @@ function movedCount(totals: SeriesTotals, a: number, b: number, movement: number
   return sum;
 }
 
+/** The exact FX impact over the months `a … b` (offsets). */
+function fxOver(totals: SeriesTotals, a: number, b: number): Int {
+  let sum: Int = 0;
+  for (let m = a; m <= b; m++) sum = addInt(sum, totals.fxImpact.get(m));
+  return sum;
+}
+
 /** The sum of monthly counts over the months `a … b` (offsets). */
 function countOver(counts: Float64Array, a: number, b: number): number {
   let sum = 0;
@@ -86,5 +93,6 @@ export function seriesRow(
       newCustomers === 0 ? null : ratioResult(metric, newMrr, multiplyInt(den, newCustomers), 'averageSalePrice'),
     trialsStarted: countOver(totals.trialsStarted, a, m),
     trialsConverted: countOver(totals.trialsConverted, a, m),
+    fxImpactMrr: money(fxOver(totals, a, m)),
   };
 }

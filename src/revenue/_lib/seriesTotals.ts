@@ -11,6 +11,7 @@ import {
   type Trials,
   totalsOfKept,
 } from './seriesEngine.js';
+import { MonthRateNeeds } from './seriesFx.js';
 import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
 import type { SubscriptionPolicies } from './subscriptionSchema.js';
 
@@ -26,6 +27,7 @@ function keep(
 ): KeptRecords {
   const { low } = window;
   const reader = new SubscriptionReader(metric, 'subscriptions', policies);
+  let needs: MonthRateNeeds | undefined;
   const length = records.length;
   const kept = new KeptRecords(length, window);
   const customers = new StringIds();
@@ -38,15 +40,25 @@ function keep(
     if (!counts) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
-    if (reader.num === 0) continue;
     // Months at whose end the record is active: from the month of its start to the month before its end.
     const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
     const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
     if (a > b) continue;
+    // A dated currency under 'record-start': converted at its start day's rate when the window needs it;
+    // under 'month-end': left in its currency, converted month by month (only the months needed).
+    if (reader.datedCurrency >= 0 && reader.atStart && kept.covers(a, b)) reader.convertDated();
+    if (reader.num === 0) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
     if (trial) countAt(trials.converted, a, low);
-    kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    const k = kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    const dated = reader.datedCurrency;
+    if (k >= 0 && dated >= 0) {
+      kept.setCurrency(k, dated + 1);
+      needs ??= new MonthRateNeeds(window.size);
+      needs.note(dated, kept.first[k] as number, kept.last[k] as number, i);
+    }
   }
+  if (needs !== undefined && reader.book !== undefined) kept.rates = needs.rates(reader.book, low, 'subscriptions');
   return kept;
 }
 

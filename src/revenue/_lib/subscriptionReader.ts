@@ -1,10 +1,10 @@
 // The fast check of subscription records: validates one record without zod (zod runs only on a record
 // that fails, to name the problem) and computes its monthly amount. It mirrors `subscriptionSchema`; a
 // property test proves that the two accept exactly the same records.
-import { toEpoch } from '../../internal/dates.js';
-import { DecimalReader } from '../../internal/exact/scaled.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
+import { RateBook } from './exchangeRates.js';
 import {
   DISCOUNT_AMOUNT,
   DISCOUNT_NONE,
@@ -78,7 +78,12 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly metric: string;
   private readonly field: string;
   private readonly target: string | undefined;
-  private readonly rates: Map<string, Rate> | undefined;
+  /** The exchange rates, when given. */
+  readonly book: RateBook | undefined;
+  /** Whether dated rates are taken on each record's start day (`rateDate: 'record-start'`). */
+  readonly atStart: boolean;
+  /** The UTC day number of the instant MRR is measured at, NaN without one. */
+  private readonly instantDay: number;
   private readonly counts: readonly boolean[];
   private seenCurrency: string | undefined;
   private seenIndex = -1;
@@ -106,21 +111,27 @@ export class SubscriptionReader extends MonthlyAmounts {
   trialStart = 0;
   /** The last record's status code (`STATUS_*`). */
   status = 0;
+  /**
+   * The index in {@link SubscriptionReader.book} of the last record's currency when that currency has dated
+   * rates, otherwise −1. Its monthly amount is then in that currency: the caller converts it with
+   * {@link SubscriptionReader.convertDated} once it knows the record counts, or month by month.
+   */
+  datedCurrency = -1;
+  private lastIndex = -1;
 
-  constructor(metric: string, field: string, policies: SubscriptionPolicies) {
+  /**
+   * `measuredAt`: the instant (epoch ms) MRR is measured at, whose day's rate converts a dated currency
+   * under `rateDate: 'month-end'`; NaN when there is none.
+   */
+  constructor(metric: string, field: string, policies: SubscriptionPolicies, measuredAt = Number.NaN) {
     super(policies);
     this.metric = metric;
     this.field = field;
     this.target = policies.currency;
     this.untargeted = policies.currency === undefined;
-    if (policies.exchangeRates !== undefined) {
-      this.rates = new Map();
-      const reader = new DecimalReader();
-      for (const [code, rate] of Object.entries(policies.exchangeRates)) {
-        reader.read(rate);
-        this.rates.set(code, { int: reader.int, scale: reader.scale });
-      }
-    }
+    this.book = policies.exchangeRates === undefined ? undefined : new RateBook(metric, policies.exchangeRates);
+    this.instantDay = Math.floor(measuredAt / DAY_MS);
+    this.atStart = policies.rateDate === 'record-start';
     // Indexed by status code: active, trialing, past_due, paused, canceled.
     this.counts = [
       true,
@@ -231,6 +242,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (code < 0) this.reject(value, index);
     this.status = code;
     this.customerId = customerId as string;
+    this.datedCurrency = -1;
+    this.lastIndex = index;
     let rate: Rate | undefined;
     if (currency === undefined) {
       // Once one record lacks a currency, no other names one (that is refused), so the check is done.
@@ -242,16 +255,19 @@ export class SubscriptionReader extends MonthlyAmounts {
 
   /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */
   private rateFor(currency: string, index: number): Rate | undefined {
-    if (this.rates !== undefined) {
-      const rate = this.rates.get(currency);
-      if (rate === undefined) {
+    const book = this.book;
+    if (book !== undefined) {
+      const at = book.indexOf(currency);
+      if (at < 0) {
         invalid(
           this.metric,
           [this.field, index, 'currency'],
           `is ${currency}, which has no rate in options.exchangeRates`,
         );
       }
-      return rate;
+      const fixed = book.fixed[at];
+      if (fixed === undefined) this.datedCurrency = at;
+      return fixed;
     }
     if (this.target !== undefined) {
       invalid(
@@ -272,6 +288,38 @@ export class SubscriptionReader extends MonthlyAmounts {
       );
     }
     return undefined;
+  }
+
+  /**
+   * Converts the last record's amount from its currency with dated rates (see
+   * {@link SubscriptionReader.datedCurrency}) at the rate in force on its start day under `rateDate:
+   * 'record-start'`, otherwise on the day measured at; per-line rounding applies after the conversion.
+   */
+  convertDated(): void {
+    const book = this.book as RateBook;
+    const at = this.datedCurrency;
+    const index = this.lastIndex;
+    const currency = book.codes[at] as string;
+    let day = this.instantDay;
+    if (this.atStart) {
+      if (this.start === Number.NEGATIVE_INFINITY) {
+        invalid(
+          this.metric,
+          [this.field, index, 'start'],
+          `is required: the record is in ${currency}, whose rate under rateDate 'record-start' is the one in force on its start day`,
+        );
+      }
+      day = Math.floor(this.start / DAY_MS);
+    } else if (Number.isNaN(day)) {
+      invalid(
+        this.metric,
+        ['asOf'],
+        `is required: ${this.field}[${index}] is in ${currency}, whose rates are dated (or pass rateDate: 'record-start')`,
+        'options',
+      );
+    }
+    this.compute(this.fields, book.at(at, day, `${this.field}[${index}]`));
+    this.datedCurrency = -1;
   }
 
   /**

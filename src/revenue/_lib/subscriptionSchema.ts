@@ -7,15 +7,8 @@ import { multiplyInt } from '../../internal/exact/integer.js';
 import { compareScaled, DecimalReader } from '../../internal/exact/scaled.js';
 import type { Schema } from '../../internal/parse.js';
 import { period } from '../../internal/periods.js';
-import {
-  compareDecimal,
-  count,
-  date,
-  fraction,
-  nonNegativeMoney,
-  positiveCount,
-  positiveMoney,
-} from '../../internal/schemas.js';
+import { count, date, fraction, nonNegativeMoney, positiveCount } from '../../internal/schemas.js';
+import { type ExchangeRates, exchangeRatesSchema, isIdentityFor } from './exchangeRates.js';
 
 /** A billing interval. */
 export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -143,9 +136,21 @@ export interface SubscriptionPolicies extends PricePolicies {
   readonly currency?: string | undefined;
   /**
    * Rates to the target `currency`: `{ EUR: '1.08' }` means 1 EUR is worth 1.08 of the target currency.
-   * Needed (with `currency`) when records are in more than one currency; conversion is exact.
+   * Needed (with `currency`) when records are in more than one currency; conversion is exact. A currency
+   * may instead have dated rates, `{ EUR: [{ from: '2024-01-01', rate: '1.08' }, { from: '2024-02-01',
+   * rate: '1.09' }] }`, each in force from its day (UTC) until the next (days strictly increasing), or the
+   * option may be a function `(currency, date) => rate` (`date` a `YYYY-MM-DD` day), called at most once
+   * per currency and day needed. Which day a dated rate is taken on: see `rateDate`.
    */
-  readonly exchangeRates?: Readonly<Record<string, number | string>> | undefined;
+  readonly exchangeRates?: ExchangeRates | undefined;
+  /**
+   * Which day's rate converts a record in a currency with dated rates: `'month-end'` (default) the rate in
+   * force on the day MRR is measured (each month's last day in a series, the day of `asOf` for MRR at an
+   * instant), so a change of rate moves MRR (the series reports it as `fxImpactMrr`); `'record-start'` the
+   * rate in force on the record's `start` day for the record's whole span, as ProfitWell freezes a
+   * subscription at its start (a record in such a currency then needs a `start`). Fixed rates ignore it.
+   */
+  readonly rateDate?: 'month-end' | 'record-start' | undefined;
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -252,7 +257,8 @@ export const subscriptionPolicyShape = /* @__PURE__ */ (() => ({
   countPaused: z.optional(z.boolean()),
   countPastDue: z.optional(z.boolean()),
   currency: z.optional(currencyCode),
-  exchangeRates: z.optional(z.record(currencyCode, positiveMoney)),
+  exchangeRates: z.optional(exchangeRatesSchema),
+  rateDate: z.optional(z.enum(['month-end', 'record-start'])),
 }))();
 
 /** Cross-field checks of the subscription policies, for a metric's options schema. */
@@ -262,15 +268,9 @@ export const subscriptionPolicyChecks = /* @__PURE__ */ (() => [
     path: ['currency'],
     when: (p) => p.issues.length === 0,
   }),
-  z.refine<SubscriptionPolicies>(
-    (options) => {
-      const rate = options.currency === undefined ? undefined : options.exchangeRates?.[options.currency];
-      return rate === undefined || compareDecimal(rate, 1) === 0;
-    },
-    {
-      error: 'must be 1 for the target currency, or absent',
-      path: ['exchangeRates'],
-      when: (p) => p.issues.length === 0,
-    },
-  ),
+  z.refine<SubscriptionPolicies>((options) => isIdentityFor(options.exchangeRates, options.currency), {
+    error: 'must be 1 for the target currency, or absent',
+    path: ['exchangeRates'],
+    when: (p) => p.issues.length === 0,
+  }),
 ])();
