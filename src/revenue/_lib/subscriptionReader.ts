@@ -1,7 +1,7 @@
 // The fast check of subscription records: validates one record without zod (zod runs only on a record
 // that fails, to name the problem) and computes its monthly amount. It mirrors `subscriptionSchema`; a
 // property test proves that the two accept exactly the same records.
-import { toEpoch } from '../../internal/dates.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
@@ -80,6 +80,8 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly target: string | undefined;
   private readonly rates: Map<string, Rate> | undefined;
   private readonly counts: readonly boolean[];
+  /** The grace of past-due records in milliseconds (+Infinity without `pastDueGraceDays`). */
+  private readonly grace: number;
   private seenCurrency: string | undefined;
   private seenIndex = -1;
   /** The first record without a currency, while no target currency says what it is in. */
@@ -97,9 +99,17 @@ export class SubscriptionReader extends MonthlyAmounts {
 
   /** The last record's customer. */
   customerId = '';
-  /** The last record's start and end in epoch milliseconds (±Infinity when absent). */
+  /**
+   * The last record's start and end in epoch milliseconds (±Infinity when absent). `end` is where the record
+   * stops counting: its own `end`, or earlier when a past-due grace ran out first.
+   */
   start = 0;
   end = 0;
+  /**
+   * Whether the last record's `end` is a delinquent ending: its `endReason` is `'delinquent'`, or the
+   * past-due grace cut it short.
+   */
+  delinquent = false;
   /** The last record's scheduled cancellation in epoch milliseconds (+Infinity when absent). */
   cancelAt = 0;
   /** The last record's trial start in epoch milliseconds (NaN when it had no trial). */
@@ -129,6 +139,8 @@ export class SubscriptionReader extends MonthlyAmounts {
       policies.countPaused === true,
       true,
     ];
+    const days = policies.pastDueGraceDays;
+    this.grace = days === undefined ? Number.POSITIVE_INFINITY : days * DAY_MS;
   }
 
   private reject(value: unknown, index: number): never {
@@ -155,6 +167,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     let cancelAt: unknown;
     let attributes: unknown;
     let trialStart: unknown;
+    let pastDueSince: unknown;
+    let endReason: unknown;
     for (const key in record) {
       switch (key) {
         case 'customerId':
@@ -196,6 +210,12 @@ export class SubscriptionReader extends MonthlyAmounts {
         case 'trialStart':
           trialStart = record[key];
           break;
+        case 'pastDueSince':
+          pastDueSince = record[key];
+          break;
+        case 'endReason':
+          endReason = record[key];
+          break;
         default:
           this.reject(value, index);
       }
@@ -230,6 +250,12 @@ export class SubscriptionReader extends MonthlyAmounts {
     const code = statusCode(status);
     if (code < 0) this.reject(value, index);
     this.status = code;
+    this.delinquent = false;
+    if (endReason !== undefined) {
+      if (end === undefined || (endReason !== 'voluntary' && endReason !== 'delinquent')) this.reject(value, index);
+      this.delinquent = endReason === 'delinquent';
+    }
+    if (pastDueSince !== undefined) this.readPastDue(value, index, pastDueSince, code);
     this.customerId = customerId as string;
     let rate: Rate | undefined;
     if (currency === undefined) {
@@ -238,6 +264,21 @@ export class SubscriptionReader extends MonthlyAmounts {
     } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
+  }
+
+  /**
+   * Checks a record's `pastDueSince` (a date not before `start`, on a past-due record) and applies the
+   * grace: a counting past-due record stops counting at pastDueSince + grace when that comes before its
+   * end, and that ending is delinquent.
+   */
+  private readPastDue(value: unknown, index: number, pastDueSince: unknown, code: number): void {
+    const since = toEpoch(pastDueSince);
+    if (Number.isNaN(since) || code !== STATUS_PAST_DUE || since < this.start) this.reject(value, index);
+    const cut = since + this.grace;
+    if (cut < this.end && this.counts[code] === true) {
+      this.end = cut;
+      this.delinquent = true;
+    }
   }
 
   /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */
