@@ -116,6 +116,18 @@ export interface RecurringRevenueSeriesRow {
    * are active at the end of that month: trials that started paying.
    */
   readonly trialsConverted: number;
+  /** The part of churnedMrr lost to customers who left of their own accord: churnedMrr − delinquentChurnedMrr. */
+  readonly voluntaryChurnedMrr: number;
+  /**
+   * The part of churnedMrr lost to failed payments: the previous MRR of churned customers whose churn is
+   * delinquent (a record of theirs counting at the end of the previous month stopped counting for failed
+   * payments: its `endReason` is `'delinquent'`, or the `pastDueGraceDays` grace ran out).
+   */
+  readonly delinquentChurnedMrr: number;
+  /** Churned customers whose churn is voluntary: churnedCustomers − delinquentChurnedCustomers. */
+  readonly voluntaryChurnedCustomers: number;
+  /** Churned customers whose churn is delinquent (summed over the row's months, as churnedCustomers). */
+  readonly delinquentChurnedCustomers: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>

@@ -45,7 +45,8 @@ function keep(
     if (a > b) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
     if (trial) countAt(trials.converted, a, low);
-    kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    const k = kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    if (reader.delinquent && k >= 0) kept.markDelinquent(k);
   }
   return kept;
 }
