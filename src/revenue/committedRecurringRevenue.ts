@@ -100,8 +100,8 @@ interface Scheduled {
  * effect or is retracted).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with `cancelAt?`.
- * @param options - `{ asOf, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
+ * @param options - `{ asOf, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?,
+ * discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when `subscriptions` is not an array, a record is invalid (the
  * issue names it: `['subscriptions', 3, 'cancelAt']` for a `cancelAt` before its `start`, and every case of
  * {@link monthlyRecurringRevenue}), records mix currencies without `exchangeRates` or a currency has no rate,

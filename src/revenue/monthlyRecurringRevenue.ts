@@ -108,8 +108,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @param input - `{ subscriptions }` (an array of records `{ customerId, amount, currency?, interval?,
  * intervalCount?, quantity?, discount?, start?, end?, status?, pastDueSince?, endReason?, attributes? }`;
  * `attributes`, string segment keys, change nothing) or `{ customers, averageRevenuePerAccount }`.
- * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
+ * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?,
+ * discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it:
  * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
  * discount over 100 % or above the price, an end before its start, an attribute value that is not a string

@@ -216,6 +216,15 @@ const discountRefine = /* @__PURE__ */ (() =>
 /** The schema of a price (the input of `monthlyAmount`). */
 export const priceSchema: Schema<Price> = /* @__PURE__ */ (() => z.strictObject(priceShape).check(discountRefine))();
 
+/** The check that a record's date `field`, when given, is not before its `start` (when given). */
+function notBeforeStart(field: 'end' | 'cancelAt' | 'pastDueSince') {
+  return z.refine<SubscriptionRecord>(
+    (record) =>
+      record.start === undefined || record[field] === undefined || toEpoch(record[field]) >= toEpoch(record.start),
+    { error: 'must not be before start', path: [field], when: (p) => p.issues.length === 0 },
+  );
+}
+
 /** The schema of one subscription record. */
 export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ (() =>
   z
@@ -234,18 +243,8 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
     })
     .check(
       discountRefine,
-      z.refine(
-        (record) =>
-          record.start === undefined || record.end === undefined || toEpoch(record.end) >= toEpoch(record.start),
-        { error: 'must not be before start', path: ['end'], when: (p) => p.issues.length === 0 },
-      ),
-      z.refine(
-        (record) =>
-          record.start === undefined ||
-          record.cancelAt === undefined ||
-          toEpoch(record.cancelAt) >= toEpoch(record.start),
-        { error: 'must not be before start', path: ['cancelAt'], when: (p) => p.issues.length === 0 },
-      ),
+      notBeforeStart('end'),
+      notBeforeStart('cancelAt'),
       z.refine(
         (record) =>
           record.trialStart === undefined ||
@@ -262,13 +261,7 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
         path: ['pastDueSince'],
         when: (p) => p.issues.length === 0,
       }),
-      z.refine(
-        (record) =>
-          record.pastDueSince === undefined ||
-          record.start === undefined ||
-          toEpoch(record.pastDueSince) >= toEpoch(record.start),
-        { error: 'must not be before start', path: ['pastDueSince'], when: (p) => p.issues.length === 0 },
-      ),
+      notBeforeStart('pastDueSince'),
       z.refine((record) => record.endReason === undefined || record.end !== undefined, {
         error: 'needs an end (the reason the record ended)',
         path: ['endReason'],
