@@ -4,6 +4,7 @@
 // spreads the same lines over the same months (same rules: whole months, days × 12/365, prorate factor)
 // and computes the same rows. The group of this file runs in `revenue.bench.mjs`.
 import { compare, goal, once, random, scaled } from './harness.mjs';
+import { addFloatSpan, floatRows } from './floatSeries.mjs';
 
 const DAY = 86_400_000;
 const WINDOW = { from: '2023-01', to: '2024-12', lookback: 12 };
@@ -117,46 +118,13 @@ function floatSeries(lines, from, to, lookback) {
       );
       amount = (net * (end - fullStart)) / (end - start);
     } else amount = whole > 0 ? net / whole : (net * MONTH_MS) / (end - start);
-    let c = customers.get(line.customerId);
-    if (c === undefined) {
-      c = { firstPaid: a, values: new Float64Array(size) };
-      customers.set(line.customerId, c);
-    } else if (a < c.firstPaid) c.firstPaid = a;
-    for (let m = Math.max(a, low); m <= Math.min(b, last); m++) c.values[m - low] += amount;
+    addFloatSpan(customers, line.customerId, a, b, amount, low, last, size);
   }
-  const rows = [];
-  for (let m = lookback; m < size; m++) {
-    const row = { mrr: 0, starting: 0, new: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0 };
-    let count = 0;
-    let retained = 0;
-    let capped = 0;
-    let base = 0;
-    for (const c of customers.values()) {
-      const cur = c.values[m];
-      const prev = c.values[m - 1];
-      const then = c.values[m - lookback];
-      row.mrr += cur;
-      row.starting += prev;
-      base += then;
-      if (cur > 0) count++;
-      if (prev === 0 && cur > 0) {
-        if (c.firstPaid - low < m - 1) row.reactivation += cur;
-        else row.new += cur;
-      } else if (prev > 0 && cur === 0) row.churned += prev;
-      else if (cur > prev) row.expansion += cur - prev;
-      else row.contraction += prev - cur;
-      if (then > 0) {
-        retained += cur;
-        capped += Math.min(cur, then);
-      }
-    }
-    row.customers = count;
-    row.nrr = base > 0 ? retained / base : null;
-    row.grr = base > 0 ? capped / base : null;
-    row.usageRevenue = usage[m];
-    row.oneOffRevenue = oneOff[m];
-    rows.push(row);
-  }
+  const rows = floatRows(customers, low, size, lookback);
+  rows.forEach((row, k) => {
+    row.usageRevenue = usage[k + lookback];
+    row.oneOffRevenue = oneOff[k + lookback];
+  });
   return rows;
 }
 

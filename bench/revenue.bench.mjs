@@ -11,6 +11,7 @@ import { fxSeriesGroup, monthRange, rowsSql, spansSql } from './fxSeries.mjs';
 import { compare, library, onSample, random, scaled, selected } from './harness.mjs';
 import { invoiceRevenueSeriesGroups } from './invoiceRevenueSeries.mjs';
 import { trialConversionGroups } from './trialConversion.mjs';
+import { addFloatSpan, floatRows } from './floatSeries.mjs';
 
 const FACTORS = { day: 365 / 12, week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 };
 const INTERVALS = ['month', 'month', 'month', 'month', 'year', 'year', 'quarter', 'week', 'day'];
@@ -224,45 +225,9 @@ function floatSeries(records, from, to, lookback) {
     const a = r.start === undefined ? -Infinity : monthIndex(Date.parse(r.start));
     const b = r.end === undefined ? Infinity : monthIndex(Date.parse(r.end)) - 1;
     if (a > b || amount === 0) continue;
-    let c = customers.get(r.customerId);
-    if (c === undefined) {
-      c = { firstPaid: a, values: new Float64Array(size) };
-      customers.set(r.customerId, c);
-    } else if (a < c.firstPaid) c.firstPaid = a;
-    for (let m = Math.max(a, low); m <= Math.min(b, last); m++) c.values[m - low] += amount;
+    addFloatSpan(customers, r.customerId, a, b, amount, low, last, size);
   }
-  const rows = [];
-  for (let m = lookback; m < size; m++) {
-    const row = { mrr: 0, starting: 0, new: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0 };
-    let count = 0;
-    let retained = 0;
-    let capped = 0;
-    let base = 0;
-    for (const c of customers.values()) {
-      const cur = c.values[m];
-      const prev = c.values[m - 1];
-      const then = c.values[m - lookback];
-      row.mrr += cur;
-      row.starting += prev;
-      base += then;
-      if (cur > 0) count++;
-      if (prev === 0 && cur > 0) {
-        if (c.firstPaid - low < m - 1) row.reactivation += cur;
-        else row.new += cur;
-      } else if (prev > 0 && cur === 0) row.churned += prev;
-      else if (cur > prev) row.expansion += cur - prev;
-      else row.contraction += prev - cur;
-      if (then > 0) {
-        retained += cur;
-        capped += Math.min(cur, then);
-      }
-    }
-    row.customers = count;
-    row.nrr = base > 0 ? retained / base : null;
-    row.grr = base > 0 ? capped / base : null;
-    rows.push(row);
-  }
-  return rows;
+  return floatRows(customers, low, size, lookback);
 }
 
 /** The same series in SQL, on a DuckDB table already loaded with the raw records. */
