@@ -274,6 +274,9 @@ describe('dashboard server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/examples/dashboard/`);
     expect(await get('/examples/dashboard/')).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
     expect((await get('/examples/data/tickets.csv')).status).toBe(200);
+    expect((await get('/examples/data/invoices.csv')).status).toBe(200);
+    expect((await get('/examples/data/exchange-rates.csv')).status).toBe(200);
+    expect((await get('/examples/dashboard/trials.js')).status).toBe(200);
     expect(await get('/node_modules/zod/mini/index.js')).toEqual({
       status: 200,
       type: 'text/javascript; charset=utf-8',
@@ -288,6 +291,7 @@ describe('dashboard server', () => {
       '/src/index.ts',
       '/.git/config',
       '/examples/dashboard/serve.mjs',
+      '/examples/dashboard/trials.d.ts',
       '/examples/dashboard/../../package.json',
       '/examples/data/..%2f..%2fpackage.json',
       '/examples/data/%2e%2e/%2e%2e/package.json',
