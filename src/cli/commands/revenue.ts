@@ -134,6 +134,8 @@ export const SERIES_MONEY: readonly string[] = [
   'reactivationMrr',
   'netNewMrr',
   'averageRevenuePerAccount',
+  'voluntaryChurnedMrr',
+  'delinquentChurnedMrr',
 ];
 
 /** The revenue policies from the command's options. */
