@@ -244,6 +244,10 @@ describe('dashboard billing figures (Node)', () => {
     expect(months).toHaveLength(12);
     expect(figures.year.fxImpactMrr).toBe(sum(months.map((row) => row.fxImpactMrr)));
     expect(figures.year.churnedMrr).toBe(sum(months.map((row) => row.churnedMrr)));
+    expect(figures.year.delinquentChurnedMrr).toBe(sum(months.map((row) => row.delinquentChurnedMrr)));
+    // The failed payments reach the records: some of 2024's churn is delinquent, not all of it.
+    expect(figures.year.delinquentChurnedMrr).toBeGreaterThan(0);
+    expect(figures.year.voluntaryChurnedMrr).toBeGreaterThan(0);
     expect(figures.year.mrr).toBe(figures.latest.mrr);
     // The dated rates move MRR: 2024's EUR rates differ from month to month.
     expect(months.filter((row) => row.fxImpactMrr !== 0).length).toBeGreaterThan(6);
@@ -395,6 +399,8 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     expect(shown['first-response']?.value).toBe(figures.support.firstResponse.median);
     expect(shown.stickiness?.value).toBe(figures.stickiness);
     expect(shown['health-auc']?.value).toBe(figures.calibration.auc);
+    expect(shown['delinquent-churn']?.value).toBe(figures.year.delinquentChurnedMrr);
+    expect(shown['delinquent-share']?.value).toBe(figures.year.delinquentChurnedMrr / figures.year.churnedMrr);
     // The billing group: 2024's FX impact, trial conversion with its interval, invoiced usage and invoice MRR.
     expect(shown['fx-impact']?.value).toBe(figures.year.fxImpactMrr);
     expect(shown['trial-conversion']).toEqual({

@@ -103,18 +103,7 @@ const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value
 /** The subscription records as the library takes them: counts as numbers, the discount as one object. */
 function subscriptionRecords(rows) {
   return rows.map((row) => {
-    // pastDueSince and endReason: columns of the failed payments that the subscription records do not take yet.
-    const {
-      id: _id,
-      plan: _plan,
-      pastDueSince: _due,
-      endReason: _reason,
-      intervalCount,
-      quantity,
-      discountPercent,
-      discountAmount,
-      ...record
-    } = present(row);
+    const { id: _id, plan: _plan, intervalCount, quantity, discountPercent, discountAmount, ...record } = present(row);
     return {
       ...record,
       intervalCount: Number(intervalCount),
@@ -363,7 +352,20 @@ function kpiCards(figures) {
 /** The billing figures of 2024: exchange rates, trials and invoiced usage. */
 function billingCards(figures) {
   const { year, invoiceYear, trials, latest } = figures;
+  const delinquentShare = year.churnedMrr === 0 ? null : year.delinquentChurnedMrr / year.churnedMrr;
   return cardElements([
+    {
+      metric: 'delinquent-churn',
+      label: 'Delinquent churn, 2024',
+      value: year.delinquentChurnedMrr,
+      text: show(money, year.delinquentChurnedMrr),
+      note: `MRR lost to failed payments, ${integer.format(year.delinquentChurnedCustomers)} customers`,
+      detail: {
+        metric: 'delinquent-share',
+        value: delinquentShare,
+        text: `${show(percent, delinquentShare)} of the ${show(money, year.churnedMrr)} churned`,
+      },
+    },
     {
       metric: 'fx-impact',
       label: 'FX impact, 2024',
@@ -415,6 +417,12 @@ function cardElements(cards) {
         card.text,
       ),
       element('p', { class: 'note' }, card.note),
+      card.detail &&
+        element(
+          'p',
+          { class: 'note', 'data-metric': card.detail.metric, 'data-value': card.detail.value ?? '' },
+          card.detail.text,
+        ),
       card.delta &&
         element(
           'p',

@@ -11,18 +11,7 @@ const rows = (file: string) =>
 export function sampleSubscriptions(): Record<string, unknown>[] {
   return rows('subscriptions.csv').map((row) => {
     const present = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
-    // pastDueSince and endReason: columns of the failed payments that the subscription records do not take yet.
-    const {
-      id: _id,
-      plan: _plan,
-      pastDueSince: _due,
-      endReason: _reason,
-      discountPercent,
-      discountAmount,
-      intervalCount,
-      quantity,
-      ...rest
-    } = present;
+    const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present;
     return {
       ...rest,
       intervalCount: Number(intervalCount),
