@@ -37,7 +37,7 @@ const json = async (args: string[]) => {
 
 describe('cs-metrics family commands', () => {
   it('mrr equals recurringRevenueSeries on the subscription records', async () => {
-    const subscriptions = sampleSubscriptions();
+    const subscriptions = sampleSubscriptions({ failedPayments: false });
     const expected = recurringRevenueSeries(
       { subscriptions: subscriptions as never },
       {

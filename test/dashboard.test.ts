@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { Decimal } from 'decimal.js';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,14 +21,17 @@ import {
   type HealthScoreConfig,
   healthDistribution,
   healthScoreCalibration,
+  invoiceRevenueSeries,
   netPromoterScore,
   recurringRevenueSeries,
   stickiness,
   supportResponseTimes,
   tallyScores,
+  trialConversion,
 } from '../src/index.js';
+import { trialsOf } from '../examples/dashboard/trials.js';
 import { chromiumForTests } from './support/browser.js';
-import { sampleSubscriptions } from './support/sample.js';
+import { sampleDatedRates, sampleInvoiceLines, sampleSubscriptions, sampleTrials } from './support/sample.js';
 
 // Found, or installed now when missing and installable; only when there is no browser at all are the browser
 // tests skipped, with the reason printed.
@@ -98,10 +102,14 @@ const present = (row: Row): Partial<Row> => Object.fromEntries(Object.entries(ro
 function expectedFigures() {
   const subscriptions = sampleSubscriptions();
   const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
-  const series = recurringRevenueSeries(
-    { subscriptions: subscriptions as never },
-    { from: '2023-01', to: '2024-12', currency: rates.currency, exchangeRates: rates.exchangeRates },
-  );
+  // Subscriptions at the monthly dated rates; invoice lines at the fixed rate.
+  const revenue = (window: { from: string; to: string; period?: 'year' }) =>
+    recurringRevenueSeries(
+      { subscriptions: subscriptions as never },
+      { ...window, currency: rates.currency, exchangeRates: sampleDatedRates() },
+    );
+  const series = revenue({ from: '2023-01', to: '2024-12' });
+  const year = { from: '2024-01', to: '2024-12', period: 'year' } as const;
 
   const lifetimes = rows('customers.csv').map(({ id, start, end }) => ({
     id: id as string,
@@ -140,6 +148,12 @@ function expectedFigures() {
   return {
     series,
     latest: series.at(-1)!,
+    year: revenue(year)[0]!,
+    invoiceYear: invoiceRevenueSeries(
+      { lines: sampleInvoiceLines() as never },
+      { ...year, currency: rates.currency, exchangeRates: rates.exchangeRates },
+    )[0]!,
+    trials: trialConversion({ trials: sampleTrials() }, { from: '2024-01-01', to: '2025-01-01' }),
     churn: customerChurn({ customers: lifetimes, period: { from: '2024-12-01', to: '2025-01-01' } }),
     cohorts: cohortRetention(
       { customers: lifetimes.filter((c) => c.start >= '2024-01-01' && c.start < '2025-01-01') },
@@ -204,6 +218,45 @@ async function tableRows(page: Page, selector: string, key: string): Promise<Rec
 
 // ---------------------------------------------------------------------------------------------------------
 
+describe('dashboard billing figures (Node)', () => {
+  const sum = (values: number[]) =>
+    values.reduce((total, value) => total.plus(String(value)), new Decimal(0)).toNumber();
+
+  it("derives trials from 'trialing' records, converted at the first paying record from the trial's start", () => {
+    const trials = trialsOf([
+      { customerId: 'a', start: '2024-01-01', end: '2024-01-15', status: 'trialing' },
+      { customerId: 'a', start: '2024-03-01', status: 'active' },
+      { customerId: 'a', start: '2024-01-15', end: '2024-03-01', status: 'past_due' },
+      { customerId: 'b', start: '2023-06-01', end: '2023-07-01', status: 'canceled' },
+      { customerId: 'b', start: '2024-02-01', end: '2024-02-15', status: 'trialing' },
+      { customerId: 'c', start: '2024-05-01', status: 'trialing' },
+    ]);
+    expect(trials).toEqual([
+      { customerId: 'a', start: '2024-01-01', end: '2024-01-15', convertedAt: '2024-01-15' },
+      { customerId: 'b', start: '2024-02-01', end: '2024-02-15' },
+      { customerId: 'c', start: '2024-05-01' },
+    ]);
+  });
+
+  it("2024's row holds the exact sums of its months, and December's MRR", () => {
+    const figures = expected();
+    const months = figures.series.filter((row) => row.month >= '2024-01');
+    expect(months).toHaveLength(12);
+    expect(figures.year.fxImpactMrr).toBe(sum(months.map((row) => row.fxImpactMrr)));
+    expect(figures.year.churnedMrr).toBe(sum(months.map((row) => row.churnedMrr)));
+    expect(figures.year.delinquentChurnedMrr).toBe(sum(months.map((row) => row.delinquentChurnedMrr)));
+    // The failed payments reach the records: some of 2024's churn is delinquent, not all of it.
+    expect(figures.year.delinquentChurnedMrr).toBeGreaterThan(0);
+    expect(figures.year.voluntaryChurnedMrr).toBeGreaterThan(0);
+    expect(figures.year.mrr).toBe(figures.latest.mrr);
+    // The dated rates move MRR: 2024's EUR rates differ from month to month.
+    expect(months.filter((row) => row.fxImpactMrr !== 0).length).toBeGreaterThan(6);
+    expect(figures.trials.started).toBeGreaterThan(0);
+    expect(figures.trials.converted).toBeGreaterThan(0);
+    expect(figures.invoiceYear.usageRevenue).toBeGreaterThan(0);
+  });
+});
+
 describe('dashboard server', () => {
   let server: DashboardServer;
   beforeAll(async () => {
@@ -225,6 +278,9 @@ describe('dashboard server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/examples/dashboard/`);
     expect(await get('/examples/dashboard/')).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
     expect((await get('/examples/data/tickets.csv')).status).toBe(200);
+    expect((await get('/examples/data/invoices.csv')).status).toBe(200);
+    expect((await get('/examples/data/exchange-rates.csv')).status).toBe(200);
+    expect((await get('/examples/dashboard/trials.js')).status).toBe(200);
     expect(await get('/node_modules/zod/mini/index.js')).toEqual({
       status: 200,
       type: 'text/javascript; charset=utf-8',
@@ -239,6 +295,7 @@ describe('dashboard server', () => {
       '/src/index.ts',
       '/.git/config',
       '/examples/dashboard/serve.mjs',
+      '/examples/dashboard/trials.d.ts',
       '/examples/dashboard/../../package.json',
       '/examples/data/..%2f..%2fpackage.json',
       '/examples/data/%2e%2e/%2e%2e/package.json',
@@ -342,6 +399,17 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     expect(shown['first-response']?.value).toBe(figures.support.firstResponse.median);
     expect(shown.stickiness?.value).toBe(figures.stickiness);
     expect(shown['health-auc']?.value).toBe(figures.calibration.auc);
+    expect(shown['delinquent-churn']?.value).toBe(figures.year.delinquentChurnedMrr);
+    expect(shown['delinquent-share']?.value).toBe(figures.year.delinquentChurnedMrr / figures.year.churnedMrr);
+    // The billing group: 2024's FX impact, trial conversion with its interval, invoiced usage and invoice MRR.
+    expect(shown['fx-impact']?.value).toBe(figures.year.fxImpactMrr);
+    expect(shown['trial-conversion']).toEqual({
+      value: figures.trials.rate,
+      low: figures.trials.interval.low,
+      high: figures.trials.interval.high,
+    });
+    expect(shown['usage-revenue']?.value).toBe(figures.invoiceYear.usageRevenue);
+    expect(shown['invoice-mrr']?.value).toBe(figures.invoiceYear.mrr);
     // Every shown figure is a finite number: no NaN, no blank.
     for (const [metric, { value }] of Object.entries(shown))
       expect([metric, Number.isFinite(value)]).toEqual([metric, true]);
@@ -362,6 +430,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
         row.reactivationMrr,
         row.contractionMrr,
         row.churnedMrr,
+        row.fxImpactMrr,
         row.customers,
       ]);
     }

@@ -25,13 +25,16 @@ import {
   customerSatisfactionScore,
   healthDistribution,
   healthScoreCalibration,
+  invoiceRevenueSeries,
   isMetricError,
   netPromoterScore,
   recurringRevenueSeries,
   stickiness,
   supportResponseTimes,
   tallyScores,
+  trialConversion,
 } from 'customer-success-metrics';
+import { trialsOf } from './trials.js';
 
 Chart.register(
   BarController,
@@ -51,6 +54,8 @@ const started = performance.now();
 const PERIOD = {
   asOf: '2024-12-31',
   series: { from: '2023-01', to: '2024-12' },
+  year: { from: '2024-01', to: '2024-12', period: 'year' },
+  trials: { from: '2024-01-01', to: '2025-01-01' },
   month: { from: '2024-12-01', to: '2025-01-01' },
   cohorts: { from: '2024-01-01', to: '2025-01-01' },
   surveyBefore: { from: '2024-01-01', to: '2024-04-01' },
@@ -65,6 +70,7 @@ const COLORS = {
   reactivation: '#4f86d9',
   contraction: '#f0a04b',
   churned: '#d64541',
+  fx: '#8a6fc9',
   detractor: '#d64541',
   passive: '#c9ced6',
   promoter: '#35a36b',
@@ -97,18 +103,7 @@ const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value
 /** The subscription records as the library takes them: counts as numbers, the discount as one object. */
 function subscriptionRecords(rows) {
   return rows.map((row) => {
-    // pastDueSince and endReason: columns of the failed payments that the subscription records do not take yet.
-    const {
-      id: _id,
-      plan: _plan,
-      pastDueSince: _due,
-      endReason: _reason,
-      intervalCount,
-      quantity,
-      discountPercent,
-      discountAmount,
-      ...record
-    } = present(row);
+    const { id: _id, plan: _plan, intervalCount, quantity, discountPercent, discountAmount, ...record } = present(row);
     return {
       ...record,
       intervalCount: Number(intervalCount),
@@ -116,6 +111,24 @@ function subscriptionRecords(rows) {
       ...(discountPercent === undefined ? {} : { discount: { percent: discountPercent } }),
       ...(discountAmount === undefined ? {} : { discount: { amount: discountAmount } }),
     };
+  });
+}
+
+/** Dated exchange rates from `currency,from,rate` rows: `{ EUR: [{ from, rate }, …] }`, in file order. */
+function datedRates(rows) {
+  const rates = {};
+  for (const { currency, from, rate } of rows) {
+    rates[currency] ??= [];
+    rates[currency].push({ from, rate });
+  }
+  return rates;
+}
+
+/** Invoice lines as the library takes them: the full period's interval as `fullPeriod`. */
+function invoiceLines(rows) {
+  return rows.map((row) => {
+    const { fullPeriodInterval, ...line } = present(row);
+    return { ...line, ...(fullPeriodInterval === undefined ? {} : { fullPeriod: { interval: fullPeriodInterval } }) };
   });
 }
 
@@ -132,19 +145,24 @@ function accountValues(row) {
 }
 
 async function loadData() {
-  const [subscriptions, rates, customers, survey, tickets, events, accounts, scorecard] = await Promise.all([
-    load('subscriptions.csv').then((text) => subscriptionRecords(csv(text))),
-    load('exchange-rates.json').then(JSON.parse),
-    load('customers.csv').then(csv),
-    load('survey-responses.csv').then(csv),
-    load('tickets.csv').then(csv),
-    load('events.csv').then(csv),
-    load('accounts.csv').then(csv),
-    load('scorecard.json').then(JSON.parse),
-  ]);
+  const [subscriptions, rates, datedRateRows, invoices, customers, survey, tickets, events, accounts, scorecard] =
+    await Promise.all([
+      load('subscriptions.csv').then((text) => subscriptionRecords(csv(text))),
+      load('exchange-rates.json').then(JSON.parse),
+      load('exchange-rates.csv').then(csv),
+      load('invoices.csv').then((text) => invoiceLines(csv(text))),
+      load('customers.csv').then(csv),
+      load('survey-responses.csv').then(csv),
+      load('tickets.csv').then(csv),
+      load('events.csv').then(csv),
+      load('accounts.csv').then(csv),
+      load('scorecard.json').then(JSON.parse),
+    ]);
   return {
     subscriptions,
     rates,
+    datedRates: datedRates(datedRateRows),
+    invoices,
     lifetimes: customers.map((row) => {
       const { id, start, end } = present(row);
       return { id, start, ...(end === undefined ? {} : { end }) };
@@ -172,16 +190,27 @@ function compute(data) {
   const npsScores = scores('nps', PERIOD.survey);
   const npsBefore = scores('nps', PERIOD.surveyBefore);
 
-  const series = recurringRevenueSeries(
-    { subscriptions: data.subscriptions },
-    { ...PERIOD.series, currency: data.rates.currency, exchangeRates: data.rates.exchangeRates },
-  );
+  // Subscription MRR at each month's dated EUR rate; the invoice lines at the fixed rate (their series takes
+  // fixed rates only).
+  const revenue = (period) =>
+    recurringRevenueSeries(
+      { subscriptions: data.subscriptions },
+      { ...period, currency: data.rates.currency, exchangeRates: data.datedRates },
+    );
+  const series = revenue(PERIOD.series);
   const scorer = createHealthScore(data.scorecard);
   const health = scorer.scoreAll(data.accounts);
 
   return {
     series,
     latest: series.at(-1),
+    // One row for 2024: its movements summed over the months exactly, its MRR December's.
+    year: revenue(PERIOD.year)[0],
+    invoiceYear: invoiceRevenueSeries(
+      { lines: data.invoices },
+      { ...PERIOD.year, currency: data.rates.currency, exchangeRates: data.rates.exchangeRates },
+    )[0],
+    trials: trialConversion({ trials: trialsOf(data.subscriptions) }, PERIOD.trials),
     churn: customerChurn({ customers: data.lifetimes, period: PERIOD.month }),
     cohorts: cohortRetention(
       { customers: data.lifetimes.filter((customer) => inside(customer.start, PERIOD.cohorts)) },
@@ -245,7 +274,7 @@ const cell = (tag, value, text, attributes = {}, ...more) =>
 function kpiCards(figures) {
   const { latest, churn, nps, npsChange, csat, support } = figures;
   const interval = (format, { low, high }) => `95% interval ${format.format(low)} to ${format.format(high)}`;
-  const cards = [
+  return cardElements([
     {
       metric: 'mrr',
       label: 'MRR',
@@ -317,7 +346,60 @@ function kpiCards(figures) {
       text: show(percent, figures.stickiness),
       note: `Users active on an average day of the last ${PERIOD.stickinessDays}`,
     },
-  ];
+  ]);
+}
+
+/** The billing figures of 2024: exchange rates, trials and invoiced usage. */
+function billingCards(figures) {
+  const { year, invoiceYear, trials, latest } = figures;
+  const delinquentShare = year.churnedMrr === 0 ? null : year.delinquentChurnedMrr / year.churnedMrr;
+  return cardElements([
+    {
+      metric: 'delinquent-churn',
+      label: 'Delinquent churn, 2024',
+      value: year.delinquentChurnedMrr,
+      text: show(money, year.delinquentChurnedMrr),
+      note: `MRR lost to failed payments, ${integer.format(year.delinquentChurnedCustomers)} customers`,
+      detail: {
+        metric: 'delinquent-share',
+        value: delinquentShare,
+        text: `${show(percent, delinquentShare)} of the ${show(money, year.churnedMrr)} churned`,
+      },
+    },
+    {
+      metric: 'fx-impact',
+      label: 'FX impact, 2024',
+      value: year.fxImpactMrr,
+      text: signed(money, year.fxImpactMrr),
+      note: 'MRR moved by the EUR rate alone, summed over the months',
+    },
+    {
+      metric: 'trial-conversion',
+      label: 'Trial conversion, 2024',
+      value: trials.rate,
+      interval: trials.interval,
+      text: show(percent, trials.rate),
+      note: `${integer.format(trials.converted)} of ${integer.format(trials.started)} trials · 95% interval ${range(trials.interval)}`,
+    },
+    {
+      metric: 'usage-revenue',
+      label: 'Usage revenue, 2024',
+      value: invoiceYear.usageRevenue,
+      text: show(money, invoiceYear.usageRevenue),
+      note: `Invoiced usage, outside MRR · ${show(money, invoiceYear.oneOffRevenue)} of one-off charges`,
+    },
+    {
+      metric: 'invoice-mrr',
+      label: 'MRR from invoices, December',
+      value: invoiceYear.mrr,
+      text: show(money, invoiceYear.mrr),
+      note: `${show(money, latest.mrr)} from subscriptions; EUR at the fixed rate`,
+    },
+  ]);
+}
+
+/** KPI cards: a label, the figure (its raw value and interval in data attributes), a note and a change. */
+function cardElements(cards) {
   return cards.map((card) =>
     element(
       'article',
@@ -335,6 +417,12 @@ function kpiCards(figures) {
         card.text,
       ),
       element('p', { class: 'note' }, card.note),
+      card.detail &&
+        element(
+          'p',
+          { class: 'note', 'data-metric': card.detail.metric, 'data-value': card.detail.value ?? '' },
+          card.detail.text,
+        ),
       card.delta &&
         element(
           'p',
@@ -355,6 +443,7 @@ const MOVEMENTS = [
   { key: 'reactivationMrr', label: 'Reactivation', color: COLORS.reactivation, sign: 1 },
   { key: 'contractionMrr', label: 'Contraction', color: COLORS.contraction, sign: -1 },
   { key: 'churnedMrr', label: 'Churned', color: COLORS.churned, sign: -1 },
+  { key: 'fxImpactMrr', label: 'FX impact', color: COLORS.fx, sign: 1 },
 ];
 
 /** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at least `value`: an axis limit. */
@@ -373,8 +462,16 @@ function axisLimits(series) {
   let down = 0;
   let top = 0;
   for (const row of series) {
-    up = Math.max(up, row.newMrr + row.expansionMrr + row.reactivationMrr);
-    down = Math.max(down, row.contractionMrr + row.churnedMrr);
+    // Chart.js stacks the positive bars upwards and the negative ones downwards, whatever the movement.
+    const bars = MOVEMENTS.map(({ key, sign }) => sign * row[key]);
+    up = Math.max(
+      up,
+      bars.reduce((total, bar) => total + Math.max(bar, 0), 0),
+    );
+    down = Math.max(
+      down,
+      bars.reduce((total, bar) => total - Math.min(bar, 0), 0),
+    );
     top = Math.max(top, row.mrr);
   }
   const movements = { min: -roundUp(down), max: roundUp(up) };
@@ -640,6 +737,7 @@ function healthPanel(bar, table, auc, health, calibration) {
 
 function render(figures) {
   document.getElementById('kpis').replaceChildren(...kpiCards(figures));
+  document.getElementById('billing-kpis').replaceChildren(...billingCards(figures));
   mrrChart(document.getElementById('mrr-chart'), figures.series);
   mrrTable(document.getElementById('mrr-table'), figures.series);
   npsChart(document.getElementById('nps-chart'), figures.npsDistribution);
@@ -683,6 +781,7 @@ async function main() {
 
     const records =
       data.subscriptions.length +
+      data.invoices.length +
       data.lifetimes.length +
       data.survey.length +
       data.tickets.length +
