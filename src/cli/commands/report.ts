@@ -230,7 +230,7 @@ function summaryTable(json: Record<string, unknown>, currency: string | undefine
   const trials = json.trials as Json;
   if (trials) {
     rows.push([
-      `trial conversion within 30 days (${String(field(trials, 'from'))} to ${String(field(trials, 'to'))})`,
+      'trials converted within 30 days',
       `${((field(trials, 'rate') as number) * 100).toFixed(1)} % (${String(field(trials, 'converted'))} of ${String(field(trials, 'started'))})`,
     ]);
   }
@@ -275,7 +275,7 @@ export const report: Command = {
   summary: 'every family on a folder of standard files, in one report',
   usage: 'cs-metrics report [folder] [--subscriptions file] [--customers file] [--survey file] … [--as-of 2024-12-31]',
   description:
-    'Reads subscriptions (with exchange rates), customers, survey responses, accounts with a scorecard, tickets, events and sessions, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. Each file is named by its option or found in the folder under its standard name (subscriptions.csv, exchange-rates.json, customers.csv, survey-responses.csv, accounts.csv, scorecard.json, tickets.csv, events.csv, sessions.csv); a family without a file is skipped. --as-of ends the MRR series and the churn period with the last month ended by that day, and dates the cohorts, lifetimes, surveys and engagement.',
+    'Reads subscriptions (with fixed or dated exchange rates), invoice lines, customers, survey responses, accounts with a scorecard, tickets, events and sessions, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements (and FX impact with dated rates), trial conversion, the series from invoice lines with usage and one-off revenue, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. Each file is named by its option or found in the folder under its standard name (subscriptions.csv, exchange-rates.json, exchange-rates.csv for dated rates, invoices.csv, customers.csv, survey-responses.csv, accounts.csv, scorecard.json, tickets.csv, events.csv, sessions.csv); a family without a file is skipped. --as-of ends the MRR series and the churn period with the last month ended by that day, and dates the cohorts, lifetimes, surveys and engagement.',
   options: {
     'as-of': {
       type: 'string',
