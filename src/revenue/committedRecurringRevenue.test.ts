@@ -161,6 +161,31 @@ describe('committedRecurringRevenue', () => {
     });
   });
 
+  describe('past-due grace', () => {
+    it('honours pastDueGraceDays as monthlyRecurringRevenue does, and refuses a bad one', () => {
+      const subscriptions = [
+        { customerId: 'a', amount: 100, start: '2024-01-01', status: 'past_due' as const, pastDueSince: '2024-04-01' },
+        { customerId: 'b', amount: 50, start: '2024-01-01', cancelAt: '2024-07-01' },
+      ];
+      const at = (asOf: string, pastDueGraceDays?: number) =>
+        committedRecurringRevenue(
+          { subscriptions },
+          { asOf, ...(pastDueGraceDays === undefined ? {} : { pastDueGraceDays }) },
+        );
+      expect(at('2024-05-15').mrr).toBe(150);
+      // 1 April + 30 days = 1 May: no longer MRR, so neither committed nor scheduled.
+      expect(at('2024-05-15', 30)).toMatchObject({ mrr: 50, scheduledChurnMrr: 50, committedMrr: 0 });
+      expect(at('2024-04-30', 30)).toMatchObject({ mrr: 150, committedMrr: 100 });
+      for (const days of [-1, 2.5]) {
+        expect(failure(() => at('2024-05-15', days))).toMatchObject({
+          code: 'INVALID_INPUT',
+          path: ['pastDueGraceDays'],
+        });
+      }
+      expect(monthlyRecurringRevenue({ subscriptions }, { asOf: '2024-05-15', pastDueGraceDays: 30 })).toBe(50);
+    });
+  });
+
   describe('edge cases', () => {
     it('returns zeros and no customers for no records', () => {
       expect(committedRecurringRevenue({ subscriptions: [] }, { asOf: 0 })).toEqual({

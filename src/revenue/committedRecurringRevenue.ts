@@ -70,9 +70,11 @@ interface Scheduled {
  *
  * @remarks
  * committedMrr = mrr − scheduledChurnMrr, where
- * - mrr is {@link monthlyRecurringRevenue} at `asOf` with the same policies (statuses, discounts, currencies
- *   and exchange rates, dated rates taken on the day of `asOf` under `rateDate: 'month-end'` or on each
- *   record's start day under `'record-start'`, per-line rounding), over the records whose cancellation has not yet taken effect;
+ * - mrr is {@link monthlyRecurringRevenue} at `asOf` with the same policies (statuses, the past-due grace
+ *   `pastDueGraceDays`, discounts, currencies and exchange rates, dated rates taken on the day of `asOf`
+ *   under `rateDate: 'month-end'` or on each record's start day under `'record-start'`, per-line rounding),
+ *   over the records whose cancellation has not yet taken effect (a past-due record past its grace is in
+ *   neither figure);
  * - scheduledChurnMrr = Σ monthly amounts of the records counted in mrr whose `cancelAt` is after `asOf`: a
  *   cancellation known at `asOf` but not yet effective (Stripe's `cancel_at`, a subscription set to cancel
  *   at the end of its period).
@@ -100,14 +102,16 @@ interface Scheduled {
  * effect or is retracted).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with `cancelAt?`.
- * @param options - `{ asOf, countTrialing = false, countPaused = false, countPastDue = true, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?, rateDate =
- * 'month-end' }`.
+ * @param options - `{ asOf, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?,
+ * discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?,
+ * rateDate = 'month-end' }`.
  * @throws {@link MetricError} `INVALID_INPUT` when no dated rate is in force on a day a record needs
- * (`['exchangeRates', 'EUR']`, and every rate problem of {@link monthlyRecurringRevenue}), `subscriptions` is not an array, a record is invalid (the
+ * (`['exchangeRates', 'EUR']`, and every rate problem of {@link monthlyRecurringRevenue}), `subscriptions`
+ * is not an array, a record is invalid (the
  * issue names it: `['subscriptions', 3, 'cancelAt']` for a `cancelAt` before its `start`, and every case of
  * {@link monthlyRecurringRevenue}), records mix currencies without `exchangeRates` or a currency has no rate,
- * `asOf` is missing or not a date, or an option is invalid or unknown.
+ * `asOf` is missing or not a date, `pastDueGraceDays` is not an integer ≥ 0 (`['pastDueGraceDays']`), or an
+ * option is invalid or unknown.
  * @example
  * ```ts
  * const subscriptions = [

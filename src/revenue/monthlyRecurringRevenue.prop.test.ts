@@ -147,4 +147,49 @@ describe('monthlyRecurringRevenue properties', () => {
       }),
     );
   });
+
+  it('never loses MRR to a longer past-due grace, and counts every record without one', () => {
+    const DAY = 86_400_000;
+    const BASE = Date.UTC(2024, 0, 1);
+    const record = fc.record({
+      customerId: fc.constantFrom('a', 'b', 'c'),
+      amount: fc.integer({ min: 0, max: 10_000 }),
+      status: fc.constantFrom('active' as const, 'past_due' as const),
+      startDay: fc.integer({ min: 0, max: 100 }),
+      sinceDays: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      length: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+    });
+    const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 120 }),
+        (records, asOfDay, x, y) => {
+          const subscriptions = records.map((r) => {
+            const start = BASE + r.startDay * DAY;
+            return {
+              customerId: r.customerId,
+              amount: r.amount,
+              status: r.status,
+              start: day(start),
+              ...(r.length === undefined ? {} : { end: day(start + r.length * DAY) }),
+              ...(r.status === 'past_due' && r.sinceDays !== undefined
+                ? { pastDueSince: day(start + r.sinceDays * DAY) }
+                : {}),
+            };
+          });
+          const asOf = day(BASE + asOfDay * DAY);
+          const at = (pastDueGraceDays?: number) =>
+            monthlyRecurringRevenue(
+              { subscriptions },
+              { asOf, ...(pastDueGraceDays === undefined ? {} : { pastDueGraceDays }) },
+            );
+          expect(at(Math.min(x, y))).toBeLessThanOrEqual(at(Math.max(x, y)));
+          expect(at(Math.max(x, y))).toBeLessThanOrEqual(at());
+        },
+      ),
+    );
+  });
 });

@@ -116,6 +116,57 @@ describe('monthlyRecurringRevenue', () => {
     });
   });
 
+  describe('past-due grace', () => {
+    // Past due since 10 March 2024.
+    const overdue = [
+      { customerId: 'a', amount: 30, status: 'past_due' as const, start: '2024-01-01', pastDueSince: '2024-03-10' },
+      { customerId: 'b', amount: 20, start: '2024-01-01' },
+      { customerId: 'c', amount: 10, status: 'past_due' as const, start: '2024-01-01' },
+    ];
+    const mrr = (options: Parameters<typeof monthlyRecurringRevenue>[1]) =>
+      monthlyRecurringRevenue({ subscriptions: overdue }, options);
+
+    it('counts a past-due record until it ends by default, as Stripe and ChartMogul', () => {
+      expect(mrr({ asOf: '2025-01-01' })).toBe(60);
+    });
+
+    it('stops counting it pastDueGraceDays after pastDueSince (ChartMogul: 30 days past due)', () => {
+      expect(mrr({ asOf: '2024-04-08T23:59:59Z', pastDueGraceDays: 30 })).toBe(60);
+      expect(mrr({ asOf: '2024-04-09', pastDueGraceDays: 30 })).toBe(30);
+      // PostHog's 45 days.
+      expect(mrr({ asOf: '2024-04-23', pastDueGraceDays: 45 })).toBe(60);
+      expect(mrr({ asOf: '2024-04-24', pastDueGraceDays: 45 })).toBe(30);
+      expect(mrr({ asOf: '2024-03-10', pastDueGraceDays: 0 })).toBe(30);
+      expect(mrr({ asOf: '2024-03-09', pastDueGraceDays: 0 })).toBe(60);
+    });
+
+    it('does nothing when past-due records do not count', () => {
+      expect(mrr({ asOf: '2024-03-09', countPastDue: false, pastDueGraceDays: 0 })).toBe(20);
+      expect(mrr({ asOf: '2024-05-01', countPastDue: false, pastDueGraceDays: 0 })).toBe(20);
+    });
+
+    it('refuses a grace that is not a whole number of days, or without asOf', () => {
+      for (const days of [-1, 0.5, '30', Number.NaN]) {
+        expectMetricError(() => mrr({ asOf: '2024-04-01', pastDueGraceDays: days as number }), 'INVALID_INPUT', [
+          'pastDueGraceDays',
+        ]);
+      }
+      expectMetricError(() => mrr({ pastDueGraceDays: 30 }), 'INVALID_INPUT', ['pastDueGraceDays'], 'needs asOf');
+    });
+
+    it('refuses a past-due date on a record that is not past due, naming its status', () => {
+      expectMetricError(
+        () =>
+          monthlyRecurringRevenue({
+            subscriptions: [...overdue, { customerId: 'd', amount: 5, status: 'paused', pastDueSince: '2024-01-01' }],
+          }),
+        'INVALID_INPUT',
+        ['subscriptions', 3, 'pastDueSince'],
+        "this one's is 'paused'",
+      );
+    });
+  });
+
   describe('currencies', () => {
     it('converts with exchange rates exactly', () => {
       const subscriptions = [

@@ -51,7 +51,14 @@ const forms = /* @__PURE__ */ (() =>
   ] as const)();
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ ...subscriptionPolicyShape, asOf: z.optional(date) }).check(...subscriptionPolicyChecks))();
+  z.strictObject({ ...subscriptionPolicyShape, asOf: z.optional(date) }).check(
+    ...subscriptionPolicyChecks,
+    z.refine((options) => options.pastDueGraceDays === undefined || options.asOf !== undefined, {
+      error: 'needs asOf (the grace runs from pastDueSince to a date; a snapshot has none)',
+      path: ['pastDueGraceDays'],
+      when: (p) => p.issues.length === 0,
+    }),
+  ))();
 
 /**
  * Monthly Recurring Revenue (MRR): the monthly value of every paying subscription.
@@ -64,11 +71,20 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Which records count, and the vendor each default matches:
  * - status: `'active'` counts; `'past_due'` counts unless `countPastDue: false` (Stripe and ChartMogul count
  *   past-due subscriptions until they are canceled); `'trialing'` and `'paused'` do not unless
- *   `countTrialing` / `countPaused` (Stripe and Chargebee leave trials out; a pause bills nothing); `'canceled'` records count only inside their `[start, end)`, so only with `asOf` and an `end`:
+ *   `countTrialing` / `countPaused` (Stripe and Chargebee leave trials out; a pause bills nothing);
+ *   `'canceled'` records count only inside their `[start, end)`, so only with `asOf` and an `end`:
  *   a subscription canceled at the end of a paid period counts until that end (ChartMogul's "end of service
  *   period" churn recognition); a canceled record without `end` never counts.
  * - dates: with `asOf`, a record counts when `start ≤ asOf < end` (a missing start or end is open). Without
  *   it, every record is taken as current.
+ * - past-due grace: default none, a `'past_due'` record counts until its `end` (Stripe counts past-due
+ *   subscriptions until they are canceled or unpaid; ChartMogul's default keeps them "until they are
+ *   explicitly cancelled"). With `pastDueGraceDays` g (which needs `asOf`), a counting past-due record with
+ *   a `pastDueSince` counts while `asOf < min(end, pastDueSince + g days)`: ChartMogul's option to
+ *   "automatically cancel subscriptions that are X days past due" (1–90); PostHog drops a subscription read
+ *   from revenue events 45 days after its last payment (`subscriptionDropoffDays`, default 45); 30 days is
+ *   the figure quoted for Baremetrics. A past-due record without `pastDueSince` counts until its `end`; with
+ *   `countPastDue: false` past-due records never count, so the grace changes nothing.
  * - discounts, weekly and daily factors, per-line rounding: as in {@link monthlyAmount} (discounts reduce MRR
  *   by default, as in ChartMogul and Baremetrics).
  * - currency: records in one currency need nothing. Records in several need `exchangeRates` and a target
@@ -93,14 +109,15 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Source: the source documents (`docs/sources.md` rows 2 and 23: active customers × average revenue);
  * ChartMogul, "Monthly Recurring Revenue (MRR)"; Baremetrics, "Monthly Recurring Revenue"; Stripe, "Billing
- * metric definitions" (MRR sums active and past-due subscriptions, trials excluded).
+ * metric definitions" (MRR sums active and past-due subscriptions, trials excluded); ChartMogul, "Handling
+ * past-due subscriptions"; PostHog, revenue analytics settings (`subscriptionDropoffDays`).
  *
  * @param input - `{ subscriptions }` (an array of records `{ customerId, amount, currency?, interval?,
- * intervalCount?, quantity?, discount?, start?, end?, status?, attributes? }`; `attributes`, string segment
- * keys, change nothing) or `{ customers, averageRevenuePerAccount }`.
- * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, discounts =
- * 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?, rateDate =
- * 'month-end' }`.
+ * intervalCount?, quantity?, discount?, start?, end?, status?, pastDueSince?, endReason?, attributes? }`;
+ * `attributes`, string segment keys, change nothing) or `{ customers, averageRevenuePerAccount }`.
+ * @param options - `{ asOf?, countTrialing = false, countPaused = false, countPastDue = true, pastDueGraceDays?,
+ * discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?, exchangeRates?,
+ * rateDate = 'month-end' }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a dated rate table is not in strictly increasing order of
  * `from` (`['exchangeRates', 'EUR', 1, 'from']`), no rate is in force on a day a record needs
  * (`['exchangeRates', 'EUR']`), a rate function throws or returns anything but a positive decimal, a record
@@ -108,11 +125,13 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * when a record is invalid (the issue names it:
  * `['subscriptions', 3, 'amount']`): a negative amount, an unknown interval or status, `intervalCount` 0, a
  * discount over 100 % or above the price, an end before its start, an attribute value that is not a string
- * (`['subscriptions', 3, 'attributes', 'plan']`), an unknown key; when records mix
+ * (`['subscriptions', 3, 'attributes', 'plan']`), a `pastDueSince` on a record whose status is not
+ * `'past_due'` or before its `start` (`['subscriptions', 3, 'pastDueSince']`), an `endReason` on a record
+ * without `end` (`['subscriptions', 3, 'endReason']`), an unknown key; when records mix
  * currencies without `exchangeRates` or a currency has no rate (`['subscriptions', 3, 'currency']`); when,
  * without a target `currency`, a record has no currency and another names one (the issue names the record
  * without: `['subscriptions', 0, 'currency']`); when `customers` is not a non-negative integer; or when an
- * option is invalid.
+ * option is invalid (`pastDueGraceDays` not an integer ≥ 0, or given without `asOf`: `['pastDueGraceDays']`).
  * @example
  * ```ts
  * monthlyRecurringRevenue({ customers: 500, averageRevenuePerAccount: 200 }); // => 100000
@@ -126,6 +145,11 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * const spans = [{ customerId: 'a', amount: 30, start: '2024-01-15', end: '2024-03-01' }];
  * monthlyRecurringRevenue({ subscriptions: spans }, { asOf: '2024-02-29T23:59:59Z' }); // => 30
  * monthlyRecurringRevenue({ subscriptions: spans }, { asOf: '2024-03-01' }); // => 0
+ * // Past due since 10 March: counted until it ends, or for 30 days with a grace of 30
+ * const overdue = [{ customerId: 'a', amount: 30, status: 'past_due' as const, pastDueSince: '2024-03-10' }];
+ * monthlyRecurringRevenue({ subscriptions: overdue }, { asOf: '2024-04-15' }); // => 30
+ * monthlyRecurringRevenue({ subscriptions: overdue }, { asOf: '2024-04-08', pastDueGraceDays: 30 }); // => 30
+ * monthlyRecurringRevenue({ subscriptions: overdue }, { asOf: '2024-04-09', pastDueGraceDays: 30 }); // => 0
  * ```
  * @category Revenue
  */

@@ -50,6 +50,10 @@ interface Generated {
   status: 'active' | 'trialing' | 'past_due' | 'paused' | 'canceled';
   /** Days of trial before the start, when the record had one. */
   trialDays: number | undefined;
+  /** Days from the start to `pastDueSince` (given on past-due records only). */
+  pastDueDays: number | undefined;
+  /** The `endReason` (given on records with an end only). */
+  endReason: 'voluntary' | 'delinquent' | undefined;
 }
 
 const generated = fc.record({
@@ -64,6 +68,8 @@ const generated = fc.record({
   length: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
   status: fc.constantFrom('active', 'active', 'active', 'trialing', 'past_due', 'paused', 'canceled'),
   trialDays: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+  pastDueDays: fc.option(fc.integer({ min: 0, max: 150 }), { nil: undefined }),
+  endReason: fc.constantFrom(undefined, 'voluntary', 'delinquent', 'delinquent'),
 }) as fc.Arbitrary<Generated>;
 
 const day = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -81,7 +87,26 @@ function toRecord(g: Generated) {
     ...(g.length === undefined ? {} : { end: day(start + g.length * DAY) }),
     status: g.status,
     ...(g.trialDays === undefined ? {} : { trialStart: day(start - g.trialDays * DAY) }),
+    ...(g.pastDueDays === undefined || g.status !== 'past_due'
+      ? {}
+      : { pastDueSince: day(start + g.pastDueDays * DAY) }),
+    ...(g.endReason === undefined || g.length === undefined ? {} : { endReason: g.endReason }),
   };
+}
+
+/** Where a record stops counting under a grace of `grace` days, and whether that ending is delinquent. */
+function ending(g: Generated, grace: number | undefined): { end: number; delinquent: boolean } {
+  const start = BASE + g.startDay * DAY;
+  let end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+  let delinquent = g.length !== undefined && g.endReason === 'delinquent';
+  if (g.status === 'past_due' && g.pastDueDays !== undefined && grace !== undefined) {
+    const cut = start + (g.pastDueDays + grace) * DAY;
+    if (cut < end) {
+      end = cut;
+      delinquent = true;
+    }
+  }
+  return { end, delinquent };
 }
 
 function monthly(g: Generated): Fraction {
@@ -93,7 +118,13 @@ function monthly(g: Generated): Fraction {
 const monthStart = (index: number) => Date.UTC(Math.floor(index / 12), index % 12, 1);
 const monthName = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
-function referenceSeries(records: readonly Generated[], first: number, last: number, lookback: number) {
+function referenceSeries(
+  records: readonly Generated[],
+  first: number,
+  last: number,
+  lookback: number,
+  grace: number | undefined,
+) {
   const customers = [...new Set(records.map((g) => g.customerId))];
   const earliest = 2021 * 12;
   const value = new Map<string, Fraction>();
@@ -104,7 +135,7 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       if (g.status === 'trialing' || g.status === 'paused') continue;
       if (g.status === 'canceled' && g.length === undefined) continue;
       const start = BASE + g.startDay * DAY;
-      const end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+      const { end } = ending(g, grace);
       if (start <= instant && instant < end) value.set(`${g.customerId}:${m}`, add(at(g.customerId, m), monthly(g)));
     }
   }
@@ -119,7 +150,7 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       if (g.trialDays === undefined) continue;
       const start = BASE + g.startDay * DAY;
       if (monthIndex(start - g.trialDays * DAY) === m) trialsStarted++;
-      const end = g.length === undefined ? Number.POSITIVE_INFINITY : start + g.length * DAY;
+      const { end } = ending(g, grace);
       const counts =
         g.status !== 'trialing' && g.status !== 'paused' && (g.status !== 'canceled' || g.length !== undefined);
       if (monthIndex(start) === m && counts && instant < end && !isZero(monthly(g))) trialsConverted++;
@@ -130,7 +161,19 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
     let retained = ZERO;
     let capped = ZERO;
     const moves = { new: ZERO, expansion: ZERO, contraction: ZERO, churned: ZERO, reactivation: ZERO };
-    const counts = { customers: 0, starting: 0, new: 0, reactivated: 0, churned: 0 };
+    const counts = { customers: 0, starting: 0, new: 0, reactivated: 0, churned: 0, delinquent: 0 };
+    let delinquentMrr = ZERO;
+    // A churned customer is delinquent when one of its records paying at the end of m − 1 stops counting
+    // in m for a delinquent reason.
+    const leftDelinquent = (c: string) =>
+      records.some((g) => {
+        if (g.customerId !== c || g.status === 'trialing' || g.status === 'paused' || isZero(monthly(g))) return false;
+        if (g.status === 'canceled' && g.length === undefined) return false;
+        const start = BASE + g.startDay * DAY;
+        const { end, delinquent } = ending(g, grace);
+        const before = monthStart(m) - 1;
+        return delinquent && start <= before && before < end && end <= instant;
+      });
     for (const c of customers) {
       const cur = at(c, m);
       const prev = at(c, m - 1);
@@ -157,6 +200,10 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       } else if (!isZero(prev) && isZero(cur)) {
         moves.churned = add(moves.churned, prev);
         counts.churned++;
+        if (leftDelinquent(c)) {
+          delinquentMrr = add(delinquentMrr, prev);
+          counts.delinquent++;
+        }
       } else if (cmp(cur, prev) > 0) moves.expansion = add(moves.expansion, sub(cur, prev));
       else if (cmp(cur, prev) < 0) moves.contraction = add(moves.contraction, sub(prev, cur));
     }
@@ -197,6 +244,10 @@ function referenceSeries(records: readonly Generated[], first: number, last: num
       trialsStarted,
       trialsConverted,
       fxImpactMrr: 0,
+      voluntaryChurnedMrr: toDouble(sub(moves.churned, delinquentMrr)),
+      delinquentChurnedMrr: toDouble(delinquentMrr),
+      voluntaryChurnedCustomers: counts.churned - counts.delinquent,
+      delinquentChurnedCustomers: counts.delinquent,
     });
   }
   return rows;
@@ -210,17 +261,32 @@ const window = fc.record({
 
 describe('recurringRevenueSeries properties', () => {
   it('matches a month-by-month reference computed from the definitions with exact fractions', () => {
+    const grace = fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined });
+    let delinquent = 0;
+    let voluntary = 0;
     fc.assert(
-      fc.property(fc.array(generated, { maxLength: 25 }), window, (records, { first, span, lookback }) => {
+      fc.property(fc.array(generated, { maxLength: 25 }), window, grace, (records, { first, span, lookback }, days) => {
         const last = first + span;
         const rows = recurringRevenueSeries(
           { subscriptions: records.map(toRecord) },
-          { from: monthName(first), to: monthName(last), lookback },
+          {
+            from: monthName(first),
+            to: monthName(last),
+            lookback,
+            ...(days === undefined ? {} : { pastDueGraceDays: days }),
+          },
         );
-        expect(rows).toEqual(referenceSeries(records, first, last, lookback));
+        expect(rows).toEqual(referenceSeries(records, first, last, lookback, days));
+        for (const row of rows) {
+          delinquent += row.delinquentChurnedCustomers;
+          voluntary += row.voluntaryChurnedCustomers;
+        }
       }),
       { numRuns: 150 },
     );
+    // The generator reaches both kinds of churn.
+    expect(delinquent).toBeGreaterThan(2);
+    expect(voluntary).toBeGreaterThan(2);
   });
 
   it('keeps GRR at most 1 and at most NRR, and rates within their bounds', () => {
@@ -248,13 +314,20 @@ describe('recurringRevenueSeries properties', () => {
 
   it('reconciles exactly on the printed values when every amount is whole cents a month', () => {
     const cents = generated.map((g) => ({ ...g, interval: 'month' as const, intervalCount: 1, percentOff: undefined }));
+    const grace = fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(cents, { maxLength: 40 }), window, (records, { first, span, lookback }) => {
+      fc.property(fc.array(cents, { maxLength: 40 }), window, grace, (records, { first, span, lookback }, days) => {
         const rows = recurringRevenueSeries(
           { subscriptions: records.map(toRecord) },
-          { from: monthName(first), to: monthName(first + span), lookback },
+          { from: monthName(first), to: monthName(first + span), lookback, pastDueGraceDays: days },
         );
         for (const row of rows) {
+          // Churn splits exactly into voluntary and delinquent, in money and in customers.
+          expect(new Decimal(row.voluntaryChurnedMrr).plus(row.delinquentChurnedMrr).eq(row.churnedMrr)).toBe(true);
+          expect(row.voluntaryChurnedCustomers + row.delinquentChurnedCustomers).toBe(row.churnedCustomers);
+          expect(row.voluntaryChurnedMrr).toBeGreaterThanOrEqual(0);
+          expect(row.delinquentChurnedMrr).toBeGreaterThanOrEqual(0);
+          expect(row.delinquentChurnedCustomers).toBeGreaterThanOrEqual(0);
           const bridge = new Decimal(row.startingMrr)
             .plus(row.newMrr)
             .plus(row.expansionMrr)
@@ -268,6 +341,7 @@ describe('recurringRevenueSeries properties', () => {
           const inCents =
             c(row.startingMrr) + c(row.newMrr) + c(row.expansionMrr) + c(row.reactivationMrr) - c(row.contractionMrr);
           expect(inCents - c(row.churnedMrr)).toBe(c(row.mrr));
+          expect(c(row.voluntaryChurnedMrr) + c(row.delinquentChurnedMrr)).toBe(c(row.churnedMrr));
           expect(c(row.mrr) - c(row.startingMrr)).toBe(c(row.netNewMrr));
         }
       }),
@@ -285,7 +359,7 @@ describe('recurringRevenueSeries properties', () => {
     fc.assert(
       fc.property(fc.array(cents, { maxLength: 40 }), periods, (records, { first, span, lookback, period }) => {
         const subscriptions = records.map(toRecord);
-        const options = { from: monthName(first), to: monthName(first + span), lookback };
+        const options = { from: monthName(first), to: monthName(first + span), lookback, pastDueGraceDays: 30 };
         const monthly = recurringRevenueSeries({ subscriptions }, options);
         const rows = recurringRevenueSeries({ subscriptions }, { ...options, period });
         const c = (figure: number) => Math.round(figure * 100);
@@ -308,7 +382,15 @@ describe('recurringRevenueSeries properties', () => {
           if (lastMonth !== monthly.at(-1)) expect(index(lastMonth.month) % size).toBe(size - 1);
           const sum = (pick: (each: (typeof monthly)[number]) => number) =>
             months.reduce((total, each) => total + pick(each), 0);
-          for (const key of ['newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr'] as const) {
+          for (const key of [
+            'newMrr',
+            'expansionMrr',
+            'contractionMrr',
+            'churnedMrr',
+            'reactivationMrr',
+            'voluntaryChurnedMrr',
+            'delinquentChurnedMrr',
+          ] as const) {
             expect(c(row[key]), key).toBe(sum((each) => c(each[key])));
           }
           for (const key of [
@@ -317,6 +399,8 @@ describe('recurringRevenueSeries properties', () => {
             'churnedCustomers',
             'trialsStarted',
             'trialsConverted',
+            'voluntaryChurnedCustomers',
+            'delinquentChurnedCustomers',
           ] as const) {
             expect(row[key], key).toBe(sum((each) => each[key]));
           }
@@ -367,6 +451,65 @@ describe('recurringRevenueSeries properties', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('recurringRevenueSeries past-due grace properties', () => {
+  const pastDue = generated.map((g) => ({ ...g, status: 'past_due' as const }));
+  const records = fc.array(fc.oneof(generated, pastDue), { maxLength: 30 });
+
+  it('a grace of 0 is the record ending delinquent at its pastDueSince', () => {
+    fc.assert(
+      fc.property(records, window, (generatedRecords, { first, span, lookback }) => {
+        const options = { from: monthName(first), to: monthName(first + span), lookback };
+        const subscriptions = generatedRecords.map(toRecord);
+        // The same records, each past-due one ended where the grace of 0 ends it.
+        const ended = subscriptions.map((record) => {
+          if (!('pastDueSince' in record) || record.pastDueSince === undefined) return record;
+          const { pastDueSince, ...rest } = record;
+          const cut = Date.parse(pastDueSince);
+          const end = rest.end === undefined ? Number.POSITIVE_INFINITY : Date.parse(rest.end);
+          return cut < end ? { ...rest, end: pastDueSince, endReason: 'delinquent' as const } : rest;
+        });
+        expect(recurringRevenueSeries({ subscriptions }, { ...options, pastDueGraceDays: 0 })).toEqual(
+          recurringRevenueSeries({ subscriptions: ended }, options),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a longer grace never lowers MRR, and no grace is the longest', () => {
+    const graces = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }));
+    fc.assert(
+      fc.property(records, window, graces, (generatedRecords, { first, span, lookback }, [x, y]) => {
+        const subscriptions = generatedRecords.map(toRecord);
+        const options = { from: monthName(first), to: monthName(first + span), lookback };
+        const series = (days: number | undefined) =>
+          recurringRevenueSeries({ subscriptions }, { ...options, pastDueGraceDays: days }).map((row) => row.mrr);
+        const shorter = series(Math.min(x, y));
+        const longer = series(Math.max(x, y));
+        const none = series(undefined);
+        shorter.forEach((mrr, i) => {
+          expect(mrr).toBeLessThanOrEqual(longer[i] as number);
+          expect(longer[i] as number).toBeLessThanOrEqual(none[i] as number);
+        });
+      }),
+    );
+  });
+
+  it('leaves every figure unchanged when no past-due record says since when', () => {
+    fc.assert(
+      fc.property(records, window, fc.nat(100), (generatedRecords, { first, span, lookback }, days) => {
+        const subscriptions = generatedRecords.map((g) =>
+          toRecord({ ...g, pastDueDays: undefined, endReason: undefined }),
+        );
+        const options = { from: monthName(first), to: monthName(first + span), lookback };
+        const rows = recurringRevenueSeries({ subscriptions }, { ...options, pastDueGraceDays: days });
+        expect(rows).toEqual(recurringRevenueSeries({ subscriptions }, options));
+        for (const row of rows) expect(row.delinquentChurnedCustomers).toBe(0);
+      }),
     );
   });
 });

@@ -179,6 +179,10 @@ describe('recurringRevenueSeries', () => {
           trialsStarted: 0,
           trialsConverted: 0,
           fxImpactMrr: 0,
+          voluntaryChurnedMrr: 200,
+          delinquentChurnedMrr: 0,
+          voluntaryChurnedCustomers: 1,
+          delinquentChurnedCustomers: 0,
         },
         {
           month: '2024-05',
@@ -209,6 +213,10 @@ describe('recurringRevenueSeries', () => {
           trialsStarted: 0,
           trialsConverted: 0,
           fxImpactMrr: 0,
+          voluntaryChurnedMrr: 40,
+          delinquentChurnedMrr: 0,
+          voluntaryChurnedCustomers: 1,
+          delinquentChurnedCustomers: 0,
         },
       ]);
     });
@@ -583,6 +591,143 @@ describe('recurringRevenueSeries', () => {
     });
   });
 
+  describe('failed payments and delinquent churn', () => {
+    // a: active, then past due from 10 February (a record of its own, as a billing export gives it);
+    // b: cancels on 5 March; c: canceled for failed payments on 20 February.
+    const book = [
+      { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-02-10' },
+      { customerId: 'a', amount: 100, start: '2024-02-10', status: 'past_due' as const, pastDueSince: '2024-02-10' },
+      { customerId: 'b', amount: 50, start: '2024-01-01', end: '2024-03-05' },
+      { customerId: 'c', amount: 80, start: '2024-01-01', end: '2024-02-20', endReason: 'delinquent' as const },
+    ];
+    const window = { from: '2024-01', to: '2024-04', lookback: 1 };
+    const split = ['churnedMrr', 'voluntaryChurnedMrr', 'delinquentChurnedMrr'] as const;
+    const counts = ['churnedCustomers', 'voluntaryChurnedCustomers', 'delinquentChurnedCustomers'] as const;
+
+    it('splits churn by why the record ended, and churns past-due records after their grace', () => {
+      const graced = series({ subscriptions: book }, { ...window, pastDueGraceDays: 30 });
+      expect(graced.map((row) => row.mrr)).toEqual([230, 150, 0, 0]);
+      expect(pick(graced, ...split)).toEqual([
+        { churnedMrr: 0, voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+        { churnedMrr: 80, voluntaryChurnedMrr: 0, delinquentChurnedMrr: 80 },
+        // a stops counting on 11 March (10 February + 30 days): delinquent; b left of its own accord.
+        { churnedMrr: 150, voluntaryChurnedMrr: 50, delinquentChurnedMrr: 100 },
+        { churnedMrr: 0, voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+      ]);
+      expect(pick(graced, ...counts)[2]).toEqual({
+        churnedCustomers: 2,
+        voluntaryChurnedCustomers: 1,
+        delinquentChurnedCustomers: 1,
+      });
+      // Without a grace (the default, as Stripe and ChartMogul), a past-due record counts until its end.
+      const kept = series({ subscriptions: book }, window);
+      expect(kept.map((row) => row.mrr)).toEqual([230, 150, 100, 100]);
+      expect(pick(kept, 'voluntaryChurnedMrr', 'delinquentChurnedMrr')).toEqual([
+        { voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+        { voluntaryChurnedMrr: 0, delinquentChurnedMrr: 80 },
+        { voluntaryChurnedMrr: 50, delinquentChurnedMrr: 0 },
+        { voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+      ]);
+    });
+
+    it('sums the split over a quarter, as the other movements', () => {
+      const [quarter] = series(
+        { subscriptions: book },
+        { ...window, to: '2024-03', pastDueGraceDays: 30, period: 'quarter' },
+      );
+      expect(quarter).toMatchObject({
+        churnedMrr: 230,
+        voluntaryChurnedMrr: 50,
+        delinquentChurnedMrr: 180,
+        churnedCustomers: 3,
+        voluntaryChurnedCustomers: 1,
+        delinquentChurnedCustomers: 2,
+      });
+    });
+
+    it('counts the grace in days from pastDueSince, the cut excluded', () => {
+      const record = { customerId: 'a', amount: 10, start: '2024-01-01', status: 'past_due' as const };
+      const mrr = (pastDueSince: string, pastDueGraceDays: number) =>
+        series(
+          { subscriptions: [{ ...record, pastDueSince }] },
+          { from: '2024-01', to: '2024-02', pastDueGraceDays },
+        ).map((row) => row.mrr);
+      // 1 January + 31 days is 1 February: still counting at the end of January.
+      expect(mrr('2024-01-01', 31)).toEqual([10, 0]);
+      expect(mrr('2024-01-01', 30)).toEqual([0, 0]);
+      // An instant: 31 January 12:00 + 0 days stops before the month's end.
+      expect(mrr('2024-01-31T12:00:00Z', 0)).toEqual([0, 0]);
+      expect(mrr('2024-01-31T12:00:00Z', 1)).toEqual([10, 0]);
+    });
+
+    it('keeps customer grain: a delinquent record of a customer who still pays is contraction', () => {
+      const rows = series(
+        {
+          subscriptions: [
+            { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-02-15', endReason: 'delinquent' },
+            { customerId: 'a', amount: 30, start: '2024-01-01', end: '2024-03-10' },
+          ],
+        },
+        { ...window, to: '2024-03' },
+      );
+      expect(pick(rows, 'contractionMrr', ...split)).toEqual([
+        { contractionMrr: 0, churnedMrr: 0, voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+        { contractionMrr: 100, churnedMrr: 0, voluntaryChurnedMrr: 0, delinquentChurnedMrr: 0 },
+        // The record that left last ended voluntarily: the churn is voluntary.
+        { contractionMrr: 0, churnedMrr: 30, voluntaryChurnedMrr: 30, delinquentChurnedMrr: 0 },
+      ]);
+    });
+
+    it('calls a churn delinquent when one of the records that stop that month ended for failed payments', () => {
+      const rows = series(
+        {
+          subscriptions: [
+            { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-02-05' },
+            { customerId: 'a', amount: 30, start: '2024-01-01', end: '2024-02-25', endReason: 'delinquent' },
+            { customerId: 'b', amount: 20, start: '2024-01-01', end: '2024-02-25', endReason: 'voluntary' },
+          ],
+        },
+        { ...window, to: '2024-02' },
+      );
+      expect(pick(rows, ...split, ...counts)[1]).toEqual({
+        churnedMrr: 150,
+        voluntaryChurnedMrr: 20,
+        delinquentChurnedMrr: 130,
+        churnedCustomers: 2,
+        voluntaryChurnedCustomers: 1,
+        delinquentChurnedCustomers: 1,
+      });
+    });
+
+    it('leaves a record without pastDueSince, or ending before its grace, as it is', () => {
+      const records = [
+        { customerId: 'a', amount: 10, start: '2024-01-01', end: '2024-03-01', status: 'past_due' as const },
+        {
+          customerId: 'b',
+          amount: 20,
+          start: '2024-01-01',
+          end: '2024-02-10',
+          status: 'past_due' as const,
+          pastDueSince: '2024-02-01',
+        },
+      ];
+      const rows = series({ subscriptions: records }, { ...window, to: '2024-03', pastDueGraceDays: 20 });
+      expect(rows.map((row) => row.mrr)).toEqual([30, 10, 0]);
+      expect(rows.map((row) => row.delinquentChurnedMrr)).toEqual([0, 0, 0]);
+      expect(rows.map((row) => row.voluntaryChurnedMrr)).toEqual([0, 20, 10]);
+    });
+
+    it('ignores the grace when past-due records do not count, and calls a return after it a reactivation', () => {
+      const notCounted = { ...window, countPastDue: false };
+      expect(series({ subscriptions: book }, { ...notCounted, pastDueGraceDays: 0 })).toEqual(
+        series({ subscriptions: book }, notCounted),
+      );
+      const back = [...book, { customerId: 'a', amount: 100, start: '2024-04-02' }];
+      const rows = series({ subscriptions: back }, { ...window, pastDueGraceDays: 30 });
+      expect(rows[3]?.reactivationMrr).toBe(100);
+    });
+  });
+
   describe('validation', () => {
     it('refuses an unknown option, naming it', () => {
       expectUnknownOptionRefused(
@@ -606,6 +751,11 @@ describe('recurringRevenueSeries', () => {
       [{ ...window, period: 'Q' }, ['period']],
       [{ ...window, asOf: '2024-01-01' }, []],
       [{ ...window, exchangeRates: { EUR: 1 } }, ['currency']],
+      [{ ...window, pastDueGraceDays: -1 }, ['pastDueGraceDays']],
+      [{ ...window, pastDueGraceDays: 1.5 }, ['pastDueGraceDays']],
+      [{ ...window, pastDueGraceDays: '30' }, ['pastDueGraceDays']],
+      [{ ...window, pastDueGraceDays: Number.NaN }, ['pastDueGraceDays']],
+      [{ ...window, pastDueGraceDays: Number.POSITIVE_INFINITY }, ['pastDueGraceDays']],
     ])('rejects options %j', (options, path) => {
       expectMetricError(() => series({ subscriptions: [] }, options as never), 'INVALID_INPUT', path);
     });
@@ -654,6 +804,39 @@ describe('recurringRevenueSeries', () => {
         'INVALID_INPUT',
         ['subscriptions', 0, 'trialStart'],
       );
+      for (const [record, message] of [
+        [{ pastDueSince: '2024-01-05' }, "status is 'past_due', and this one's is 'active'"],
+        [{ status: 'trialing', pastDueSince: '2024-01-05' }, "this one's is 'trialing'"],
+        [{ status: 'past_due', start: '2024-01-10', pastDueSince: '2024-01-05' }, 'must not be before start'],
+        [{ status: 'past_due', pastDueSince: 'last week' }, 'must be an ISO date'],
+      ] as const) {
+        expectMetricError(
+          () =>
+            series(
+              {
+                subscriptions: [
+                  { customerId: 'a', amount: 1 },
+                  { customerId: 'a', amount: 1, ...record },
+                ],
+              },
+              window,
+            ),
+          'INVALID_INPUT',
+          ['subscriptions', 1, 'pastDueSince'],
+          message,
+        );
+      }
+      for (const [record, message] of [
+        [{ endReason: 'delinquent' }, 'needs an end'],
+        [{ end: '2024-02-01', endReason: 'involuntary' }, 'endReason'],
+      ] as const) {
+        expectMetricError(
+          () => series({ subscriptions: [{ customerId: 'a', amount: 1, ...record } as never] }, window),
+          'INVALID_INPUT',
+          ['subscriptions', 0, 'endReason'],
+          message,
+        );
+      }
       expectMetricError(() => series({ subscriptions: {} } as never, window), 'INVALID_INPUT', ['subscriptions']);
       expectMetricError(() => series({ records: [] } as never, window), 'INVALID_INPUT', ['subscriptions']);
     });
@@ -896,5 +1079,44 @@ describe('recurringRevenueSeries', () => {
         'rateDate',
       ]);
     });
+  });
+});
+
+describe('recurringRevenueSeries: delinquent churn of a customer paid in a dated currency', () => {
+  it('splits the churn valued at the previous month-end rate, and keeps the bridge with the FX line', () => {
+    const rows = recurringRevenueSeries(
+      {
+        subscriptions: [
+          {
+            customerId: 'eu',
+            amount: 100,
+            currency: 'EUR',
+            start: '2024-01-01',
+            end: '2024-03-10',
+            endReason: 'delinquent',
+          },
+          { customerId: 'fr', amount: 40, currency: 'EUR', start: '2024-01-01', end: '2024-03-10' },
+        ],
+      },
+      {
+        from: '2024-01',
+        to: '2024-03',
+        currency: 'USD',
+        exchangeRates: {
+          EUR: [
+            { from: '2024-01-01', rate: '1.10' },
+            { from: '2024-02-01', rate: '1.20' },
+          ],
+        },
+      },
+    );
+    expect(rows.map((row) => row.mrr)).toEqual([154, 168, 0]);
+    expect(rows[1]?.fxImpactMrr).toBe(14);
+    // Churned in March at February's rate: 100 × 1.20 delinquent, 40 × 1.20 voluntary.
+    expect(rows[2]?.churnedMrr).toBe(168);
+    expect(rows[2]?.delinquentChurnedMrr).toBe(120);
+    expect(rows[2]?.voluntaryChurnedMrr).toBe(48);
+    expect(rows[2]?.delinquentChurnedCustomers).toBe(1);
+    expect(rows[2]?.voluntaryChurnedCustomers).toBe(1);
   });
 });

@@ -20,7 +20,8 @@ const METRIC = 'recurringRevenueSeries';
 export interface RecurringRevenueSeriesInput {
   /**
    * Subscription records with their spans: `{ customerId, amount, currency?, interval?, intervalCount?,
-   * quantity?, discount?, start?, end?, status?, trialStart?, attributes? }` (`attributes`, string segment keys such as
+   * quantity?, discount?, start?, end?, status?, trialStart?, pastDueSince?, endReason?, attributes? }`
+   * (`attributes`, string segment keys such as
    * `{ plan: 'pro' }`, are validated and do not change any figure). Pass every record that was paying in or before the
    * lookback window: reactivation and the trailing retention look back.
    */
@@ -120,6 +121,18 @@ export interface RecurringRevenueSeriesRow {
    * contraction − churned + fxImpact = mrr.
    */
   readonly fxImpactMrr: number;
+  /** The part of churnedMrr lost to customers who left of their own accord: churnedMrr − delinquentChurnedMrr. */
+  readonly voluntaryChurnedMrr: number;
+  /**
+   * The part of churnedMrr lost to failed payments: the previous MRR of churned customers whose churn is
+   * delinquent (a record of theirs counting at the end of the previous month stopped counting for failed
+   * payments: its `endReason` is `'delinquent'`, or the `pastDueGraceDays` grace ran out).
+   */
+  readonly delinquentChurnedMrr: number;
+  /** Churned customers whose churn is voluntary: churnedCustomers − delinquentChurnedCustomers. */
+  readonly voluntaryChurnedCustomers: number;
+  /** Churned customers whose churn is delinquent (summed over the row's months, as churnedCustomers). */
+  readonly delinquentChurnedCustomers: number;
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -174,6 +187,22 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * customers, are counted: give `trialStart` once per trial, on the record the trial led to. A conversion
  * is dated by the first paid instant, as `convertedAt` in {@link trialConversion}, which gives the rate of
  * a cohort of trials (a row's trialsConverted ÷ trialsStarted is not one: they are different trials).
+ * Voluntary and delinquent churn: churn stays customer-grain, and each churned customer's churn is
+ * **delinquent** when at least one of its records paying at the end of the previous month stops counting
+ * this month for failed payments: its `endReason` is `'delinquent'` (canceled for non-payment, Stripe's
+ * "delinquent churn"), or the past-due grace cut it (below); otherwise it is **voluntary** (`endReason`
+ * `'voluntary'` or absent). delinquentChurnedMrr = Σ previous MRR of the delinquent churned customers,
+ * voluntaryChurnedMrr = churnedMrr − delinquentChurnedMrr, and the same for customers, exactly; a record
+ * ending for failed payments while the customer still pays on another is contraction, not churn.
+ * Past-due grace (`pastDueGraceDays` g, an integer ≥ 0; default none): a counting `'past_due'` record with
+ * a `pastDueSince` stops counting at pastDueSince + g days when that comes before its `end`, and that
+ * ending is delinquent. Without the policy, or without `pastDueSince`, a past-due record counts until its
+ * `end`, as Stripe (past-due subscriptions are MRR until canceled or unpaid) and ChartMogul (its default,
+ * "until they are explicitly cancelled") count it. ChartMogul can instead "automatically cancel subscriptions
+ * that are X days past due" (1–90: g = X); PostHog drops a subscription read from revenue events 45 days
+ * after its last payment (`subscriptionDropoffDays`); 30 days is the figure quoted for Baremetrics. With
+ * `countPastDue: false` past-due records never count, so the grace changes nothing.
+ *
  * Trailing retention over `lookback` months (default 12): the cohort is the customers paying at the end of
  * `retentionFrom` = M − lookback; NRR = their MRR in M ÷ their MRR in `retentionFrom`, GRR the same with each
  * customer capped at its `retentionFrom` MRR (ChartMogul's net and gross MRR retention). A rate whose base
@@ -220,22 +249,28 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Unit: money per month (arr per year) in the target currency; counts; fractions for the rates.
  *
  * Source: ChartMogul, "MRR movements", "Net MRR Churn Rate", "Gross MRR Churn Rate", "Net MRR Retention",
- * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end);
- * Stripe, "Billing metric definitions" (month-end MRR, reactivation); ChartMogul, "How ChartMogul handles
- * subscriptions billed in foreign currencies" (Exchange Rate Impact); ProfitWell, "How do you handle
- * currency conversions?" (a subscription segment at its start date's rate); the source documents
+ * "Average Sale Price", "Viewing data by quarter or year" (movements summed over the period, MRR at its end),
+ * "Handling past-due subscriptions" (the past-due grace), "How ChartMogul handles subscriptions billed in
+ * foreign currencies" (Exchange Rate Impact); Stripe, "Billing metric definitions" (month-end MRR,
+ * reactivation, past-due subscriptions in MRR until canceled or unpaid); ProfitWell, "How do you handle
+ * currency conversions?" (a subscription segment at its start date's rate); PostHog, revenue analytics
+ * settings (`subscriptionDropoffDays`, default 45); the source documents
  * (`docs/sources.md` rows 22, 23, 26).
  *
  * @param input - `{ subscriptions }`: records as for {@link monthlyRecurringRevenue}, with their `start`
  * and `end`.
  * @param options - `{ from, to, lookback = 12, period = 'month', countTrialing = false, countPaused = false, countPastDue =
- * true, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?, currency?,
- * exchangeRates?, rateDate = 'month-end' }`.
+ * true, pastDueGraceDays?, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?,
+ * currency?, exchangeRates?, rateDate = 'month-end' }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
  * `to` is before `from` or 1200 months or more after it, a `trialStart` is after its record's `start` or
- * has none (`['subscriptions', 3, 'trialStart']`), an attribute value is not a string, `lookback` is not an integer from 1 to 1200,
+ * has none (`['subscriptions', 3, 'trialStart']`), a `pastDueSince` is on a record whose status is not
+ * `'past_due'` (the message says its status) or before its `start` (`['subscriptions', 3, 'pastDueSince']`),
+ * an `endReason` is on a record without `end` or is not `'voluntary'` or `'delinquent'`
+ * (`['subscriptions', 3, 'endReason']`), `pastDueGraceDays` is not an integer ≥ 0 (`['pastDueGraceDays']`),
+ * an attribute value is not a string, `lookback` is not an integer from 1 to 1200,
  * `period` is not `'month'`, `'quarter'` or `'year'`, a dated rate table is not in strictly increasing order of
  * `from` (`['exchangeRates', 'EUR', 1, 'from']`), no rate is in force at a month end a record needs
  * (`['exchangeRates', 'EUR']`, naming the day and the record), a rate function throws or returns anything but
@@ -322,6 +357,20 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *   },
  * );
  * frozen.map((row) => row.mrr); // => [110, 110]
+ * const lost = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'f', amount: 100, start: '2024-01-01', status: 'past_due', pastDueSince: '2024-02-10' },
+ *       { customerId: 'g', amount: 50, start: '2024-01-01', end: '2024-03-05' },
+ *       { customerId: 'h', amount: 80, start: '2024-01-01', end: '2024-02-20', endReason: 'delinquent' },
+ *     ],
+ *   },
+ *   { from: '2024-01', to: '2024-03', lookback: 1, pastDueGraceDays: 30 },
+ * );
+ * lost.map((row) => row.churnedMrr); // => [0, 80, 150]
+ * lost.map((row) => row.delinquentChurnedMrr); // => [0, 80, 100]
+ * lost.map((row) => row.voluntaryChurnedMrr); // => [0, 0, 50]
+ * lost.map((row) => row.delinquentChurnedCustomers); // => [0, 1, 1]
  * ```
  * @category Revenue
  */

@@ -12,7 +12,12 @@ const amount = fc
     return asString ? text : Number(text);
   });
 const rows = fc.array(fc.record({ customerId: id, mrr: amount }), { maxLength: 30 });
-const input = fc.record({ previous: rows, current: rows, formerCustomers: fc.array(id, { maxLength: 4 }) });
+const input = fc.record({
+  previous: rows,
+  current: rows,
+  formerCustomers: fc.array(id, { maxLength: 4 }),
+  delinquentCustomers: fc.array(id, { maxLength: 4 }),
+});
 
 const sum = (values: readonly (number | string)[]) =>
   values.reduce<Decimal>((total, v) => total.plus(v), new Decimal(0));
@@ -30,6 +35,13 @@ describe('revenueMovements properties', () => {
           .minus(r.churnedMrr);
         expect(bridge.eq(r.endingMrr)).toBe(true);
         expect(new Decimal(r.endingMrr).minus(r.startingMrr).eq(r.netNewMrr)).toBe(true);
+        // Churn splits exactly into voluntary and delinquent.
+        expect(new Decimal(r.voluntaryChurnedMrr).plus(r.delinquentChurnedMrr).eq(r.churnedMrr)).toBe(true);
+        const lost = r.customers.filter(
+          (c) =>
+            c.movement === 'churned' && (movements.delinquentCustomers as readonly string[]).includes(c.customerId),
+        );
+        expect(sum(lost.map((c) => c.previousMrr)).eq(r.delinquentChurnedMrr)).toBe(true);
       }),
     );
   });
@@ -60,13 +72,15 @@ describe('revenueMovements properties', () => {
     fc.assert(
       fc.property(input, (movements) => {
         const r = revenueMovements(movements);
-        for (const key of ['newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr'] as const) {
-          expect(r[key]).toBeGreaterThanOrEqual(0);
+        // Every movement is a non-negative amount (netNewMrr alone may be negative).
+        for (const [key, value] of Object.entries(r)) {
+          if (key.endsWith('Mrr') && key !== 'netNewMrr') expect(value, key).toBeGreaterThanOrEqual(0);
         }
         const reversed = revenueMovements({
           previous: [...movements.previous].reverse(),
           current: [...movements.current].reverse(),
           formerCustomers: movements.formerCustomers,
+          delinquentCustomers: movements.delinquentCustomers,
         });
         const { customers: _a, ...totals } = r;
         const { customers: _b, ...reversedTotals } = reversed;

@@ -74,6 +74,8 @@ describe('revenueMovements', () => {
         reactivationMrr: 15,
         netNewMrr: -10,
         endingMrr: 182,
+        voluntaryChurnedMrr: 50,
+        delinquentChurnedMrr: 0,
       });
       expect(customers.map((c) => [c.customerId, c.movement])).toEqual([
         ['a', 'expansion'],
@@ -83,6 +85,32 @@ describe('revenueMovements', () => {
         ['d', 'new'],
         ['e', 'reactivation'],
       ]);
+    });
+  });
+
+  describe('voluntary and delinquent churn', () => {
+    it('calls the churn of customers lost to failed payments delinquent, the rest voluntary', () => {
+      const moves = revenueMovements({
+        previous: [
+          { customerId: 'a', mrr: '100.10' },
+          { customerId: 'b', mrr: 50 },
+          { customerId: 'c', mrr: 30 },
+          { customerId: 'd', mrr: 20 },
+        ],
+        current: [{ customerId: 'c', mrr: 10 }],
+        // c is listed but does not churn (a contraction); e is listed and never paid.
+        delinquentCustomers: ['a', 'c', 'e'],
+      });
+      expect(moves.churnedMrr).toBe(170.1);
+      expect(moves.delinquentChurnedMrr).toBe(100.1);
+      expect(moves.voluntaryChurnedMrr).toBe(70);
+      expect(moves.contractionMrr).toBe(20);
+      expect(moves.customers.map((c) => c.movement)).toEqual(['churned', 'churned', 'contraction', 'churned']);
+    });
+
+    it('is all voluntary without delinquentCustomers', () => {
+      const moves = revenueMovements({ previous: [{ customerId: 'a', mrr: 5 }], current: [] }, { customers: false });
+      expect([moves.voluntaryChurnedMrr, moves.delinquentChurnedMrr]).toEqual([5, 0]);
     });
   });
 
@@ -97,6 +125,8 @@ describe('revenueMovements', () => {
         reactivationMrr: 0,
         netNewMrr: 0,
         endingMrr: 0,
+        voluntaryChurnedMrr: 0,
+        delinquentChurnedMrr: 0,
         customers: [],
       });
     });
@@ -242,6 +272,9 @@ describe('revenueMovements', () => {
       [{ previous: [], current: [null] }, ['current', 0]],
       [{ previous: [], current: [], formerCustomers: ['a', 3] }, ['formerCustomers', 1]],
       [{ previous: [], current: [], formerCustomers: 'a' }, ['formerCustomers']],
+      [{ previous: [], current: [], delinquentCustomers: ['a', ''] }, ['delinquentCustomers', 1]],
+      [{ previous: [], current: [], delinquentCustomers: [null] }, ['delinquentCustomers', 0]],
+      [{ previous: [], current: [], delinquentCustomers: 'a' }, ['delinquentCustomers']],
       [{ current: [] }, ['previous']],
       [{ previous: [], current: [], extra: 1 }, []],
     ])('rejects %j', (input, path) => {

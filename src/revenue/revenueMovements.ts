@@ -35,6 +35,12 @@ export interface RevenueMovementsInput {
   readonly current: ArrayLike<CustomerMrr>;
   /** Customers who paid at some time before `previous`: returning, they are reactivations, not new. */
   readonly formerCustomers?: ArrayLike<string> | undefined;
+  /**
+   * Customers lost to failed payments: those of them who churn are **delinquent** churn (their
+   * subscriptions were canceled for non-payment, or past their past-due grace); every other churn is
+   * voluntary. Listing a customer who does not churn changes nothing.
+   */
+  readonly delinquentCustomers?: ArrayLike<string> | undefined;
 }
 
 /** Options of {@link revenueMovements}. */
@@ -75,6 +81,10 @@ export interface RevenueMovementsResult {
   readonly netNewMrr: number;
   /** Total MRR at the end. */
   readonly endingMrr: number;
+  /** The part of churnedMrr of customers not in `delinquentCustomers`: churnedMrr − delinquentChurnedMrr. */
+  readonly voluntaryChurnedMrr: number;
+  /** The part of churnedMrr of churned customers listed in `delinquentCustomers` (lost to failed payments). */
+  readonly delinquentChurnedMrr: number;
   /** Every customer in `previous` or `current`, in order of first appearance (empty with `customers: false`). */
   readonly customers: readonly CustomerMovement[];
 }
@@ -89,6 +99,7 @@ const inputSchema = /* @__PURE__ */ (() =>
     previous: bulkArray<CustomerMrr>('an array of { customerId, mrr }'),
     current: bulkArray<CustomerMrr>('an array of { customerId, mrr }'),
     formerCustomers: z.optional(bulkArray<string>('an array of customer ids')),
+    delinquentCustomers: z.optional(bulkArray<string>('an array of customer ids')),
   }))();
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.optional(z.boolean()) }))();
@@ -130,6 +141,11 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * - p > 0 = c: **churned**, p;
  * - c = p: **unchanged** (also when both are 0).
  *
+ * Churn is split by why the customer left: the churned MRR of customers listed in `delinquentCustomers`
+ * (lost to failed payments) is `delinquentChurnedMrr`, the rest `voluntaryChurnedMrr`, and the two add up to
+ * `churnedMrr` exactly (Stripe reports churn as voluntary and delinquent; `recurringRevenueSeries` tells
+ * them apart from the records' `endReason` and the past-due grace).
+ *
  * The bridge reconciles exactly in decimals: starting + new + expansion + reactivation − contraction −
  * churned = ending, and netNew = ending − starting (every sum is exact: whole cents as integers, other
  * decimals in BigInt). Each figure is an exact decimal with no more places than the most precise `mrr`, and
@@ -146,11 +162,12 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * subscription is expansion and cancelling one of two is contraction); Stripe, "Billing metric definitions"
  * (MRR growth = new + reactivation + expansion − churned − contraction).
  *
- * @param input - `{ previous, current, formerCustomers? }`: arrays of `{ customerId, mrr }` and of ids.
+ * @param input - `{ previous, current, formerCustomers?, delinquentCustomers? }`: arrays of `{ customerId, mrr }`
+ * and of ids.
  * @param options - `{ customers = true }`: whether to list each customer's movement.
  * @throws {@link MetricError} `INVALID_INPUT` when a row is not `{ customerId, mrr }` with a non-empty id and
- * non-negative money (the issue names it: `['current', 7, 'mrr']`), a former customer is not a non-empty
- * string, or a key is unknown.
+ * non-negative money (the issue names it: `['current', 7, 'mrr']`), a former or delinquent customer is not a
+ * non-empty string (`['delinquentCustomers', 2]`), or a key is unknown.
  * @example
  * ```ts
  * const moves = revenueMovements({
@@ -158,10 +175,13 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  *   current: [{ customerId: 'a', mrr: 80 }, { customerId: 'a', mrr: 40 }, { customerId: 'c', mrr: 10 },
  *     { customerId: 'd', mrr: 25 }, { customerId: 'e', mrr: 15 }],
  *   formerCustomers: ['e'],
+ *   delinquentCustomers: ['b'],
  * });
  * moves.expansionMrr; // => 20
  * moves.contractionMrr; // => 20
  * moves.churnedMrr; // => 50
+ * moves.delinquentChurnedMrr; // => 50
+ * moves.voluntaryChurnedMrr; // => 0
  * moves.newMrr; // => 25
  * moves.reactivationMrr; // => 15
  * moves.customers[0]; // => { customerId: 'a', movement: 'expansion', previousMrr: 100, currentMrr: 120, change: 20 }
@@ -210,16 +230,8 @@ export function revenueMovements(
   before.rescale(after.scale);
   after.rescale(before.scale);
   const unit = shiftInt(1, before.scale);
-  const former = new Set<string>();
-  const formerList = parsed.formerCustomers;
-  if (formerList !== undefined) {
-    const length = formerList.length;
-    for (let i = 0; i < length; i++) {
-      const id = formerList[i];
-      if (typeof id !== 'string' || id.length === 0) rejectElement(METRIC, idSchema, id, ['formerCustomers', i]);
-      former.add(id);
-    }
-  }
+  const former = idSet(parsed.formerCustomers, 'formerCustomers');
+  const delinquent = idSet(parsed.delinquentCustomers, 'delinquentCustomers');
 
   const moves = new MovementTotals(1);
   const ends = new IntSums(2);
@@ -227,12 +239,19 @@ export function revenueMovements(
   for (let slot = 0; slot < ids.length; slot++) {
     const p = before.get(slot);
     const c = after.get(slot);
-    const movement = moves.record(0, p, c, p === 0 && former.size > 0 && former.has(ids[slot] as string));
+    const id = ids[slot] as string;
+    const movement = moves.record(
+      0,
+      p,
+      c,
+      p === 0 && former.size > 0 && former.has(id),
+      c === 0 && delinquent.size > 0 && delinquent.has(id),
+    );
     ends.add(0, p);
     ends.add(1, c);
     if (listCustomers) {
       customers[slot] = {
-        customerId: ids[slot] as string,
+        customerId: id,
         movement: MOVEMENT_NAMES[movement] as MrrMovement,
         previousMrr: ratioToNumber(p, unit),
         currentMrr: ratioToNumber(c, unit),
@@ -250,6 +269,21 @@ export function revenueMovements(
     reactivationMrr: money(moves.amount(0, REACTIVATION)),
     netNewMrr: money(subtractInt(ends.get(1), ends.get(0))),
     endingMrr: money(ends.get(1)),
+    voluntaryChurnedMrr: money(subtractInt(moves.amount(0, CHURNED), moves.delinquentAmount(0))),
+    delinquentChurnedMrr: money(moves.delinquentAmount(0)),
     customers,
   };
+}
+
+/** Reads a list of customer ids (each a non-empty string, else refused at its index) into a set. */
+function idSet(list: ArrayLike<string> | undefined, field: string): Set<string> {
+  const set = new Set<string>();
+  if (list === undefined) return set;
+  const length = list.length;
+  for (let i = 0; i < length; i++) {
+    const id = list[i];
+    if (typeof id !== 'string' || id.length === 0) rejectElement(METRIC, idSchema, id, [field, i]);
+    set.add(id);
+  }
+  return set;
 }

@@ -25,6 +25,13 @@ const records = [
   { customerId: 'f', amount: 10, interval: 'day', status: 'paused', start: '2024-01-01' },
 ];
 
+const delinquent = [
+  ...records,
+  { customerId: 'g', amount: 25, start: '2024-01-01', status: 'past_due', pastDueSince: '2024-02-20' },
+  { customerId: 'h', amount: '40.00', start: '2023-12-01', end: '2024-03-10', endReason: 'delinquent' },
+  { customerId: 'a', amount: 5, start: '2024-01-01', end: new Date(Date.UTC(2024, 4, 1)), endReason: 'voluntary' },
+];
+
 const currencies = [
   { customerId: 'a', amount: 100, currency: 'EUR', start: '2024-01-01' },
   { customerId: 'b', amount: '80.00', currency: 'GBP', start: '2024-02-01' },
@@ -113,6 +120,7 @@ export const revenue: FamilySamples = {
         { asOf: new Date(Date.UTC(2024, 5, 30)), rounding: { places: 2 }, weeklyFactor: '4' },
       ],
       [{ subscriptions: currencies }, { currency: 'USD', exchangeRates: { EUR: '1.0837', GBP: 1.27 } }],
+      [{ subscriptions: delinquent }, { asOf: '2024-03-25', pastDueGraceDays: 30 }],
       [{ subscriptions: [] }],
       [{ customers: 500, averageRevenuePerAccount: 200 }],
       [{ customers: 3, averageRevenuePerAccount: '19.99' }],
@@ -143,6 +151,7 @@ export const revenue: FamilySamples = {
             { customerId: 'e', mrr: 15 },
           ],
           formerCustomers: ['e'],
+          delinquentCustomers: ['b', 'c'],
         },
       ],
       [{ previous: [{ customerId: 'x', mrr: 8.333333333333334 }], current: [] }, { customers: false }],
@@ -185,6 +194,8 @@ export const revenue: FamilySamples = {
         { subscriptions: currencies },
         { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
       ],
+      [{ subscriptions: delinquent }, { from: '2024-01', to: '2024-06', lookback: 1, pastDueGraceDays: 0 }],
+      [{ subscriptions: delinquent }, { from: '2024-01', to: '2024-12', period: 'quarter', pastDueGraceDays: 45 }],
     ],
     invoiceRevenueSeries: [
       [{ lines: invoiceLines }, { from: '2024-01', to: '2024-06' }],
@@ -213,6 +224,7 @@ export const revenue: FamilySamples = {
         { asOf: new Date(Date.UTC(2024, 3, 1)), currency: 'USD', exchangeRates: { EUR: '1.0837' } },
       ],
       [{ subscriptions: [] }, { asOf: 0 }],
+      [{ subscriptions: delinquent }, { asOf: '2024-03-01', pastDueGraceDays: 5 }],
     ],
     trialConversion: [
       [{ trials }, { from: '2024-05-01', to: '2024-06-01' }],

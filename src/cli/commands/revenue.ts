@@ -96,6 +96,8 @@ export const SERIES_MONEY: readonly string[] = [
   'fxImpactMrr',
   'usageRevenue',
   'oneOffRevenue',
+  'voluntaryChurnedMrr',
+  'delinquentChurnedMrr',
 ];
 
 /** The months a file spans, from its first start to its last start or end (the last start without `endKey`). */

@@ -52,4 +52,17 @@ describe('MovementTotals', () => {
       }),
     );
   });
+
+  it('tallies the delinquent part of the churn, and only of the churn', () => {
+    const totals = new MovementTotals(2);
+    totals.record(1, 100, 0, false, true);
+    totals.record(1, 2n ** 60n, 0, true, true);
+    totals.record(1, 40, 0, false);
+    totals.record(1, 50, 20, false, true);
+    totals.record(1, 0, 30, false, true);
+    expect(totals.amount(1, CHURNED)).toBe(2n ** 60n + 140n);
+    expect(totals.delinquentAmount(1)).toBe(2n ** 60n + 100n);
+    expect([totals.count(1, CHURNED), totals.delinquentCount(1)]).toEqual([3, 2]);
+    expect([totals.delinquentAmount(0), totals.delinquentCount(0)]).toEqual([0, 0]);
+  });
 });

@@ -38,19 +38,27 @@ export function classifyMovement(previous: Int, current: Int, returning: boolean
 
 /**
  * Exact totals of movements per slot (a month of a series, or the single period of a bridge): the amount
- * moved (always positive: |current − previous|) and the number of customers for each movement.
+ * moved (always positive: |current − previous|) and the number of customers for each movement, and the
+ * part of the churn that is delinquent (customers lost to failed payments; the rest is voluntary).
  */
 export class MovementTotals {
   private readonly amounts: IntSums;
   private readonly counts: Float64Array;
+  private readonly delinquentAmounts: IntSums;
+  private readonly delinquentCounts: Float64Array;
 
   constructor(slots: number) {
     this.amounts = new IntSums(slots * 6);
     this.counts = new Float64Array(slots * 6);
+    this.delinquentAmounts = new IntSums(slots);
+    this.delinquentCounts = new Float64Array(slots);
   }
 
-  /** Classifies one customer's move in a slot (see {@link classifyMovement}), adds it up, returns its code. */
-  record(slot: number, previous: Int, current: Int, returning: boolean): number {
+  /**
+   * Classifies one customer's move in a slot (see {@link classifyMovement}), adds it up, returns its code.
+   * `delinquent`: whether the customer's churn, if it churns, is delinquent.
+   */
+  record(slot: number, previous: Int, current: Int, returning: boolean, delinquent = false): number {
     const movement = classifyMovement(previous, current, returning);
     if (movement !== UNCHANGED) {
       const at = slot * 6 + movement;
@@ -59,8 +67,22 @@ export class MovementTotals {
         compareInt(current, previous) > 0 ? subtractInt(current, previous) : subtractInt(previous, current),
       );
       this.counts[at] = (this.counts[at] as number) + 1;
+      if (delinquent && movement === CHURNED) {
+        this.delinquentAmounts.add(slot, previous);
+        this.delinquentCounts[slot] = (this.delinquentCounts[slot] as number) + 1;
+      }
     }
     return movement;
+  }
+
+  /** The exact churned amount in a slot that is delinquent (part of the `CHURNED` amount). */
+  delinquentAmount(slot: number): Int {
+    return this.delinquentAmounts.get(slot);
+  }
+
+  /** The number of churned customers in a slot whose churn is delinquent. */
+  delinquentCount(slot: number): number {
+    return this.delinquentCounts[slot] as number;
   }
 
   /** The exact amount moved in a slot by one movement. */

@@ -91,6 +91,11 @@ export class KeptRecords {
   currency: Int32Array | undefined;
   /** Per currency slot (slot 0 unused), its rate at the end of each month offset that needs one. */
   rates: readonly (readonly (Rate | undefined)[])[] = [];
+  /**
+   * Per kept record, 1 when its ending is delinquent (see {@link markDelinquent}); absent while no record
+   * is, so that sources without delinquency pay nothing.
+   */
+  delinquent: Uint8Array | undefined;
   private readonly window: SeriesWindow;
   private readonly denIndexes = new Map<Int, number>();
   private lastDen: Int = 0;
@@ -153,6 +158,15 @@ export class KeptRecords {
     if (this.currency === undefined) this.currency = new Int32Array(this.customer.length);
     this.currency[k] = slot;
   }
+
+  /**
+   * Marks kept record `k`'s ending as delinquent: a customer whose MRR falls to 0 in the month it stops
+   * counting is delinquent churn.
+   */
+  markDelinquent(k: number): void {
+    if (this.delinquent === undefined) this.delinquent = new Uint8Array(this.customer.length);
+    this.delinquent[k] = 1;
+  }
 }
 
 /**
@@ -177,7 +191,10 @@ function toUnits(kept: KeptRecords, scale: number): { den: Int; units: IntArray 
   return { den, units };
 }
 
-/** Adds one customer's months `from … to` (its MRR in `values`) to the totals. */
+/**
+ * Adds one customer's months `from … to` (its MRR in `values`) to the totals. `delinquentAt[m]` is 1 when
+ * a record of the customer active at the end of month m − 1 stops counting in m for a delinquent reason.
+ */
 function sweep(
   totals: SeriesTotals,
   values: IntArray,
@@ -185,6 +202,7 @@ function sweep(
   to: number,
   lookback: number,
   paidBefore: number,
+  delinquentAt: Uint8Array | undefined,
 ): void {
   for (let m = from; m <= to; m++) {
     const current = values.get(m);
@@ -195,7 +213,15 @@ function sweep(
     if (m < lookback) continue;
     const previous = values.get(m - 1);
     // A month without change is no movement: skip the classification.
-    if (current !== previous) totals.movements.record(m, previous, current, paidBefore < m - 1);
+    if (current !== previous) {
+      totals.movements.record(
+        m,
+        previous,
+        current,
+        paidBefore < m - 1,
+        delinquentAt !== undefined && delinquentAt[m] === 1,
+      );
+    }
     const base = values.get(m - lookback);
     if (base !== 0 && current !== 0) {
       totals.retained.add(m, current);
@@ -251,15 +277,17 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
   const values = new IntArray(size + 1);
   const steps = new IntArray(size + 1);
   const scratch = rates === undefined ? undefined : new FxScratch(size);
+  const flags = kept.delinquent;
+  const ends = flags === undefined ? undefined : new Uint8Array(size + 1);
   for (let c = 0; c < customerCount; c++) {
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (begin === end) continue;
     if (currency !== undefined && hasRates(currency, order, begin, end)) {
       const { first, last } = kept;
-      const customer = { order, begin, end, first, last, currency, units };
+      const customer = { order, begin, end, first, last, currency, units, delinquent: flags };
       const paidBefore = (kept.firstPaid[c] as number) - low;
-      sweepWithRates(totals, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore);
+      sweepWithRates(totals, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore, ends);
       continue;
     }
     let from = size;
@@ -273,6 +301,7 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
       steps.set(b, subtractInt(steps.get(b), u));
       if (a < from) from = a;
       if (b > to) to = b;
+      if (flags !== undefined && flags[k] === 1) (ends as Uint8Array)[b] = 1;
     }
     let running: Int = 0;
     for (let m = from; m < to; m++) {
@@ -281,8 +310,9 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
       values.set(m, running);
     }
     steps.set(to, 0);
-    sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low);
+    sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low, ends);
     for (let m = from; m < to; m++) values.set(m, 0);
+    if (ends !== undefined) ends.fill(0, from, to + 1);
   }
   return totals;
 }

@@ -127,6 +127,8 @@ export interface CustomerRecords {
   readonly currency: Int32Array;
   /** Per kept record, its monthly amount in units of the common denominator, in its own currency. */
   readonly units: IntArray;
+  /** Per kept record, 1 when its ending is delinquent; absent when no record's is. */
+  readonly delinquent: Uint8Array | undefined;
 }
 
 /**
@@ -140,8 +142,9 @@ export function sweepWithRates(
   scratch: FxScratch,
   lookback: number,
   paidBefore: number,
+  delinquentAt: Uint8Array | undefined,
 ): void {
-  const { order, begin, end, first, last, currency, units } = records;
+  const { order, begin, end, first, last, currency, units, delinquent } = records;
   const { size, steps, value, revalued, currencies } = scratch;
   currencies.length = 0;
   for (let j = begin; j < end; j++) {
@@ -164,6 +167,7 @@ export function sweepWithRates(
       steps.set(b, subtractInt(steps.get(b), u));
       if (a < a0) a0 = a;
       if (b > b0) b0 = b;
+      if (delinquent !== undefined && delinquent[k] === 1) (delinquentAt as Uint8Array)[b] = 1;
     }
     let own: Int = 0;
     for (let m = a0; m < b0; m++) {
@@ -193,7 +197,10 @@ export function sweepWithRates(
       const moved = revalued.get(m);
       if (moved !== previous) totals.fxImpact.add(m, subtractInt(moved, previous));
       if (moved !== current) totals.movements.record(m, moved, current, true);
-    } else if (current !== previous) totals.movements.record(m, previous, current, paidBefore < m - 1);
+    } else if (current !== previous) {
+      const lost = delinquentAt !== undefined && delinquentAt[m] === 1;
+      totals.movements.record(m, previous, current, paidBefore < m - 1, lost);
+    }
     const base = value.get(m - lookback);
     if (base !== 0 && current !== 0) {
       totals.retained.add(m, current);
@@ -204,4 +211,5 @@ export function sweepWithRates(
     value.set(m, 0);
     revalued.set(m, 0);
   }
+  if (delinquentAt !== undefined) delinquentAt.fill(0, from, to + 1);
 }

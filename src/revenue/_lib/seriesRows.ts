@@ -29,6 +29,17 @@ function fxOver(totals: SeriesTotals, a: number, b: number): Int {
   return sum;
 }
 
+/** The delinquent part of the churn over the months `a … b` (offsets): its exact amount and its customers. */
+function delinquentChurn(totals: SeriesTotals, a: number, b: number): { amount: Int; customers: number } {
+  let amount: Int = 0;
+  let customers = 0;
+  for (let m = a; m <= b; m++) {
+    amount = addInt(amount, totals.movements.delinquentAmount(m));
+    customers += totals.movements.delinquentCount(m);
+  }
+  return { amount, customers };
+}
+
 /** The sum of monthly counts over the months `a … b` (offsets). */
 function countOver(counts: Float64Array, a: number, b: number): number {
   let sum = 0;
@@ -63,6 +74,7 @@ export function seriesRow(
   const newMrr = movedAmount(totals, a, m, NEW);
   const newCustomers = movedCount(totals, a, m, NEW);
   const lost = addInt(churned, contraction);
+  const delinquent = delinquentChurn(totals, a, m);
   return {
     month: formatMonth(low + m),
     mrr: money(mrr),
@@ -94,5 +106,9 @@ export function seriesRow(
     trialsStarted: countOver(totals.trialsStarted, a, m),
     trialsConverted: countOver(totals.trialsConverted, a, m),
     fxImpactMrr: money(fxOver(totals, a, m)),
+    voluntaryChurnedMrr: money(subtractInt(churned, delinquent.amount)),
+    delinquentChurnedMrr: money(delinquent.amount),
+    voluntaryChurnedCustomers: churnedCustomers - delinquent.customers,
+    delinquentChurnedCustomers: delinquent.customers,
   };
 }

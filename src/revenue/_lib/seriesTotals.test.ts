@@ -73,4 +73,21 @@ describe('seriesTotals', () => {
     expect(Array.from(totals.trialsStarted)).toEqual([1, 1, 2, 0, 1]);
     expect(Array.from(totals.trialsConverted)).toEqual([0, 1, 0, 0, 0]);
   });
+
+  it('marks a churn delinquent when a record that stops that month ended for failed payments', () => {
+    const book = [
+      { customerId: 'a', amount: 100, start: '2024-01-01', status: 'past_due', pastDueSince: '2024-01-20' },
+      { customerId: 'b', amount: 50, start: '2024-01-01', end: '2024-03-05', endReason: 'delinquent' },
+      { customerId: 'c', amount: 30, start: '2024-01-01', end: '2024-03-05' },
+    ];
+    const totals = seriesTotals('m', book, { pastDueGraceDays: 15 }, window);
+    const money = (value: number | bigint) => ratioToNumber(value, totals.den);
+    // a: cut on 4 February; b and c leave in March, b for failed payments.
+    expect([1, 2].map((m) => money(totals.movements.amount(m, CHURNED)))).toEqual([100, 80]);
+    expect([1, 2].map((m) => money(totals.movements.delinquentAmount(m)))).toEqual([100, 50]);
+    expect([1, 2].map((m) => totals.movements.delinquentCount(m))).toEqual([1, 1]);
+    // Without any delinquent ending nothing is tallied.
+    const plain = seriesTotals('m', records, { pastDueGraceDays: 15 }, window);
+    expect([0, 1, 2, 3, 4].map((m) => plain.movements.delinquentCount(m))).toEqual([0, 0, 0, 0, 0]);
+  });
 });

@@ -57,6 +57,7 @@ function keep(
       needs ??= new MonthRateNeeds(window.size);
       needs.note(dated, kept.first[k] as number, kept.last[k] as number, i);
     }
+    if (reader.delinquent && k >= 0) kept.markDelinquent(k);
   }
   if (needs !== undefined && reader.book !== undefined) kept.rates = needs.rates(reader.book, low, 'subscriptions');
   return kept;

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { isMetricError } from '../../errors.js';
 import { STATUS_CANCELED, STATUS_PAUSED, SubscriptionReader } from './subscriptionReader.js';
-import { subscriptionSchema } from './subscriptionSchema.js';
+import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
 
 /** Whether the fast check accepts a record (a fresh reader, so that currencies of other records do not matter). */
-function fastAccepts(record: unknown): boolean {
+function fastAccepts(record: unknown, policies: SubscriptionPolicies = {}): boolean {
   try {
-    new SubscriptionReader('m', 'subscriptions', {}).read(record, 0);
+    new SubscriptionReader('m', 'subscriptions', policies).read(record, 0);
     return true;
   } catch (error) {
     if (!isMetricError(error)) throw error;
@@ -186,6 +186,11 @@ const record = fc.record(
     end: mostly(validDate, dateLike),
     cancelAt: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
     trialStart: mostly(fc.oneof(validDate, fc.constant(undefined)), dateLike),
+    pastDueSince: mostly(fc.oneof(validDate, fc.constant(undefined), fc.constant(undefined)), dateLike),
+    endReason: mostly(
+      fc.constantFrom('voluntary', 'delinquent', undefined, undefined),
+      fc.constantFrom('Delinquent', 'involuntary', '', null, 1),
+    ),
     status: mostly(
       fc.constantFrom('active', 'trialing', 'past_due', 'paused', 'canceled'),
       fc.constantFrom('Active', 'cancelled', null),
@@ -225,16 +230,20 @@ const dressed = fc.tuple(record, fc.nat(7)).map(([fields, dress]): unknown => {
 describe('SubscriptionReader', () => {
   it('accepts exactly what subscriptionSchema accepts', () => {
     let accepted = 0;
+    let pastDue = 0;
+    const policies = fc.constantFrom<SubscriptionPolicies>({}, { pastDueGraceDays: 0 }, { pastDueGraceDays: 30 });
     fc.assert(
-      fc.property(dressed, (value) => {
-        const fast = fastAccepts(value);
+      fc.property(dressed, policies, (value, options) => {
+        const fast = fastAccepts(value, options);
         expect(fast).toBe(schemaAccepts(value));
         if (fast) accepted++;
+        if (fast && z.safeParse(subscriptionSchema, value).data?.pastDueSince !== undefined) pastDue++;
       }),
       { numRuns: 6000 },
     );
-    // The generator reaches valid records too, not only rejections.
+    // The generator reaches valid records too, not only rejections, past-due ones among them.
     expect(accepted).toBeGreaterThan(300);
+    expect(pastDue).toBeGreaterThan(10);
   });
 
   it('accepts exactly what subscriptionSchema accepts on records that are valid but for one field', () => {
@@ -249,10 +258,14 @@ describe('SubscriptionReader', () => {
       fc.tuple(fc.constant('cancelAt'), fc.oneof(dateLike, validDate)),
       fc.tuple(fc.constant('attributes'), attributesLike),
       fc.tuple(fc.constant('trialStart'), fc.oneof(dateLike, validDate)),
+      fc.tuple(fc.constant('pastDueSince'), fc.oneof(dateLike, validDate)),
+      fc.tuple(fc.constant('endReason'), fc.constantFrom('voluntary', 'delinquent', 'Delinquent', '', null, 1)),
+      fc.tuple(fc.constant('status'), fc.constantFrom('past_due', 'active', 'canceled', undefined)),
     );
+    const pastDue = { ...valid, status: 'past_due', pastDueSince: '2024-02-01', endReason: 'delinquent' };
     fc.assert(
-      fc.property(fields, ([key, value]) => {
-        const candidate = { ...valid, [key]: value };
+      fc.property(fields, fc.boolean(), ([key, value], overdue) => {
+        const candidate = { ...(overdue ? pastDue : valid), [key]: value };
         expect(fastAccepts(candidate)).toBe(schemaAccepts(candidate));
       }),
       { numRuns: 5000 },
@@ -375,5 +388,68 @@ describe('SubscriptionReader', () => {
     expect(() => before.read({ customerId: 'a', amount: 1, currency: 'EUR' }, 2)).toThrow(
       'subscriptions[0].currency is missing but subscriptions[2] is EUR',
     );
+  });
+
+  it('reads a past-due date, only on a past-due record and not before the start', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    const overdue = { customerId: 'a', amount: 1, start: '2024-01-01', status: 'past_due' };
+    reader.read({ ...overdue, pastDueSince: '2024-02-01' }, 0);
+    // Without a grace the record counts until its end.
+    expect([reader.end, reader.delinquent]).toEqual([Number.POSITIVE_INFINITY, false]);
+    for (const record of [
+      { ...overdue, pastDueSince: '2023-12-31' },
+      { ...overdue, pastDueSince: 'soon' },
+      { ...overdue, pastDueSince: null },
+      { ...overdue, status: 'active', pastDueSince: '2024-02-01' },
+      { customerId: 'a', amount: 1, pastDueSince: '2024-02-01' },
+    ]) {
+      expect(refusedAt(reader, record, 3)).toEqual(['subscriptions', 3, 'pastDueSince']);
+    }
+  });
+
+  it('ends a counting past-due record at its grace, a delinquent ending', () => {
+    const day = 86_400_000;
+    const since = Date.UTC(2024, 1, 1);
+    const overdue = { customerId: 'a', amount: 1, start: '2024-01-01', status: 'past_due', pastDueSince: '2024-02-01' };
+    const graced = new SubscriptionReader('m', 'subscriptions', { pastDueGraceDays: 30 });
+    graced.read(overdue, 0);
+    expect([graced.end, graced.delinquent]).toEqual([since + 30 * day, true]);
+    // An end before the cut stays, with its own reason.
+    graced.read({ ...overdue, end: '2024-02-10' }, 1);
+    expect([graced.end, graced.delinquent]).toEqual([Date.UTC(2024, 1, 10), false]);
+    // An end at the cut itself is the record's own (1 February + 30 days is 2 March in 2024).
+    graced.read({ ...overdue, end: '2024-03-02' }, 2);
+    expect([graced.end, graced.delinquent]).toEqual([since + 30 * day, false]);
+    graced.read({ ...overdue, end: '2024-03-03', endReason: 'voluntary' }, 2);
+    expect([graced.end, graced.delinquent]).toEqual([since + 30 * day, true]);
+    // No pastDueSince: until the end.
+    graced.read({ customerId: 'a', amount: 1, status: 'past_due' }, 3);
+    expect([graced.end, graced.delinquent]).toEqual([Number.POSITIVE_INFINITY, false]);
+    // Past-due records that do not count are not cut (they never count).
+    const uncounted = new SubscriptionReader('m', 'subscriptions', { pastDueGraceDays: 0, countPastDue: false });
+    expect(uncounted.read(overdue, 0)).toBe(false);
+    expect([uncounted.end, uncounted.delinquent]).toEqual([Number.POSITIVE_INFINITY, false]);
+  });
+
+  it('reads an end reason, which needs an end', () => {
+    const reader = new SubscriptionReader('m', 'subscriptions', {});
+    reader.read({ customerId: 'a', amount: 1, end: '2024-02-01', endReason: 'delinquent' }, 0);
+    expect(reader.delinquent).toBe(true);
+    reader.read({ customerId: 'a', amount: 1, end: '2024-02-01', endReason: 'voluntary' }, 1);
+    expect(reader.delinquent).toBe(false);
+    reader.read({ customerId: 'a', amount: 1, end: '2024-02-01', endReason: 'delinquent' }, 2);
+    reader.read({ customerId: 'a', amount: 1, end: '2024-02-01' }, 3);
+    expect(reader.delinquent).toBe(false);
+    for (const record of [
+      { endReason: 'delinquent' },
+      { end: undefined, endReason: 'voluntary' },
+      { end: '2024-02-01', endReason: 'unpaid' },
+    ]) {
+      expect(refusedAt(reader, { customerId: 'a', amount: 1, ...record }, 4)).toEqual([
+        'subscriptions',
+        4,
+        'endReason',
+      ]);
+    }
   });
 });

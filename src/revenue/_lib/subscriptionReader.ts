@@ -85,6 +85,8 @@ export class SubscriptionReader extends MonthlyAmounts {
   /** The UTC day number of the instant MRR is measured at, NaN without one. */
   private readonly instantDay: number;
   private readonly counts: readonly boolean[];
+  /** The grace of past-due records in milliseconds (+Infinity without `pastDueGraceDays`). */
+  private readonly grace: number;
   private seenCurrency: string | undefined;
   private seenIndex = -1;
   /** The first record without a currency, while no target currency says what it is in. */
@@ -102,9 +104,17 @@ export class SubscriptionReader extends MonthlyAmounts {
 
   /** The last record's customer. */
   customerId = '';
-  /** The last record's start and end in epoch milliseconds (±Infinity when absent). */
+  /**
+   * The last record's start and end in epoch milliseconds (±Infinity when absent). `end` is where the record
+   * stops counting: its own `end`, or earlier when a past-due grace ran out first.
+   */
   start = 0;
   end = 0;
+  /**
+   * Whether the last record's `end` is a delinquent ending: its `endReason` is `'delinquent'`, or the
+   * past-due grace cut it short.
+   */
+  delinquent = false;
   /** The last record's scheduled cancellation in epoch milliseconds (+Infinity when absent). */
   cancelAt = 0;
   /** The last record's trial start in epoch milliseconds (NaN when it had no trial). */
@@ -140,6 +150,8 @@ export class SubscriptionReader extends MonthlyAmounts {
       policies.countPaused === true,
       true,
     ];
+    const days = policies.pastDueGraceDays;
+    this.grace = days === undefined ? Number.POSITIVE_INFINITY : days * DAY_MS;
   }
 
   private reject(value: unknown, index: number): never {
@@ -166,6 +178,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     let cancelAt: unknown;
     let attributes: unknown;
     let trialStart: unknown;
+    let pastDueSince: unknown;
+    let endReason: unknown;
     for (const key in record) {
       switch (key) {
         case 'customerId':
@@ -207,6 +221,12 @@ export class SubscriptionReader extends MonthlyAmounts {
         case 'trialStart':
           trialStart = record[key];
           break;
+        case 'pastDueSince':
+          pastDueSince = record[key];
+          break;
+        case 'endReason':
+          endReason = record[key];
+          break;
         default:
           this.reject(value, index);
       }
@@ -241,6 +261,12 @@ export class SubscriptionReader extends MonthlyAmounts {
     const code = statusCode(status);
     if (code < 0) this.reject(value, index);
     this.status = code;
+    this.delinquent = false;
+    if (endReason !== undefined) {
+      if (end === undefined || (endReason !== 'voluntary' && endReason !== 'delinquent')) this.reject(value, index);
+      this.delinquent = endReason === 'delinquent';
+    }
+    if (pastDueSince !== undefined) this.readPastDue(value, index, pastDueSince, code);
     this.customerId = customerId as string;
     this.datedCurrency = -1;
     this.lastIndex = index;
@@ -251,6 +277,21 @@ export class SubscriptionReader extends MonthlyAmounts {
     } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
+  }
+
+  /**
+   * Checks a record's `pastDueSince` (a date not before `start`, on a past-due record) and applies the
+   * grace: a counting past-due record stops counting at pastDueSince + grace when that comes before its
+   * end, and that ending is delinquent.
+   */
+  private readPastDue(value: unknown, index: number, pastDueSince: unknown, code: number): void {
+    const since = toEpoch(pastDueSince);
+    if (Number.isNaN(since) || code !== STATUS_PAST_DUE || since < this.start) this.reject(value, index);
+    const cut = since + this.grace;
+    if (cut < this.end && this.counts[code] === true) {
+      this.end = cut;
+      this.delinquent = true;
+    }
   }
 
   /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */

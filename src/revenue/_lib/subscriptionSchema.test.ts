@@ -49,6 +49,37 @@ describe('subscription schemas', () => {
   });
 });
 
+describe('failed payments', () => {
+  const overdue = { customerId: 'a', amount: 1, start: '2024-01-01', status: 'past_due' };
+  const issue = (value: unknown) => z.safeParse(subscriptionSchema, value).error?.issues[0];
+
+  it('takes a past-due date on a past-due record only, not before its start', () => {
+    expect(accepts(subscriptionSchema, { ...overdue, pastDueSince: '2024-01-01' })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...overdue, start: undefined, pastDueSince: 0 })).toBe(true);
+    expect(issue({ ...overdue, pastDueSince: '2023-12-31' })?.path).toEqual(['pastDueSince']);
+    const active = issue({ ...overdue, status: undefined, pastDueSince: '2024-02-01' });
+    expect(active?.path).toEqual(['pastDueSince']);
+    expect(active?.message).toBe("is only for a record whose status is 'past_due', and this one's is 'active'");
+    expect(issue({ ...overdue, status: 'canceled', pastDueSince: '2024-02-01' })?.message).toContain("'canceled'");
+  });
+
+  it('takes an end reason on a record with an end', () => {
+    expect(accepts(subscriptionSchema, { ...overdue, end: '2024-02-01', endReason: 'delinquent' })).toBe(true);
+    expect(accepts(subscriptionSchema, { ...overdue, end: '2024-02-01', endReason: 'voluntary' })).toBe(true);
+    expect(issue({ ...overdue, endReason: 'delinquent' })?.path).toEqual(['endReason']);
+    expect(issue({ ...overdue, end: '2024-02-01', endReason: 'unpaid' })?.path).toEqual(['endReason']);
+  });
+
+  it('takes a grace of whole days, 0 or more', () => {
+    const options = z.strictObject(subscriptionPolicyShape);
+    expect(accepts(options, { pastDueGraceDays: 0 })).toBe(true);
+    expect(accepts(options, { pastDueGraceDays: 45 })).toBe(true);
+    for (const days of [-1, 1.5, '30', Number.NaN, Number.POSITIVE_INFINITY, null]) {
+      expect(accepts(options, { pastDueGraceDays: days })).toBe(false);
+    }
+  });
+});
+
 describe('subscription attributes', () => {
   it('are validated: a plain object of strings', () => {
     const record = { customerId: 'a', amount: 1 };

@@ -86,6 +86,19 @@ export interface SubscriptionRecord extends Price {
    * whose values are strings. No metric reads them yet; they are validated and otherwise ignored.
    */
   readonly attributes?: Readonly<Record<string, string>> | undefined;
+  /**
+   * When the subscription became past due (its first failed payment), not before `start`; only on a record
+   * whose `status` is `'past_due'`. With the policy `pastDueGraceDays`, the record stops counting that
+   * many days later, a **delinquent** ending. Without it, or without this date, the record counts until
+   * its `end` (as Stripe and ChartMogul count past-due subscriptions by default).
+   */
+  readonly pastDueSince?: DateInput | undefined;
+  /**
+   * Why the record ended, on a record with an `end`: `'voluntary'` (the default: the customer canceled)
+   * or `'delinquent'` (the subscription was canceled for failed payments, as Stripe's `unpaid` or a
+   * dunning cancellation). A customer whose MRR falls to 0 when such a record ends is delinquent churn.
+   */
+  readonly endReason?: 'voluntary' | 'delinquent' | undefined;
 }
 
 /** Per-line rounding of monthly amounts (to reproduce vendors that round each line to cents). */
@@ -125,10 +138,22 @@ export interface SubscriptionPolicies extends PricePolicies {
   readonly countPaused?: boolean | undefined;
   /**
    * Whether `'past_due'` records count. Default `true` (Stripe and ChartMogul count past-due subscriptions
-   * until they are canceled; to churn delinquent customers sooner, as Baremetrics does after 30 days, end
-   * their records earlier).
+   * until they are canceled); to stop counting them some days after they fell past due, see
+   * `pastDueGraceDays`.
    */
   readonly countPastDue?: boolean | undefined;
+  /**
+   * Days a past-due record keeps counting after its `pastDueSince` (an integer ≥ 0). Default: none, the
+   * record counts until its `end`, as Stripe (past-due subscriptions are MRR until canceled or unpaid) and
+   * ChartMogul (by default) count it. With a grace g, a counting `'past_due'` record with a `pastDueSince`
+   * stops counting at pastDueSince + g days when that is before its `end`, and that ending is
+   * **delinquent** churn: ChartMogul's option "automatically cancel subscriptions that are X days past due"
+   * (1 to 90 days); PostHog drops a subscription read from revenue events 45 days after its last payment
+   * by default (`subscriptionDropoffDays`); 30 days is the figure quoted for Baremetrics. A past-due record
+   * without `pastDueSince` counts until its `end`; with `countPastDue: false` past-due records never count,
+   * whatever the grace.
+   */
+  readonly pastDueGraceDays?: number | undefined;
   /**
    * The currency of the result (ISO 4217). Records without a `currency` are in it; without it, a record
    * without a `currency` is refused when another record names one.
@@ -196,6 +221,15 @@ const discountRefine = /* @__PURE__ */ (() =>
 /** The schema of a price (the input of `monthlyAmount`). */
 export const priceSchema: Schema<Price> = /* @__PURE__ */ (() => z.strictObject(priceShape).check(discountRefine))();
 
+/** The check that a record's date `field`, when given, is not before its `start` (when given). */
+function notBeforeStart(field: 'end' | 'cancelAt' | 'pastDueSince') {
+  return z.refine<SubscriptionRecord>(
+    (record) =>
+      record.start === undefined || record[field] === undefined || toEpoch(record[field]) >= toEpoch(record.start),
+    { error: 'must not be before start', path: [field], when: (p) => p.issues.length === 0 },
+  );
+}
+
 /** The schema of one subscription record. */
 export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ (() =>
   z
@@ -209,21 +243,13 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
       cancelAt: z.optional(date),
       trialStart: z.optional(date),
       attributes: z.optional(z.record(z.string(), z.string())),
+      pastDueSince: z.optional(date),
+      endReason: z.optional(z.enum(['voluntary', 'delinquent'])),
     })
     .check(
       discountRefine,
-      z.refine(
-        (record) =>
-          record.start === undefined || record.end === undefined || toEpoch(record.end) >= toEpoch(record.start),
-        { error: 'must not be before start', path: ['end'], when: (p) => p.issues.length === 0 },
-      ),
-      z.refine(
-        (record) =>
-          record.start === undefined ||
-          record.cancelAt === undefined ||
-          toEpoch(record.cancelAt) >= toEpoch(record.start),
-        { error: 'must not be before start', path: ['cancelAt'], when: (p) => p.issues.length === 0 },
-      ),
+      notBeforeStart('end'),
+      notBeforeStart('cancelAt'),
       z.refine(
         (record) =>
           record.trialStart === undefined ||
@@ -234,7 +260,25 @@ export const subscriptionSchema: Schema<SubscriptionRecord> = /* @__PURE__ */ ((
           when: (p) => p.issues.length === 0,
         },
       ),
+      z.refine((record) => record.pastDueSince === undefined || record.status === 'past_due', {
+        error: (issue) =>
+          `is only for a record whose status is 'past_due', and this one's is '${statusOf(issue.input)}'`,
+        path: ['pastDueSince'],
+        when: (p) => p.issues.length === 0,
+      }),
+      notBeforeStart('pastDueSince'),
+      z.refine((record) => record.endReason === undefined || record.end !== undefined, {
+        error: 'needs an end (the reason the record ended)',
+        path: ['endReason'],
+        when: (p) => p.issues.length === 0,
+      }),
     ))();
+
+/** The status of a record handed to an error message (`'active'` when absent). */
+function statusOf(record: unknown): string {
+  const status = typeof record === 'object' && record !== null ? (record as { status?: unknown }).status : undefined;
+  return typeof status === 'string' ? status : 'active';
+}
 
 const roundingSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -256,6 +300,7 @@ export const subscriptionPolicyShape = /* @__PURE__ */ (() => ({
   countTrialing: z.optional(z.boolean()),
   countPaused: z.optional(z.boolean()),
   countPastDue: z.optional(z.boolean()),
+  pastDueGraceDays: z.optional(z.int().check(z.gte(0))),
   currency: z.optional(currencyCode),
   exchangeRates: z.optional(exchangeRatesSchema),
   rateDate: z.optional(z.enum(['month-end', 'record-start'])),
