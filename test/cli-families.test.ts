@@ -37,7 +37,11 @@ const json = async (args: string[]) => {
 
 describe('cs-metrics family commands', () => {
   it('mrr equals recurringRevenueSeries on the subscription records', async () => {
-    const subscriptions = sampleSubscriptions();
+    // The failed payments, which the mrr command reads, on the sample records.
+    const failed = rows('subscriptions.csv').map(({ pastDueSince = '', endReason = '' }) =>
+      present({ pastDueSince, endReason }),
+    );
+    const subscriptions = sampleSubscriptions().map((record, i) => ({ ...record, ...failed[i] }));
     const expected = recurringRevenueSeries(
       { subscriptions: subscriptions as never },
       {

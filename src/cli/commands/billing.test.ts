@@ -103,6 +103,59 @@ describe('mrr with dated rates', () => {
   });
 });
 
+describe('mrr with failed payments', () => {
+  // f pays 100 and leaves at the end of January of its own accord; g pays 200, fails to pay from 25 January
+  // and is canceled for it on 1 March.
+  const failed = file(
+    'failed.csv',
+    [
+      'customerId,amount,start,end,status,pastDueSince,endReason',
+      'f,100,2024-01-01,2024-02-01,canceled,,voluntary',
+      'g,200,2024-01-01,2024-01-25,active,,',
+      'g,200,2024-01-25,2024-03-01,past_due,2024-01-25,delinquent',
+    ].join('\n'),
+  );
+  const args = ['mrr', failed, '--from', '2024-01', '--to', '2024-03'];
+  const cells = (stdout: string, line: number) => stdout.split('\n')[line]?.split(/ {2,}/).slice(0, 8);
+
+  it('shows the delinquent churn beside the churned MRR', async () => {
+    const { code, stdout } = await runCli(args);
+    expect(code).toBe(0);
+    expect(columnsOf(stdout).slice(6, 8)).toEqual(['churned', 'delinquent churn']);
+    expect(cells(stdout, 4)).toEqual(['2024-02', '200.00', '1', '0.00', '0.00', '0.00', '100.00', '0.00']);
+    expect(cells(stdout, 5)).toEqual(['2024-03', '0.00', '0', '0.00', '0.00', '0.00', '200.00', '200.00']);
+    expect(stdout).toContain('Delinquent churn is the part of churned lost to failed payments');
+    const rows = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(rows[2]).toMatchObject({ delinquentChurnedMrr: 200, voluntaryChurnedMrr: 0, delinquentChurnedCustomers: 1 });
+    expect(rows[1]).toMatchObject({ delinquentChurnedMrr: 0, voluntaryChurnedMrr: 100, voluntaryChurnedCustomers: 1 });
+    expect(
+      columnsOf((await runCli(['mrr', subscriptions, '--currency', 'USD', '--rate', 'EUR=1.1'])).stdout),
+    ).not.toContain('delinquent churn');
+  });
+
+  it('ends a past-due record --grace-days after its pastDueSince', async () => {
+    const { code, stdout } = await runCli([...args, '--grace-days', '14']);
+    expect(code).toBe(0);
+    // g stops counting on 8 February: delinquent churn in February.
+    expect(cells(stdout, 4)).toEqual(['2024-02', '0.00', '0', '0.00', '0.00', '0.00', '300.00', '200.00']);
+    expect(stdout).toContain('or past due for more than --grace-days');
+    const negative = await runCli([...args, '--grace-days=-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(/^cs-metrics mrr: --grace-days /);
+    expect(await runCli([...args, '--grace-days', 'two'])).toMatchObject({
+      code: 2,
+      stderr: "cs-metrics mrr: --grace-days must be a number, not 'two'\n",
+    });
+    const bad = file(
+      'bad-reason.csv',
+      ['customerId,amount,start,end,endReason', 'f,100,2024-01-01,2024-02-01,unpaid'].join('\n'),
+    );
+    const refused = await runCli(['mrr', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(new RegExp(`^cs-metrics mrr: ${bad}, line 2, column endReason: endReason `));
+  });
+});
+
 describe('mrr with trials', () => {
   const trials = file(
     'trials.csv',
@@ -285,6 +338,10 @@ describe('mrr --invoices', () => {
     await refused(
       ['--invoices', invoices, '--discounts', 'ignore'],
       '--discounts applies to subscriptions, not to the invoice lines of --invoices',
+    );
+    await refused(
+      ['--invoices', invoices, '--grace-days', '3'],
+      '--grace-days applies to subscriptions, not to the invoice lines of --invoices',
     );
     await refused(
       ['--invoices', invoices, '--rates', rates, '--currency', 'USD'],

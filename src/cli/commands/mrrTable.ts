@@ -13,6 +13,7 @@ type Row = RecurringRevenueSeriesRow & {
 /** Which optional figures the input can make non-zero. */
 export interface Shown {
   readonly fx: boolean;
+  readonly delinquent: boolean;
   readonly trials: boolean;
   readonly invoices: boolean;
 }
@@ -30,6 +31,11 @@ const FIELDS: readonly Field[] = [
   { column: { name: 'expansion', money: true }, value: (row) => row.expansionMrr },
   { column: { name: 'contraction', money: true }, value: (row) => row.contractionMrr },
   { column: { name: 'churned', money: true }, value: (row) => row.churnedMrr },
+  {
+    column: { name: 'delinquent churn', money: true },
+    value: (row) => row.delinquentChurnedMrr,
+    when: 'delinquent',
+  },
   { column: { name: 'reactivation', money: true }, value: (row) => row.reactivationMrr },
   { column: { name: 'net new', money: true }, value: (row) => row.netNewMrr },
   { column: { name: 'FX impact', money: true }, value: (row) => row.fxImpactMrr, when: 'fx' },

@@ -26,7 +26,7 @@ import { UsageError } from '../errors.js';
 import { loadInvoiceLines } from '../invoiceLines.js';
 import type { Output } from '../output.js';
 import { BY_OPTION, byOption, type Period } from '../periods.js';
-import { seriesTable } from './mrrTable.js';
+import { type Shown, seriesTable } from './mrrTable.js';
 import {
   currencyOptions,
   locateRates,
@@ -58,6 +58,8 @@ export const SUBSCRIPTION_FIELDS: FieldSpecs<SubscriptionRow> = {
   status: { column: 'status' },
   trialStart: { column: 'trialStart', kind: 'date' },
   cancelAt: { column: 'cancelAt', kind: 'date' },
+  pastDueSince: { column: 'pastDueSince', kind: 'date' },
+  endReason: { column: 'endReason' },
 };
 
 const DISCOUNT_COLUMNS: ReadonlySet<string> = new Set(['discountPercent', 'discountAmount']);
@@ -138,6 +140,7 @@ function clippedNotes(series: readonly RecurringRevenueSeriesRow[], by: Period):
 /** Subscription policies that invoice lines do not have. */
 const SUBSCRIPTION_ONLY = [
   'rate-date',
+  'grace-days',
   'weekly-factor',
   'discounts',
   'count-trialing',
@@ -150,7 +153,7 @@ interface Computed {
   readonly series: readonly RecurringRevenueSeriesRow[];
   readonly span: { from: string; to: string } | undefined;
   readonly currency: string | undefined;
-  readonly shown: { fx: boolean; trials: boolean; invoices: boolean };
+  readonly shown: Shown;
 }
 
 type Range = { from: string | undefined; to: string | undefined };
@@ -182,12 +185,21 @@ async function fromSubscriptions(context: CommandContext, file: string, range: R
     ),
   );
   let trials = false;
-  for (let i = 0; i < loaded.length && !trials; i++) trials = loaded.value('trialStart', i) !== undefined;
+  let failed = false;
+  for (let i = 0; i < loaded.length && !(trials && failed); i++) {
+    trials ||= loaded.value('trialStart', i) !== undefined;
+    failed ||= loaded.value('pastDueSince', i) !== undefined || loaded.value('endReason', i) === 'delinquent';
+  }
   return {
     series,
     span: { from, to },
     currency: currencies.currency ?? subscriptions.find((record) => record.currency)?.currency,
-    shown: { fx: currencies.datedRates !== undefined && policies.rateDate !== 'record-start', trials, invoices: false },
+    shown: {
+      fx: currencies.datedRates !== undefined && policies.rateDate !== 'record-start',
+      trials,
+      delinquent: failed,
+      invoices: false,
+    },
   };
 }
 
@@ -224,7 +236,7 @@ async function fromInvoices(context: CommandContext, file: string, range: Range,
     series,
     span: { from, to },
     currency: currencies.currency ?? lines.find((line) => line.currency)?.currency,
-    shown: { fx: false, trials: false, invoices: true },
+    shown: { fx: false, trials: false, delinquent: false, invoices: true },
   };
 }
 
@@ -234,7 +246,7 @@ export const mrr: Command = {
   usage:
     'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--rates rates.json|rates.csv --currency USD]\n       cs-metrics mrr --invoices <invoices file> [--usage exclude|invoice-month|service-period] [--from 2024-01] [--to 2024-12]',
   description:
-    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
+    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
   options: {
     from: {
       type: 'string',
@@ -303,6 +315,11 @@ export const mrr: Command = {
         ...(shown.fx
           ? [
               'FX impact is how the month-end exchange rates moved the MRR of the customers who paid in both months; net new includes it (new + expansion + reactivation − contraction − churned + FX impact).',
+            ]
+          : []),
+        ...(shown.delinquent
+          ? [
+              `Delinquent churn is the part of churned lost to failed payments (a record ended with endReason delinquent${context.values['grace-days'] === undefined ? '' : ', or past due for more than --grace-days'}).`,
             ]
           : []),
         ...(shown.invoices

@@ -75,6 +75,11 @@ export const REVENUE_OPTIONS = {
     default: 'month-end',
     description: "which day's dated rate converts a record: each month's last day, or the record's start",
   },
+  'grace-days': {
+    type: 'string',
+    value: 'days',
+    description: 'a past-due record stops counting this many days after its pastDueSince: delinquent churn',
+  },
   'weekly-factor': { type: 'string', value: '52/12|4.33|4', default: '52/12', description: 'weeks in a month' },
   discounts: { type: 'string', value: 'apply|ignore', default: 'apply', description: 'whether discounts reduce MRR' },
   'count-trialing': { type: 'boolean', description: 'count trialing subscriptions in MRR' },
@@ -87,6 +92,7 @@ export const REVENUE_FLAGS: Readonly<Record<string, string>> = {
   currency: '--currency',
   exchangeRates: '--rates or --rate',
   rateDate: '--rate-date',
+  pastDueGraceDays: '--grace-days',
   weeklyFactor: '--weekly-factor',
   discounts: '--discounts',
   countTrialing: '--count-trialing',
@@ -100,8 +106,10 @@ export function revenuePolicies(context: CommandContext, currencies: CurrencyOpt
   const discounts = choiceOption(context, 'discounts', ['apply', 'ignore']);
   const rateDate = choiceOption(context, 'rate-date', ['month-end', 'record-start']);
   const { datedRates: _file, ...money } = currencies;
+  const graceDays = numberOption(context, 'grace-days');
   return {
     ...money,
+    ...(graceDays === undefined ? {} : { pastDueGraceDays: graceDays }),
     ...(rateDate === undefined ? {} : { rateDate }),
     ...(weeklyFactor === undefined ? {} : { weeklyFactor }),
     ...(discounts === undefined ? {} : { discounts }),
