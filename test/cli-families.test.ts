@@ -37,7 +37,7 @@ const json = async (args: string[]) => {
 
 describe('cs-metrics family commands', () => {
   it('mrr equals recurringRevenueSeries on the subscription records', async () => {
-    const subscriptions = sampleSubscriptions({ failedPayments: false });
+    const subscriptions = sampleSubscriptions();
     const expected = recurringRevenueSeries(
       { subscriptions: subscriptions as never },
       {
@@ -205,6 +205,8 @@ describe('cs-metrics family commands', () => {
     expect(stdout.startsWith('Summary')).toBe(true);
     for (const heading of [
       '■ Revenue',
+      '■ Trial conversion',
+      '■ Invoiced revenue',
       '■ Cohorts',
       '■ Net Promoter Score',
       '■ Customer health',
@@ -221,10 +223,12 @@ describe('cs-metrics family commands', () => {
       'csat',
       'engagement',
       'health',
+      'invoiced',
       'lifetime',
       'mrr',
       'nps',
       'support',
+      'trials',
     ]);
     expect(full.lifetime.lifetimeValue.arpa).toBe(full.mrr.at(-1).averageRevenuePerAccount);
     const partial = await runCli(['report', 'test/fixtures/cli']);

@@ -7,17 +7,13 @@ import { type DerivedTrial, type TrialSource, trialsOf } from '../../examples/da
 const rows = (file: string) =>
   parse(readFileSync(`examples/data/${file}`), { columns: true }) as Record<string, string>[];
 
-/**
- * The records of `examples/data/subscriptions.csv`. With `failedPayments: false` the `pastDueSince` and
- * `endReason` columns are left out, as the command line's reader of the file does not take them yet.
- */
-export function sampleSubscriptions({ failedPayments = true } = {}): Record<string, unknown>[] {
+/** The records of `examples/data/subscriptions.csv`, as the library takes them. */
+export function sampleSubscriptions(): Record<string, unknown>[] {
   return rows('subscriptions.csv').map((row) => {
     const present = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
     const { id: _id, plan: _plan, discountPercent, discountAmount, intervalCount, quantity, ...rest } = present;
-    const { pastDueSince: _due, endReason: _reason, ...withoutFailedPayments } = rest;
     return {
-      ...(failedPayments ? rest : withoutFailedPayments),
+      ...rest,
       intervalCount: Number(intervalCount),
       quantity: Number(quantity),
       ...(discountPercent ? { discount: { percent: discountPercent } } : {}),

@@ -33,8 +33,36 @@ describe('report', () => {
     const { result, stderr } = await json(['report', DATA, '--as-of', '2024-06-30']);
     expect(result.mrr.at(-1).month).toBe('2024-06');
     expect(result.mrr).toEqual(
-      (await json(['mrr', `${DATA}/subscriptions.csv`, '--rates', `${DATA}/exchange-rates.json`, '--to', '2024-06']))
-        .result,
+      (
+        await json([
+          'mrr',
+          `${DATA}/subscriptions.csv`,
+          '--rates',
+          `${DATA}/exchange-rates.csv`,
+          '--currency',
+          'USD',
+          '--to',
+          '2024-06',
+        ])
+      ).result,
+    );
+    expect(result.trials).toEqual(
+      (await json(['trials', `${DATA}/subscriptions.csv`, '--within', '30', '--to', '2024-06-30'])).result,
+    );
+    expect(result.invoiced).toEqual(
+      (
+        await json([
+          'mrr',
+          '--invoices',
+          `${DATA}/invoices.csv`,
+          '--rates',
+          `${DATA}/exchange-rates.json`,
+          '--by',
+          'quarter',
+          '--to',
+          '2024-06',
+        ])
+      ).result,
     );
     expect(result.churn).toEqual((await json(['churn', `${DATA}/customers.csv`, '--month', '2024-06'])).result);
     expect(result.cohorts).toEqual(

@@ -7,12 +7,15 @@ import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, monthStart } from '
 import { isMetricError } from '../../index.js';
 import { UsageError } from '../errors.js';
 import { cell, type MoneyFields, type Output, type Table } from '../output.js';
+import { readRatesObject } from '../rates.js';
 import { NothingToMeasure } from './surveyTally.js';
 
 /** The files the report reads: the option that names each, and its name in a folder. */
 const FILES = {
   subscriptions: 'subscriptions.csv',
   rates: 'exchange-rates.json',
+  'dated-rates': 'exchange-rates.csv',
+  invoices: 'invoices.csv',
   customers: 'customers.csv',
   survey: 'survey-responses.csv',
   accounts: 'accounts.csv',
@@ -41,6 +44,8 @@ interface Section {
   readonly heading: string;
   readonly family: Family;
   readonly command: () => Promise<Command>;
+  /** The option the family's file is given with; default: the command's input file. */
+  readonly fileOption?: string;
   /** The options of the section's command; `earlier` holds the results of the sections before it. */
   readonly values: (
     settings: Settings,
@@ -59,10 +64,34 @@ const SECTIONS: readonly Section[] = [
     family: 'subscriptions',
     command: async () => (await import('./revenue.js')).mrr,
     values: ({ paths, asOf, currency }) => ({
-      ...(paths.rates ? { rates: paths.rates } : {}),
-      ...(currency ? { currency } : {}),
+      ...ratesValues(paths, currency),
       ...(asOf ? { to: asOf.month } : {}),
     }),
+  },
+  {
+    key: 'trials',
+    heading: 'Trial conversion',
+    family: 'subscriptions',
+    command: async () => (await import('./trials.js')).trials,
+    values: ({ asOf }) => ({ within: '30', ...(asOf ? { to: asOf.day } : {}) }),
+  },
+  {
+    key: 'invoiced',
+    heading: 'Invoiced revenue',
+    family: 'invoices',
+    fileOption: 'invoices',
+    command: async () => (await import('./revenue.js')).mrr,
+    values: ({ paths, asOf, currency }, earlier) => {
+      // The months of the Revenue section, when it ran, so that the two series end together.
+      const last = Array.isArray(earlier.mrr) ? field(earlier.mrr.at(-1), 'month') : undefined;
+      const to = asOf?.month ?? (typeof last === 'string' ? last : undefined);
+      return {
+        by: 'quarter',
+        ...(paths.rates ? { rates: paths.rates } : {}),
+        ...(currency ? { currency } : {}),
+        ...(to ? { to } : {}),
+      };
+    },
   },
   {
     key: 'churn',
@@ -144,6 +173,17 @@ const FILE_FLAGS: Readonly<Record<string, OptionSpec>> = Object.fromEntries(
   ]),
 );
 
+/**
+ * The Revenue section's rates: the dated rates when there are (to the --currency, else to the currency the
+ * JSON rates name), else the fixed rates.
+ */
+function ratesValues(paths: Paths, currency: string | undefined): Record<string, string> {
+  if (paths['dated-rates'] === undefined)
+    return { ...(paths.rates ? { rates: paths.rates } : {}), ...(currency ? { currency } : {}) };
+  const target = currency ?? (paths.rates === undefined ? undefined : readRatesObject(paths.rates).currency);
+  return { rates: paths['dated-rates'], ...(target ? { currency: target } : {}) };
+}
+
 /** Each family's file: the one its option names, else the folder's file of the standard name if it exists. */
 function resolvePaths(context: CommandContext, folder: string | undefined): Paths {
   const paths: Paths = {};
@@ -187,6 +227,18 @@ function summaryTable(json: Record<string, unknown>, currency: string | undefine
     add('net revenue retention (trailing 12 months)', field(last, 'netRevenueRetention'), 'percent');
     add('gross revenue retention (trailing 12 months)', field(last, 'grossRevenueRetention'), 'percent');
   }
+  const trials = json.trials as Json;
+  if (trials) {
+    rows.push([
+      'trials converted within 30 days',
+      `${((field(trials, 'rate') as number) * 100).toFixed(1)} % (${String(field(trials, 'converted'))} of ${String(field(trials, 'started'))})`,
+    ]);
+  }
+  const invoiced = Array.isArray(json.invoiced) ? (json.invoiced.at(-1) as Json) : undefined;
+  if (invoiced) {
+    add(`usage revenue invoiced (${String(field(invoiced, 'period'))})`, field(invoiced, 'usageRevenue'), 'money');
+    add(`one-off revenue invoiced (${String(field(invoiced, 'period'))})`, field(invoiced, 'oneOffRevenue'), 'money');
+  }
   add('logo churn, last month', field(json.churn, 'churnRate'), 'percent');
   add(
     'discounted lifetime value of a new customer',
@@ -223,7 +275,7 @@ export const report: Command = {
   summary: 'every family on a folder of standard files, in one report',
   usage: 'cs-metrics report [folder] [--subscriptions file] [--customers file] [--survey file] … [--as-of 2024-12-31]',
   description:
-    'Reads subscriptions (with exchange rates), customers, survey responses, accounts with a scorecard, tickets, events and sessions, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. Each file is named by its option or found in the folder under its standard name (subscriptions.csv, exchange-rates.json, customers.csv, survey-responses.csv, accounts.csv, scorecard.json, tickets.csv, events.csv, sessions.csv); a family without a file is skipped. --as-of ends the MRR series and the churn period with the last month ended by that day, and dates the cohorts, lifetimes, surveys and engagement.',
+    'Reads subscriptions (with fixed or dated exchange rates), invoice lines, customers, survey responses, accounts with a scorecard, tickets, events and sessions, in the shapes the other commands read, and prints each family that has its file: the MRR series with its movements (and FX impact with dated rates), trial conversion, the series from invoice lines with usage and one-off revenue, churn, cohorts, survey scores with their intervals, the health distribution with its calibration, support times and engagement. Each file is named by its option or found in the folder under its standard name (subscriptions.csv, exchange-rates.json, exchange-rates.csv for dated rates, invoices.csv, customers.csv, survey-responses.csv, accounts.csv, scorecard.json, tickets.csv, events.csv, sessions.csv); a family without a file is skipped. --as-of ends the MRR series and the churn period with the last month ended by that day, and dates the cohorts, lifetimes, surveys and engagement.',
   options: {
     'as-of': {
       type: 'string',
@@ -269,9 +321,10 @@ export const report: Command = {
         continue;
       }
       const command = await section.command();
+      const values = section.values(settings, json);
       const sub: CommandContext = {
-        values: section.values(settings, json),
-        positionals: [file],
+        values: section.fileOption === undefined ? values : { ...values, [section.fileOption]: file },
+        positionals: section.fileOption === undefined ? [file] : [],
         progress: context.progress,
         warn: context.warn,
       };

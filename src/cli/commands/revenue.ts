@@ -1,6 +1,7 @@
 // mrr: the MRR series with its movements, month by month (or by quarter or year), from a file of
-// subscription records.
+// subscription records or of invoice lines.
 import {
+  invoiceRevenueSeries,
   type RecurringRevenueSeriesRow,
   recurringRevenueSeries,
   type SubscriptionRecord,
@@ -17,16 +18,24 @@ import {
   locate,
   MAP_OPTION,
   monthOption,
-  numberOption,
   stringOption,
 } from '../command.js';
 import { addMonths, epochOf, formatMonth } from '../dates.js';
 import { lazyArray } from '../columns.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_ROUNDING, type Output, ROUNDINGS } from '../output.js';
-import { roundMoney } from '../output/money.js';
+import { loadInvoiceLines } from '../invoiceLines.js';
+import type { Output } from '../output.js';
 import { BY_OPTION, byOption, type Period } from '../periods.js';
-import { readRatesObject } from '../rates.js';
+import { type Shown, seriesTable } from './mrrTable.js';
+import {
+  currencyOptions,
+  locateRates,
+  lookbackOption,
+  moneyText,
+  REVENUE_FLAGS,
+  REVENUE_OPTIONS,
+  revenuePolicies,
+} from './revenueOptions.js';
 
 /** A row of a subscription file: a subscription record whose discount is one of two columns. */
 export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
@@ -47,6 +56,10 @@ export const SUBSCRIPTION_FIELDS: FieldSpecs<SubscriptionRow> = {
   start: { column: 'start', kind: 'date' },
   end: { column: 'end', kind: 'date' },
   status: { column: 'status' },
+  trialStart: { column: 'trialStart', kind: 'date' },
+  cancelAt: { column: 'cancelAt', kind: 'date' },
+  pastDueSince: { column: 'pastDueSince', kind: 'date' },
+  endReason: { column: 'endReason' },
 };
 
 const DISCOUNT_COLUMNS: ReadonlySet<string> = new Set(['discountPercent', 'discountAmount']);
@@ -69,60 +82,7 @@ export function subscriptionRecords(loaded: LoadedRecords<SubscriptionRow>): rea
   });
 }
 
-/** The target currency and exchange rates from `--rates file.json`, or `--currency` and `--rate`. */
-export function currencyOptions(context: CommandContext): {
-  currency?: string;
-  exchangeRates?: Record<string, string>;
-} {
-  const file = stringOption(context, 'rates');
-  let currency = stringOption(context, 'currency');
-  let exchangeRates: Record<string, string> | undefined;
-  if (file !== undefined) {
-    const rates = readRatesObject(file);
-    exchangeRates = rates.exchangeRates as Record<string, string>;
-    currency ??= rates.currency;
-  }
-  const raw = context.values.rate;
-  for (const text of Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []) {
-    const [code, rate] = text.split('=');
-    if (!code || rate === undefined) throw new UsageError(`--rate must be CODE=rate, such as EUR=1.08, not '${text}'`);
-    exchangeRates = { ...exchangeRates, [code]: rate };
-  }
-  return { ...(currency === undefined ? {} : { currency }), ...(exchangeRates === undefined ? {} : { exchangeRates }) };
-}
-
-export const REVENUE_OPTIONS = {
-  currency: { type: 'string', value: 'code', description: 'currency of the results (ISO 4217)' },
-  rates: {
-    type: 'string',
-    value: 'file.json',
-    description: 'exchange rates: { "currency": "USD", "exchangeRates": { "EUR": "1.08" } }',
-  },
-  rate: {
-    type: 'string',
-    multiple: true,
-    value: 'CODE=rate',
-    description: 'one exchange rate to --currency (repeatable)',
-  },
-  'weekly-factor': { type: 'string', value: '52/12|4.33|4', default: '52/12', description: 'weeks in a month' },
-  discounts: { type: 'string', value: 'apply|ignore', default: 'apply', description: 'whether discounts reduce MRR' },
-  'count-trialing': { type: 'boolean', description: 'count trialing subscriptions in MRR' },
-  'count-paused': { type: 'boolean', description: 'count paused subscriptions in MRR' },
-  'exclude-past-due': { type: 'boolean', description: 'leave past-due subscriptions out of MRR' },
-} as const;
-
-/** The library's revenue options and the flags that set them. */
-export const REVENUE_FLAGS: Readonly<Record<string, string>> = {
-  currency: '--currency',
-  exchangeRates: '--rates or --rate',
-  weeklyFactor: '--weekly-factor',
-  discounts: '--discounts',
-  countTrialing: '--count-trialing',
-  countPaused: '--count-paused',
-  countPastDue: '--exclude-past-due',
-};
-
-/** The money fields of a row of the MRR series. */
+/** The money fields of a row of the MRR series (from invoice lines too). */
 export const SERIES_MONEY: readonly string[] = [
   'mrr',
   'arr',
@@ -134,34 +94,28 @@ export const SERIES_MONEY: readonly string[] = [
   'reactivationMrr',
   'netNewMrr',
   'averageRevenuePerAccount',
+  'averageSalePrice',
+  'fxImpactMrr',
+  'usageRevenue',
+  'oneOffRevenue',
   'voluntaryChurnedMrr',
   'delinquentChurnedMrr',
 ];
 
-/** The revenue policies from the command's options. */
-export function revenuePolicies(context: CommandContext) {
-  const weeklyFactor = choiceOption(context, 'weekly-factor', ['52/12', '4.33', '4']);
-  const discounts = choiceOption(context, 'discounts', ['apply', 'ignore']);
-  return {
-    ...currencyOptions(context),
-    ...(weeklyFactor === undefined ? {} : { weeklyFactor }),
-    ...(discounts === undefined ? {} : { discounts }),
-    ...(context.values['count-trialing'] === true ? { countTrialing: true } : {}),
-    ...(context.values['count-paused'] === true ? { countPaused: true } : {}),
-    ...(context.values['exclude-past-due'] === true ? { countPastDue: false } : {}),
-  };
-}
-
-/** The months a file of subscriptions spans, from its first start to its last start or end. */
-function dataMonths(loaded: LoadedRecords<SubscriptionRow>): { from: string; to: string } | undefined {
+/** The months a file spans, from its first start to its last start or end (the last start without `endKey`). */
+function dataMonths<T>(
+  loaded: LoadedRecords<T>,
+  startKey: keyof T & string,
+  endKey?: keyof T & string,
+): { from: string; to: string } | undefined {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < loaded.length; i++) {
-    for (const key of ['start', 'end'] as const) {
+    for (const key of endKey === undefined ? [startKey] : [startKey, endKey]) {
       const time = epochOf(loaded.value(key, i));
       if (Number.isNaN(time)) continue;
-      if (key === 'start') first = Math.min(first, time);
-      last = Math.max(last, key === 'end' ? time - 1 : time);
+      if (key === startKey) first = Math.min(first, time);
+      last = Math.max(last, key === endKey ? time - 1 : time);
     }
   }
   if (!Number.isFinite(first)) return undefined;
@@ -183,22 +137,116 @@ function clippedNotes(series: readonly RecurringRevenueSeriesRow[], by: Period):
     });
 }
 
-/**
- * An amount as the table shows it: rounded to the currency's minor unit as `--rounding` says, grouped by
- * thousands.
- */
-function moneyText(value: number, currency: string | undefined, context: CommandContext): string {
-  const rounding = ROUNDINGS.find((choice) => choice === context.values.rounding) ?? DEFAULT_ROUNDING;
-  const [whole = '', fraction] = roundMoney(value, currency, rounding).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+/** Subscription policies that invoice lines do not have. */
+const SUBSCRIPTION_ONLY = [
+  'rate-date',
+  'grace-days',
+  'weekly-factor',
+  'discounts',
+  'count-trialing',
+  'count-paused',
+  'exclude-past-due',
+];
+
+/** The series and what it was computed from, for the table. */
+interface Computed {
+  readonly series: readonly RecurringRevenueSeriesRow[];
+  readonly span: { from: string; to: string } | undefined;
+  readonly currency: string | undefined;
+  readonly shown: Shown;
+}
+
+type Range = { from: string | undefined; to: string | undefined };
+
+function checkedRange(from: string | undefined, to: string | undefined, span: Computed['span'], file: string) {
+  const range = { from: from ?? span?.from, to: to ?? span?.to };
+  if (range.from === undefined || range.to === undefined)
+    throw new UsageError(`${file} has no start dates: give --from and --to`);
+  return range as { from: string; to: string };
+}
+
+async function fromSubscriptions(context: CommandContext, file: string, range: Range, by: Period): Promise<Computed> {
+  const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
+  const subscriptions = subscriptionRecords(loaded);
+  const span = dataMonths(loaded, 'start', 'end');
+  const { from, to } = checkedRange(range.from, range.to, span, file);
+  const currencies = await currencyOptions(context);
+  const policies = revenuePolicies(context, currencies);
+  const columns = {
+    ...loaded.columns,
+    discount: `${loaded.columns.discountPercent} or ${loaded.columns.discountAmount}`,
+  };
+  const series = locateRates(loaded, currencies.datedRates, () =>
+    locate(file, loaded.locations, columns, () =>
+      recurringRevenueSeries(
+        { subscriptions },
+        { from, to, ...policies, ...lookbackOption(context), ...(by === 'month' ? {} : { period: by }) },
+      ),
+    ),
+  );
+  let trials = false;
+  let failed = false;
+  for (let i = 0; i < loaded.length && !(trials && failed); i++) {
+    trials ||= loaded.value('trialStart', i) !== undefined;
+    failed ||= loaded.value('pastDueSince', i) !== undefined || loaded.value('endReason', i) === 'delinquent';
+  }
+  return {
+    series,
+    span: { from, to },
+    currency: currencies.currency ?? subscriptions.find((record) => record.currency)?.currency,
+    shown: {
+      fx: currencies.datedRates !== undefined && policies.rateDate !== 'record-start',
+      trials,
+      delinquent: failed,
+      invoices: false,
+    },
+  };
+}
+
+async function fromInvoices(context: CommandContext, file: string, range: Range, by: Period): Promise<Computed> {
+  const given = SUBSCRIPTION_ONLY.find((name) => context.values[name] !== undefined);
+  if (given !== undefined)
+    throw new UsageError(`--${given} applies to subscriptions, not to the invoice lines of --invoices`);
+  const usage = choiceOption(context, 'usage', ['exclude', 'invoice-month', 'service-period']);
+  const currencies = await currencyOptions(context);
+  if (currencies.datedRates !== undefined) {
+    throw new UsageError(
+      `--invoices takes fixed exchange rates only (a .json rates file or --rate), not the dated rates of ${currencies.datedRates}`,
+    );
+  }
+  const { lines, loaded, columns } = await loadInvoiceLines(context, file);
+  // Annual lines run long past the last invoice: the series ends with the last service period's first month.
+  const span = dataMonths(loaded, 'periodStart');
+  const { from, to } = checkedRange(range.from, range.to, span, file);
+  const { datedRates: _dated, ...money } = currencies;
+  const series = locate(file, loaded.locations, columns, () =>
+    invoiceRevenueSeries(
+      { lines },
+      {
+        from,
+        to,
+        ...(money as { currency?: string; exchangeRates?: Readonly<Record<string, string>> }),
+        ...(usage === undefined ? {} : { usage }),
+        ...lookbackOption(context),
+        ...(by === 'month' ? {} : { period: by }),
+      },
+    ),
+  );
+  return {
+    series,
+    span: { from, to },
+    currency: currencies.currency ?? lines.find((line) => line.currency)?.currency,
+    shown: { fx: false, trials: false, delinquent: false, invoices: true },
+  };
 }
 
 export const mrr: Command = {
   name: 'mrr',
   summary: 'MRR and ARR month by month, with new, expansion, contraction, churned and reactivation MRR',
-  usage: 'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--rates rates.json]',
+  usage:
+    'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--rates rates.json|rates.csv --currency USD]\n       cs-metrics mrr --invoices <invoices file> [--usage exclude|invoice-month|service-period] [--from 2024-01] [--to 2024-12]',
   description:
-    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
+    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
   options: {
     from: {
       type: 'string',
@@ -215,91 +263,79 @@ export const mrr: Command = {
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
     ...BY_OPTION,
     ...REVENUE_OPTIONS,
+    invoices: {
+      type: 'string',
+      value: 'file',
+      description:
+        'read invoice lines (customerId, amount, tax, currency, kind, periodStart, periodEnd, …) instead of subscriptions',
+    },
+    usage: {
+      type: 'string',
+      value: 'exclude|invoice-month|service-period',
+      default: 'exclude',
+      description: 'with --invoices: how usage lines enter MRR',
+    },
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
-  flags: { ...REVENUE_FLAGS, from: '--from', to: '--to', lookback: '--lookback', period: '--by' },
+  flags: { ...REVENUE_FLAGS, from: '--from', to: '--to', lookback: '--lookback', period: '--by', usage: '--usage' },
   examples: [
     'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --csv > mrr.csv',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --by quarter',
     'cs-metrics mrr subscriptions.jsonl --currency USD --rate EUR=1.08 --weekly-factor 4.33',
+    'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.csv --currency USD',
+    'cs-metrics mrr --invoices examples/data/invoices.csv --usage invoice-month --rates examples/data/exchange-rates.json',
   ],
   async run(context) {
     const by = byOption(context) ?? 'month';
-    const file = inputFile(context);
+    const invoices = stringOption(context, 'invoices');
+    if (invoices === undefined && context.values.usage !== undefined)
+      throw new UsageError('--usage applies to invoice lines: give them with --invoices invoices.csv');
+    if (invoices !== undefined && context.positionals.length > 0)
+      throw new UsageError(`give a subscriptions file or --invoices ${invoices}, not both`);
+    const file = invoices ?? inputFile(context);
     const fromOption = monthOption(context, 'from');
     const toOption = monthOption(context, 'to');
     if (fromOption !== undefined && toOption !== undefined && toOption < fromOption)
       throw new UsageError(`--to ${toOption} is before --from ${fromOption}`);
-    const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
-    const subscriptions = subscriptionRecords(loaded);
-    const span = dataMonths(loaded);
-    const from = fromOption ?? span?.from;
-    const to = toOption ?? span?.to;
-    if (from === undefined || to === undefined)
-      throw new UsageError(`${file} has no start dates: give --from and --to`);
-    const lookback = numberOption(context, 'lookback');
-    const columns = {
-      ...loaded.columns,
-      discount: `${loaded.columns.discountPercent} or ${loaded.columns.discountAmount}`,
-    };
-    const series = locate(file, loaded.locations, columns, () =>
-      recurringRevenueSeries(
-        { subscriptions },
-        {
-          from,
-          to,
-          ...revenuePolicies(context),
-          ...(lookback === undefined ? {} : { lookback }),
-          ...(by === 'month' ? {} : { period: by }),
-        },
-      ),
-    );
-    const currency = currencyOptions(context).currency ?? subscriptions.find((record) => record.currency)?.currency;
+    const range = { from: fromOption, to: toOption };
+    const { series, span, currency, shown } =
+      invoices === undefined
+        ? await fromSubscriptions(context, file, range, by)
+        : await fromInvoices(context, file, range, by);
+    const to = span?.to ?? toOption;
     return {
       json: series,
       money: [{ currency, fields: SERIES_MONEY }],
-      tables: [
-        {
-          title: `MRR by ${by} — ${file}`,
-          columns: [
-            { name: by },
-            { name: 'MRR', kind: 'money', currency },
-            { name: 'customers', kind: 'integer' },
-            { name: 'new', kind: 'money', currency },
-            { name: 'expansion', kind: 'money', currency },
-            { name: 'contraction', kind: 'money', currency },
-            { name: 'churned', kind: 'money', currency },
-            { name: 'reactivation', kind: 'money', currency },
-            { name: 'net new', kind: 'money', currency },
-            { name: 'logo churn', kind: 'percent' },
-            { name: 'ARPA', kind: 'money', currency },
-            { name: 'NRR', kind: 'percent' },
-            { name: 'GRR', kind: 'percent' },
-          ],
-          rows: series.map((row) => [
-            row.period,
-            row.mrr,
-            row.customers,
-            row.newMrr,
-            row.expansionMrr,
-            row.contractionMrr,
-            row.churnedMrr,
-            row.reactivationMrr,
-            row.netNewMrr,
-            row.customerChurnRate,
-            row.averageRevenuePerAccount,
-            row.netRevenueRetention,
-            row.grossRevenueRetention,
-          ]),
-        },
-      ],
+      tables: [{ title: `MRR by ${by} — ${file}`, ...seriesTable(series, by, currency, shown) }],
       notes: [
         `MRR is measured at the end of each ${by === 'month' ? 'month' : `${by}'s last month; the movements are summed over its months`}; ARR is 12 × MRR: ${moneyText(series.at(-1)?.arr ?? 0, currency, context)} at the end of ${to}.`,
-        `NRR and GRR are trailing: ${by === 'month' ? 'this month' : `the last month of each ${by}`} against the same customers ${lookback ?? 12} months earlier (— before enough history).`,
+        `NRR and GRR are trailing: ${by === 'month' ? 'this month' : `the last month of each ${by}`} against the same customers ${lookbackOption(context).lookback ?? 12} months earlier (— before enough history).`,
+        ...(shown.fx
+          ? [
+              'FX impact is how the month-end exchange rates moved the MRR of the customers who paid in both months; net new includes it (new + expansion + reactivation − contraction − churned + FX impact).',
+            ]
+          : []),
+        ...(shown.delinquent
+          ? [
+              `Delinquent churn is the part of churned lost to failed payments (a record ended with endReason delinquent${context.values['grace-days'] === undefined ? '' : ', or past due for more than --grace-days'}).`,
+            ]
+          : []),
+        ...(shown.invoices
+          ? [
+              `MRR is spread from the recurring invoice lines${usageNote(stringOption(context, 'usage'))}; usage and one-off are the amounts, tax excluded, of the usage and one-off lines invoiced in the ${by}.`,
+            ]
+          : []),
         ...clippedNotes(series, by),
       ],
     } satisfies Output;
   },
 };
+
+/** How usage lines enter MRR, for the note. */
+function usageNote(usage: string | undefined): string {
+  if (usage === 'invoice-month') return ' and the usage lines, in the month they were invoiced';
+  if (usage === 'service-period') return ' and the usage lines, over their service periods';
+  return '';
+}
