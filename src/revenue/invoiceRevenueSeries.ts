@@ -4,14 +4,13 @@ import { addInt, type Int, shiftInt } from '../internal/exact/integer.js';
 import type { DecimalSum } from '../internal/exact/scaled.js';
 import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
-import { positiveMoney } from '../internal/schemas.js';
+import type { ExchangeRates } from './_lib/exchangeRates.js';
 import type { InvoiceLine } from './_lib/invoiceLineSchema.js';
 import { invoiceTotals, type UsagePolicy } from './_lib/invoiceTotals.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { seriesRow } from './_lib/seriesRows.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import {
-  currencyCode,
   type LineRounding,
   pricePolicyShape,
   subscriptionPolicyChecks,
@@ -55,8 +54,18 @@ export interface InvoiceRevenueSeriesOptions {
    * without a `currency` is refused when another line names one.
    */
   readonly currency?: string | undefined;
-  /** Fixed rates to the target `currency`: `{ EUR: '1.08' }` means 1 EUR is worth 1.08 of it. */
-  readonly exchangeRates?: Readonly<Record<string, number | string>> | undefined;
+  /**
+   * Rates to the target `currency`, as {@link recurringRevenueSeries}: fixed (`{ EUR: '1.08' }` means 1 EUR
+   * is worth 1.08 of it), dated tables (`{ EUR: [{ from: '2024-01-01', rate: '1.08' }, …] }`) or a function
+   * `(currency, date) => rate`.
+   */
+  readonly exchangeRates?: ExchangeRates | undefined;
+  /**
+   * Which day's dated rate converts a line's MRR: `'month-end'` (default) each month's last day (a change of
+   * rate is `fxImpactMrr`), `'record-start'` its `periodStart` day. Revenue invoiced (`usageRevenue`,
+   * `oneOffRevenue`, usage in MRR under `'invoice-month'`) is converted at its `invoicedAt` day's rate.
+   */
+  readonly rateDate?: 'month-end' | 'record-start' | undefined;
   /** Round each line's monthly amount (ChartMogul rounds each line's MRR to cents). Default: exact. */
   readonly rounding?: LineRounding | undefined;
 }
@@ -78,8 +87,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
       ...seriesWindowShape,
       usage: z.optional(z.enum(['exclude', 'invoice-month', 'service-period'])),
       currency: subscriptionPolicyShape.currency,
-      // Fixed rates only: invoice lines are not yet converted month by month.
-      exchangeRates: z.optional(z.record(currencyCode, positiveMoney)),
+      exchangeRates: subscriptionPolicyShape.exchangeRates,
+      rateDate: subscriptionPolicyShape.rateDate,
       rounding: pricePolicyShape.rounding,
     })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
