@@ -74,22 +74,25 @@ export function invoiceTotals(
   const iterator = ownIterator(lines);
   for (let i = 0; i < length; i++) {
     reader.read(iterator === undefined ? lines[i] : nextElement(iterator), i);
-    const { kind } = reader;
+    const kind = reader.kind;
     let { net, scale } = reader;
     if (kind !== KIND_RECURRING) {
       const invoiced = monthOf(reader.invoicedAt) - low;
       const inWindow = invoiced >= 0 && invoiced < size;
-      // Only the days of lines the window shows are looked up (outside it, only whether a line pays counts).
+      // The revenue invoiced, converted at its invoice day's rate. Only the days of lines the window shows
+      // are looked up (outside it, only whether a line pays counts).
+      let billed = net;
+      let billedScale = scale;
       if (reader.datedCurrency >= 0 && inWindow) {
         dated.convert(reader, reader.invoicedAt, i);
-        net = dated.net;
-        scale = dated.scale;
+        billed = dated.net;
+        billedScale = dated.scale;
       }
       const revenue = kind === KIND_USAGE ? usage : oneOff;
-      if (inWindow) (revenue[invoiced] as DecimalSum).add(net, scale);
+      if (inWindow) (revenue[invoiced] as DecimalSum).add(billed, billedScale);
       if (kind === KIND_ONE_OFF || usagePolicy === 'exclude' || net === 0) continue;
       if (usagePolicy === 'invoice-month') {
-        amounts.whole(net, scale);
+        amounts.whole(billed, billedScale);
         if (amounts.num === 0) continue;
         const month = invoiced + low;
         kept.add(customers.idOf(reader.customerId), month, month, amounts.num, amounts.den);
