@@ -143,7 +143,18 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *
  * Exact: amounts are exact decimals, every monthly amount an exact rational (over one common denominator),
  * every total an exact integer, each figure converted to the nearest number once; lengths use the
- * millisecond an instant falls in. Currencies as {@link recurringRevenueSeries}, with fixed rates.
+ * millisecond an instant falls in.
+ *
+ * Currencies as {@link recurringRevenueSeries}: a line is in its `currency`, or in the target `currency`
+ * when it names none; lines in several currencies need `exchangeRates` (fixed, dated tables or a function).
+ * With dated rates and `rateDate: 'month-end'` (default), a line's MRR (a recurring line, or usage spread
+ * over its service period) is valued in each month at the rate in force on the month's last day, so a change
+ * of rate is `fxImpactMrr`, never expansion or contraction, and startingMrr + new + expansion + reactivation −
+ * contraction − churned + fxImpactMrr = mrr exactly (as ChartMogul's Exchange Rate Impact); under
+ * `'record-start'` a line keeps the rate in force on its `periodStart` day and fxImpactMrr is 0. Revenue
+ * invoiced (`usageRevenue`, `oneOffRevenue`, and usage counted in MRR under `'invoice-month'`) is converted
+ * at the rate in force on the line's `invoicedAt` day, the rate of the invoice. Only the days the window
+ * needs are looked up (a rate function is called at most once per currency and day).
  *
  * Unit: money per month (arr per year; usageRevenue and oneOffRevenue per row) in the target currency;
  * counts; fractions for the rates.
@@ -155,13 +166,15 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *
  * @param input - `{ lines }`: invoice lines.
  * @param options - `{ from, to, lookback = 12, period = 'month', usage = 'exclude', currency?,
- * exchangeRates?, rounding? }`.
+ * exchangeRates?, rateDate = 'month-end', rounding? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a line is invalid (the issue names it, such as
  * `['lines', 3, 'tax']` for a tax above its amount and `['lines', 3, 'periodEnd']` for a period ending
  * before it starts), lines mix currencies without rates, a line without a currency sits beside one that
  * names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`, `to` is before
  * `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200, `period` is not
- * `'month'`, `'quarter'` or `'year'`, `usage` is not a policy (`['usage']`), or an option is invalid.
+ * `'month'`, `'quarter'` or `'year'`, `usage` is not a policy (`['usage']`), no rate is in force on a day a
+ * line needs (`['exchangeRates', 'EUR']`, naming the day and the line, such as `lines[3]`), a rate function
+ * throws or returns anything but a positive decimal, or an option is invalid.
  * @example
  * ```ts
  * const lines = [
@@ -187,6 +200,24 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *   { from: '2016-03', to: '2016-03' },
  * );
  * prorated[0].mrr; // => 48.4375
+ * const fx = invoiceRevenueSeries(
+ *   {
+ *     lines: [
+ *       { customerId: 'eu', amount: 200, currency: 'EUR', periodStart: '2024-01-01', periodEnd: '2024-03-01' },
+ *       { customerId: 'eu', amount: 40, currency: 'EUR', kind: 'usage', periodStart: '2024-01-01', periodEnd: '2024-02-01', invoicedAt: '2024-02-20' },
+ *     ],
+ *   },
+ *   {
+ *     from: '2024-01',
+ *     to: '2024-02',
+ *     currency: 'USD',
+ *     exchangeRates: { EUR: [{ from: '2024-01-01', rate: '1.10' }, { from: '2024-02-15', rate: '1.05' }] },
+ *   },
+ * );
+ * fx.map((row) => row.mrr); // => [110, 105]
+ * fx[1].fxImpactMrr; // => -5
+ * fx[1].contractionMrr; // => 0
+ * fx[1].usageRevenue; // => 42
  * ```
  * @category Revenue
  */
