@@ -45,4 +45,29 @@ describe('CurrencyRule', () => {
     missingBefore.rateOf(undefined, 1);
     expect(problem(() => missingBefore.rateOf('EUR', 2))).toEqual([['lines', 0, 'currency'], expect.any(String)]);
   });
+
+  it('leaves a currency with dated rates to the caller, naming its index in the book', () => {
+    const rule = new CurrencyRule('m', 'subscriptions', 'record', {
+      currency: 'USD',
+      exchangeRates: { GBP: '1.25', EUR: [{ from: '2024-01-01', rate: '1.1' }] },
+    });
+    expect(rule.rateOf('EUR', 0)).toBeUndefined();
+    expect(rule.dated).toBe(0);
+    expect(rule.book?.codes[rule.dated]).toBe('EUR');
+    expect(rule.rateOf('GBP', 1)).toEqual({ int: 125, scale: 2 });
+    expect(rule.dated).toBe(-1);
+    expect(rule.rateOf('EUR', 2)).toBeUndefined();
+    expect(rule.dated).toBe(0);
+    expect(rule.rateOf(undefined, 3)).toBeUndefined();
+    expect(rule.dated).toBe(-1);
+  });
+
+  it('names the elements in its messages', () => {
+    const rule = new CurrencyRule('m', 'subscriptions', 'record', {});
+    rule.rateOf('EUR', 0);
+    expect(problem(() => rule.rateOf(undefined, 1))).toEqual([
+      ['subscriptions', 1, 'currency'],
+      expect.stringContaining('give every record a currency'),
+    ]);
+  });
 });
