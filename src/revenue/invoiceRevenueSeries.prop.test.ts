@@ -135,3 +135,111 @@ describe('invoiceRevenueSeries properties', () => {
     );
   });
 });
+
+/** A dated EUR table: in force from before every line, then a few changes, each rate at 2 decimals. */
+const eurTable = fc
+  .array(fc.record({ day: fc.integer({ min: 0, max: 900 }), cents: fc.integer({ min: 50, max: 200 }) }), {
+    maxLength: 8,
+  })
+  .chain((changes) =>
+    fc.integer({ min: 50, max: 200 }).map((first) => {
+      const days = [...new Set(changes.map((c) => c.day))].sort((a, b) => a - b);
+      return [
+        { from: '2022-01-01', rate: (first / 100).toFixed(2) },
+        ...days.map((d, i) => ({ from: day(BASE + d * DAY), rate: ((changes[i]?.cents ?? 100) / 100).toFixed(2) })),
+      ];
+    }),
+  );
+const withCurrency = fc
+  .record({ l: line, eur: fc.boolean() })
+  .map(({ l, eur }) => (eur ? { ...l, currency: 'EUR' } : l));
+/** Money at 4 decimals (cents × 2-decimal rates) as an exact count of 1/10 000. */
+const units = (value: number) => Math.round(value * 10_000);
+const rateDates = fc.constantFrom('month-end', 'record-start') as fc.Arbitrary<'month-end' | 'record-start'>;
+/** A EUR table, the window and policies, and the rate date. */
+const fxCase = fc.tuple(eurTable, options, rateDates);
+
+describe('invoiceRevenueSeries properties with dated exchange rates', () => {
+  it('each row reconciles exactly with the FX impact line (cents a month, rates at 2 decimals)', () => {
+    fc.assert(
+      fc.property(fc.array(withCurrency, { maxLength: 25 }), fxCase, (lines, [eur, opts, rateDate]) => {
+        const rows = invoiceRevenueSeries(
+          { lines },
+          { ...opts, rounding: { places: 2 }, currency: 'USD', exchangeRates: { EUR: eur }, rateDate },
+        );
+        for (const row of rows) {
+          expect(
+            units(row.startingMrr) +
+              units(row.newMrr) +
+              units(row.expansionMrr) +
+              units(row.reactivationMrr) -
+              units(row.contractionMrr) -
+              units(row.churnedMrr) +
+              units(row.fxImpactMrr),
+          ).toBe(units(row.mrr));
+          if (rateDate === 'record-start') expect(row.fxImpactMrr).toBe(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('with a one-entry table gives the rows of the fixed rate', () => {
+    fc.assert(
+      fc.property(
+        fc.array(withCurrency, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 300 }),
+        options,
+        rateDates,
+        (lines, cents, opts, rateDate) => {
+          const rate = (cents / 100).toFixed(2);
+          const policies = { ...opts, currency: 'USD', rateDate };
+          const fixed = invoiceRevenueSeries({ lines }, { ...policies, exchangeRates: { EUR: rate } });
+          const dated = invoiceRevenueSeries(
+            { lines },
+            { ...policies, exchangeRates: { EUR: [{ from: '2000-01-01', rate }] } },
+          );
+          expect(dated).toEqual(fixed);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a EUR line of whole months is a EUR subscription record at the same dated rates', () => {
+    // Each span as a subscription record, and as the one invoice line that bills its whole span.
+    const pair = fc
+      .record({
+        customerId: fc.constantFrom('a', 'b', 'c'),
+        cents: fc.integer({ min: 0, max: 100_000 }),
+        at: fc.record({ month: fc.integer({ min: 0, max: 30 }), day: fc.integer({ min: 1, max: 28 }) }),
+        months: fc.constantFrom(1, 1, 2, 3, 12),
+        currency: fc.constantFrom(undefined, 'EUR'),
+      })
+      .map(({ customerId, cents: perMonth, at, months, currency }) => {
+        const start = day(monthDate(BASE, at.month, at.day));
+        const end = day(monthDate(BASE, at.month + months, at.day));
+        const named = currency === undefined ? {} : { currency };
+        return {
+          record: { customerId, amount: perMonth / 100, ...named, start, end },
+          line: {
+            customerId,
+            amount: ((perMonth * months) / 100).toFixed(2),
+            ...named,
+            periodStart: start,
+            periodEnd: end,
+          },
+        };
+      });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 20 }), fxCase, (pairs, [eur, { usage, ...window }, rateDate]) => {
+        const policies = { ...window, currency: 'USD', exchangeRates: { EUR: eur }, rateDate };
+        const rows = invoiceRevenueSeries({ lines: pairs.map((p) => p.line) }, policies);
+        expect(rows.map(({ usageRevenue, oneOffRevenue, ...row }) => row)).toEqual(
+          recurringRevenueSeries({ subscriptions: pairs.map((p) => p.record) }, policies),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -320,6 +320,156 @@ describe('invoiceRevenueSeries', () => {
     });
   });
 
+  describe('dated exchange rates', () => {
+    const eur = [
+      { from: '2024-01-01', rate: '1.10' },
+      { from: '2024-02-15', rate: '1.05' },
+      { from: '2024-03-10', rate: '1.20' },
+    ];
+    const fx = { currency: 'USD', exchangeRates: { EUR: eur } };
+    /** EUR 100 a month for January to March, and USD 50 a month for the same months. */
+    const lines = [
+      ...monthly('eu', 100, '2024-01-01', 3).map((l) => ({ ...l, currency: 'EUR' })),
+      ...monthly('us', 50, '2024-01-01', 3),
+    ];
+
+    it("values a EUR line at each month end's rate: the change is FX impact, not contraction", () => {
+      const rows = series({ lines }, { from: '2024-01', to: '2024-03', lookback: 1, ...fx });
+      expect(rows.map((row) => row.mrr)).toEqual([160, 155, 170]);
+      expect(rows.map((row) => row.fxImpactMrr)).toEqual([0, -5, 15]);
+      expect(rows.map((row) => row.contractionMrr)).toEqual([0, 0, 0]);
+      expect(rows.map((row) => row.expansionMrr)).toEqual([0, 0, 0]);
+      for (const row of rows) {
+        expect(
+          row.startingMrr +
+            row.newMrr +
+            row.expansionMrr +
+            row.reactivationMrr -
+            row.contractionMrr -
+            row.churnedMrr +
+            row.fxImpactMrr,
+        ).toBeCloseTo(row.mrr, 9);
+        expect([row.delinquentChurnedMrr, row.delinquentChurnedCustomers]).toEqual([0, 0]);
+      }
+    });
+
+    it('values a churned EUR line at the rate of the month before, a new one at its month', () => {
+      const rows = series({ lines }, { from: '2024-01', to: '2024-04', lookback: 1, ...fx });
+      expect(rows[3]?.churnedMrr).toBe(170);
+      expect(rows[3]?.fxImpactMrr).toBe(0);
+    });
+
+    it("keeps the rate of each line's periodStart under 'record-start'", () => {
+      const frozen = [
+        { customerId: 'eu', amount: 100, currency: 'EUR', periodStart: '2024-01-01', periodEnd: '2024-02-01' },
+        { customerId: 'eu', amount: 100, currency: 'EUR', periodStart: '2024-02-20', periodEnd: '2024-03-20' },
+      ];
+      const rows = series(
+        { lines: frozen },
+        { from: '2024-01', to: '2024-02', lookback: 1, rateDate: 'record-start', ...fx },
+      );
+      expect(rows.map((row) => row.mrr)).toEqual([110, 105]);
+      expect(rows.map((row) => row.fxImpactMrr)).toEqual([0, 0]);
+      expect(rows[1]?.contractionMrr).toBe(5);
+    });
+
+    it("converts usage and one-off revenue at their invoicedAt day's rate", () => {
+      const billed = [
+        {
+          customerId: 'eu',
+          amount: 40,
+          currency: 'EUR',
+          kind: 'usage' as const,
+          periodStart: '2024-01-01',
+          periodEnd: '2024-02-01',
+          invoicedAt: '2024-02-20',
+        },
+        {
+          customerId: 'eu',
+          amount: 10,
+          currency: 'EUR',
+          kind: 'one-off' as const,
+          periodStart: '2024-02-01',
+          periodEnd: '2024-02-01',
+          invoicedAt: '2024-02-01',
+        },
+      ];
+      for (const rateDate of ['month-end', 'record-start'] as const) {
+        const rows = series({ lines: billed }, { from: '2024-02', to: '2024-02', rateDate, ...fx });
+        expect([rows[0]?.usageRevenue, rows[0]?.oneOffRevenue]).toEqual([42, 11]);
+      }
+      const chargebee = series({ lines: billed }, { from: '2024-02', to: '2024-02', usage: 'invoice-month', ...fx });
+      expect(chargebee[0]?.mrr).toBe(42);
+      const rated = series(
+        { lines: billed },
+        { from: '2024-02', to: '2024-02', currency: 'USD', exchangeRates: (_, date) => (date < '2024-02-15' ? 2 : 3) },
+      );
+      expect([rated[0]?.usageRevenue, rated[0]?.oneOffRevenue]).toEqual([120, 20]);
+    });
+
+    it('with a one-entry table gives the rows of the fixed rate', () => {
+      const fixed = series(
+        { lines },
+        { from: '2024-01', to: '2024-04', lookback: 1, currency: 'USD', exchangeRates: { EUR: '1.10' } },
+      );
+      const table = series(
+        { lines },
+        {
+          from: '2024-01',
+          to: '2024-04',
+          lookback: 1,
+          currency: 'USD',
+          exchangeRates: { EUR: [{ from: '2000-01-01', rate: '1.10' }] },
+        },
+      );
+      expect(table).toEqual(fixed);
+    });
+
+    it('refuses a missing rate at a day a line needs, naming the day and the line', () => {
+      const late = { currency: 'USD', exchangeRates: { EUR: [{ from: '2024-02-01', rate: '1.1' }] } };
+      const error = expectMetricError(
+        () => series({ lines }, { from: '2024-01', to: '2024-03', lookback: 1, ...late }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+      );
+      expect(error.issues[0]?.message).toContain('2024-01-31');
+      expect(error.issues[0]?.message).toContain('lines[0]');
+      const startError = expectMetricError(
+        () => series({ lines }, { from: '2024-01', to: '2024-03', lookback: 1, rateDate: 'record-start', ...late }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+      );
+      expect(startError.issues[0]?.message).toContain('2024-01-01');
+      const oneOff = [
+        {
+          customerId: 'eu',
+          amount: 5,
+          currency: 'EUR',
+          kind: 'one-off' as const,
+          periodStart: '2024-03-01',
+          periodEnd: '2024-03-01',
+        },
+        {
+          customerId: 'eu',
+          amount: 5,
+          currency: 'EUR',
+          kind: 'one-off' as const,
+          periodStart: '2024-01-20',
+          periodEnd: '2024-01-20',
+        },
+      ];
+      const invoiced = expectMetricError(
+        () => series({ lines: oneOff }, { from: '2024-01', to: '2024-03', ...late }),
+        'INVALID_INPUT',
+        ['exchangeRates', 'EUR'],
+      );
+      expect(invoiced.issues[0]?.message).toContain('2024-01-20');
+      expect(invoiced.issues[0]?.message).toContain('lines[1]');
+      // A line the window does not show needs no rate.
+      expect(() => series({ lines: oneOff }, { from: '2024-03', to: '2024-03', lookback: 1, ...late })).not.toThrow();
+    });
+  });
+
   it('does not mutate input', () => {
     const lines = Object.freeze([
       Object.freeze({

@@ -4,14 +4,13 @@ import { addInt, type Int, shiftInt } from '../internal/exact/integer.js';
 import type { DecimalSum } from '../internal/exact/scaled.js';
 import { ratioResult } from '../internal/exact/result.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
-import { positiveMoney } from '../internal/schemas.js';
+import type { ExchangeRates } from './_lib/exchangeRates.js';
 import type { InvoiceLine } from './_lib/invoiceLineSchema.js';
 import { invoiceTotals, type UsagePolicy } from './_lib/invoiceTotals.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
 import { seriesRow } from './_lib/seriesRows.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import {
-  currencyCode,
   type LineRounding,
   pricePolicyShape,
   subscriptionPolicyChecks,
@@ -55,8 +54,18 @@ export interface InvoiceRevenueSeriesOptions {
    * without a `currency` is refused when another line names one.
    */
   readonly currency?: string | undefined;
-  /** Fixed rates to the target `currency`: `{ EUR: '1.08' }` means 1 EUR is worth 1.08 of it. */
-  readonly exchangeRates?: Readonly<Record<string, number | string>> | undefined;
+  /**
+   * Rates to the target `currency`, as {@link recurringRevenueSeries}: fixed (`{ EUR: '1.08' }` means 1 EUR
+   * is worth 1.08 of it), dated tables (`{ EUR: [{ from: '2024-01-01', rate: '1.08' }, …] }`) or a function
+   * `(currency, date) => rate`.
+   */
+  readonly exchangeRates?: ExchangeRates | undefined;
+  /**
+   * Which day's dated rate converts a line's MRR: `'month-end'` (default) each month's last day (a change of
+   * rate is `fxImpactMrr`), `'record-start'` its `periodStart` day. Revenue invoiced (`usageRevenue`,
+   * `oneOffRevenue`, usage in MRR under `'invoice-month'`) is converted at its `invoicedAt` day's rate.
+   */
+  readonly rateDate?: 'month-end' | 'record-start' | undefined;
   /** Round each line's monthly amount (ChartMogul rounds each line's MRR to cents). Default: exact. */
   readonly rounding?: LineRounding | undefined;
 }
@@ -78,8 +87,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
       ...seriesWindowShape,
       usage: z.optional(z.enum(['exclude', 'invoice-month', 'service-period'])),
       currency: subscriptionPolicyShape.currency,
-      // Fixed rates only: invoice lines are not yet converted month by month.
-      exchangeRates: z.optional(z.record(currencyCode, positiveMoney)),
+      exchangeRates: subscriptionPolicyShape.exchangeRates,
+      rateDate: subscriptionPolicyShape.rateDate,
       rounding: pricePolicyShape.rounding,
     })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
@@ -134,7 +143,18 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *
  * Exact: amounts are exact decimals, every monthly amount an exact rational (over one common denominator),
  * every total an exact integer, each figure converted to the nearest number once; lengths use the
- * millisecond an instant falls in. Currencies as {@link recurringRevenueSeries}, with fixed rates.
+ * millisecond an instant falls in.
+ *
+ * Currencies as {@link recurringRevenueSeries}: a line is in its `currency`, or in the target `currency`
+ * when it names none; lines in several currencies need `exchangeRates` (fixed, dated tables or a function).
+ * With dated rates and `rateDate: 'month-end'` (default), a line's MRR (a recurring line, or usage spread
+ * over its service period) is valued in each month at the rate in force on the month's last day, so a change
+ * of rate is `fxImpactMrr`, never expansion or contraction, and startingMrr + new + expansion + reactivation −
+ * contraction − churned + fxImpactMrr = mrr exactly (as ChartMogul's Exchange Rate Impact); under
+ * `'record-start'` a line keeps the rate in force on its `periodStart` day and fxImpactMrr is 0. Revenue
+ * invoiced (`usageRevenue`, `oneOffRevenue`, and usage counted in MRR under `'invoice-month'`) is converted
+ * at the rate in force on the line's `invoicedAt` day, the rate of the invoice. Only the days the window
+ * needs are looked up (a rate function is called at most once per currency and day).
  *
  * Unit: money per month (arr per year; usageRevenue and oneOffRevenue per row) in the target currency;
  * counts; fractions for the rates.
@@ -146,13 +166,15 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *
  * @param input - `{ lines }`: invoice lines.
  * @param options - `{ from, to, lookback = 12, period = 'month', usage = 'exclude', currency?,
- * exchangeRates?, rounding? }`.
+ * exchangeRates?, rateDate = 'month-end', rounding? }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a line is invalid (the issue names it, such as
  * `['lines', 3, 'tax']` for a tax above its amount and `['lines', 3, 'periodEnd']` for a period ending
  * before it starts), lines mix currencies without rates, a line without a currency sits beside one that
  * names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`, `to` is before
  * `from` or 1200 months or more after it, `lookback` is not an integer from 1 to 1200, `period` is not
- * `'month'`, `'quarter'` or `'year'`, `usage` is not a policy (`['usage']`), or an option is invalid.
+ * `'month'`, `'quarter'` or `'year'`, `usage` is not a policy (`['usage']`), no rate is in force on a day a
+ * line needs (`['exchangeRates', 'EUR']`, naming the day and the line, such as `lines[3]`), a rate function
+ * throws or returns anything but a positive decimal, or an option is invalid.
  * @example
  * ```ts
  * const lines = [
@@ -178,6 +200,24 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  *   { from: '2016-03', to: '2016-03' },
  * );
  * prorated[0].mrr; // => 48.4375
+ * const fx = invoiceRevenueSeries(
+ *   {
+ *     lines: [
+ *       { customerId: 'eu', amount: 200, currency: 'EUR', periodStart: '2024-01-01', periodEnd: '2024-03-01' },
+ *       { customerId: 'eu', amount: 40, currency: 'EUR', kind: 'usage', periodStart: '2024-01-01', periodEnd: '2024-02-01', invoicedAt: '2024-02-20' },
+ *     ],
+ *   },
+ *   {
+ *     from: '2024-01',
+ *     to: '2024-02',
+ *     currency: 'USD',
+ *     exchangeRates: { EUR: [{ from: '2024-01-01', rate: '1.10' }, { from: '2024-02-15', rate: '1.05' }] },
+ *   },
+ * );
+ * fx.map((row) => row.mrr); // => [110, 105]
+ * fx[1].fxImpactMrr; // => -5
+ * fx[1].contractionMrr; // => 0
+ * fx[1].usageRevenue; // => 42
  * ```
  * @category Revenue
  */

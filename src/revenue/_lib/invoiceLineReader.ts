@@ -1,13 +1,14 @@
 // The fast check of invoice lines: validates one line without zod (zod runs only on a line that fails, to
 // name the problem) and reads its customer, kind, dates and net amount (amount − tax) in the target
-// currency. It mirrors `invoiceLineSchema`; a property test proves that the two accept the same lines.
+// currency (or in its own, when that currency has dated rates). It mirrors `invoiceLineSchema`; a property test proves that the two accept the same lines.
 import { toEpoch } from '../../internal/dates.js';
 import { compareInt, type Int, multiplyInt, shiftInt, subtractInt } from '../../internal/exact/integer.js';
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import { rejectElement } from '../../internal/parse.js';
 import { isCount, isNonNegativeMoney } from '../../internal/schemas.js';
 import { invoiceLineSchema, MAX_FULL_PERIOD_COUNT } from './invoiceLineSchema.js';
-import { type CurrencyPolicies, LineCurrencies } from './lineCurrencies.js';
+import { type CurrencyPolicies, CurrencyRule } from './currencyRule.js';
+import type { RateBook } from './exchangeRates.js';
 import { intervalIndex } from './monthlyAmounts.js';
 import { isAttributes, isCurrencyCode } from './subscriptionReader.js';
 
@@ -46,7 +47,9 @@ function readFullPeriod(value: unknown, reader: InvoiceLineReader): boolean {
 export class InvoiceLineReader {
   private readonly metric: string;
   private readonly field: string;
-  private readonly currencies: LineCurrencies;
+  private readonly currencies: CurrencyRule;
+  /** The exchange rates, when given. */
+  readonly book: RateBook | undefined;
   private readonly decimals = new DecimalReader();
 
   customerId = '';
@@ -56,17 +59,22 @@ export class InvoiceLineReader {
   start = 0;
   end = 0;
   invoicedAt = 0;
-  /** amount − tax in the target currency: `net × 10^−scale`. */
+  /**
+   * amount − tax, `net × 10^−scale`: in the target currency, or in the line's own when `datedCurrency` ≥ 0
+   * (the index in {@link InvoiceLineReader.book} of that currency, whose rates are dated; −1 otherwise).
+   */
   net: Int = 0;
   scale = 2;
   /** `intervalIndex` of the full period's interval, or −1 without one. */
   fullInterval = -1;
   fullCount = 1;
+  datedCurrency = -1;
 
   constructor(metric: string, field: string, policies: CurrencyPolicies) {
     this.metric = metric;
     this.field = field;
-    this.currencies = new LineCurrencies(metric, field, 'line', policies);
+    this.currencies = new CurrencyRule(metric, field, 'line', policies);
+    this.book = this.currencies.book;
   }
 
   private reject(value: unknown, index: number): never {
@@ -159,6 +167,7 @@ export class InvoiceLineReader {
       net = subtractInt(net, cut);
     }
     const rate = this.currencies.rateOf(currency as string | undefined, index);
+    this.datedCurrency = this.currencies.dated;
     if (rate !== undefined) {
       net = multiplyInt(net, rate.int);
       scale += rate.scale;

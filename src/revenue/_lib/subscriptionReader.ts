@@ -4,7 +4,8 @@
 import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
-import { RateBook } from './exchangeRates.js';
+import { CurrencyRule } from './currencyRule.js';
+import type { RateBook } from './exchangeRates.js';
 import {
   DISCOUNT_AMOUNT,
   DISCOUNT_NONE,
@@ -12,7 +13,6 @@ import {
   intervalIndex,
   MonthlyAmounts,
   type PriceFields,
-  type Rate,
 } from './monthlyAmounts.js';
 import { type SubscriptionPolicies, subscriptionSchema } from './subscriptionSchema.js';
 
@@ -77,7 +77,7 @@ export function isAttributes(value: unknown): boolean {
 export class SubscriptionReader extends MonthlyAmounts {
   private readonly metric: string;
   private readonly field: string;
-  private readonly target: string | undefined;
+  private readonly currencies: CurrencyRule;
   /** The exchange rates, when given. */
   readonly book: RateBook | undefined;
   /** Whether dated rates are taken on each record's start day (`rateDate: 'record-start'`). */
@@ -87,12 +87,6 @@ export class SubscriptionReader extends MonthlyAmounts {
   private readonly counts: readonly boolean[];
   /** The grace of past-due records in milliseconds (+Infinity without `pastDueGraceDays`). */
   private readonly grace: number;
-  private seenCurrency: string | undefined;
-  private seenIndex = -1;
-  /** The first record without a currency, while no target currency says what it is in. */
-  private missingIndex = -1;
-  /** No target currency, and no record without a currency seen yet. */
-  private untargeted: boolean;
   private readonly fields: PriceFields = {
     amount: 0,
     interval: 2,
@@ -137,9 +131,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     super(policies);
     this.metric = metric;
     this.field = field;
-    this.target = policies.currency;
-    this.untargeted = policies.currency === undefined;
-    this.book = policies.exchangeRates === undefined ? undefined : new RateBook(metric, policies.exchangeRates);
+    this.currencies = new CurrencyRule(metric, field, 'record', policies);
+    this.book = this.currencies.book;
     this.instantDay = Math.floor(measuredAt / DAY_MS);
     this.atStart = policies.rateDate === 'record-start';
     // Indexed by status code: active, trialing, past_due, paused, canceled.
@@ -268,13 +261,9 @@ export class SubscriptionReader extends MonthlyAmounts {
     }
     if (pastDueSince !== undefined) this.readPastDue(value, index, pastDueSince, code);
     this.customerId = customerId as string;
-    this.datedCurrency = -1;
     this.lastIndex = index;
-    let rate: Rate | undefined;
-    if (currency === undefined) {
-      // Once one record lacks a currency, no other names one (that is refused), so the check is done.
-      if (this.untargeted) this.withoutCurrency(index);
-    } else if (currency !== this.target) rate = this.rateFor(currency as string, index);
+    const rate = this.currencies.rateOf(currency as string | undefined, index);
+    this.datedCurrency = this.currencies.dated;
     if (!this.compute(fields, rate)) this.reject(value, index);
     return this.counts[code] as boolean;
   }
@@ -292,43 +281,6 @@ export class SubscriptionReader extends MonthlyAmounts {
       this.end = cut;
       this.delinquent = true;
     }
-  }
-
-  /** The rate of a record's currency, or undefined when no conversion applies; rejects mixed currencies. */
-  private rateFor(currency: string, index: number): Rate | undefined {
-    const book = this.book;
-    if (book !== undefined) {
-      const at = book.indexOf(currency);
-      if (at < 0) {
-        invalid(
-          this.metric,
-          [this.field, index, 'currency'],
-          `is ${currency}, which has no rate in options.exchangeRates`,
-        );
-      }
-      const fixed = book.fixed[at];
-      if (fixed === undefined) this.datedCurrency = at;
-      return fixed;
-    }
-    if (this.target !== undefined) {
-      invalid(
-        this.metric,
-        [this.field, index, 'currency'],
-        `is ${currency} but options.currency is ${this.target}; pass options.exchangeRates to convert`,
-      );
-    }
-    if (this.missingIndex >= 0) this.missingBeside(this.missingIndex, index, currency);
-    if (this.seenCurrency === undefined) {
-      this.seenCurrency = currency;
-      this.seenIndex = index;
-    } else if (currency !== this.seenCurrency) {
-      invalid(
-        this.metric,
-        [this.field, index, 'currency'],
-        `is ${currency} but ${this.field}[${this.seenIndex}] is ${this.seenCurrency}; mixed currencies need options.exchangeRates and a target options.currency`,
-      );
-    }
-    return undefined;
   }
 
   /**
@@ -361,24 +313,6 @@ export class SubscriptionReader extends MonthlyAmounts {
     }
     this.compute(this.fields, book.at(at, day, `${this.field}[${index}]`));
     this.datedCurrency = -1;
-  }
-
-  /**
-   * A record without a currency and no target currency: it is in the records' one currency when none names
-   * another, so it is refused as soon as one does (rather than summed with it as if the same money).
-   */
-  private withoutCurrency(index: number): void {
-    if (this.seenCurrency !== undefined) this.missingBeside(index, this.seenIndex, this.seenCurrency);
-    this.missingIndex = index;
-    this.untargeted = false;
-  }
-
-  private missingBeside(missing: number, named: number, currency: string): never {
-    return invalid(
-      this.metric,
-      [this.field, missing, 'currency'],
-      `is missing but ${this.field}[${named}] is ${currency}; give every record a currency, or pass options.currency (the currency of records without one)`,
-    );
   }
 }
 

@@ -1,69 +1,73 @@
-// The currency rule of bulk money lines (invoice lines): each line is in its own `currency`, or in the
-// target currency when it names none; lines in several currencies need fixed rates to a target currency,
-// and a line without a currency is refused beside one that names a currency when no target says what it
-// is in. It reads rates once and answers per line without allocating.
+// The currency rule of records and lines: each element is in its own `currency`, or in the target currency
+// when it names none; elements in several currencies need rates to a target currency, and an element
+// without a currency is refused beside one that names a currency when no target says what it is in.
+// Subscription records and invoice lines both follow it. It answers per element without allocating.
 import { invalid } from '../../internal/parse.js';
-import { DecimalReader } from '../../internal/exact/scaled.js';
+import { type ExchangeRates, RateBook } from './exchangeRates.js';
 import type { Rate } from './monthlyAmounts.js';
 
-/** The currency policies: a target currency and fixed rates to it. */
+/** The currency policies: a target currency and rates to it. */
 export interface CurrencyPolicies {
   readonly currency?: string | undefined;
-  readonly exchangeRates?: Readonly<Record<string, number | string>> | undefined;
+  readonly exchangeRates?: ExchangeRates | undefined;
 }
 
-/** Applies the currency rule line by line, and gives each line's rate to the target currency. */
-export class LineCurrencies {
+/** Applies the currency rule element by element, and gives each one's rate to the target currency. */
+export class CurrencyRule {
   private readonly metric: string;
   private readonly field: string;
   private readonly noun: string;
   private readonly target: string | undefined;
-  private readonly rates: Map<string, Rate> | undefined;
+  /** The exchange rates, when given. */
+  readonly book: RateBook | undefined;
+  /**
+   * After {@link CurrencyRule.rateOf}: the index in {@link CurrencyRule.book} of the element's currency when
+   * that currency has dated rates (its amount is then left in it, for the caller to convert), otherwise −1.
+   */
+  dated = -1;
   private seenCurrency: string | undefined;
   private seenIndex = -1;
-  /** The first line without a currency, while no target currency says what it is in. */
+  /** The first element without a currency, while no target currency says what it is in. */
   private missingIndex = -1;
-  /** No target currency, and no line without a currency seen yet. */
+  /** No target currency, and no element without a currency seen yet. */
   private untargeted: boolean;
 
-  /** `noun` names one element in messages (`'line'`). Rates are validated by the options schema. */
+  /** `noun` names one element in messages (`'record'`, `'line'`). Rates are validated by the options schema. */
   constructor(metric: string, field: string, noun: string, policies: CurrencyPolicies) {
     this.metric = metric;
     this.field = field;
     this.noun = noun;
     this.target = policies.currency;
     this.untargeted = policies.currency === undefined;
-    if (policies.exchangeRates !== undefined) {
-      this.rates = new Map();
-      const reader = new DecimalReader();
-      for (const [code, rate] of Object.entries(policies.exchangeRates)) {
-        reader.read(rate);
-        this.rates.set(code, { int: reader.int, scale: reader.scale });
-      }
-    }
+    this.book = policies.exchangeRates === undefined ? undefined : new RateBook(metric, policies.exchangeRates);
   }
 
   /**
-   * The rate of line `index` (its validated `currency`, or undefined), or undefined when no conversion
-   * applies; throws `INVALID_INPUT` at its `currency` when the lines' currencies cannot be summed.
+   * The fixed rate of element `index` (its validated `currency`, or undefined), or undefined when no fixed
+   * conversion applies (see {@link CurrencyRule.dated}); throws `INVALID_INPUT` at its `currency` when the
+   * elements' currencies cannot be summed.
    */
   rateOf(currency: string | undefined, index: number): Rate | undefined {
+    this.dated = -1;
     if (currency === undefined) {
-      // Once one line lacks a currency, no other names one (that is refused), so the check is done.
+      // Once one element lacks a currency, no other names one (that is refused), so the check is done.
       if (this.untargeted) this.withoutCurrency(index);
       return undefined;
     }
     if (currency === this.target) return undefined;
-    if (this.rates !== undefined) {
-      const rate = this.rates.get(currency);
-      if (rate === undefined) {
+    const book = this.book;
+    if (book !== undefined) {
+      const at = book.indexOf(currency);
+      if (at < 0) {
         invalid(
           this.metric,
           [this.field, index, 'currency'],
           `is ${currency}, which has no rate in options.exchangeRates`,
         );
       }
-      return rate;
+      const fixed = book.fixed[at];
+      if (fixed === undefined) this.dated = at;
+      return fixed;
     }
     if (this.target !== undefined) {
       invalid(
@@ -86,6 +90,10 @@ export class LineCurrencies {
     return undefined;
   }
 
+  /**
+   * An element without a currency and no target currency: it is in the elements' one currency when none
+   * names another, so it is refused as soon as one does (rather than summed with it as if the same money).
+   */
   private withoutCurrency(index: number): void {
     if (this.seenCurrency !== undefined) this.missingBeside(index, this.seenIndex, this.seenCurrency);
     this.missingIndex = index;
