@@ -102,7 +102,7 @@ const present = (row: Row): Partial<Row> => Object.fromEntries(Object.entries(ro
 function expectedFigures() {
   const subscriptions = sampleSubscriptions();
   const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
-  // Subscriptions at the monthly dated rates; invoice lines at the fixed rate.
+  // Subscriptions and invoice lines at the monthly dated rates.
   const revenue = (window: { from: string; to: string; period?: 'year' }) =>
     recurringRevenueSeries(
       { subscriptions: subscriptions as never },
@@ -151,7 +151,7 @@ function expectedFigures() {
     year: revenue(year)[0]!,
     invoiceYear: invoiceRevenueSeries(
       { lines: sampleInvoiceLines() as never },
-      { ...year, currency: rates.currency, exchangeRates: rates.exchangeRates },
+      { ...year, currency: rates.currency, exchangeRates: sampleDatedRates() },
     )[0]!,
     trials: trialConversion({ trials: sampleTrials() }, { from: '2024-01-01', to: '2025-01-01' }),
     churn: customerChurn({ customers: lifetimes, period: { from: '2024-12-01', to: '2025-01-01' } }),

@@ -190,8 +190,7 @@ function compute(data) {
   const npsScores = scores('nps', PERIOD.survey);
   const npsBefore = scores('nps', PERIOD.surveyBefore);
 
-  // Subscription MRR at each month's dated EUR rate; the invoice lines at the fixed rate (their series takes
-  // fixed rates only).
+  // Subscription and invoice MRR at each month's dated EUR rate.
   const revenue = (period) =>
     recurringRevenueSeries(
       { subscriptions: data.subscriptions },
@@ -208,7 +207,7 @@ function compute(data) {
     year: revenue(PERIOD.year)[0],
     invoiceYear: invoiceRevenueSeries(
       { lines: data.invoices },
-      { ...PERIOD.year, currency: data.rates.currency, exchangeRates: data.rates.exchangeRates },
+      { ...PERIOD.year, currency: data.rates.currency, exchangeRates: data.datedRates },
     )[0],
     trials: trialConversion({ trials: trialsOf(data.subscriptions) }, PERIOD.trials),
     churn: customerChurn({ customers: data.lifetimes, period: PERIOD.month }),
@@ -393,7 +392,7 @@ function billingCards(figures) {
       label: 'MRR from invoices, December',
       value: invoiceYear.mrr,
       text: show(money, invoiceYear.mrr),
-      note: `${show(money, latest.mrr)} from subscriptions; EUR at the fixed rate`,
+      note: `${show(money, latest.mrr)} from subscriptions`,
     },
   ]);
 }

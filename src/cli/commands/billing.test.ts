@@ -343,10 +343,6 @@ describe('mrr --invoices', () => {
       ['--invoices', invoices, '--grace-days', '3'],
       '--grace-days applies to subscriptions, not to the invoice lines of --invoices',
     );
-    await refused(
-      ['--invoices', invoices, '--rates', rates, '--currency', 'USD'],
-      `--invoices takes fixed exchange rates only (a .json rates file or --rate), not the dated rates of ${rates}`,
-    );
     const taxed = file(
       'taxed.csv',
       ['customerId,amount,tax,periodStart,periodEnd', 'a,10,20,2024-01-01,2024-02-01'].join('\n'),
@@ -354,5 +350,54 @@ describe('mrr --invoices', () => {
     const { code, stderr } = await runCli(['mrr', '--invoices', taxed]);
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`^cs-metrics mrr: ${taxed}, line 2, column tax: tax `));
+  });
+  it('converts EUR invoice lines at each month-end rate with --rates, and names the line a rate is missing for', async () => {
+    // 100 EUR a month from January to March; EUR is 1.10 USD in January, 1.20 from February.
+    const eur = file(
+      'eur-invoices.csv',
+      [
+        'customerId,amount,currency,periodStart,periodEnd',
+        'e,100,EUR,2024-01-01,2024-02-01',
+        'e,100,EUR,2024-02-01,2024-03-01',
+        'e,100,EUR,2024-03-01,2024-04-01',
+      ].join('\n'),
+    );
+    const args = [
+      'mrr',
+      '--invoices',
+      eur,
+      '--rates',
+      rates,
+      '--currency',
+      'USD',
+      '--from',
+      '2024-01',
+      '--to',
+      '2024-03',
+    ];
+    const { code, stdout, stderr } = await runCli(args);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(columnsOf(stdout)).toContain('FX impact (USD)');
+    const json = JSON.parse((await runCli([...args, '--json'])).stdout) as { mrr: number; fxImpactMrr: number }[];
+    const expected = invoiceRevenueSeries(
+      {
+        lines: ['2024-01-01', '2024-02-01', '2024-03-01'].map((periodStart, i) => ({
+          customerId: 'e',
+          amount: 100,
+          currency: 'EUR',
+          periodStart,
+          periodEnd: ['2024-02-01', '2024-03-01', '2024-04-01'][i] as string,
+        })),
+      },
+      { from: '2024-01', to: '2024-03', currency: 'USD', exchangeRates: dated },
+    );
+    expect(json.map((row) => [row.mrr, row.fxImpactMrr])).toEqual(expected.map((row) => [row.mrr, row.fxImpactMrr]));
+    expect(expected.map((row) => row.fxImpactMrr)).toEqual([0, 10, 0]);
+    const late = file('late-rates.csv', ['currency,from,rate', 'EUR,2024-02-01,1.20'].join('\n'));
+    const missing = await runCli(['mrr', '--invoices', eur, '--rates', late, '--currency', 'USD', '--from', '2024-01']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      new RegExp(`^cs-metrics mrr: ${eur}, line 2, column currency: ${late} has no EUR rate in force on 2024-01-31`),
+    );
   });
 });

@@ -85,12 +85,7 @@ const SECTIONS: readonly Section[] = [
       // The months of the Revenue section, when it ran, so that the two series end together.
       const last = Array.isArray(earlier.mrr) ? field(earlier.mrr.at(-1), 'month') : undefined;
       const to = asOf?.month ?? (typeof last === 'string' ? last : undefined);
-      return {
-        by: 'quarter',
-        ...(paths.rates ? { rates: paths.rates } : {}),
-        ...(currency ? { currency } : {}),
-        ...(to ? { to } : {}),
-      };
+      return { by: 'quarter', ...ratesValues(paths, currency), ...(to ? { to } : {}) };
     },
   },
   {

@@ -139,7 +139,6 @@ function clippedNotes(series: readonly RecurringRevenueSeriesRow[], by: Period):
 
 /** Subscription policies that invoice lines do not have. */
 const SUBSCRIPTION_ONLY = [
-  'rate-date',
   'grace-days',
   'weekly-factor',
   'discounts',
@@ -209,34 +208,38 @@ async function fromInvoices(context: CommandContext, file: string, range: Range,
     throw new UsageError(`--${given} applies to subscriptions, not to the invoice lines of --invoices`);
   const usage = choiceOption(context, 'usage', ['exclude', 'invoice-month', 'service-period']);
   const currencies = await currencyOptions(context);
-  if (currencies.datedRates !== undefined) {
-    throw new UsageError(
-      `--invoices takes fixed exchange rates only (a .json rates file or --rate), not the dated rates of ${currencies.datedRates}`,
-    );
-  }
+  const rateDate = choiceOption(context, 'rate-date', ['month-end', 'record-start']);
   const { lines, loaded, columns } = await loadInvoiceLines(context, file);
   // Annual lines run long past the last invoice: the series ends with the last service period's first month.
   const span = dataMonths(loaded, 'periodStart');
   const { from, to } = checkedRange(range.from, range.to, span, file);
   const { datedRates: _dated, ...money } = currencies;
-  const series = locate(file, loaded.locations, columns, () =>
-    invoiceRevenueSeries(
-      { lines },
-      {
-        from,
-        to,
-        ...(money as { currency?: string; exchangeRates?: Readonly<Record<string, string>> }),
-        ...(usage === undefined ? {} : { usage }),
-        ...lookbackOption(context),
-        ...(by === 'month' ? {} : { period: by }),
-      },
+  const series = locateRates(loaded, currencies.datedRates, () =>
+    locate(file, loaded.locations, columns, () =>
+      invoiceRevenueSeries(
+        { lines },
+        {
+          from,
+          to,
+          ...money,
+          ...(rateDate === undefined ? {} : { rateDate }),
+          ...(usage === undefined ? {} : { usage }),
+          ...lookbackOption(context),
+          ...(by === 'month' ? {} : { period: by }),
+        },
+      ),
     ),
   );
   return {
     series,
     span: { from, to },
     currency: currencies.currency ?? lines.find((line) => line.currency)?.currency,
-    shown: { fx: false, trials: false, delinquent: false, invoices: true },
+    shown: {
+      fx: currencies.datedRates !== undefined && rateDate !== 'record-start',
+      trials: false,
+      delinquent: false,
+      invoices: true,
+    },
   };
 }
 
