@@ -1120,3 +1120,50 @@ describe('recurringRevenueSeries: delinquent churn of a customer paid in a dated
     expect(rows[2]?.voluntaryChurnedCustomers).toBe(1);
   });
 });
+
+describe('recurringRevenueSeries: a failed payment that begins and lapses within one month', () => {
+  it('makes the churn of that month delinquent, though the record never paid at a month end', () => {
+    // The plan renews on 10 February, the payment fails, and the grace runs out on the 15th.
+    const subscriptions = [
+      { customerId: 'a', amount: 100, start: '2024-01-01', end: '2024-02-10' },
+      { customerId: 'a', amount: 100, start: '2024-02-10', status: 'past_due' as const, pastDueSince: '2024-02-10' },
+      { customerId: 'b', amount: 30, start: '2024-01-01', end: '2024-02-05' },
+    ];
+    const options = { from: '2024-01', to: '2024-03', lookback: 1 };
+    const graced = recurringRevenueSeries({ subscriptions }, { ...options, pastDueGraceDays: 5 });
+    expect(graced.map((row) => row.mrr)).toEqual([130, 0, 0]);
+    expect(graced[1]?.churnedMrr).toBe(130);
+    expect(graced[1]?.delinquentChurnedMrr).toBe(100);
+    expect(graced[1]?.delinquentChurnedCustomers).toBe(1);
+    expect(graced[1]?.voluntaryChurnedCustomers).toBe(1);
+    // The same with an ended record that says why it ended; and without a grace the past-due record counts.
+    const ended = recurringRevenueSeries(
+      {
+        subscriptions: [
+          subscriptions[0] as (typeof subscriptions)[0],
+          { customerId: 'a', amount: 100, start: '2024-02-10', end: '2024-02-20', endReason: 'delinquent' as const },
+        ],
+      },
+      options,
+    );
+    expect(ended[1]?.delinquentChurnedMrr).toBe(100);
+    expect(recurringRevenueSeries({ subscriptions }, options).map((row) => row.mrr)).toEqual([130, 100, 100]);
+  });
+
+  it('is no churn at all when the customer still pays that month', () => {
+    const rows = recurringRevenueSeries(
+      {
+        subscriptions: [
+          { customerId: 'a', amount: 100, start: '2024-01-01' },
+          { customerId: 'a', amount: 20, start: '2024-02-03', end: '2024-02-09', endReason: 'delinquent' },
+          { customerId: 'z', amount: 20, start: '2024-02-03', end: '2024-02-09', endReason: 'delinquent' },
+        ],
+      },
+      { from: '2024-01', to: '2024-02', lookback: 1 },
+    );
+    expect(rows.map((row) => [row.mrr, row.churnedMrr, row.delinquentChurnedMrr, row.newCustomers])).toEqual([
+      [100, 0, 0, 1],
+      [100, 0, 0, 0],
+    ]);
+  });
+});

@@ -125,8 +125,9 @@ export interface RecurringRevenueSeriesRow {
   readonly voluntaryChurnedMrr: number;
   /**
    * The part of churnedMrr lost to failed payments: the previous MRR of churned customers whose churn is
-   * delinquent (a record of theirs counting at the end of the previous month stopped counting for failed
-   * payments: its `endReason` is `'delinquent'`, or the `pastDueGraceDays` grace ran out).
+   * delinquent (a record of theirs counting at the end of the previous month, or one that began and lapsed
+   * within this month, stopped counting for failed payments: its `endReason` is `'delinquent'`, or the
+   * `pastDueGraceDays` grace ran out).
    */
   readonly delinquentChurnedMrr: number;
   /** Churned customers whose churn is voluntary: churnedCustomers − delinquentChurnedCustomers. */

@@ -96,6 +96,8 @@ export class KeptRecords {
    * is, so that sources without delinquency pay nothing.
    */
   delinquent: Uint8Array | undefined;
+  /** Per customer, the month offsets of its delinquent stops (see {@link noteDelinquentStop}); rare. */
+  delinquentStops: Map<number, number[]> | undefined;
   private readonly window: SeriesWindow;
   private readonly denIndexes = new Map<Int, number>();
   private lastDen: Int = 0;
@@ -122,16 +124,8 @@ export class KeptRecords {
    * the record's index, or −1 when it is not active at the end of any month of the window.
    */
   add(customer: number, a: number, b: number, num: Int, den: Int): number {
-    if (customer === this.customers) {
-      // A typed array grown by doubling: a million customers leave no array garbage on the heap.
-      if (customer === this.firstPaid.length) {
-        const grown = new Float64Array(2 * customer);
-        grown.set(this.firstPaid);
-        this.firstPaid = grown;
-      }
-      this.firstPaid[customer] = a;
-      this.customers++;
-    } else if (a < (this.firstPaid[customer] as number)) this.firstPaid[customer] = a;
+    if (customer === this.customers) this.number(customer, a);
+    else if (a < (this.firstPaid[customer] as number)) this.firstPaid[customer] = a;
     if (!this.covers(a, b)) return -1;
     const { low, size } = this.window;
     const k = this.count++;
@@ -166,6 +160,33 @@ export class KeptRecords {
   markDelinquent(k: number): void {
     if (this.delinquent === undefined) this.delinquent = new Uint8Array(this.customer.length);
     this.delinquent[k] = 1;
+  }
+
+  /**
+   * Notes that a record of `customer` stopped counting for failed payments in the absolute `month` without
+   * being active at the end of any month (it began and lapsed within that month, as a past-due record
+   * whose grace ran out): if the customer's MRR falls to 0 that month, its churn is delinquent all the same.
+   */
+  noteDelinquentStop(customer: number, month: number): void {
+    if (customer === this.customers) this.number(customer, Number.POSITIVE_INFINITY);
+    const at = month - this.window.low;
+    if (at < 0 || at >= this.window.size) return;
+    this.delinquentStops ??= new Map();
+    const stops = this.delinquentStops.get(customer);
+    if (stops === undefined) this.delinquentStops.set(customer, [at]);
+    else stops.push(at);
+  }
+
+  /** Numbers a new customer, whose first paid month is `firstPaid` so far. */
+  private number(customer: number, firstPaid: number): void {
+    // A typed array grown by doubling: a million customers leave no array garbage on the heap.
+    if (customer === this.firstPaid.length) {
+      const grown = new Float64Array(2 * customer);
+      grown.set(this.firstPaid);
+      this.firstPaid = grown;
+    }
+    this.firstPaid[customer] = firstPaid;
+    this.customers++;
   }
 }
 
@@ -278,16 +299,20 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
   const steps = new IntArray(size + 1);
   const scratch = rates === undefined ? undefined : new FxScratch(size);
   const flags = kept.delinquent;
-  const ends = flags === undefined ? undefined : new Uint8Array(size + 1);
+  const stops = kept.delinquentStops;
+  const ends = flags === undefined && stops === undefined ? undefined : new Uint8Array(size + 1);
   for (let c = 0; c < customerCount; c++) {
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (begin === end) continue;
+    const stopped = stops?.get(c);
+    if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 1;
     if (currency !== undefined && hasRates(currency, order, begin, end)) {
       const { first, last } = kept;
       const customer = { order, begin, end, first, last, currency, units, delinquent: flags };
       const paidBefore = (kept.firstPaid[c] as number) - low;
       sweepWithRates(totals, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore, ends);
+      if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 0;
       continue;
     }
     let from = size;
@@ -313,6 +338,7 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
     sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low, ends);
     for (let m = from; m < to; m++) values.set(m, 0);
     if (ends !== undefined) ends.fill(0, from, to + 1);
+    if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 0;
   }
   return totals;
 }

@@ -43,7 +43,12 @@ function keep(
     // Months at whose end the record is active: from the month of its start to the month before its end.
     const a = reader.start === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : monthOf(reader.start);
     const b = end === Number.POSITIVE_INFINITY ? end : monthOf(end) - 1;
-    if (a > b) continue;
+    if (a > b) {
+      // Lapsed within one month, never paying at a month end: only its delinquency can matter, to the churn
+      // of that month (a customer moved onto a past-due record that ran out of grace the same month).
+      if (reader.delinquent && reader.num !== 0) kept.noteDelinquentStop(customers.idOf(reader.customerId), b + 1);
+      continue;
+    }
     // A dated currency under 'record-start': converted at its start day's rate when the window needs it;
     // under 'month-end': left in its currency, converted month by month (only the months needed).
     if (reader.datedCurrency >= 0 && reader.atStart && kept.covers(a, b)) reader.convertDated();
