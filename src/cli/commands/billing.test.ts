@@ -252,6 +252,15 @@ describe('trials', () => {
       code: 2,
       stderr: `cs-metrics trials: ${after}, line 2, column trialStart: trialStart must not be after start\n`,
     });
+    // The same on a trial that never paid (its span is empty): the column at fault is still trialStart.
+    const unpaid = file(
+      'unpaid.csv',
+      ['customerId,amount,start,end,trialStart', 'c,10,2024-01-01,2024-01-01,2024-01-05'].join('\n'),
+    );
+    expect(await runCli(['trials', unpaid])).toMatchObject({
+      code: 2,
+      stderr: `cs-metrics trials: ${unpaid}, line 2, column trialStart: trialStart must not be after start\n`,
+    });
   });
 });
 

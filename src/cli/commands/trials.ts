@@ -68,6 +68,10 @@ export function trialsOf(loaded: LoadedRecords<SubscriptionRow>): Trial[] {
     }
     const start = time('start', i, trialStart !== undefined);
     const end = time('end', i, false);
+    if (trialStart !== undefined && trialStart > (start as number)) {
+      const column = loaded.columns.trialStart ?? 'trialStart';
+      throw new InputError(loaded.file, loaded.locations.at(i), column, `${column} must not be after start`);
+    }
     if (start === undefined || UNPAID.has(String(status)) || (end !== undefined && end <= start)) {
       if (trialStart !== undefined) trials.push(trialFromStart(customerId, trialStart, start as number, i));
       continue;
@@ -76,10 +80,6 @@ export function trialsOf(loaded: LoadedRecords<SubscriptionRow>): Trial[] {
     starts.push(start);
     paid.set(customerId, starts);
     if (trialStart !== undefined) {
-      if (trialStart > start) {
-        const column = loaded.columns.trialStart ?? 'trialStart';
-        throw new InputError(loaded.file, loaded.locations.at(i), column, `${column} must not be after start`);
-      }
       trials.push({
         trial: { customerId, start: trialStart, end: start, convertedAt: start },
         source: i,
