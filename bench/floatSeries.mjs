@@ -1,6 +1,16 @@
 // The hand-written baseline of the MRR series, shared by the subscription and invoice benchmarks: each
 // customer's MRR by month in doubles, then the movements and trailing retention, unchecked.
 
+/** The months of a series from `from` to `to` (`YYYY-MM`) with `lookback` months before: absolute indexes. */
+export function monthWindow(from, to, lookback) {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  const first = fy * 12 + fm - 1;
+  const last = ty * 12 + tm - 1;
+  const low = first - lookback;
+  return { low, last, size: last - low + 1 };
+}
+
 /** Adds `amount` a month to `customerId` over the absolute months `a … b`, clipped to `low … last`. */
 export function addFloatSpan(customers, customerId, a, b, amount, low, last, size) {
   let c = customers.get(customerId);

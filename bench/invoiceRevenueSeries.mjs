@@ -4,7 +4,7 @@
 // spreads the same lines over the same months (same rules: whole months, days × 12/365, prorate factor)
 // and computes the same rows. The group of this file runs in `revenue.bench.mjs`.
 import { compare, goal, once, random, scaled } from './harness.mjs';
-import { addFloatSpan, floatRows } from './floatSeries.mjs';
+import { addFloatSpan, floatRows, monthWindow } from './floatSeries.mjs';
 
 const DAY = 86_400_000;
 const WINDOW = { from: '2023-01', to: '2024-12', lookback: 12 };
@@ -82,12 +82,7 @@ function wholeMonths(start, end) {
 
 /** The hand-written loop: floats, a Map of customers and an array of months per customer, then the rows. */
 function floatSeries(lines, from, to, lookback) {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  const first = fy * 12 + fm - 1;
-  const last = ty * 12 + tm - 1;
-  const low = first - lookback;
-  const size = last - low + 1;
+  const { low, last, size } = monthWindow(from, to, lookback);
   const customers = new Map();
   const usage = new Float64Array(size);
   const oneOff = new Float64Array(size);

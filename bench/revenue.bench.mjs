@@ -11,7 +11,7 @@ import { fxSeriesGroup, monthRange, rowsSql, spansSql } from './fxSeries.mjs';
 import { compare, library, onSample, random, scaled, selected } from './harness.mjs';
 import { invoiceRevenueSeriesGroups } from './invoiceRevenueSeries.mjs';
 import { trialConversionGroups } from './trialConversion.mjs';
-import { addFloatSpan, floatRows } from './floatSeries.mjs';
+import { addFloatSpan, floatRows, monthWindow } from './floatSeries.mjs';
 
 const FACTORS = { day: 365 / 12, week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 };
 const INTERVALS = ['month', 'month', 'month', 'month', 'year', 'year', 'quarter', 'week', 'day'];
@@ -211,12 +211,7 @@ const monthIndex = (time) => {
 
 /** The hand-written loop: floats, a Map of customers and an array of months per customer. */
 function floatSeries(records, from, to, lookback) {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  const first = fy * 12 + fm - 1;
-  const last = ty * 12 + tm - 1;
-  const low = first - lookback;
-  const size = last - low + 1;
+  const { low, last, size } = monthWindow(from, to, lookback);
   const customers = new Map();
   for (const r of records) {
     const status = r.status ?? 'active';

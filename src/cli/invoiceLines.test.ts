@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { MetricError } from '../index.js';
 import { type CommandContext, locate } from './command.js';
 import { InputError, UsageError } from './errors.js';
-import { type InvoiceLine, loadInvoiceLines } from './invoiceLines.js';
+import type { InvoiceLine } from '../revenue/index.js';
+import { loadInvoiceLines } from './invoiceLines.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'cs-metrics-invoices-'));
 const file = (name: string, text: string) => {

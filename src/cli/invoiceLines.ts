@@ -1,29 +1,9 @@
 // Invoice lines from a file (CSV, JSON Lines or a JSON array): one line of an invoice a row, the way billing
 // systems export them. The full period of a prorated line is written in its own columns
 // (`fullPeriodInterval`, `fullPeriodIntervalCount`) and becomes one `fullPeriod` object.
-import type { BillingInterval, DateInput } from '../revenue/index.js';
+import type { BillingInterval, InvoiceLine } from '../revenue/index.js';
 import { type CommandContext, type FieldSpecs, type LoadedRecords, loadRecords } from './command.js';
 import { lazyArray } from './columns.js';
-
-/** What a line bills: the plan's price, metered usage, or a charge made once (a setup fee). */
-export type InvoiceLineKind = 'recurring' | 'usage' | 'one-off';
-
-/** One invoice line: what a customer was billed for a service period. */
-export interface InvoiceLine {
-  readonly customerId: string;
-  /** What the line bills, tax included (money). */
-  readonly amount: number | string;
-  /** The tax inside `amount` (money). */
-  readonly tax?: number | string | undefined;
-  readonly currency?: string | undefined;
-  readonly kind?: InvoiceLineKind | undefined;
-  /** The service period the line bills, `[periodStart, periodEnd)`. */
-  readonly periodStart: DateInput;
-  readonly periodEnd: DateInput;
-  /** The billing period a prorated line is part of (`{ interval: 'month' }`). */
-  readonly fullPeriod?: { readonly interval: BillingInterval; readonly intervalCount?: number | undefined } | undefined;
-  readonly invoicedAt?: DateInput | undefined;
-}
 
 /** A row of an invoice-lines file: a line whose full period is two columns. */
 export type InvoiceLineRow = Omit<InvoiceLine, 'fullPeriod'> & {
