@@ -9,6 +9,7 @@
 // time of the process (which leaves out waiting for a core on a loaded machine, but counts the collector's
 // and compiler's threads).
 import { performance } from 'node:perf_hooks';
+import { generator } from '../examples/seeded.mjs';
 
 const only = process.env.BENCH_GROUP === undefined ? -1 : Number(process.env.BENCH_GROUP);
 let groups = 0;
@@ -132,16 +133,9 @@ export function once(make) {
   };
 }
 
-/** A seeded pseudo-random generator (mulberry32), so every run measures the same data. */
+/** A seeded pseudo-random generator (mulberry32, the sample data's), so every run measures the same data. */
 export function random(seed = 42) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return generator(seed);
 }
 
 /** A size from the environment (`BENCH_SCALE=0.1 npm run bench` for a quick run). */

@@ -1,7 +1,7 @@
 // What the sample company's generators share: seeded draws and the little date arithmetic of its calendar.
 
 /** mulberry32: a small seeded generator, so the sample data never changes between runs. */
-function generator(seed) {
+export function generator(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
