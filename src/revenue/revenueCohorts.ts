@@ -98,12 +98,12 @@ const optionsSchema = /* @__PURE__ */ (() =>
     .check(
       ...subscriptionPolicyChecks,
       z.refine<{ asOf?: unknown; to?: unknown }>((options) => options.asOf !== undefined || options.to !== undefined, {
-        error: 'is required (or to): the table ends with the last month ended by asOf',
+        error: 'is required (or options.to): the table ends with the last month ended by it',
         path: ['asOf'],
         when: (p) => p.issues.length === 0,
       }),
       z.refine<{ asOf?: unknown; to?: unknown }>((options) => options.asOf === undefined || options.to === undefined, {
-        error: 'must not be given with asOf: give one of them',
+        error: 'must not be given with options.asOf: give one of them',
         path: ['to'],
         when: (p) => p.issues.length === 0,
       }),

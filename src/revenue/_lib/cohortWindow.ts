@@ -28,7 +28,7 @@ export function lastMonth(bounds: CohortBounds): number {
 
 /** `to` in the words of an error: which option set the last month. */
 function lastName(bounds: CohortBounds): string {
-  return bounds.to === undefined ? 'the last month ended by asOf' : 'to';
+  return bounds.to === undefined ? 'the last month ended by options.asOf' : 'options.to';
 }
 
 /**
@@ -67,7 +67,7 @@ export function tooEarly(
         invalid(
           metric,
           ['subscriptions', i, 'start'],
-          'is required: a customer belongs to the cohort of its first paid month (or give from, to leave out customers who paid before it)',
+          'is required: a customer belongs to the cohort of its first paid month (or pass options.from, to leave out the customers who first paid before it)',
         );
       }
     }
