@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isMetricError } from '../errors.js';
+import { catchMetricError } from '../../test/support/errors.js';
 import { recurringRevenueSeries } from './recurringRevenueSeries.js';
 import { revenueCohorts } from './revenueCohorts.js';
 
 function failure(run: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (!isMetricError(error)) throw error;
-    return { code: error.code, path: error.issues[0]?.path ?? [], message: error.message };
-  }
-  throw new Error('expected a MetricError');
+  const error = catchMetricError(run);
+  return { code: error.code, path: error.issues[0]?.path ?? [], message: error.message };
 }
 
 describe('revenueCohorts', () => {

@@ -215,7 +215,7 @@ export function revenueCohorts(input: RevenueCohortsInput, options: RevenueCohor
   const layout: CohortLayout = { low, size: last - low + 1, length };
   const window = { low, size: layout.size, lookback: 1 };
   const trials = { started: new Float64Array(window.size), converted: new Float64Array(window.size) };
-  const kept: KeptRecords = keep(METRIC, records, policies, window, trials);
+  const kept = keep(METRIC, records, policies, window, trials);
   if (policies.from === undefined) {
     const earliest = earliestFirstPaid(kept, last);
     if (earliest < low) tooEarly(METRIC, records, policies, earliest);

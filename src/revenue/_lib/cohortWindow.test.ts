@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { catchMetricError } from '../../../test/support/errors.js';
 import { parseMonth } from '../../internal/dates.js';
-import { isMetricError } from '../../errors.js';
 import { firstMonth, lastMonth, tooEarly } from './cohortWindow.js';
 
-function pathOf(run: () => unknown): readonly (string | number)[] {
-  try {
-    run();
-  } catch (error) {
-    if (isMetricError(error)) return error.issues[0]?.path ?? [];
-    throw error;
-  }
-  throw new Error('expected a MetricError');
-}
+const pathOf = (run: () => unknown) => catchMetricError(run).issues[0]?.path;
 
 describe('cohortWindow', () => {
   it('ends with to, or with the last month ended by asOf', () => {
