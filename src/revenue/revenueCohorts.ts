@@ -6,7 +6,6 @@ import { cohortRows } from './_lib/cohortRows.js';
 import { type CohortLayout, cohortTotals, earliestFirstPaid } from './_lib/cohortTotals.js';
 import { firstMonth, lastMonth, PERIOD_MONTHS, tooEarly } from './_lib/cohortWindow.js';
 import type { SeriesPeriod } from './_lib/seriesPeriods.js';
-import type { KeptRecords } from './_lib/seriesEngine.js';
 import { keep } from './_lib/seriesTotals.js';
 import {
   type SubscriptionPolicies,
