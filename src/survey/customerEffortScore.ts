@@ -174,7 +174,7 @@ export function customerEffortScore(
   options: CustomerEffortScoreSegmentOptions,
 ): SegmentedSurveyResult<CustomerEffortScoreResult>;
 export function customerEffortScore(
-  input: CustomerEffortScoreInput,
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
   options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions,
 ): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult>;
 export function customerEffortScore(

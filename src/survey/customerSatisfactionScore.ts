@@ -165,7 +165,7 @@ export function customerSatisfactionScore(
   options: CustomerSatisfactionScoreSegmentOptions,
 ): SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
 export function customerSatisfactionScore(
-  input: CustomerSatisfactionScoreInput,
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
   options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions,
 ): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
 export function customerSatisfactionScore(

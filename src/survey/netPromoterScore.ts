@@ -170,7 +170,7 @@ export function netPromoterScore(
   options: NetPromoterScoreSegmentOptions,
 ): SegmentedSurveyResult<NetPromoterScoreResult>;
 export function netPromoterScore(
-  input: NetPromoterScoreInput,
+  input: { readonly scores: Scores; readonly attributes?: ScoreAttributes },
   options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
 export function netPromoterScore(
