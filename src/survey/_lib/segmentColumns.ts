@@ -59,38 +59,56 @@ export interface SurveySegmentation {
   readonly missingSegment?: MissingSegment | undefined;
 }
 
-/** Checks that every column is as long as the scores (the contents are read only when segmenting). */
-export function checkColumnLengths(metric: string, columns: ScoreAttributes | undefined, length: number): void {
-  if (columns === undefined) return;
+/** A column read once: its entries (names or codes) and, for codes, the names they point to. */
+interface ReadColumn {
+  readonly entries: ArrayLike<unknown>;
+  readonly names?: unknown;
+}
+
+/**
+ * Reads every column once (a getter is never asked twice) and checks that each is as long as the scores;
+ * the entries themselves are read by the counting pass.
+ */
+export function readColumns(
+  metric: string,
+  columns: ScoreAttributes | undefined,
+  length: number,
+): Map<string, ReadColumn> {
+  const read = new Map<string, ReadColumn>();
+  if (columns === undefined) return read;
   for (const name of Object.keys(columns)) {
-    const column = columns[name] as ScoreAttributeColumn;
+    const column: unknown = columns[name];
     const coded = isCodedColumn(column);
     const entries = coded ? column.codes : column;
     const path = coded ? ['attributes', name, 'codes'] : ['attributes', name];
     if (!isArrayInput(entries)) invalid(metric, path, 'must be an array or typed array of codes');
-    if (entries.length !== length) {
-      invalid(metric, path, `must have one entry per score: ${length} scores, ${entries.length} entries`);
-    }
+    const size = entries.length;
+    if (size !== length) invalid(metric, path, `must have one entry per score: ${length} scores, ${size} entries`);
+    read.set(name, coded ? { entries, names: column.names } : { entries });
   }
+  return read;
 }
 
 function rejectScore(metric: string, range: Scale, value: unknown, index: number): never {
   return rejectElement(metric, scoreOn(range), value, ['scores', index]);
 }
 
-/** Reads one coded column's names: distinct non-empty strings. */
+/** Reads one coded column's names, each once: distinct non-empty strings. */
 function dictionary(metric: string, names: unknown, path: Path): string[] {
   if (!Array.isArray(names)) invalid(metric, [...path, 'names'], 'must be an array of segment names');
+  const read: string[] = [];
   const seen = new Set<string>();
-  for (let j = 0; j < names.length; j++) {
+  const length = names.length;
+  for (let j = 0; j < length; j++) {
     const name: unknown = names[j];
     if (typeof name !== 'string' || name.length === 0) {
       invalid(metric, [...path, 'names', j], 'must be a non-empty string to name a segment');
     }
     if (seen.has(name)) invalid(metric, [...path, 'names', j], `repeats the segment name "${name}"`);
     seen.add(name);
+    read.push(name);
   }
-  return names as string[];
+  return read;
 }
 
 /**
@@ -264,13 +282,13 @@ export function countSegments(
 ): SegmentCounts {
   const missing = segmentation.missingSegment ?? 'error';
   const by = segmentation.segmentBy;
-  checkColumnLengths(metric, columns, scores.length);
+  const read = readColumns(metric, columns, scores.length);
   if (typeof by === 'function') {
     const ids = new SegmentIds();
     const counts = countByFunction(metric, scores, by, range, missing, ids);
     return { names: ids.names, declared: ids.names.map(() => false), counts };
   }
-  const column = columns !== undefined && Object.hasOwn(columns, by) ? columns[by] : undefined;
+  const column = read.get(by);
   const path = ['attributes', by];
   if (column === undefined) {
     return invalid(
@@ -279,9 +297,9 @@ export function countSegments(
       `is missing: segmentBy: "${by}" needs a column attributes.${by} beside the scores, one segment per score`,
     );
   }
-  if (isCodedColumn(column)) {
+  if (Object.hasOwn(column, 'names')) {
     const names = dictionary(metric, column.names, path);
-    const codes = column.codes;
+    const codes = column.entries;
     const bytes = (scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && codes instanceof Uint8Array;
     const counts =
       bytes && range.min >= 0 && range.max <= 255
@@ -290,6 +308,6 @@ export function countSegments(
     return { names: [NO_SEGMENT, ...names], declared: [false, ...names.map(() => true)], counts };
   }
   const ids = new SegmentIds();
-  const counts = countNamed(metric, scores, column, range, missing, path, ids);
+  const counts = countNamed(metric, scores, column.entries, range, missing, path, ids);
   return { names: ids.names, declared: ids.names.map(() => false), counts };
 }
