@@ -2,22 +2,14 @@ import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
-  needsScores,
   type SegmentedSurveyResult,
-  segmentedSurvey,
   type SurveySegmentOptions,
+  surveyResult,
   surveySegmentShape,
 } from './_lib/segmentedResult.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
-import {
-  type Distribution,
-  meanScore,
-  type Scores,
-  scaledSurveyForms,
-  surveyCounts,
-  thresholdOnScale,
-} from './_lib/survey.js';
+import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'customerSatisfactionScore';
@@ -197,11 +189,5 @@ export function customerSatisfactionScore(
       confidence: level,
     };
   };
-  const segmentBy = settings.segmentBy;
-  if (segmentBy === undefined) {
-    const { counts, responses } = surveyCounts(METRIC, parsed.value, range);
-    return resultOf(counts, responses);
-  }
-  if (parsed.form !== 'scores') return needsScores(METRIC, parsed.form);
-  return segmentedSurvey(METRIC, parsed.value, range, { ...settings, segmentBy }, resultOf);
+  return surveyResult(METRIC, parsed, range, settings, resultOf);
 }

@@ -3,8 +3,8 @@ import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
   needsScores,
   type SegmentedSurveyResult,
-  segmentedSurvey,
   type SurveySegmentOptions,
+  surveyResult,
   surveySegmentShape,
 } from './_lib/segmentedResult.js';
 import { criticalValue } from '../internal/normal.js';
@@ -15,7 +15,6 @@ import {
   NPS_SCALE,
   type NpsCounts,
   npsCore,
-  npsGroups,
   npsGroupsOf,
   npsResponseForms,
   type Scores,
@@ -179,13 +178,11 @@ export function netPromoterScore(
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult> {
   const settings = parseOptions(METRIC, optionsSchema, options);
   const level = settings.confidence ?? 0.95;
-  const segmentBy = settings.segmentBy;
-  if (segmentBy === undefined) return npsResult(npsGroups(METRIC, input, [], npsResponseForms), level);
   const parsed = parseForm(METRIC, npsResponseForms, input);
-  if (parsed.form !== 'scores') return needsScores(METRIC, parsed.form);
-  return segmentedSurvey(METRIC, parsed.value, NPS_SCALE, { ...settings, segmentBy }, (counts) =>
-    npsResult(npsGroupsOf(counts), level),
-  );
+  if (parsed.form === 'promoters') {
+    return settings.segmentBy === undefined ? npsResult(parsed.value, level) : needsScores(METRIC, parsed.form);
+  }
+  return surveyResult(METRIC, parsed, NPS_SCALE, settings, (counts) => npsResult(npsGroupsOf(counts), level));
 }
 
 /** The result from the three group counts: the last step of every call, segment by segment. */

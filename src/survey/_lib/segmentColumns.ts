@@ -4,9 +4,10 @@
 // through a function of the score and its index. Counts go into one Float64Array of segments × scale
 // points, so that 10 million responses need no object per response.
 import * as z from 'zod/mini';
+import { countCoded, rejectScore } from './codedColumns.js';
 import { isScoreOn } from './distribution.js';
-import { invalid, isArrayInput, rejectElement } from '../../internal/parse.js';
-import { scoreOn, type Scale } from '../../internal/schemas.js';
+import { invalid, isArrayInput } from '../../internal/parse.js';
+import type { Scale } from '../../internal/schemas.js';
 import { type MissingSegment, NO_SEGMENT, SegmentIds, segmentKeyReader } from '../../internal/segments.js';
 
 /**
@@ -89,10 +90,6 @@ export function readColumns(
   return read;
 }
 
-function rejectScore(metric: string, range: Scale, value: unknown, index: number): never {
-  return rejectElement(metric, scoreOn(range), value, ['scores', index]);
-}
-
 /** Reads one coded column's names, each once: distinct non-empty strings. */
 function dictionary(metric: string, names: unknown, path: Path): string[] {
   if (!Array.isArray(names)) invalid(metric, [...path, 'names'], 'must be an array of segment names');
@@ -109,90 +106,6 @@ function dictionary(metric: string, names: unknown, path: Path): string[] {
     read.push(name);
   }
   return read;
-}
-
-/**
- * Counts scores per code in one pass. Slot 0 holds responses without the attribute (code −1), slot c + 1
- * code c; a code is checked before its score is counted.
- */
-function countCoded(
-  metric: string,
-  scores: ArrayLike<unknown>,
-  codes: ArrayLike<unknown>,
-  size: number,
-  range: Scale,
-  missing: MissingSegment,
-  path: Path,
-): Float64Array {
-  const min = range.min;
-  const stride = range.max - min + 1;
-  const counts = new Float64Array((size + 1) * stride);
-  const lowest = missing === 'group' ? 0 : 1;
-  const length = scores.length;
-  for (let i = 0; i < length; i++) {
-    const score = scores[i];
-    const code = codes[i];
-    if (!isScoreOn(score, range)) rejectScore(metric, range, score, i);
-    if (typeof code !== 'number' || !Number.isInteger(code) || code + 1 < lowest || code >= size) {
-      rejectCode(metric, code, size, [...path, 'codes', i]);
-    }
-    const at = (code + 1) * stride + score - min;
-    counts[at] = (counts[at] as number) + 1;
-  }
-  return counts;
-}
-
-function rejectCode(metric: string, code: unknown, size: number, path: Path): never {
-  if (code === -1) {
-    return invalid(
-      metric,
-      path,
-      "is −1, a response without the attribute: segmentBy needs it on every response (or missingSegment: 'group')",
-    );
-  }
-  return invalid(metric, path, `must be an integer from 0 to ${size - 1} (an index into names), or −1 for none`);
-}
-
-/** Elements counted into the Int32 table before it is added to the exact counts (well below 2^31). */
-const CHUNK = 1 << 30;
-
-/**
- * Bytes of scores and bytes of codes: one table of 256 × 256 Int32 counts (code × score), read with no
- * branch; then any count outside the scale or the dictionary sends us to the first bad element.
- */
-function countCodedBytes(
-  metric: string,
-  scores: Uint8Array | Uint8ClampedArray,
-  codes: Uint8Array,
-  size: number,
-  range: Scale,
-  path: Path,
-): Float64Array {
-  const table = new Int32Array(256 * 256);
-  const min = range.min;
-  const stride = range.max - min + 1;
-  const counts = new Float64Array((size + 1) * stride);
-  const length = scores.length;
-  for (let from = 0; from < length; from += CHUNK) {
-    const to = Math.min(length, from + CHUNK);
-    for (let i = from; i < to; i++) {
-      const at = ((codes[i] as number) << 8) | (scores[i] as number);
-      table[at] = (table[at] as number) + 1;
-    }
-    for (let code = 0; code < 256; code++) {
-      for (let score = 0; score < 256; score++) {
-        const n = table[(code << 8) | score] as number;
-        if (n === 0) continue;
-        if (code >= size || score < min || score > range.max) {
-          return countCoded(metric, scores, codes, size, range, 'error', path);
-        }
-        const at = (code + 1) * stride + score - min;
-        counts[at] = (counts[at] as number) + n;
-      }
-    }
-    table.fill(0);
-  }
-  return counts;
 }
 
 /** A column of names: one Map lookup per change of name (runs of one segment cost one comparison each). */
@@ -299,12 +212,7 @@ export function countSegments(
   }
   if (Object.hasOwn(column, 'names')) {
     const names = dictionary(metric, column.names, path);
-    const codes = column.entries;
-    const bytes = (scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && codes instanceof Uint8Array;
-    const counts =
-      bytes && range.min >= 0 && range.max <= 255
-        ? countCodedBytes(metric, scores, codes, names.length, range, path)
-        : countCoded(metric, scores, codes, names.length, range, missing, path);
+    const counts = countCoded(metric, scores, column.entries, names.length, range, missing, [...path, 'codes']);
     return { names: [NO_SEGMENT, ...names], declared: [false, ...names.map(() => true)], counts };
   }
   const ids = new SegmentIds();

@@ -3,6 +3,7 @@
 // total equals the unsegmented call exactly and each segment equals the unsegmented call on its responses.
 import * as z from 'zod/mini';
 import { type ScoreAttributes, countSegments, type SurveySegmentation } from './segmentColumns.js';
+import { type Distribution, type Scores, surveyCounts } from './survey.js';
 import { invalid, noData } from '../../internal/parse.js';
 import { count, type Scale } from '../../internal/schemas.js';
 import { type MissingSegment, SegmentIds, segmentShape } from '../../internal/segments.js';
@@ -107,4 +108,36 @@ export function segmentedSurvey<R>(
     };
   });
   return { total: resultOf(total, responses), segments };
+}
+
+/** The options a survey metric reads here: its segment options, as parsed. */
+interface ParsedSegmentOptions {
+  readonly segmentBy?: SurveySegmentation['segmentBy'] | undefined;
+  readonly missingSegment?: MissingSegment | undefined;
+  readonly minimumSegmentSize?: number | undefined;
+}
+
+/**
+ * A survey metric's last step on `{ scores }` or `{ distribution }`: without `segmentBy`, `resultOf` on
+ * all the counts (the unsegmented call); with it, the breakdown by segment, refused on a distribution.
+ */
+export function surveyResult<R>(
+  metric: string,
+  parsed:
+    | {
+        readonly form: 'scores';
+        readonly value: { readonly scores: Scores; readonly attributes?: ScoreAttributes | undefined };
+      }
+    | { readonly form: 'distribution'; readonly value: { readonly distribution: Distribution } },
+  range: Scale,
+  options: ParsedSegmentOptions,
+  resultOf: (counts: Float64Array, responses: number) => R,
+): R | SegmentedSurveyResult<R> {
+  const segmentBy = options.segmentBy;
+  if (segmentBy === undefined) {
+    const { counts, responses } = surveyCounts(metric, parsed.value, range);
+    return resultOf(counts, responses);
+  }
+  if (parsed.form !== 'scores') return needsScores(metric, parsed.form);
+  return segmentedSurvey(metric, parsed.value, range, { ...options, segmentBy }, resultOf);
 }

@@ -130,13 +130,8 @@ export const npsResponseForms = /* @__PURE__ */ (() =>
   ] as const)();
 
 /** The three group counts of any NPS input. */
-export function npsGroups(
-  metric: string,
-  input: unknown,
-  prefix: readonly (string | number)[] = [],
-  forms: typeof npsForms | typeof npsResponseForms = npsForms,
-): NpsCounts {
-  const parsed = parseForm(metric, forms, input, prefix);
+export function npsGroups(metric: string, input: unknown, prefix: readonly (string | number)[] = []): NpsCounts {
+  const parsed = parseForm(metric, npsForms, input, prefix);
   if (parsed.form === 'promoters') return parsed.value;
   const { counts } = surveyCounts(metric, parsed.value, NPS_SCALE, prefix);
   return npsGroupsOf(counts);
