@@ -14,6 +14,20 @@ export function rejectScore(metric: string, range: Scale, value: unknown, index:
   return rejectElement(metric, scoreOn(range), value, ['scores', index]);
 }
 
+/** What every loop reads: the scores, their codes, the number of names, and how to report a bad one. */
+interface Coded {
+  readonly metric: string;
+  readonly scores: ArrayLike<unknown>;
+  readonly codes: ArrayLike<unknown>;
+  /** The number of names: codes run from 0 to size − 1 (and −1 when grouping). */
+  readonly size: number;
+  readonly range: Scale;
+  /** The lowest slot accepted: 0 when code −1 is grouped in `'(none)'`, else 1. */
+  readonly lowest: number;
+  /** The path of the codes, `['attributes', name, 'codes']`. */
+  readonly path: Path;
+}
+
 /**
  * Counts the scores of each code in one pass, checking every score and code; the first bad element in array
  * order is reported (its score at `['scores', i]` before its code at `[...path, i]`).
@@ -27,45 +41,33 @@ export function countCoded(
   missing: MissingSegment,
   path: Path,
 ): Float64Array {
+  const coded: Coded = { metric, scores, codes, size, range, lowest: missing === 'group' ? 0 : 1, path };
+  const counts = new Float64Array((size + 1) * (range.max - range.min + 1));
   const bytes = (scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && codes instanceof Uint8Array;
-  if (bytes && range.min >= 0 && range.max <= 255) return countBytes(metric, scores, codes, size, range, path);
-  if ((range.min | 0) === range.min && (range.max | 0) === range.max) {
-    return countFourAtATime(metric, scores, codes, size, range, missing, path);
-  }
-  return countEach(metric, scores, codes, size, range, missing, path, 0, new Float64Array((size + 1) * stride(range)));
-}
-
-function stride(range: Scale): number {
-  return range.max - range.min + 1;
+  if (bytes && range.min >= 0 && range.max <= 255) return countBytes(coded, scores, codes, counts);
+  if ((range.min | 0) === range.min && (range.max | 0) === range.max) return countFourAtATime(coded, counts);
+  return countEach(coded, 0, counts);
 }
 
 /** One element at a time, from `from` on, into `counts`: any scale, any array-like. */
-function countEach(
-  metric: string,
-  scores: ArrayLike<unknown>,
-  codes: ArrayLike<unknown>,
-  size: number,
-  range: Scale,
-  missing: MissingSegment,
-  path: Path,
-  from: number,
-  counts: Float64Array,
-): Float64Array {
+function countEach(coded: Coded, from: number, counts: Float64Array): Float64Array {
+  const { scores, codes, range } = coded;
   const min = range.min;
-  const width = stride(range);
-  const lowest = missing === 'group' ? 0 : 1;
+  const width = range.max - min + 1;
   const length = scores.length;
   for (let i = from; i < length; i++) {
     const score = scores[i];
     const code = codes[i];
-    if (!isScoreOn(score, range)) rejectScore(metric, range, score, i);
-    if (typeof code !== 'number' || !Number.isInteger(code) || code + 1 < lowest || code >= size) {
-      rejectCode(metric, code, size, [...path, i]);
-    }
+    if (!isScoreOn(score, range) || !isCode(coded, code)) rejectFirstOf(coded, i, [score], [code]);
     const at = (code + 1) * width + score - min;
     counts[at] = (counts[at] as number) + 1;
   }
   return counts;
+}
+
+/** Whether a value is a code of the dictionary (or −1, when grouped). */
+function isCode(coded: Coded, code: unknown): code is number {
+  return typeof code === 'number' && Number.isInteger(code) && code + 1 >= coded.lowest && code < coded.size;
 }
 
 function rejectCode(metric: string, code: unknown, size: number, path: Path): never {
@@ -83,21 +85,12 @@ function rejectCode(metric: string, code: unknown, size: number, path: Path): ne
  * Four elements per step, their checks combined without branches (as the unsegmented pass does); a step
  * with a bad element is checked again one element at a time, from the values already read.
  */
-function countFourAtATime(
-  metric: string,
-  scores: ArrayLike<unknown>,
-  codes: ArrayLike<unknown>,
-  size: number,
-  range: Scale,
-  missing: MissingSegment,
-  path: Path,
-): Float64Array {
+function countFourAtATime(coded: Coded, counts: Float64Array): Float64Array {
+  const { scores, codes, range, lowest } = coded;
   const min = range.min;
   const span = range.max - min;
   const width = span + 1;
-  const counts = new Float64Array((size + 1) * width);
-  const lowest = missing === 'group' ? 0 : 1;
-  const top = size - lowest;
+  const top = coded.size - lowest;
   const length = scores.length;
   const fast = length - (length % 4);
   let i = 0;
@@ -120,7 +113,7 @@ function countFourAtATime(
       typeof cc !== 'number' ||
       typeof cd !== 'number'
     ) {
-      rejectFirstOf(metric, range, size, lowest, path, i, [a, b, c, d], [ca, cb, cc, cd]);
+      rejectFirstOf(coded, i, [a, b, c, d], [ca, cb, cc, cd]);
     }
     // Slots from the scale's minimum and from code −1; `>>> 0` makes a negative slot huge, so one
     // comparison checks both ends.
@@ -148,34 +141,24 @@ function countFourAtATime(
       +((kc - lowest) >>> 0 <= top) &
       +((kd - lowest) >>> 0 <= top);
     if ((integers & onScale & known) === 0) {
-      rejectFirstOf(metric, range, size, lowest, path, i, [a, b, c, d], [ca, cb, cc, cd]);
+      rejectFirstOf(coded, i, [a, b, c, d], [ca, cb, cc, cd]);
     }
     counts[ka * width + sa] = (counts[ka * width + sa] as number) + 1;
     counts[kb * width + sb] = (counts[kb * width + sb] as number) + 1;
     counts[kc * width + sc] = (counts[kc * width + sc] as number) + 1;
     counts[kd * width + sd] = (counts[kd * width + sd] as number) + 1;
   }
-  return countEach(metric, scores, codes, size, range, missing, path, i, counts);
+  return countEach(coded, i, counts);
 }
 
-/** Reports the first bad score or code of a step of four, from the values already read. */
-function rejectFirstOf(
-  metric: string,
-  range: Scale,
-  size: number,
-  lowest: number,
-  path: Path,
-  index: number,
-  scores: readonly unknown[],
-  codes: readonly unknown[],
-): never {
+/** Reports the first bad score or code of the elements from `index` on, from the values already read. */
+function rejectFirstOf(coded: Coded, index: number, scores: readonly unknown[], codes: readonly unknown[]): never {
+  const { metric, range, path } = coded;
   for (let k = 0; k < scores.length; k++) {
     const score = scores[k];
     const code = codes[k];
     if (!isScoreOn(score, range)) rejectScore(metric, range, score, index + k);
-    if (typeof code !== 'number' || !Number.isInteger(code) || code + 1 < lowest || code >= size) {
-      rejectCode(metric, code, size, [...path, index + k]);
-    }
+    if (!isCode(coded, code)) rejectCode(metric, code, coded.size, [...path, index + k]);
   }
   // Not reached: a step that fails has a bad element. Should it not, say so as a MetricError.
   return invalid(metric, [...path, index], 'has a code or score that could not be read');
@@ -190,17 +173,15 @@ const CHUNK = 1 << 30;
  * outside the scale or the dictionary sends us to the first bad element.
  */
 function countBytes(
-  metric: string,
+  coded: Coded,
   scores: Uint8Array | Uint8ClampedArray,
   codes: Uint8Array,
-  size: number,
-  range: Scale,
-  path: Path,
+  counts: Float64Array,
 ): Float64Array {
+  const { range, size } = coded;
   const table = new Int32Array(256 * 256);
   const min = range.min;
-  const width = stride(range);
-  const counts = new Float64Array((size + 1) * width);
+  const width = range.max - min + 1;
   const length = scores.length;
   const aligned = scores.byteOffset % 4 === 0 && codes.byteOffset % 4 === 0;
   for (let from = 0; from < length; from += CHUNK) {
@@ -212,7 +193,8 @@ function countBytes(
         const n = table[(code << 8) | score] as number;
         if (n === 0) continue;
         if (code >= size || score < min || score > range.max) {
-          return countEach(metric, scores, codes, size, range, 'error', path, 0, counts);
+          // A bad byte: recount from the start, one element at a time, to report the first one.
+          return countEach(coded, 0, counts.fill(0));
         }
         const at = (code + 1) * width + score - min;
         counts[at] = (counts[at] as number) + n;

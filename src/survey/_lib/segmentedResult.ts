@@ -39,7 +39,7 @@ export interface SurveySegmentOptions {
    * What a response without the attribute does: `'error'` (default) throws a `MetricError` naming it;
    * `'group'` counts it in the segment `'(none)'`.
    */
-  readonly missingSegment?: MissingSegment | undefined;
+  readonly missingSegment?: 'error' | 'group' | undefined;
   /** Segments with fewer responses are flagged `smallSample`. Default 30 (see each metric). */
   readonly minimumSegmentSize?: number | undefined;
 }
