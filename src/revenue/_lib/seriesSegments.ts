@@ -4,7 +4,7 @@
 // several segments. Only the latter are swept again, segment by segment, where a customer can also enter a
 // segment (it starts paying there while it paid, anywhere, the month before) or leave it (its MRR there
 // falls to 0 while it still pays in another).
-import { addInt, type Int, IntArray, IntSums, minInt, multiplyInt, subtractInt } from '../../internal/exact/integer.js';
+import { addInt, type Int, IntArray, IntSums, multiplyInt, subtractInt } from '../../internal/exact/integer.js';
 import {
   type MissingSegment,
   type SegmentBy,
@@ -13,7 +13,7 @@ import {
   segmentKeyReader,
 } from '../../internal/segments.js';
 import { ENTERING, LEAVING, MovementTotals } from './movements.js';
-import type { ScaledRates } from './seriesFx.js';
+import { addPaying, retain, revalue, type ScaledRates } from './seriesFx.js';
 import type { SeriesTotals, Trials } from './seriesEngine.js';
 
 /** Empty totals of `size` months in units of 1/den, with `kinds` movement codes (8 for a segment's). */
@@ -227,28 +227,18 @@ export class SegmentSplit {
     const movements = totals.movements;
     for (let m = from; m <= stop; m++) {
       const current = value.get(m);
-      if (current !== 0) {
-        totals.mrr.add(m, current);
-        totals.customers[m] = (totals.customers[m] as number) + 1;
-      }
+      if (current !== 0) addPaying(totals, m, current);
       if (m < lookback) continue;
       const previous = value.get(m - 1);
-      if (previous !== 0 && current !== 0) {
-        const moved = revalued.get(m);
-        if (moved !== previous) totals.fxImpact.add(m, subtractInt(moved, previous));
-        if (moved !== current) movements.record(m, moved, current, true);
-      } else if (previous === 0 && current !== 0) {
+      if (previous !== 0 && current !== 0) revalue(totals, m, previous, revalued.get(m), current);
+      else if (previous === 0 && current !== 0) {
         if (paying[m - 1] === 1) movements.recordAs(m, ENTERING, current);
         else movements.record(m, 0, current, paidBefore < m - 1);
       } else if (previous !== 0) {
         if (paying[m] === 1) movements.recordAs(m, LEAVING, previous);
         else movements.record(m, previous, 0, true, ends[m] === 1);
       }
-      const base = value.get(m - lookback);
-      if (base !== 0 && current !== 0) {
-        totals.retained.add(m, current);
-        totals.capped.add(m, minInt(current, base));
-      }
+      retain(totals, m, value.get(m - lookback), current);
     }
   }
 
