@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parseMonth } from '../internal/dates.js';
 import { bulkArray, invalid, parse, parseOptions } from '../internal/parse.js';
-import { type MissingSegment, type SegmentBy, segmentShape } from '../internal/segments.js';
+import { type SegmentBy, segmentShape } from '../internal/segments.js';
 import { seriesPeriods } from './_lib/seriesPeriods.js';
 import { segmentRow, seriesRow } from './_lib/seriesRows.js';
 import { SegmentSplit } from './_lib/seriesSegments.js';
@@ -29,12 +29,12 @@ export interface SegmentedRevenueSeriesOptions extends RecurringRevenueSeriesOpt
    * The segment of each record: the name of one of its `attributes` (`'plan'`), or a function of the record
    * and its index returning a non-empty string.
    */
-  readonly segmentBy: SegmentBy<SubscriptionRecord>;
+  readonly segmentBy: string | ((record: SubscriptionRecord, index: number) => string);
   /**
    * A record without the `segmentBy` attribute: `'error'` (default) refuses it; `'group'` counts it in the
    * segment `'(none)'`.
    */
-  readonly missingSegment?: MissingSegment | undefined;
+  readonly missingSegment?: 'error' | 'group' | undefined;
 }
 
 /**
@@ -57,6 +57,7 @@ export interface SegmentedRevenueSeriesRow extends RecurringRevenueSeriesRow {
 export interface RevenueSegment {
   /** The segment's key (`'(none)'` for records without the attribute under `missingSegment: 'group'`). */
   readonly segment: string;
+  /** The segment's rows, one per row of `total` (same periods). */
   readonly rows: SegmentedRevenueSeriesRow[];
 }
 
