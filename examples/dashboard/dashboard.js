@@ -100,12 +100,23 @@ const csv = (text) => parse(text, { columns: true, skip_empty_lines: true });
 /** A row without its empty cells: to the library an absent field means "none" (no end yet, no answer). */
 const present = (row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
 
-/** The subscription records as the library takes them: counts as numbers, the discount as one object. */
+/** A row's segment columns as the library's `attributes`, and the row without them. */
+function segmentsApart(row) {
+  const { plan, region, channel, ...rest } = row;
+  return { attributes: { plan, region, channel }, rest };
+}
+
+/**
+ * The subscription records as the library takes them: counts as numbers, the discount as one object, the
+ * record's plan and its customer's region and channel as attributes.
+ */
 function subscriptionRecords(rows) {
   return rows.map((row) => {
-    const { id: _id, plan: _plan, intervalCount, quantity, discountPercent, discountAmount, ...record } = present(row);
+    const { attributes, rest } = segmentsApart(present(row));
+    const { id: _id, intervalCount, quantity, discountPercent, discountAmount, ...record } = rest;
     return {
       ...record,
+      attributes,
       intervalCount: Number(intervalCount),
       quantity: Number(quantity),
       ...(discountPercent === undefined ? {} : { discount: { percent: discountPercent } }),
@@ -124,11 +135,16 @@ function datedRates(rows) {
   return rates;
 }
 
-/** Invoice lines as the library takes them: the full period's interval as `fullPeriod`. */
+/** Invoice lines as the library takes them: the full period's interval as `fullPeriod`, segments as attributes. */
 function invoiceLines(rows) {
   return rows.map((row) => {
-    const { fullPeriodInterval, ...line } = present(row);
-    return { ...line, ...(fullPeriodInterval === undefined ? {} : { fullPeriod: { interval: fullPeriodInterval } }) };
+    const { attributes, rest } = segmentsApart(present(row));
+    const { fullPeriodInterval, ...line } = rest;
+    return {
+      ...line,
+      attributes,
+      ...(fullPeriodInterval === undefined ? {} : { fullPeriod: { interval: fullPeriodInterval } }),
+    };
   });
 }
 
