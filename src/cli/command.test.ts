@@ -1,10 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { segmentKeyReader } from '../internal/segments.js';
 import { tallyScores } from '../survey/tallyScores.js';
 import {
   type CommandContext,
   cellValue,
   choiceOption,
+  type FieldSpecs,
   inputFile,
+  loadRecords,
   locate,
   numberOption,
   stringOption,
@@ -72,5 +78,32 @@ describe('command helpers', () => {
         throw new TypeError('x');
       }),
     ).toThrow(TypeError);
+  });
+});
+
+describe('segment columns', () => {
+  it('reads the --by column into each record’s attributes, leaving a blank cell out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'segments-'));
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, 'id,start,plan\na,2024-01-01,pro\nb,2024-02-01,\n');
+    const specs: FieldSpecs<{ id: string; start: string }> = {
+      id: { column: 'id', required: true },
+      start: { column: 'start', required: true },
+    };
+    const loaded = await loadRecords(context({}), file, specs, undefined, ['plan']);
+    expect(loaded.record(0)).toEqual({ id: 'a', start: '2024-01-01', attributes: { plan: 'pro' } });
+    expect(loaded.record(1)).toEqual({ id: 'b', start: '2024-02-01', attributes: {} });
+    expect(loaded.record(0, new Set(['attributes']))).toEqual({ id: 'a', start: '2024-01-01' });
+    const plain = await loadRecords(context({}), file, specs);
+    expect(plain.record(0)).toEqual({ id: 'a', start: '2024-01-01' });
+    // The column must exist.
+    await expect(loadRecords(context({}), file, specs, undefined, ['region'])).rejects.toThrow(
+      "has no column 'region' (its columns: id, start, plan)",
+    );
+    // A record without the attribute is reported at the attribute's column.
+    const key = segmentKeyReader('m', 'customers', 'plan');
+    expect(() =>
+      locate(file, loaded.locations, loaded.columns, () => [0, 1].map((i) => key(loaded.record(i), i))),
+    ).toThrow(`${file}, line 3, column plan: plan is missing`);
   });
 });

@@ -181,7 +181,10 @@ export function locate<T>(
     const index = issue?.path[1];
     if (issue === undefined || typeof index !== 'number') throw error;
     const key = issue.path[2];
-    const column = typeof key === 'string' ? (columns[key] ?? key) : columns[''];
+    // A segment attribute (`attributes.plan`) is read from the column of its name.
+    const attribute = key === 'attributes' ? issue.path[3] : undefined;
+    const column =
+      typeof attribute === 'string' ? attribute : typeof key === 'string' ? (columns[key] ?? key) : columns[''];
     throw new InputError(file, locations.at(index), column, `${column ?? 'value'} ${issue.reason}`);
   }
 }
@@ -293,13 +296,16 @@ export async function loadRecords<T>(
   file: string,
   fieldSpecs: FieldSpecs<T>,
   keep?: (record: InputRecord) => boolean,
+  attributes: readonly string[] = [],
 ): Promise<LoadedRecords<T>> {
   const fields = fieldSpecs as Readonly<Record<string, FieldSpec | undefined>>;
   const columns = columnMap(context, fields);
   const specs = Object.entries(fields).flatMap(([field, spec]) =>
     spec === undefined ? [] : [{ field, spec, column: columns[field] as string }],
   );
-  const required = specs.filter(({ spec }) => spec.required).map(({ column }) => column);
+  const required = [...specs.filter(({ spec }) => spec.required).map(({ column }) => column), ...attributes];
+  // Segment columns (`--by plan`) become each record's `attributes`; a blank cell leaves the attribute out.
+  const named = attributes.map((column) => ({ column, cells: createColumn('value') }));
   const store = new Map<string, Column>(
     specs.map(({ field, spec }) => [field, createColumn(COLUMN_KINDS[spec.kind ?? 'text'])]),
   );
@@ -311,6 +317,10 @@ export async function loadRecords<T>(
       if (value === undefined || value === null || value === '') cells.push(spec.required ? undefined : ABSENT);
       else cells.push(readCell(value, spec.kind));
     }
+    for (const { column, cells } of named) {
+      const value = row.fields[column];
+      cells.push(value === undefined || value === null || value === '' ? ABSENT : String(value));
+    }
     locations.push(row.location);
   }
   const record = (index: number, leave?: ReadonlySet<string>): T => {
@@ -319,6 +329,14 @@ export async function loadRecords<T>(
       if (leave?.has(field)) continue;
       const value = cells.get(index);
       if (value !== ABSENT) built[field] = value;
+    }
+    if (named.length > 0 && !leave?.has('attributes')) {
+      const values: Record<string, string> = {};
+      for (const { column, cells } of named) {
+        const value = cells.get(index);
+        if (value !== ABSENT) values[column] = value as string;
+      }
+      built.attributes = values;
     }
     return built as T;
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from './command.js';
 import { epochOf } from './dates.js';
 import {
+  byChoice,
   byOption,
   DateRange,
   dateWindow,
@@ -14,7 +15,11 @@ import {
   windowFilter,
 } from './periods.js';
 
-const context = (values: Record<string, string>): CommandContext => ({ values, positionals: [], progress: undefined });
+const context = (values: CommandContext['values']): CommandContext => ({
+  values,
+  positionals: [],
+  progress: undefined,
+});
 
 describe('periods', () => {
   it('reads days as midnight UTC and keeps both ends of a window', () => {
@@ -39,6 +44,26 @@ describe('periods', () => {
       '--to 2024-01-31 is before --from 2024-02-01',
     );
     expect(() => byOption(context({ by: 'week' }))).toThrow("--by must be one of month, quarter, year, not 'week'");
+  });
+
+  it('reads --by as a period, a column, or both', () => {
+    expect(byChoice(context({}))).toEqual({ period: undefined, column: undefined });
+    expect(byChoice(context({ by: 'quarter' }))).toEqual({ period: 'quarter', column: undefined });
+    expect(byChoice(context({ by: ['region', 'month'] }))).toEqual({ period: 'month', column: 'region' });
+    // A column literally named after a period is written column:NAME.
+    expect(byChoice(context({ by: ['column:month'] }))).toEqual({ period: undefined, column: 'month' });
+    expect(() => byChoice(context({ by: ['month', 'year'] }))).toThrow(
+      '--by takes one period, not both month and year',
+    );
+    expect(() => byChoice(context({ by: ['plan', 'region'] }))).toThrow(
+      '--by takes one column, not both plan and region',
+    );
+    expect(() => byChoice(context({ by: ['column:'] }))).toThrow(
+      "--by must be month, quarter, year or a column name, not 'column:'",
+    );
+    // A command without segments takes a period only, repeated or not.
+    expect(byOption(context({ by: ['year'] }))).toBe('year');
+    expect(() => byOption(context({ by: ['plan'] }))).toThrow("--by must be one of month, quarter, year, not 'plan'");
   });
 
   it('names calendar periods in UTC', () => {

@@ -17,6 +17,20 @@ export const BY_OPTION: Readonly<Record<string, OptionSpec>> = {
   by: { type: 'string', value: 'month|quarter|year', description: 'one row per calendar period (UTC)' },
 };
 
+/**
+ * `--by`, for commands that can print a series and break their figures down by segment: a period, a
+ * column, or both (the option repeated).
+ */
+export const BY_SEGMENT_OPTION: Readonly<Record<string, OptionSpec>> = {
+  by: {
+    type: 'string',
+    multiple: true,
+    value: 'period|column',
+    description:
+      'one row per calendar period (month, quarter or year, UTC), or one line per value of a column (plan, region …); repeat to have both',
+  },
+};
+
 /** Calendar periods of a series. */
 export const PERIODS = ['month', 'quarter', 'year'] as const;
 
@@ -93,9 +107,46 @@ export function inWindow(window: DateWindow, time: number): boolean {
   return time >= window.start && time < window.end;
 }
 
-/** `--by`, checked. */
+/** `--by`, checked: a period, for commands that break nothing down by segment. */
 export function byOption(context: CommandContext): Period | undefined {
-  return choiceOption(context, 'by', PERIODS);
+  const raw = context.values.by;
+  if (!Array.isArray(raw)) return choiceOption(context, 'by', PERIODS);
+  const { period, column } = byChoice(context);
+  if (column !== undefined) {
+    const written = raw.find((value) => !(PERIODS as readonly string[]).includes(value));
+    throw new UsageError(`--by must be one of ${PERIODS.join(', ')}, not '${written}'`);
+  }
+  return period;
+}
+
+/** What `--by` asks for: a calendar period, a column naming segments, or both. */
+export interface ByChoice {
+  readonly period: Period | undefined;
+  /** The column whose values name the segments; its cells become each record's `attributes`. */
+  readonly column: string | undefined;
+}
+
+/**
+ * `--by` of {@link BY_SEGMENT_OPTION}, checked: each value is a period word or a column name (a column that
+ * is literally called `month` is named `column:month`). At most one of each.
+ */
+export function byChoice(context: CommandContext): ByChoice {
+  const raw = context.values.by;
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  let period: Period | undefined;
+  let column: string | undefined;
+  for (const value of values) {
+    if ((PERIODS as readonly string[]).includes(value)) {
+      if (period !== undefined) throw new UsageError(`--by takes one period, not both ${period} and ${value}`);
+      period = value as Period;
+      continue;
+    }
+    const name = value.startsWith('column:') ? value.slice('column:'.length) : value;
+    if (name === '') throw new UsageError(`--by must be ${PERIODS.join(', ')} or a column name, not '${value}'`);
+    if (column !== undefined) throw new UsageError(`--by takes one column, not both ${column} and ${name}`);
+    column = name;
+  }
+  return { period, column };
 }
 
 /** The calendar period (UTC) of an instant: `2024-03`, `2024-Q1` or `2024`. */
