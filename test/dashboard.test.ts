@@ -24,6 +24,7 @@ import {
   invoiceRevenueSeries,
   netPromoterScore,
   recurringRevenueSeries,
+  revenueCohorts,
   stickiness,
   supportResponseTimes,
   tallyScores,
@@ -210,6 +211,10 @@ function expectedFigures(segment?: Segment) {
     csat: customerSatisfactionScore({ scores: scores('csat', '2024-04-01', '2024-07-01') }),
     support: supportResponseTimes({ tickets }),
     stickiness: stickiness({ events }, { asOf: '2024-12-31', windowDays: 30 }),
+    revenueCohorts: revenueCohorts(
+      { subscriptions: subscriptions as never },
+      { to: '2024-12', currency: rates.currency, exchangeRates: sampleDatedRates() },
+    ),
     health: healthDistribution(results),
     calibration: healthScoreCalibration({
       accounts: results.map((result, k) => ({ score: result.score, churned: accounts[k]!.churned === 'true' })),
@@ -355,6 +360,22 @@ async function expectCohorts(page: Page, cohorts: Figures['cohorts']): Promise<v
     ...Object.fromEntries(cohorts.cohorts.map((row) => [row.cohort, [row.size, ...padded(row.retention)]])),
     average: [null, ...padded(cohorts.average)],
   });
+}
+
+/** One cell of the net MRR retention heatmap and its average row; one point and one curve of the LTV chart. */
+async function expectRevenueCohorts(page: Page, { revenueCohorts: result }: Figures): Promise<void> {
+  const heat = await tableRows(page, '#revenue-cohort-table', 'cohort');
+  expect(Object.keys(heat)).toEqual([...result.cohorts.map((row) => row.cohort), 'average']);
+  // The sixth cohort six months after its first payment (its first cells: customers and starting MRR).
+  const cohort = result.cohorts[5]!;
+  expect(heat[cohort.cohort]!.slice(0, 2)).toEqual([cohort.customers, cohort.startingMrr]);
+  expect(heat[cohort.cohort]![2 + 6]).toBe(cohort.netRetention[6]);
+  expect(heat.average!.slice(2)).toEqual(result.average.netRetention);
+  // The average realized value per customer a year after the first payment, and the oldest cohort's curve.
+  const ltv = await tableRows(page, '#ltv-table', 'cohort');
+  expect(ltv.average![12]).toBe(result.average.realizedValuePerCustomer[12]);
+  const oldest = result.cohorts[0]!;
+  expect(ltv[oldest.cohort]).toEqual(oldest.realizedValuePerCustomer);
 }
 
 async function expectHealth(page: Page, { health, calibration }: Figures): Promise<void> {
@@ -555,6 +576,13 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     await expectHealth(page, expected());
   });
 
+  it('shows the net MRR retention of the revenue cohorts and their LTV curve', async () => {
+    const { revenueCohorts: result } = expected();
+    // Every month of the two years has its cohort: the table runs from January 2023 to December 2024.
+    expect(result.cohorts.map((row) => row.cohort)).toHaveLength(24);
+    await expectRevenueCohorts(page, expected());
+  });
+
   it('recomputes every card and chart for the segment chosen, and its share of MRR', async () => {
     const values = async (select: string) =>
       page.$$eval(`${select} option`, (options) => options.map((option) => (option as HTMLOptionElement).value));
@@ -571,6 +599,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     await expectNps(page, europe);
     await expectCohorts(page, europe.cohorts);
     await expectHealth(page, europe);
+    await expectRevenueCohorts(page, europe);
     expect((await shownMetrics(page))['segment-share']?.value).toBe(europe.latest.mrr / total.latest.mrr);
     expect(new URL(page.url()).hash).toBe('#region=Europe');
 
@@ -598,7 +627,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws both charts', async () => {
+  it('draws the three charts', async () => {
     const painted = await page.$$eval('canvas', (canvases) =>
       canvases.map((canvas) => {
         const { data } = (canvas as HTMLCanvasElement)
@@ -609,7 +638,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
         return count;
       }),
     );
-    expect(painted).toHaveLength(2);
+    expect(painted).toHaveLength(3);
     for (const pixels of painted) expect(pixels).toBeGreaterThan(5_000);
   });
 

@@ -26,6 +26,7 @@ import { bytesLoaded, loadData } from './data.js';
 import { compute } from './figures.js';
 import { integer, oneDecimal } from './format.js';
 import { cohortTable, healthPanel } from './panels.js';
+import { ltvChart, revenueHeatmap } from './revenueCohorts.js';
 import { customerSegments, fragmentSegment, segmentData, segmentFragment, segmentValues } from './segments.js';
 import { segmentSelector, segmentShare } from './selector.js';
 
@@ -52,6 +53,8 @@ function render(figures) {
   npsChart(byId('nps-chart'), figures.npsDistribution);
   npsDetails(byId('nps-legend'), byId('nps-table'), figures.nps, figures.npsDistribution);
   cohortTable(byId('cohort-table'), figures.cohorts);
+  revenueHeatmap(byId('revenue-cohort-table'), figures.revenueCohorts);
+  ltvChart(byId('ltv-chart'), byId('ltv-table'), figures.revenueCohorts);
   healthPanel(byId('health-bar'), byId('health-table'), byId('health-auc'), figures.health, figures.calibration);
 }
 

@@ -11,6 +11,7 @@ import {
   isMetricError,
   netPromoterScore,
   recurringRevenueSeries,
+  revenueCohorts,
   stickiness,
   supportResponseTimes,
   tallyScores,
@@ -86,6 +87,13 @@ export function compute(data) {
     support: unless(() => supportResponseTimes({ tickets: data.tickets }, { unit: 'hour' })),
     stickiness: unless(() =>
       stickiness({ events: data.events }, { asOf: PERIOD.asOf, windowDays: PERIOD.stickinessDays }),
+    ),
+    // Cohorts by month of first payment, to the series' last month, at the same dated rates.
+    revenueCohorts: unless(() =>
+      revenueCohorts(
+        { subscriptions: data.subscriptions },
+        { to: PERIOD.series.to, currency: data.rates.currency, exchangeRates: data.datedRates },
+      ),
     ),
     health: unless(() => healthDistribution(health.statuses)),
     calibration: unless(() =>
