@@ -19,13 +19,22 @@ export function heatCell(retention) {
 export const noRows = (table, message) =>
   table.replaceChildren(element('tbody', {}, element('tr', {}, element('td', { class: 'none' }, message))));
 
-/** The customer retention heatmap of 2024's monthly cohorts, with their average. */
-export function cohortTable(table, cohortRetention) {
-  if (cohortRetention === null) return noRows(table, 'No customer of this segment started in 2024.');
-  const { cohorts, average } = cohortRetention;
-  const width = Math.max(0, ...cohorts.map((row) => row.retention.length));
+/**
+ * A cohort heatmap: a header row (`headers`, then the periods 0 … width − 1), one row per cohort
+ * `{ key, label, cells, values }` (`cells`: the cells before the heat cells, such as its size) and the
+ * average row `{ cells, values }`; each row's `data-cohort` is its key, `average` for the last.
+ */
+export function heatmapTable(table, { headers, rows, average }) {
+  const width = Math.max(average.values.length, ...rows.map((row) => row.values.length));
   const months = Array.from({ length: width }, (_, k) => k);
-  const heat = heatCell;
+  const line = ({ key, label, cells, values }, attributes = {}) =>
+    element(
+      'tr',
+      { 'data-cohort': key, ...attributes },
+      element('th', {}, label),
+      ...cells,
+      ...months.map((k) => heatCell(values[k])),
+    );
   table.replaceChildren(
     element(
       'thead',
@@ -33,32 +42,48 @@ export function cohortTable(table, cohortRetention) {
       element(
         'tr',
         {},
-        element('th', {}, 'Cohort'),
-        element('th', {}, 'Size'),
+        ...headers.map((header) => element('th', {}, header)),
         ...months.map((k) => element('th', {}, String(k))),
       ),
     ),
     element(
       'tbody',
       {},
-      ...cohorts.map((row) =>
-        element(
-          'tr',
-          { 'data-cohort': row.cohort },
-          element('th', {}, monthName(row.cohort)),
-          cell('td', row.size, integer.format(row.size), { class: 'size' }),
-          ...months.map((k) => heat(row.retention[k])),
-        ),
-      ),
-      element(
-        'tr',
-        { class: 'average', 'data-cohort': 'average' },
-        element('th', {}, 'Average'),
-        element('td', { class: 'size' }, integer.format(cohorts.reduce((total, row) => total + row.size, 0))),
-        ...months.map((k) => heat(average[k])),
-      ),
+      ...rows.map((row) => line(row)),
+      line({ key: 'average', label: 'Average', ...average }, { class: 'average' }),
     ),
   );
+}
+
+/** A count in a heatmap's size column, its raw value in `data-value` unless it is a total. */
+export const sizeCell = (value, format = integer, raw = true) =>
+  raw
+    ? cell('td', value, format.format(value), { class: 'size' })
+    : element('td', { class: 'size' }, format.format(value));
+
+/** The customer retention heatmap of 2024's monthly cohorts, with their average. */
+export function cohortTable(table, cohortRetention) {
+  if (cohortRetention === null) return noRows(table, 'No customer of this segment started in 2024.');
+  const { cohorts, average } = cohortRetention;
+  heatmapTable(table, {
+    headers: ['Cohort', 'Size'],
+    rows: cohorts.map((row) => ({
+      key: row.cohort,
+      label: monthName(row.cohort),
+      cells: [sizeCell(row.size)],
+      values: row.retention,
+    })),
+    average: {
+      cells: [
+        sizeCell(
+          cohorts.reduce((total, row) => total + row.size, 0),
+          integer,
+          false,
+        ),
+      ],
+      values: average,
+    },
+  });
 }
 
 /** The accounts' health distribution, the churn of each status and the score's AUC. */

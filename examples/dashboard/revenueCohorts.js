@@ -2,7 +2,7 @@
 // average row), and the LTV curve: realized value per customer by month since first payment.
 import { Chart } from 'chart.js';
 import { COLORS, cell, cents, element, integer, money, monthName } from './format.js';
-import { heatCell, noRows } from './panels.js';
+import { heatmapTable, noRows, sizeCell } from './panels.js';
 
 /** The cohorts drawn on the LTV chart: one every six months from the first, and the average. */
 const LTV_EVERY = 6;
@@ -15,44 +15,20 @@ const monthColumns = (width) => Array.from({ length: width }, (_, k) => element(
 export function revenueHeatmap(table, result) {
   if (result === null) return noRows(table, 'No customer of this segment paid.');
   const { cohorts, average } = result;
-  const width = average.netRetention.length;
-  const months = Array.from({ length: width }, (_, k) => k);
-  table.replaceChildren(
-    element(
-      'thead',
-      {},
-      element(
-        'tr',
-        {},
-        element('th', {}, 'Cohort'),
-        element('th', {}, 'Customers'),
-        element('th', {}, 'Starting MRR'),
-        ...monthColumns(width),
-      ),
-    ),
-    element(
-      'tbody',
-      {},
-      ...cohorts.map((row) =>
-        element(
-          'tr',
-          { 'data-cohort': row.cohort },
-          element('th', {}, monthName(row.cohort)),
-          cell('td', row.customers, integer.format(row.customers), { class: 'size' }),
-          cell('td', row.startingMrr, money.format(row.startingMrr), { class: 'size' }),
-          ...months.map((k) => heatCell(row.netRetention[k])),
-        ),
-      ),
-      element(
-        'tr',
-        { class: 'average', 'data-cohort': 'average' },
-        element('th', {}, 'Average'),
-        element('td', { class: 'size' }, integer.format(cohorts.reduce((total, row) => total + row.customers, 0))),
-        element('td', { class: 'size' }, money.format(cohorts.reduce((total, row) => total + row.startingMrr, 0))),
-        ...months.map((k) => heatCell(average.netRetention[k])),
-      ),
-    ),
-  );
+  const sum = (key) => cohorts.reduce((total, row) => total + row[key], 0);
+  heatmapTable(table, {
+    headers: ['Cohort', 'Customers', 'Starting MRR'],
+    rows: cohorts.map((row) => ({
+      key: row.cohort,
+      label: monthName(row.cohort),
+      cells: [sizeCell(row.customers), sizeCell(row.startingMrr, money)],
+      values: row.netRetention,
+    })),
+    average: {
+      cells: [sizeCell(sum('customers'), integer, false), sizeCell(sum('startingMrr'), money, false)],
+      values: average.netRetention,
+    },
+  });
 }
 
 /** The cohorts on the LTV chart, oldest first, then the average. */
