@@ -211,6 +211,43 @@ function exchangeRates(from) {
   return rows;
 }
 
+/** The columns of subscriptions.csv: the records' fields, with their statuses and failed payments. */
+export const SUBSCRIPTION_COLUMNS = [
+  'id',
+  'customerId',
+  'plan',
+  'amount',
+  'currency',
+  'interval',
+  'intervalCount',
+  'quantity',
+  'discountPercent',
+  'discountAmount',
+  'start',
+  'end',
+  'status',
+  'pastDueSince',
+  'endReason',
+  'region',
+  'channel',
+];
+
+/** The columns of invoices.csv: an invoice line, with the plan it was billed on and its customer's segments. */
+export const INVOICE_COLUMNS = [
+  'customerId',
+  'amount',
+  'tax',
+  'currency',
+  'kind',
+  'periodStart',
+  'periodEnd',
+  'fullPeriodInterval',
+  'invoicedAt',
+  'plan',
+  'region',
+  'channel',
+];
+
 /** The billing of the sample company: its subscriptions with their failed payments, invoice lines and rates. */
 export function billing(customers, subscriptions) {
   const paid = new Map();

@@ -9,7 +9,7 @@
 // rate come from billing.mjs; survey answers, support tickets, product events and sessions complete the
 // picture.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { billing } from './billing.mjs';
+import { billing, INVOICE_COLUMNS, SUBSCRIPTION_COLUMNS } from './billing.mjs';
 import { addMonths, csv, DAY, day, HOUR, instant, stream, TO } from './seeded.mjs';
 import { assignSegments, segmentColumns } from './segments.mjs';
 
@@ -190,51 +190,8 @@ write(
 // Invoices, failed payments and monthly exchange rates, drawn apart (billing.mjs): the lives above stay as
 // they are, and a subscription's status changes split its record in spans that keep its id.
 const billed = billing(customers, subscriptions);
-write(
-  'subscriptions.csv',
-  csv(
-    [
-      'id',
-      'customerId',
-      'plan',
-      'amount',
-      'currency',
-      'interval',
-      'intervalCount',
-      'quantity',
-      'discountPercent',
-      'discountAmount',
-      'start',
-      'end',
-      'status',
-      'pastDueSince',
-      'endReason',
-      'region',
-      'channel',
-    ],
-    billed.subscriptions,
-  ),
-);
-write(
-  'invoices.csv',
-  csv(
-    [
-      'customerId',
-      'amount',
-      'tax',
-      'currency',
-      'kind',
-      'periodStart',
-      'periodEnd',
-      'fullPeriodInterval',
-      'invoicedAt',
-      'plan',
-      'region',
-      'channel',
-    ],
-    billed.invoices,
-  ),
-);
+write('subscriptions.csv', csv(SUBSCRIPTION_COLUMNS, billed.subscriptions));
+write('invoices.csv', csv(INVOICE_COLUMNS, billed.invoices));
 write('exchange-rates.csv', csv(['currency', 'from', 'rate'], billed.rates));
 
 writeFileSync(
