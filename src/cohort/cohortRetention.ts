@@ -10,6 +10,7 @@ import {
   type SegmentedOptions,
   segmentedShape,
   segmentEntries,
+  segmentIndexes,
 } from '../internal/segmented.js';
 import { customersIn, segmentLifetimes } from './_lib/segmentLifetimes.js';
 
@@ -247,7 +248,10 @@ export function cohortRetention(
     const total = tabulate(lifetimes, period, asOf);
     if (segmentBy === undefined) return total;
     const groups = groupSegments(METRIC, 'customers', customers, { ...parsedOptions, segmentBy });
-    const results = groups.ids.names.map((_, s) => tabulate(segmentLifetimes(lifetimes, groups, s), period, asOf));
+    const indexes = segmentIndexes(groups);
+    const results = groups.ids.names.map((_, s) =>
+      tabulate(segmentLifetimes(lifetimes, groups, indexes, s), period, asOf),
+    );
     const segments = segmentEntries(
       groups.ids,
       parsedOptions.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,

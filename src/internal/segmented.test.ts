@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../../test/support/errors.js';
 import { MetricError } from '../errors.js';
 import { noData } from './parse.js';
-import { checkSegmentOptions, groupSegments, isAttributes, segmentEntries } from './segmented.js';
+import { checkSegmentOptions, groupSegments, isAttributes, segmentEntries, segmentIndexes } from './segmented.js';
 import { NO_SEGMENT } from './segments.js';
 
 describe('groupSegments', () => {
@@ -17,7 +17,7 @@ describe('groupSegments', () => {
     expect(groups.ids.names).toEqual(['pro', 'basic', NO_SEGMENT]);
     expect([...groups.segmentOf]).toEqual([0, 1, 2, 0]);
     expect([...groups.offsets]).toEqual([0, 2, 3, 4]);
-    expect([...groups.indexes]).toEqual([0, 3, 1, 2]);
+    expect([...segmentIndexes(groups)]).toEqual([0, 3, 1, 2]);
   });
 
   it('names the record at the input itself when there is no field', () => {

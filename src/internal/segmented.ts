@@ -89,9 +89,8 @@ export interface SegmentGroups {
   readonly ids: SegmentIds;
   /** The segment number of each record. */
   readonly segmentOf: Int32Array;
-  /** The records of segment s are `indexes[offsets[s]] … indexes[offsets[s + 1] − 1]`, in record order. */
+  /** Segment s has `offsets[s + 1] − offsets[s]` records; see {@link segmentIndexes}. */
   readonly offsets: Int32Array;
-  readonly indexes: Int32Array;
 }
 
 /**
@@ -128,14 +127,23 @@ export function groupSegments<R>(
     offsets[s] = (offsets[s] as number) + 1;
   }
   for (let s = 0; s < segments; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
-  const indexes = new Int32Array(length);
-  const next = offsets.slice(0, segments);
-  for (let i = 0; i < length; i++) {
+  return { ids, segmentOf, offsets };
+}
+
+/**
+ * The record indexes in segment order: the records of segment s are `indexes[offsets[s]] …
+ * indexes[offsets[s + 1] − 1]`, in record order.
+ */
+export function segmentIndexes(groups: SegmentGroups): Int32Array {
+  const { segmentOf, offsets } = groups;
+  const indexes = new Int32Array(segmentOf.length);
+  const next = offsets.slice(0, offsets.length - 1);
+  for (let i = 0; i < segmentOf.length; i++) {
     const s = segmentOf[i] as number;
     indexes[next[s] as number] = i;
     next[s] = (next[s] as number) + 1;
   }
-  return { ids, segmentOf, offsets, indexes };
+  return indexes;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSegments } from '../../internal/segmented.js';
+import { groupSegments, segmentIndexes } from '../../internal/segmented.js';
 import { customersIn, segmentLifetimes } from './segmentLifetimes.js';
 
 describe('segmentLifetimes', () => {
@@ -11,12 +11,12 @@ describe('segmentLifetimes', () => {
       end: Float64Array.of(10, 20, Number.POSITIVE_INFINITY),
       spare: new Int32Array(3),
     };
-    const a = segmentLifetimes(lifetimes, groups, 0);
+    const a = segmentLifetimes(lifetimes, groups, segmentIndexes(groups), 0);
     expect(a.count).toBe(2);
     expect([...a.start]).toEqual([1, 3]);
     expect([...a.end]).toEqual([10, Number.POSITIVE_INFINITY]);
     expect(a.spare.length).toBe(2);
-    expect([...segmentLifetimes(lifetimes, groups, 1).start]).toEqual([2]);
+    expect([...segmentLifetimes(lifetimes, groups, segmentIndexes(groups), 1).start]).toEqual([2]);
   });
 });
 

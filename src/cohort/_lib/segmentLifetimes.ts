@@ -3,14 +3,22 @@
 import type { Lifetimes } from '../../internal/lifetimes.js';
 import type { SegmentGroups } from '../../internal/segmented.js';
 
-/** The lifetimes of segment `s` alone, in record order, with spare memory of their own. */
-export function segmentLifetimes(lifetimes: Lifetimes, groups: SegmentGroups, s: number): Lifetimes {
+/**
+ * The lifetimes of segment `s` alone, in record order (`indexes` from `segmentIndexes`), with spare memory of
+ * their own.
+ */
+export function segmentLifetimes(
+  lifetimes: Lifetimes,
+  groups: SegmentGroups,
+  indexes: Int32Array,
+  s: number,
+): Lifetimes {
   const first = groups.offsets[s] as number;
   const count = (groups.offsets[s + 1] as number) - first;
   const start = new Float64Array(count);
   const end = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    const i = groups.indexes[first + k] as number;
+    const i = indexes[first + k] as number;
     start[k] = lifetimes.start[i] as number;
     end[k] = lifetimes.end[i] as number;
   }
