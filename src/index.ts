@@ -50,8 +50,11 @@ export {
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
+  type CustomerChurnSegmentOptions,
   type NewCustomerChurn,
   type CustomerLifetime,
+  type SegmentEntry,
+  type Segmented,
   churnRate,
   convertPeriodRate,
   customerChurn,
@@ -68,6 +71,7 @@ export {
   type CohortRetentionInput,
   type CohortRetentionOptions,
   type CohortRetentionResult,
+  type CohortRetentionSegmentOptions,
   type CohortRow,
   cohortRetention,
 } from './cohort/index.js';
@@ -161,6 +165,8 @@ export {
 
 // Health
 export {
+  type HealthAccount,
+  type HealthDistributionSegmentOptions,
   createHealthScore,
   type HealthBandChurn,
   type HealthBands,
@@ -193,6 +199,7 @@ export {
   type SupportResponseTimesInput,
   type SupportResponseTimesOptions,
   type SupportResponseTimesResult,
+  type SupportResponseTimesSegmentOptions,
   type SupportTicket,
   supportResponseTimes,
 } from './support/index.js';

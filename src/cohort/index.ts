@@ -7,7 +7,10 @@ export {
   type CohortRetentionInput,
   type CohortRetentionOptions,
   type CohortRetentionResult,
+  type CohortRetentionSegmentOptions,
   type CohortRow,
   type CustomerLifetime,
   cohortRetention,
+  type SegmentEntry,
+  type Segmented,
 } from './cohortRetention.js';

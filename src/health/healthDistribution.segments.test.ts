@@ -1,8 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../../test/support/errors.js';
 import { deepFreeze } from '../../test/support/fuzz.js';
-import { expectSegmentsOf } from '../../test/support/segmented.js';
 import type { HealthStatus } from './_lib/bands.js';
 import { type HealthAccount, healthDistribution } from './healthDistribution.js';
 
@@ -69,30 +67,6 @@ describe('healthDistribution with segmentBy', () => {
   describe('edge cases', () => {
     it('still throws NO_DATA without accounts', () => {
       expectMetricError(() => healthDistribution([], { segmentBy: 'csm' }), 'NO_DATA', []);
-    });
-
-    it('agrees with the unsegmented call on each segment (property)', () => {
-      const arb = fc.array(
-        fc.record({
-          status: fc.constantFrom<HealthStatus>('red', 'yellow', 'green'),
-          csm: fc.constantFrom('a', 'b', 'c'),
-        }),
-        { minLength: 1, maxLength: 80 },
-      );
-      fc.assert(
-        fc.property(arb, fc.integer({ min: 0, max: 20 }), (list, minimum) => {
-          const input = list.map(({ status, csm }) => account(status, csm));
-          expectSegmentsOf(
-            healthDistribution(input, { segmentBy: 'csm', minimumSegmentSize: minimum }),
-            input,
-            (a) => a.attributes?.csm ?? '(none)',
-            (subset) => healthDistribution(subset),
-            (subset) => subset.length,
-            minimum,
-          );
-        }),
-        { numRuns: 200 },
-      );
     });
   });
 

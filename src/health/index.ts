@@ -16,10 +16,14 @@ export {
 } from './createHealthScore.js';
 export type { HealthBands, HealthStatus } from './_lib/bands.js';
 export {
+  type HealthAccount,
   type HealthDistributionInput,
   type HealthDistributionResult,
+  type HealthDistributionSegmentOptions,
   type HealthStatusCount,
   healthDistribution,
+  type SegmentEntry,
+  type Segmented,
 } from './healthDistribution.js';
 export {
   type HealthBandChurn,
