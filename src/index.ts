@@ -53,6 +53,8 @@ export {
   type CustomerChurnSegmentOptions,
   type NewCustomerChurn,
   type CustomerLifetime,
+  type MissingSegment,
+  type SegmentBy,
   type SegmentEntry,
   type Segmented,
   churnRate,

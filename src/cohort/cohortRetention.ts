@@ -17,6 +17,7 @@ import { customersIn, segmentLifetimes } from './_lib/segmentLifetimes.js';
 const METRIC = 'cohortRetention';
 
 export type { CustomerLifetime } from '../internal/lifetimes.js';
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
 export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** The length of a cohort and of each step after it: a calendar month, an ISO week or a calendar quarter (UTC). */

@@ -11,6 +11,8 @@ export {
   type CohortRow,
   type CustomerLifetime,
   cohortRetention,
+  type MissingSegment,
+  type SegmentBy,
   type SegmentEntry,
   type Segmented,
 } from './cohortRetention.js';

@@ -25,6 +25,7 @@ import { distributionElementSchema, isRecord, statusOfElement } from './_lib/pre
 
 const METRIC = 'healthDistribution';
 
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
 export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** One account as {@link healthDistribution} reads it when segmenting: its status and its segment keys. */

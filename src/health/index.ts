@@ -22,6 +22,8 @@ export {
   type HealthDistributionSegmentOptions,
   type HealthStatusCount,
   healthDistribution,
+  type MissingSegment,
+  type SegmentBy,
   type SegmentEntry,
   type Segmented,
 } from './healthDistribution.js';

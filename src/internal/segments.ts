@@ -9,7 +9,7 @@ export type SegmentBy<R> = string | ((record: R, index: number) => string);
 
 /**
  * What to do with a record that has no value for the `segmentBy` attribute: `'error'` (the default) throws
- * a `MetricError` naming the record; `'group'` counts it in the segment {@link NO_SEGMENT}.
+ * a `MetricError` naming the record; `'group'` counts it in the segment `'(none)'` (`NO_SEGMENT`).
  */
 export type MissingSegment = 'error' | 'group';
 

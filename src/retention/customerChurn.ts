@@ -15,6 +15,7 @@ import {
 const METRIC = 'customerChurn';
 
 export type { CustomerLifetime } from '../internal/lifetimes.js';
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
 export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** Input of {@link customerChurn}. */

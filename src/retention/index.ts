@@ -13,6 +13,8 @@ export {
   type CustomerLifetime,
   customerChurn,
   type NewCustomerChurn,
+  type MissingSegment,
+  type SegmentBy,
   type SegmentEntry,
   type Segmented,
 } from './customerChurn.js';

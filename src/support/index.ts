@@ -8,6 +8,8 @@ export {
   firstContactResolutionRate,
 } from './firstContactResolutionRate.js';
 export {
+  type MissingSegment,
+  type SegmentBy,
   type SegmentEntry,
   type Segmented,
   type SupportDurationSummary,

@@ -23,6 +23,7 @@ import {
   segmentEntries,
 } from '../internal/segmented.js';
 
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
 export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 const METRIC = 'supportResponseTimes';
