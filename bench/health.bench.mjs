@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import { compare, library, random, scaled } from './harness.mjs';
+import { compare, goal, library, random, scaled } from './harness.mjs';
 
 /** Median process CPU time (all threads) of `ours` and `baseline`, run alternately, and their ratio. */
 function cpuCompare(title, ours, baseline, rounds = 9) {
@@ -259,6 +259,23 @@ const cases = {
         },
       },
     });
+  },
+
+  async segmentedDistribution() {
+    const { createHealthScore, healthDistribution } = await library();
+    const size = scaled(1_000_000);
+    const next = random(13);
+    const statuses = createHealthScore(config).scoreAll(makeAccounts(size)).statuses;
+    // Each account with one of 20 customer success managers; the baseline is the unsegmented call on them.
+    const accounts = statuses.map((status) => ({ status, attributes: { csm: `csm-${Math.floor(next() * 20)}` } }));
+    const ratios = compare(
+      `healthDistribution, 20 segments (segmentBy: attribute): ${size.toLocaleString('en')} accounts`,
+      {
+        ours: () => healthDistribution(accounts, { segmentBy: 'csm' }),
+        baselines: { 'unsegmented call': () => healthDistribution(accounts) },
+      },
+    );
+    if (ratios !== undefined) goal(ratios, 'unsegmented call', 2);
   },
 
   async calibration() {

@@ -354,4 +354,29 @@ export async function run() {
       },
     }),
   );
+
+  // Segments: the same customers, each with one of 20 plans; the baseline is the unsegmented call on them.
+  const planned = once(() => withPlans(numeric(), random(22)));
+  const segmentedGoal = (ratios) => ratios !== undefined && goal(ratios, 'unsegmented call', 2);
+  segmentedGoal(
+    compare('customerChurn, 20 segments (segmentBy: attribute)', {
+      check: () => {
+        const { total } = customerChurn({ customers: planned(), period: PERIOD }, { segmentBy: 'plan' });
+        sameChurn(total, handChurnEpoch(numeric(), PERIOD.from, PERIOD.to), 'segmented');
+      },
+      ours: () => customerChurn({ customers: planned(), period: PERIOD }, { segmentBy: 'plan' }),
+      baselines: { 'unsegmented call': () => customerChurn({ customers: planned(), period: PERIOD }) },
+    }),
+  );
+  segmentedGoal(
+    compare('cohortRetention (monthly), 20 segments (segmentBy: attribute)', {
+      ours: () => cohortRetention({ customers: planned() }, { asOf: AS_OF, segmentBy: 'plan' }),
+      baselines: { 'unsegmented call': () => cohortRetention({ customers: planned() }, { asOf: AS_OF }) },
+    }),
+  );
+}
+
+/** The customers, each given one of 20 plans at random in `attributes`. */
+function withPlans(customers, next) {
+  return customers.map((customer) => ({ ...customer, attributes: { plan: `plan-${Math.floor(next() * 20)}` } }));
 }

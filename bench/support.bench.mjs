@@ -283,6 +283,17 @@ export async function run() {
     }),
   );
 
+  // The same tickets, each with one of 20 channels; the baseline is the unsegmented call on them.
+  const channelled = once(() => {
+    const next = random(12);
+    return numericTickets().map((ticket) => ({ ...ticket, attributes: { channel: `ch-${Math.floor(next() * 20)}` } }));
+  });
+  const segmented = compare('supportResponseTimes, 20 segments (segmentBy: attribute)', {
+    ours: () => supportResponseTimes({ tickets: channelled() }, { segmentBy: 'channel' }),
+    baselines: { 'unsegmented call': () => supportResponseTimes({ tickets: channelled() }) },
+  });
+  if (segmented !== undefined) goal(segmented, 'unsegmented call', 2);
+
   // stickiness, 10 000 000 events.
   const eventCount = scaled(10_000_000);
   const userCount = Math.max(100, Math.round(eventCount / 50));

@@ -58,8 +58,13 @@ export {
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
+  type CustomerChurnSegmentOptions,
   type NewCustomerChurn,
   type CustomerLifetime,
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
   churnRate,
   convertPeriodRate,
   customerChurn,
@@ -76,6 +81,7 @@ export {
   type CohortRetentionInput,
   type CohortRetentionOptions,
   type CohortRetentionResult,
+  type CohortRetentionSegmentOptions,
   type CohortRow,
   cohortRetention,
 } from './cohort/index.js';
@@ -180,6 +186,8 @@ export {
 
 // Health
 export {
+  type HealthAccount,
+  type HealthDistributionSegmentOptions,
   createHealthScore,
   type HealthBandChurn,
   type HealthBands,
@@ -212,6 +220,7 @@ export {
   type SupportResponseTimesInput,
   type SupportResponseTimesOptions,
   type SupportResponseTimesResult,
+  type SupportResponseTimesSegmentOptions,
   type SupportTicket,
   supportResponseTimes,
 } from './support/index.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerChurn } from '../retention/customerChurn.js';
+import { expectSegmentsOf } from '../../test/support/segmented.js';
 import { type CohortPeriod, type CustomerLifetime, cohortRetention } from './cohortRetention.js';
 
 const DAY = 86_400_000;
@@ -147,6 +148,30 @@ describe('cohortRetention properties', () => {
         const month = `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
         if (date.getUTCFullYear() >= 0) expect(cohorts[0]?.cohort).toBe(month);
       }),
+    );
+  });
+});
+
+describe('cohortRetention with segmentBy (properties)', () => {
+  it('gives the unsegmented call as total, and on each segment the call on its customers alone', () => {
+    const channels = fc.array(fc.constantFrom('ads', 'sales', 'partner'), { maxLength: 50 });
+    fc.assert(
+      fc.property(lifetimes, channels, asOf, period, (list, channelList, at, p) => {
+        const customers = list.map((customer, i) => {
+          const channel = channelList[i];
+          return channel === undefined ? customer : { ...customer, attributes: { channel } };
+        });
+        const options = { asOf: at, period: p };
+        expectSegmentsOf(
+          cohortRetention({ customers }, { ...options, segmentBy: 'channel', missingSegment: 'group' }),
+          customers,
+          (customer) => customer.attributes?.channel ?? '(none)',
+          (subset) => cohortRetention({ customers: subset }, options),
+          (subset) => cohortRetention({ customers: subset }, options).cohorts.reduce((sum, row) => sum + row.size, 0),
+          30,
+        );
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -3,10 +3,22 @@ import { civilFromDays, DAY_MS, daysFromCivil, monthStart, toEpoch } from '../in
 import { type CustomerLifetime, type Lifetimes, lifetimesField, withLifetimes } from '../internal/lifetimes.js';
 import { invalid, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
+import {
+  checkSegmentOptions,
+  groupSegments,
+  type Segmented,
+  type SegmentedOptions,
+  segmentedShape,
+  segmentEntries,
+  segmentIndexes,
+} from '../internal/segmented.js';
+import { customersIn, segmentLifetimes } from './_lib/segmentLifetimes.js';
 
 const METRIC = 'cohortRetention';
 
 export type { CustomerLifetime } from '../internal/lifetimes.js';
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
+export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** The length of a cohort and of each step after it: a calendar month, an ISO week or a calendar quarter (UTC). */
 export type CohortPeriod = 'month' | 'week' | 'quarter';
@@ -27,6 +39,13 @@ export interface CohortRetentionOptions {
    */
   readonly asOf: string | Date | number;
 }
+
+/**
+ * Options of {@link cohortRetention} broken down by segment: `segmentBy` (an attribute name, read from each
+ * customer's `attributes`, or a function of the customer), `missingSegment`, and `minimumSegmentSize`
+ * (customers in the segment's table; default 30).
+ */
+export interface CohortRetentionSegmentOptions extends CohortRetentionOptions, SegmentedOptions<CustomerLifetime> {}
 
 /** One cohort: the customers whose lifetime started in the same period. */
 export interface CohortRow {
@@ -56,7 +75,13 @@ const MAX_PERIODS = 5000;
 const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: lifetimesField }))();
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ period: z.optional(z.enum(['month', 'week', 'quarter'])), asOf: date }))();
+  z.strictObject({ period: z.optional(z.enum(['month', 'week', 'quarter'])), asOf: date, ...segmentedShape }))();
+
+/**
+ * The default `minimumSegmentSize`: 30 customers, the customary smallest sample for a proportion read with
+ * the normal approximation; a segment's cohorts are smaller still, so below it the table says little.
+ */
+const MINIMUM_SEGMENT_SIZE = 30;
 
 /**
  * The day (counted from 1970-01-01, UTC) that contains the instant `time`. `Math.floor(time / DAY_MS)` is
@@ -145,20 +170,32 @@ function labelOf(index: number, period: CohortPeriod): string {
  * 5000 periods from the oldest cohort to `asOf`. Every ratio is one correctly rounded division of two
  * integers.
  *
+ * Segments: with `segmentBy` (an attribute name, read from each customer's `attributes`, or a function
+ * `(customer, index) => string`) the result is `{ total, segments: [{ segment, size, result, smallSample }] }`:
+ * `total` is exactly the call without `segmentBy`, each `result` is the call on the segment's customers
+ * alone (its own cohorts, from its own oldest one), `size` is the customers in the segment's table (Σ of its
+ * cohorts' sizes: those who started by `asOf`, with a lifetime that is not empty), and `smallSample` flags a
+ * size below `minimumSegmentSize` (default 30 customers, the customary smallest sample for a proportion).
+ * Segments are listed by name, `'(none)'` last.
+ *
  * Unit: `size` and `active` are customers; `retention` and `average` are fractions of the cohort.
  *
  * Source: cohort analysis as ChartMogul (a cohort is the customers who started in the same interval, followed
  * over their lifespan) and Baremetrics (the share of a signup cohort still customers at the end of each
  * later period) define it.
  *
- * @param input - `{ customers: [{ id, start, end? }] }`. `end` may be absent or `null`.
- * @param options - `{ period = 'month', asOf }`; `asOf` is required.
+ * @param input - `{ customers: [{ id, start, end?, attributes? }] }`. `end` may be absent or `null`;
+ * `attributes` is a plain object of strings.
+ * @param options - `{ period = 'month', asOf, segmentBy?, missingSegment = 'error', minimumSegmentSize = 30 }`;
+ * `asOf` is required.
  * @throws {@link MetricError} `INVALID_INPUT` when `customers` is not an array, a record is not
  * `{ id, start, end? }` with a non-empty string or safe integer id and valid dates (`issues[0].path` names it:
  * `['customers', 7, 'end']`), an end is before its start, an id repeats (the later record is named), `asOf`
  * is missing or not a date, `period` is not `'month'`, `'week'` or `'quarter'`, a key of the input or the
  * options is unknown (`options has unknown key …` at the path `[]`), or the table would span more than 5000
- * periods.
+ * periods; with `segmentBy`, when a customer lacks the attribute (`['customers', 3, 'attributes', 'plan']`,
+ * unless `missingSegment: 'group'`) or the function throws or returns anything but a non-empty string
+ * (`['customers', 3]`); `missingSegment` or `minimumSegmentSize` without `segmentBy`.
  * @example
  * ```ts
  * const { cohorts, average } = cohortRetention(
@@ -178,15 +215,52 @@ function labelOf(index: number, period: CohortPeriod): string {
  * cohorts[1]; // => { cohort: '2024-02', start: '2024-02-01', size: 2, active: [1, 1], retention: [0.5, 0.5] }
  * cohorts[2].retention; // => [1]
  * average; // ≈ [0.8333, 0.6, 0.3333]
+ *
+ * const byChannel = cohortRetention(
+ *   {
+ *     customers: [
+ *       { id: 1, start: '2024-01-05', end: '2024-02-10', attributes: { channel: 'ads' } },
+ *       { id: 2, start: '2024-01-20', attributes: { channel: 'sales' } },
+ *       { id: 3, start: '2024-02-14', attributes: { channel: 'ads' } },
+ *     ],
+ *   },
+ *   { asOf: '2024-04-01', segmentBy: 'channel' },
+ * );
+ * byChannel.segments.map((entry) => [entry.segment, entry.size, entry.result?.average]); // => [['ads', 2, [1, 0.5, 0]], ['sales', 1, [1, 1, 1]]]
  * ```
  * @category Cohort
  */
-export function cohortRetention(input: CohortRetentionInput, options: CohortRetentionOptions): CohortRetentionResult {
+export function cohortRetention(
+  input: CohortRetentionInput,
+  options: CohortRetentionSegmentOptions,
+): Segmented<CohortRetentionResult>;
+export function cohortRetention(input: CohortRetentionInput, options: CohortRetentionOptions): CohortRetentionResult;
+export function cohortRetention(
+  input: CohortRetentionInput,
+  options: CohortRetentionOptions | CohortRetentionSegmentOptions,
+): CohortRetentionResult | Segmented<CohortRetentionResult> {
   const { customers } = parse(METRIC, inputSchema, input);
   const parsedOptions = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, parsedOptions);
   const period: CohortPeriod = parsedOptions.period ?? 'month';
   const asOf = toEpoch(parsedOptions.asOf);
-  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => tabulate(lifetimes, period, asOf));
+  const { segmentBy } = parsedOptions;
+  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => {
+    const total = tabulate(lifetimes, period, asOf);
+    if (segmentBy === undefined) return total;
+    const groups = groupSegments(METRIC, 'customers', customers, { ...parsedOptions, segmentBy });
+    const indexes = segmentIndexes(groups);
+    const results = groups.ids.names.map((_, s) =>
+      tabulate(segmentLifetimes(lifetimes, groups, indexes, s), period, asOf),
+    );
+    const segments = segmentEntries(
+      groups.ids,
+      parsedOptions.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
+      (s) => customersIn(results[s] as CohortRetentionResult),
+      (s) => results[s] as CohortRetentionResult,
+    );
+    return { total, segments };
+  });
 }
 
 /** The cohort table of checked lifetimes. */

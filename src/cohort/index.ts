@@ -7,7 +7,12 @@ export {
   type CohortRetentionInput,
   type CohortRetentionOptions,
   type CohortRetentionResult,
+  type CohortRetentionSegmentOptions,
   type CohortRow,
   type CustomerLifetime,
   cohortRetention,
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
 } from './cohortRetention.js';

@@ -16,10 +16,16 @@ export {
 } from './createHealthScore.js';
 export type { HealthBands, HealthStatus } from './_lib/bands.js';
 export {
+  type HealthAccount,
   type HealthDistributionInput,
   type HealthDistributionResult,
+  type HealthDistributionSegmentOptions,
   type HealthStatusCount,
   healthDistribution,
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
 } from './healthDistribution.js';
 export {
   type HealthBandChurn,

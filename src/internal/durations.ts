@@ -29,9 +29,9 @@ export function unitMilliseconds(unit: DurationUnit): number {
 }
 
 /** Whether every enumerable key of a record is one of the given names (the fast twin of `z.strictObject`). */
-export function hasOnlyKeys(record: object, a: string, b: string, c?: string): boolean {
+export function hasOnlyKeys(record: object, a: string, b: string, c?: string, d?: string): boolean {
   for (const key in record) {
-    if (key !== a && key !== b && key !== c) return false;
+    if (key !== a && key !== b && key !== c && key !== d) return false;
   }
   return true;
 }

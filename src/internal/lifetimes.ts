@@ -20,6 +20,7 @@ import { nextElement, ownIterator } from './elements.js';
 import { hashInteger, hashString, SAMPLED_LENGTH } from './hash.js';
 import { formatPath, invalid, rejectElement } from './parse.js';
 import { date } from './schemas.js';
+import { attributesField, isAttributes } from './segmented.js';
 
 type Path = readonly (string | number)[];
 
@@ -31,6 +32,8 @@ export interface CustomerLifetime {
   readonly start: string | Date | number;
   /** When the customer stopped being active (the first instant it is not); absent or `null` while active. */
   readonly end?: string | Date | number | null | undefined;
+  /** Segment keys of the customer, such as `{ plan: 'pro', region: 'EU' }`: a plain object of strings. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Whether a value is a customer id: a non-empty string or a safe integer. */
@@ -56,7 +59,7 @@ export const customerId = /* @__PURE__ */ (() =>
 
 /** The schema of one lifetime, run only to describe an element that failed the fast check. */
 export const lifetimeSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ id: customerId, start: date, end: z.optional(z.nullable(date)) }))();
+  z.strictObject({ id: customerId, start: date, end: z.optional(z.nullable(date)), attributes: attributesField }))();
 
 /** The `customers` field: an array, its elements checked by {@link withLifetimes}. */
 export const lifetimesField = /* @__PURE__ */ (() =>
@@ -112,10 +115,13 @@ function returnScratch(scratch: Scratch): void {
   if (cachedScratch?.deref() === scratch) scratchInUse = false;
 }
 
-/** Whether every own and inherited enumerable key is `id`, `start` or `end` (what `z.strictObject` allows). */
+/**
+ * Whether every own and inherited enumerable key is `id`, `start`, `end` or `attributes` (what
+ * `z.strictObject` allows).
+ */
 function hasOnlyLifetimeKeys(record: object): boolean {
   for (const key in record) {
-    if (key !== 'id' && key !== 'start' && key !== 'end') return false;
+    if (key !== 'id' && key !== 'start' && key !== 'end' && key !== 'attributes') return false;
   }
   return true;
 }
@@ -195,6 +201,7 @@ function readRecords(
       id?: unknown;
       start?: unknown;
       end?: unknown;
+      attributes?: unknown;
     } | null;
     // Keys are listed without reading a field, so zod, which reads them, sees the record as given.
     if (typeof record !== 'object' || record === null || !hasOnlyLifetimeKeys(record)) {
@@ -203,15 +210,18 @@ function readRecords(
     const id = record.id;
     const startValue = record.start;
     const endValue = record.end;
+    const attributes = record.attributes;
     let hash: number;
     if (typeof id === 'string' && id.length > 0) {
       hash = hashString(id, false);
       if (id.length > SAMPLED_LENGTH) sampled = true;
     } else if (typeof id === 'number' && Number.isSafeInteger(id)) hash = hashInteger(id);
-    else return rejectRecord(metric, id, startValue, endValue, [...path, i]);
+    else return rejectRecord(metric, { id, start: startValue, end: endValue, attributes }, [...path, i]);
     const from = toEpoch(startValue);
     const until = endValue === undefined || endValue === null ? Number.POSITIVE_INFINITY : toEpoch(endValue);
-    if (Number.isNaN(from) || Number.isNaN(until)) rejectRecord(metric, id, startValue, endValue, [...path, i]);
+    if (Number.isNaN(from) || Number.isNaN(until) || (attributes !== undefined && !isAttributes(attributes))) {
+      rejectRecord(metric, { id, start: startValue, end: endValue, attributes }, [...path, i]);
+    }
     if (until < from) invalid(metric, [...path, i, 'end'], 'must not be before start');
     start[i] = from;
     end[i] = until;
@@ -222,8 +232,8 @@ function readRecords(
 }
 
 /** Describes a record that failed the fast check with the element schema, from the values already read. */
-function rejectRecord(metric: string, id: unknown, start: unknown, end: unknown, at: Path): never {
-  return rejectElement(metric, lifetimeSchema, { id, start, end }, at);
+function rejectRecord(metric: string, asRead: Record<string, unknown>, at: Path): never {
+  return rejectElement(metric, lifetimeSchema, asRead, at);
 }
 
 /** Records per group when the ids are grouped by hash: a group's table (4 bytes a slot) then fits in the L1 cache. */

@@ -9,7 +9,7 @@ export type SegmentBy<R> = string | ((record: R, index: number) => string);
 
 /**
  * What to do with a record that has no value for the `segmentBy` attribute: `'error'` (the default) throws
- * a `MetricError` naming the record; `'group'` counts it in the segment {@link NO_SEGMENT}.
+ * a `MetricError` naming the record; `'group'` counts it in the segment `'(none)'` (`NO_SEGMENT`).
  */
 export type MissingSegment = 'error' | 'group';
 
@@ -50,14 +50,16 @@ function describe(value: unknown): string {
  * The reader of segment keys for the records of `field` (`'subscriptions'`, `'responses'` …). An attribute
  * is read from `record.attributes[name]`; a record without it is refused at
  * `[field, index, 'attributes', name]` or counted in {@link NO_SEGMENT}. A function's throw or a result that
- * is not a non-empty string is refused at `[field, index]`.
+ * is not a non-empty string is refused at `[field, index]`. With `field` `undefined` the records are the
+ * input itself, and the paths start at the index.
  */
 export function segmentKeyReader<R>(
   metric: string,
-  field: string,
+  field: string | undefined,
   segmentBy: SegmentBy<R>,
   missing: MissingSegment = 'error',
 ): SegmentKey {
+  const at = (index: number): (string | number)[] => (field === undefined ? [index] : [field, index]);
   if (typeof segmentBy === 'string') {
     const name = segmentBy;
     return (record, index) => {
@@ -67,7 +69,7 @@ export function segmentKeyReader<R>(
       if (value === undefined && missing === 'group') return NO_SEGMENT;
       return invalid(
         metric,
-        [field, index, 'attributes', name],
+        [...at(index), 'attributes', name],
         value === undefined
           ? `is missing: segmentBy needs the attribute "${name}" on every record (or missingSegment: 'group')`
           : `must be a non-empty string to name a segment, not ${describe(value)}`,
@@ -81,14 +83,10 @@ export function segmentKeyReader<R>(
       value = by(record as R, index);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return invalid(metric, [field, index], `could not be segmented: segmentBy threw "${reason}"`);
+      return invalid(metric, at(index), `could not be segmented: segmentBy threw "${reason}"`);
     }
     if (typeof value === 'string' && value.length > 0) return value;
-    return invalid(
-      metric,
-      [field, index],
-      `got ${describe(value)} from segmentBy, which must return a non-empty string`,
-    );
+    return invalid(metric, at(index), `got ${describe(value)} from segmentBy, which must return a non-empty string`);
   };
 }
 

@@ -8,6 +8,7 @@ import {
   customerChurn,
   type NewCustomerChurn,
 } from './customerChurn.js';
+import { expectSegmentsOf } from '../../test/support/segmented.js';
 import { retentionRate } from './retentionRate.js';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -213,6 +214,36 @@ describe('customerChurn properties', () => {
           expect(left[key] + right[key]).toBe(result[key]);
         }
       }),
+    );
+  });
+});
+
+describe('customerChurn with segmentBy (properties)', () => {
+  const plans = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 60 });
+
+  it('gives the unsegmented call as total, and on each segment the call on its customers alone', () => {
+    fc.assert(
+      fc.property(lifetimes, plans, period, policy, (list, planList, p, rule) => {
+        const customers = list.map((customer, i) => {
+          const plan = planList[i];
+          return plan === undefined ? customer : { ...customer, attributes: { plan } };
+        });
+        const whole = churn(customers, p, rule);
+        if (whole === undefined) return;
+        const result = customerChurn(
+          { customers, period: p },
+          { segmentBy: 'plan', newCustomerChurn: rule, missingSegment: 'group' },
+        );
+        expectSegmentsOf(
+          result,
+          customers,
+          (customer) => customer.attributes?.plan ?? '(none)',
+          (subset) => customerChurn({ customers: subset, period: p }, { newCustomerChurn: rule }),
+          (subset) => churn(subset, p, rule)?.customersAtStart ?? 0,
+          30,
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });

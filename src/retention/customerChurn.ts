@@ -3,10 +3,20 @@ import { toEpoch } from '../internal/dates.js';
 import { type CustomerLifetime, type Lifetimes, lifetimesField, withLifetimes } from '../internal/lifetimes.js';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
+import {
+  checkSegmentOptions,
+  groupSegments,
+  type Segmented,
+  type SegmentedOptions,
+  segmentedShape,
+  segmentEntries,
+} from '../internal/segmented.js';
 
 const METRIC = 'customerChurn';
 
 export type { CustomerLifetime } from '../internal/lifetimes.js';
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
+export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** Input of {@link customerChurn}. */
 export interface CustomerChurnInput {
@@ -33,6 +43,13 @@ export interface CustomerChurnOptions {
    */
   readonly newCustomerChurn?: NewCustomerChurn;
 }
+
+/**
+ * Options of {@link customerChurn} broken down by segment: `segmentBy` (an attribute name, read from each
+ * customer's `attributes`, or a function of the customer), `missingSegment`, and `minimumSegmentSize`
+ * (customers at the start; default 30).
+ */
+export interface CustomerChurnSegmentOptions extends CustomerChurnOptions, SegmentedOptions<CustomerLifetime> {}
 
 /** Result of {@link customerChurn}: counts of customers and two rates (fractions). */
 export interface CustomerChurnResult {
@@ -69,7 +86,14 @@ const periodSchema = /* @__PURE__ */ (() =>
 const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: lifetimesField, period: periodSchema }))();
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ newCustomerChurn: z.optional(z.enum(['include', 'exclude', 'both'])) }))();
+  z.strictObject({ newCustomerChurn: z.optional(z.enum(['include', 'exclude', 'both'])), ...segmentedShape }))();
+
+/**
+ * The default `minimumSegmentSize`: 30 customers at the start, the customary smallest sample for a proportion
+ * read with the normal approximation (the central limit theorem's rule of thumb); below it one lost customer
+ * moves a segment's churn rate by more than 3 points.
+ */
+const MINIMUM_SEGMENT_SIZE = 30;
 
 /**
  * Customer churn over a period, counted from customer lifetimes: customers at start, lost, new, at end, and
@@ -106,21 +130,34 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * without an offset is read as UTC), `Date`s or epoch milliseconds. Rates are one correctly rounded division
  * of two integers.
  *
+ * Segments: with `segmentBy` (an attribute name, read from each customer's `attributes`, or a function
+ * `(customer, index) => string`) the result is `{ total, segments: [{ segment, size, result, smallSample }] }`:
+ * `total` is exactly the call without `segmentBy`, each `result` is the call on the segment's customers
+ * alone (`null` when none of them is active at `from`, the segment still listed), `size` is the segment's
+ * customers at the start, and `smallSample` flags a size below `minimumSegmentSize` (default 30, the
+ * customary smallest sample for a proportion: below it one lost customer moves the rate by over 3 points).
+ * Segments are listed by name, `'(none)'` (customers without the attribute, under `missingSegment: 'group'`)
+ * last.
+ *
  * Unit: customers (counts); the rates are fractions of the customers at start.
  *
  * Source: doc 001 (`docs/sources.md` rows 6 and 8); ChartMogul, "Customer Churn Rate" (100 customers at
  * the start, 11 cancel, one of whom joined that month: 10 %); Stripe, "Billing metric definitions"
  * (subscriber churn rate).
  *
- * @param input - `{ customers: [{ id, start, end? }], period: { from, to } }`. `end` may be absent or `null`.
- * @param options - `{ newCustomerChurn = 'include' }`: `'include'`, `'exclude'` or `'both'`.
+ * @param input - `{ customers: [{ id, start, end?, attributes? }], period: { from, to } }`. `end` may be
+ * absent or `null`; `attributes` is a plain object of strings (`{ plan: 'pro' }`).
+ * @param options - `{ newCustomerChurn = 'include', segmentBy?, missingSegment = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when `customers` is not an array, a record is not
  * `{ id, start, end? }` with a non-empty string or safe integer id and valid dates (`issues[0].path` names it:
  * `['customers', 7, 'end']`), an end is before its start, an id repeats (the later record is named), `to` is
  * not after `from`, a key of the input or the options is unknown (`options has unknown key …` at the path
- * `[]`), or `newCustomerChurn` is not `'include'`, `'exclude'` or `'both'`.
+ * `[]`), or `newCustomerChurn` is not `'include'`, `'exclude'` or `'both'`; with `segmentBy`, when a
+ * customer lacks the attribute (`['customers', 3, 'attributes', 'plan']`, unless `missingSegment: 'group'`)
+ * or the function throws or returns anything but a non-empty string (`['customers', 3]`);
+ * `missingSegment` or `minimumSegmentSize` without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when no customer is active at `from` (under every rule: the retention
- * rate is a fraction of them).
+ * rate is a fraction of them); with `segmentBy`, only when the total has none.
  * @example
  * ```ts
  * const customers = [
@@ -141,19 +178,112 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * result.retentionRate; // => 0.75
  * customerChurn({ customers, period: march }, { newCustomerChurn: 'exclude' }).churnRate; // => 0.25
  * customerChurn({ customers, period: march }, { newCustomerChurn: 'both' }).churnRate; // ≈ 0.3333
+ *
+ * const byPlan = customerChurn(
+ *   {
+ *     customers: [
+ *       { id: 'a', start: '2023-11-01', attributes: { plan: 'pro' } },
+ *       { id: 'b', start: '2024-01-10', end: '2024-03-15', attributes: { plan: 'basic' } },
+ *       { id: 'c', start: '2024-02-01', attributes: { plan: 'basic' } },
+ *       { id: 'd', start: '2024-03-10', attributes: { plan: 'trial' } },
+ *     ],
+ *     period: march,
+ *   },
+ *   { segmentBy: 'plan' },
+ * );
+ * byPlan.total.churnRate; // ≈ 0.3333
+ * byPlan.segments.map((entry) => [entry.segment, entry.size, entry.result?.churnRate ?? null]); // => [['basic', 2, 0.5], ['pro', 1, 0], ['trial', 0, null]]
+ * byPlan.segments[0].smallSample; // => true
  * ```
  * @category Retention
  */
-export function customerChurn(input: CustomerChurnInput, options?: CustomerChurnOptions): CustomerChurnResult {
+export function customerChurn(
+  input: CustomerChurnInput,
+  options: CustomerChurnSegmentOptions,
+): Segmented<CustomerChurnResult>;
+export function customerChurn(input: CustomerChurnInput, options?: CustomerChurnOptions): CustomerChurnResult;
+export function customerChurn(
+  input: CustomerChurnInput,
+  options?: CustomerChurnOptions | CustomerChurnSegmentOptions,
+): CustomerChurnResult | Segmented<CustomerChurnResult> {
   const { customers, period } = parse(METRIC, inputSchema, input);
-  const rule = parseOptions(METRIC, optionsSchema, options).newCustomerChurn ?? 'include';
+  const parsed = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, parsed);
+  const rule = parsed.newCustomerChurn ?? 'include';
   const from = toEpoch(period.from);
   const to = toEpoch(period.to);
-  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => count(lifetimes, from, to, rule));
+  const { segmentBy } = parsed;
+  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => {
+    if (segmentBy === undefined) return rates(count(lifetimes, from, to), rule);
+    const { ids, segmentOf } = groupSegments(METRIC, 'customers', customers, { ...parsed, segmentBy });
+    const counts = countBySegment(lifetimes, from, to, segmentOf, ids.names.length);
+    const total = rates(counts.reduce(addCounts, NO_COUNTS), rule);
+    const minimum = parsed.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE;
+    const segments = segmentEntries(
+      ids,
+      minimum,
+      (s) => (counts[s] as Counts).atStart,
+      (s) => rates(counts[s] as Counts, rule),
+    );
+    return { total, segments };
+  });
 }
 
-/** The counts and rates over checked lifetimes. */
-function count(lifetimes: Lifetimes, from: number, to: number, rule: NewCustomerChurn): CustomerChurnResult {
+/** What the rates are made of: customers at the start and new, and the lost of each. */
+interface Counts {
+  readonly atStart: number;
+  readonly lostOfStart: number;
+  readonly newCustomers: number;
+  readonly lostOfNew: number;
+}
+
+const NO_COUNTS: Counts = { atStart: 0, lostOfStart: 0, newCustomers: 0, lostOfNew: 0 };
+
+function addCounts(a: Counts, b: Counts): Counts {
+  return {
+    atStart: a.atStart + b.atStart,
+    lostOfStart: a.lostOfStart + b.lostOfStart,
+    newCustomers: a.newCustomers + b.newCustomers,
+    lostOfNew: a.lostOfNew + b.lostOfNew,
+  };
+}
+
+/** The counts of each segment, in one pass: the flags of each customer added to its segment's slots. */
+function countBySegment(
+  lifetimes: Lifetimes,
+  from: number,
+  to: number,
+  segmentOf: Int32Array,
+  segments: number,
+): Counts[] {
+  const { start, end } = lifetimes;
+  const slots = new Float64Array(4 * segments);
+  for (let i = 0; i < lifetimes.count; i++) {
+    const s = start[i] as number;
+    const e = end[i] as number;
+    const endsInPeriod = +(e <= to);
+    const ofStart = +(s < from) & +(e > from);
+    const isNew = +(s >= from) & +(s < to) & +(e > s);
+    const at = 4 * (segmentOf[i] as number);
+    slots[at] = (slots[at] as number) + ofStart;
+    slots[at + 1] = (slots[at + 1] as number) + (ofStart & endsInPeriod);
+    slots[at + 2] = (slots[at + 2] as number) + isNew;
+    slots[at + 3] = (slots[at + 3] as number) + (isNew & endsInPeriod);
+  }
+  const counts: Counts[] = [];
+  for (let at = 0; at < slots.length; at += 4) {
+    counts.push({
+      atStart: slots[at] as number,
+      lostOfStart: slots[at + 1] as number,
+      newCustomers: slots[at + 2] as number,
+      lostOfNew: slots[at + 3] as number,
+    });
+  }
+  return counts;
+}
+
+/** The counts over checked lifetimes. */
+function count(lifetimes: Lifetimes, from: number, to: number): Counts {
   const { start, end } = lifetimes;
   let atStart = 0;
   let lostOfStart = 0;
@@ -172,6 +302,12 @@ function count(lifetimes: Lifetimes, from: number, to: number, rule: NewCustomer
     newCustomers += isNew;
     lostOfNew += isNew & endsInPeriod;
   }
+  return { atStart, lostOfStart, newCustomers, lostOfNew };
+}
+
+/** The result of counts; `NO_DATA` when no customer was active at the start. */
+function rates(counts: Counts, rule: NewCustomerChurn): CustomerChurnResult {
+  const { atStart, lostOfStart, newCustomers, lostOfNew } = counts;
   if (atStart === 0) noData(METRIC, ['customers'], 'has no customer active at period.from');
   const customersLost = rule === 'exclude' ? lostOfStart : lostOfStart + lostOfNew;
   const customersRetained = atStart - lostOfStart;

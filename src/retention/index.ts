@@ -9,9 +9,14 @@ export {
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
+  type CustomerChurnSegmentOptions,
   type CustomerLifetime,
   customerChurn,
   type NewCustomerChurn,
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
 } from './customerChurn.js';
 export { type RenewalRateInput, renewalRate } from './renewalRate.js';
 export { type RetentionRateInput, retentionRate } from './retentionRate.js';

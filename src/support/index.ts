@@ -8,10 +8,15 @@ export {
   firstContactResolutionRate,
 } from './firstContactResolutionRate.js';
 export {
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
   type SupportDurationSummary,
   type SupportResponseTimesInput,
   type SupportResponseTimesOptions,
   type SupportResponseTimesResult,
+  type SupportResponseTimesSegmentOptions,
   type SupportTicket,
   supportResponseTimes,
 } from './supportResponseTimes.js';

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSegmentsOf } from '../../test/support/segmented.js';
 import { type SupportTicket, supportResponseTimes } from './supportResponseTimes.js';
 
 const UNITS = { ms: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
@@ -154,6 +155,33 @@ describe('supportResponseTimes properties', () => {
           generated.filter((g) => g.response === undefined && g.resolution !== undefined).length,
         );
       }),
+    );
+  });
+});
+
+describe('supportResponseTimes with segmentBy (properties)', () => {
+  it('gives the unsegmented call as total, and on each segment the call on its tickets alone', () => {
+    const channels = fc.array(fc.constantFrom('chat', 'email', 'phone'), { maxLength: 120 });
+    const unit = fc.constantFrom<Unit>('minute', 'hour', 'day');
+    fc.assert(
+      fc.property(ticketsArb, channels, unit, (generated, channelList, u) => {
+        const tickets = generated.map(({ ticket }, i): SupportTicket => {
+          const channel = channelList[i];
+          return channel === undefined ? ticket : { ...ticket, attributes: { channel } };
+        });
+        expectSegmentsOf(
+          supportResponseTimes(
+            { tickets },
+            { unit: u, segmentBy: 'channel', missingSegment: 'group', minimumSegmentSize: 5 },
+          ),
+          tickets,
+          (ticket) => ticket.attributes?.channel ?? '(none)',
+          (subset) => supportResponseTimes({ tickets: subset }, { unit: u }),
+          (subset) => subset.length,
+          5,
+        );
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -11,6 +11,20 @@ import {
 import { bulkArray, invalid, noData, parse, parseOptions, rejectElement } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
 import { nextElement, ownIterator } from '../internal/elements.js';
+import {
+  attributesField,
+  checkSegmentOptions,
+  groupSegments,
+  isAttributes,
+  type SegmentGroups,
+  type Segmented,
+  type SegmentedOptions,
+  segmentedShape,
+  segmentEntries,
+} from '../internal/segmented.js';
+
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
+export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 const METRIC = 'supportResponseTimes';
 
@@ -22,6 +36,8 @@ export interface SupportTicket {
   readonly firstResponseAt?: string | Date | number | null | undefined;
   /** When the ticket was resolved; absent or `null` while it is open. Not before `createdAt`. */
   readonly resolvedAt?: string | Date | number | null | undefined;
+  /** Segment keys of the ticket, such as `{ channel: 'email', tier: 'enterprise' }`: a plain object of strings. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Input of {@link supportResponseTimes}. */
@@ -35,6 +51,15 @@ export interface SupportResponseTimesOptions {
   /** Unit of every duration in the result: `'ms' | 'second' | 'minute' | 'hour' | 'day' | 'week'`. Default `'hour'`. */
   readonly unit?: DurationUnit;
 }
+
+/**
+ * Options of {@link supportResponseTimes} broken down by segment: `segmentBy` (an attribute name, read from
+ * each ticket's `attributes`, or a function of the ticket), `missingSegment`, and `minimumSegmentSize`
+ * (tickets; default 30).
+ */
+export interface SupportResponseTimesSegmentOptions
+  extends SupportResponseTimesOptions,
+    SegmentedOptions<SupportTicket> {}
 
 /** Count, mean, median and p90 of one kind of duration; the statistics are `null` when `count` is 0. */
 export type SupportDurationSummary = DurationSummary;
@@ -58,7 +83,20 @@ export interface SupportResponseTimesResult {
 }
 
 const ticketSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ createdAt: date, firstResponseAt: optionalDate, resolvedAt: optionalDate }))();
+  z.strictObject({
+    createdAt: date,
+    firstResponseAt: optionalDate,
+    resolvedAt: optionalDate,
+    attributes: attributesField,
+  }))();
+
+const optionsSchema = /* @__PURE__ */ (() => z.extend(unitOptions, segmentedShape))();
+
+/**
+ * The default `minimumSegmentSize`: 30 tickets. The p90 of fewer than 30 durations rests on the two or three
+ * slowest tickets, and 30 is the customary smallest sample for a mean read with the normal approximation.
+ */
+const MINIMUM_SEGMENT_SIZE = 30;
 
 const inputSchema = /* @__PURE__ */ (() =>
   z.strictObject({ tickets: bulkArray<SupportTicket>('an array of tickets') }))();
@@ -95,16 +133,25 @@ function reject(ticket: unknown, index: number): never {
  * resolution", `docs/sources.md` row 27); definitions as Zendesk's native first reply time and full
  * resolution time (time from ticket creation to the first public agent reply, and to the last resolution).
  *
+ * Segments: with `segmentBy` (an attribute name, read from each ticket's `attributes`, or a function
+ * `(ticket, index) => string`) the result is `{ total, segments: [{ segment, size, result, smallSample }] }`:
+ * `total` is exactly the call without `segmentBy`, each `result` is the call on the segment's tickets alone,
+ * `size` is the segment's tickets, and `smallSample` flags a size below `minimumSegmentSize` (default 30
+ * tickets: below it the p90 rests on the two or three slowest). Segments are listed by name, `'(none)'` last.
+ *
  * Unit: `unit` (default hours) for every duration; counts for the rest. Linear in the number of tickets:
  * the percentiles are found by selection, not by sorting.
  *
- * @param input - `{ tickets: [{ createdAt, firstResponseAt?, resolvedAt? }] }`; dates are ISO strings,
- * `Date`s or epoch milliseconds.
- * @param options - `{ unit = 'hour' }`.
+ * @param input - `{ tickets: [{ createdAt, firstResponseAt?, resolvedAt?, attributes? }] }`; dates are ISO
+ * strings, `Date`s or epoch milliseconds; `attributes` is a plain object of strings.
+ * @param options - `{ unit = 'hour', segmentBy?, missingSegment = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when `tickets` is not an array, a ticket is not an object,
  * has an unknown key or a date that is not valid (the issue names it: `['tickets', 12, 'createdAt']`), a
  * response or resolution comes before the ticket's creation (`['tickets', 12, 'firstResponseAt']`), or
- * `unit` is not one of the units.
+ * `unit` is not one of the units; with `segmentBy`, when a ticket lacks the attribute
+ * (`['tickets', 3, 'attributes', 'channel']`, unless `missingSegment: 'group'`) or the function throws or
+ * returns anything but a non-empty string (`['tickets', 3]`); `missingSegment` or `minimumSegmentSize`
+ * without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no tickets.
  * @example
  * ```ts
@@ -119,17 +166,77 @@ function reject(ticket: unknown, index: number): never {
  * times.resolution; // => { count: 2, mean: 13, median: 13, p90: 21.8 }
  * times.awaitingResponse; // => 1
  * times.unresolved; // => 1
+ *
+ * const byChannel = supportResponseTimes(
+ *   {
+ *     tickets: [
+ *       { createdAt: '2024-03-04T09:00:00Z', firstResponseAt: '2024-03-04T09:30:00Z', attributes: { channel: 'chat' } },
+ *       { createdAt: '2024-03-04T10:00:00Z', firstResponseAt: '2024-03-04T12:00:00Z', attributes: { channel: 'email' } },
+ *       { createdAt: '2024-03-04T11:00:00Z', firstResponseAt: '2024-03-04T15:00:00Z', attributes: { channel: 'email' } },
+ *     ],
+ *   },
+ *   { segmentBy: 'channel' },
+ * );
+ * byChannel.total.firstResponse.mean; // => 2.1666666666666665
+ * byChannel.segments.map((entry) => [entry.segment, entry.size, entry.result?.firstResponse.median]); // => [['chat', 1, 0.5], ['email', 2, 3]]
  * ```
  * @category Support
  */
 export function supportResponseTimes(
   input: SupportResponseTimesInput,
+  options: SupportResponseTimesSegmentOptions,
+): Segmented<SupportResponseTimesResult>;
+export function supportResponseTimes(
+  input: SupportResponseTimesInput,
   options?: SupportResponseTimesOptions,
-): SupportResponseTimesResult {
+): SupportResponseTimesResult;
+export function supportResponseTimes(
+  input: SupportResponseTimesInput,
+  options?: SupportResponseTimesOptions | SupportResponseTimesSegmentOptions,
+): SupportResponseTimesResult | Segmented<SupportResponseTimesResult> {
   const { tickets } = parse(METRIC, inputSchema, input);
-  const unit = parseOptions(METRIC, unitOptions, options).unit ?? 'hour';
+  const parsed = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, parsed);
+  const unit = parsed.unit ?? 'hour';
   const count = tickets.length;
   if (count === 0) noData(METRIC, ['tickets'], 'has no tickets');
+  const { segmentBy } = parsed;
+  if (segmentBy === undefined) return summarize(readTickets(tickets, undefined), unit);
+  // Each ticket's durations (NaN where it has none), to be gathered by segment once the keys are read.
+  const columns: Columns = { response: new Float64Array(count), resolution: new Float64Array(count) };
+  const all = readTickets(tickets, columns);
+  const total = summarize(all, unit);
+  const groups = groupSegments(METRIC, 'tickets', tickets, { ...parsed, segmentBy });
+  // The total's arrays are free again once it is summarised: the segments' durations go there.
+  const tallies = segmentTallies(columns, groups, all.responses, all.resolutions);
+  const segments = segmentEntries(
+    groups.ids,
+    parsed.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
+    (s) => (tallies[s] as Tally).count,
+    (s) => summarize(tallies[s] as Tally, unit),
+  );
+  return { total, segments };
+}
+
+/** Each ticket's first response and resolution times, NaN where the ticket has none. */
+interface Columns {
+  readonly response: Float64Array;
+  readonly resolution: Float64Array;
+}
+
+/** The durations of some tickets (the first `responded` and `resolved` of each array), and their counts. */
+interface Tally {
+  readonly count: number;
+  readonly responses: Float64Array;
+  readonly resolutions: Float64Array;
+  readonly responded: number;
+  readonly resolved: number;
+  readonly resolvedWithoutResponse: number;
+}
+
+/** The checked pass over the tickets; fills `columns`, when given, with each ticket's durations. */
+function readTickets(tickets: ArrayLike<SupportTicket>, columns: Columns | undefined): Tally {
+  const count = tickets.length;
   const responses = new Float64Array(count);
   const resolutions = new Float64Array(count);
   let responded = 0;
@@ -142,29 +249,88 @@ export function supportResponseTimes(
     const createdAt = ticket.createdAt;
     const firstResponseAt = ticket.firstResponseAt;
     const resolvedAt = ticket.resolvedAt;
+    const attributes = ticket.attributes;
     const created = toEpoch(createdAt);
-    if (!hasOnlyKeys(ticket, 'createdAt', 'firstResponseAt', 'resolvedAt')) reject(ticket, i);
+    if (!hasOnlyKeys(ticket, 'createdAt', 'firstResponseAt', 'resolvedAt', 'attributes')) reject(ticket, i);
     // A bad value is reported as read here, not read again.
-    if (Number.isNaN(created)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
+    if (Number.isNaN(created) || (attributes !== undefined && !isAttributes(attributes))) {
+      reject({ createdAt, firstResponseAt, resolvedAt, attributes }, i);
+    }
     const hasResponse = firstResponseAt !== undefined && firstResponseAt !== null;
     if (hasResponse) {
       const at = toEpoch(firstResponseAt);
       if (!(at >= created)) {
-        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
+        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt, attributes }, i);
         invalid(METRIC, ['tickets', i, 'firstResponseAt'], 'must not be before createdAt');
       }
       responses[responded++] = at - created;
-    }
+      if (columns !== undefined) columns.response[i] = at - created;
+    } else if (columns !== undefined) columns.response[i] = Number.NaN;
     if (resolvedAt !== undefined && resolvedAt !== null) {
       const at = toEpoch(resolvedAt);
       if (!(at >= created)) {
-        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt }, i);
+        if (Number.isNaN(at)) reject({ createdAt, firstResponseAt, resolvedAt, attributes }, i);
         invalid(METRIC, ['tickets', i, 'resolvedAt'], 'must not be before createdAt');
       }
       resolutions[resolved++] = at - created;
       if (!hasResponse) resolvedWithoutResponse++;
+      if (columns !== undefined) columns.resolution[i] = at - created;
+    } else if (columns !== undefined) columns.resolution[i] = Number.NaN;
+  }
+  return { count, responses, resolutions, responded, resolved, resolvedWithoutResponse };
+}
+
+/**
+ * The tallies of every segment, in one pass in ticket order: each segment's durations are gathered into its
+ * own stretch (`offsets[s]` on) of two shared arrays, so the reads are sequential and the writes go to one
+ * place per segment.
+ */
+function segmentTallies(
+  columns: Columns,
+  groups: SegmentGroups,
+  responses: Float64Array,
+  resolutions: Float64Array,
+): Tally[] {
+  const { segmentOf, offsets } = groups;
+  const count = segmentOf.length;
+  const segments = offsets.length - 1;
+  const responseAt = offsets.slice(0, segments);
+  const resolutionAt = offsets.slice(0, segments);
+  const unanswered = new Int32Array(segments);
+  for (let i = 0; i < count; i++) {
+    const s = segmentOf[i] as number;
+    const response = columns.response[i] as number;
+    const resolution = columns.resolution[i] as number;
+    // NaN (no such event) fails both comparisons.
+    if (response >= 0) {
+      responses[responseAt[s] as number] = response;
+      responseAt[s] = (responseAt[s] as number) + 1;
+    }
+    if (resolution >= 0) {
+      resolutions[resolutionAt[s] as number] = resolution;
+      resolutionAt[s] = (resolutionAt[s] as number) + 1;
+      if (!(response >= 0)) unanswered[s] = (unanswered[s] as number) + 1;
     }
   }
+  const tallies: Tally[] = [];
+  for (let s = 0; s < segments; s++) {
+    const first = offsets[s] as number;
+    const last = offsets[s + 1] as number;
+    tallies.push({
+      count: last - first,
+      responses: responses.subarray(first, last),
+      resolutions: resolutions.subarray(first, last),
+      responded: (responseAt[s] as number) - first,
+      resolved: (resolutionAt[s] as number) - first,
+      resolvedWithoutResponse: unanswered[s] as number,
+    });
+  }
+  return tallies;
+}
+
+/** The result of a tally; reorders its durations. */
+function summarize(tally: Tally, unit: DurationUnit): SupportResponseTimesResult {
+  const { count, responses, resolutions, responded, resolved, resolvedWithoutResponse } = tally;
   const unitMs = unitMilliseconds(unit);
   return {
     tickets: count,

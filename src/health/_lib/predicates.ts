@@ -2,6 +2,7 @@
 // loop checks each element with the predicate and, only when it fails, runs the schema on that element to
 // word the issue; predicates.prop.test.ts proves each pair accepts exactly the same values.
 import * as z from 'zod/mini';
+import { attributesField } from '../../internal/segmented.js';
 import type { HealthStatus } from './bands.js';
 
 /** A health score as calibration reads it: a number from 0 to 100. */
@@ -17,7 +18,7 @@ export const churnFlagSchema = /* @__PURE__ */ (() => z.union([z.literal(0), z.l
 /** A status as {@link healthDistribution} counts it: one of the three, or an object with one as `status`. */
 const statusSchema = /* @__PURE__ */ (() => z.enum(['red', 'yellow', 'green']))();
 export const distributionElementSchema = /* @__PURE__ */ (() =>
-  z.union([statusSchema, z.looseObject({ status: statusSchema })]))();
+  z.union([statusSchema, z.looseObject({ status: statusSchema, attributes: attributesField })]))();
 
 /** {@link calibrationScoreSchema} by hand. */
 export function isCalibrationScore(value: unknown): value is number {

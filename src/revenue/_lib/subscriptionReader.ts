@@ -3,6 +3,7 @@
 // property test proves that the two accept exactly the same records.
 import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, rejectElement } from '../../internal/parse.js';
+import { isAttributes } from '../../internal/segmented.js';
 import { compareDecimal, isCount, isDecimal, isNonNegativeMoney } from '../../internal/schemas.js';
 import { CurrencyRule } from './currencyRule.js';
 import type { RateBook } from './exchangeRates.js';
@@ -46,31 +47,8 @@ function isFraction(value: unknown): value is number | string {
   return isDecimal(value) && compareDecimal(value, 0) >= 0 && compareDecimal(value, 1) <= 0;
 }
 
-/**
- * Whether `value` is what `z.record(z.string(), z.string())` accepts: a plain object (zod's test: no
- * constructor, or one whose prototype owns `isPrototypeOf`, so not an array, a Date or a class instance)
- * whose own enumerable keys are strings (a symbol key is refused) with string values; inherited keys are
- * not read, and an own `__proto__` key is skipped as zod skips it.
- */
-export function isAttributes(value: unknown, seen?: (key: string, value: string) => void): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const ctor: unknown = (value as { constructor?: unknown }).constructor;
-  if (typeof ctor === 'function') {
-    const prototype: unknown = ctor.prototype;
-    if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
-    if (!Object.hasOwn(prototype, 'isPrototypeOf')) return false;
-  }
-  for (const key in value) {
-    if (key === '__proto__' || !Object.hasOwn(value, key)) continue;
-    const attribute = (value as Record<string, unknown>)[key];
-    if (typeof attribute !== 'string') return false;
-    seen?.(key, attribute);
-  }
-  for (const symbol of Object.getOwnPropertySymbols(value)) {
-    if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return false;
-  }
-  return true;
-}
+// The check of `attributes` is shared with every family that reads segments.
+export { isAttributes };
 
 /**
  * Validates subscription records one by one with fast checks (zod runs only on a record that fails, to

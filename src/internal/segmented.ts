@@ -1,0 +1,180 @@
+// Results broken down by segment, `{ total, segments: [{ segment, size, result, smallSample }] }`, as every
+// bulk family that takes `segmentBy` returns them: the records' indexes grouped by segment key, and the
+// entries built from a family's own per-segment result, a `NO_DATA` segment listed with `result: null`.
+import * as z from 'zod/mini';
+import { MetricError } from '../errors.js';
+import { nextElement, ownIterator } from './elements.js';
+import { invalid } from './parse.js';
+import { count } from './schemas.js';
+import { type MissingSegment, type SegmentBy, SegmentIds, segmentKeyReader, segmentShape } from './segments.js';
+
+/** One segment of a segmented result. */
+export interface SegmentEntry<T> {
+  /** The segment's key: the attribute's value, or what `segmentBy` returned (`'(none)'` for records without it). */
+  readonly segment: string;
+  /** The segment's size, in the unit the function documents (customers at the start, tickets, accounts …). */
+  readonly size: number;
+  /** What the function returns on the segment's records alone; `null` where that call has no data. */
+  readonly result: T | null;
+  /** Whether `size` is below `minimumSegmentSize`: too few records for the figure to say much. */
+  readonly smallSample: boolean;
+}
+
+/** A result broken down by segment: the whole (the call without `segmentBy`) and each segment, by name. */
+export interface Segmented<T> {
+  /** The result over every record: exactly what the call without `segmentBy` returns. */
+  readonly total: T;
+  /** One entry per segment, by name (code-unit order), `'(none)'` last. */
+  readonly segments: SegmentEntry<T>[];
+}
+
+/** The options that break a function's result down by segment. */
+export interface SegmentedOptions<R> {
+  /** The attribute (a key of each record's `attributes`) or a function giving each record's segment. */
+  readonly segmentBy: SegmentBy<R>;
+  /** What a record without the attribute does: `'error'` (default) or `'group'` (segment `'(none)'`). */
+  readonly missingSegment?: MissingSegment | undefined;
+  /** The size below which a segment is flagged `smallSample` (a non-negative integer; default per function). */
+  readonly minimumSegmentSize?: number | undefined;
+}
+
+/** The `attributes` of a record: a plain object of strings (`{ plan: 'pro', region: 'EU' }`), optional. */
+export const attributesField = /* @__PURE__ */ (() => z.optional(z.record(z.string(), z.string())))();
+
+/**
+ * Whether `value` is what `z.record(z.string(), z.string())` accepts: a plain object (zod's test: no
+ * constructor, or one whose prototype owns `isPrototypeOf`, so not an array, a Date or a class instance)
+ * whose own enumerable keys are strings (a symbol key is refused) with string values, each passed to `seen`;
+ * inherited keys are not read, and an own `__proto__` key is skipped as zod skips it.
+ */
+export function isAttributes(value: unknown, seen?: (key: string, value: string) => void): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const ctor: unknown = (value as { constructor?: unknown }).constructor;
+  if (typeof ctor === 'function') {
+    const prototype: unknown = ctor.prototype;
+    if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
+    if (!Object.hasOwn(prototype, 'isPrototypeOf')) return false;
+  }
+  for (const key in value) {
+    if (key === '__proto__' || !Object.hasOwn(value, key)) continue;
+    const attribute = (value as Record<string, unknown>)[key];
+    if (typeof attribute !== 'string') return false;
+    seen?.(key, attribute);
+  }
+  for (const symbol of Object.getOwnPropertySymbols(value)) {
+    if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return false;
+  }
+  return true;
+}
+
+/** The zod shape of {@link SegmentedOptions}, to spread into a function's options schema. */
+export const segmentedShape = /* @__PURE__ */ (() => ({ ...segmentShape, minimumSegmentSize: z.optional(count) }))();
+
+/** The segment options as parsed (`segmentBy` absent in an unsegmented call). */
+export interface ParsedSegmentOptions {
+  readonly segmentBy?: SegmentBy<never> | undefined;
+  readonly missingSegment?: MissingSegment | undefined;
+  readonly minimumSegmentSize?: number | undefined;
+}
+
+/** Refuses `missingSegment` or `minimumSegmentSize` without `segmentBy`: an option that would do nothing. */
+export function checkSegmentOptions(metric: string, options: ParsedSegmentOptions): void {
+  if (options.segmentBy !== undefined) return;
+  for (const name of ['missingSegment', 'minimumSegmentSize'] as const) {
+    if (options[name] !== undefined) invalid(metric, [name], 'applies only with segmentBy', 'options');
+  }
+}
+
+/** Record indexes grouped by segment. */
+export interface SegmentGroups {
+  /** The segments' numbers and names. */
+  readonly ids: SegmentIds;
+  /** The segment number of each record. */
+  readonly segmentOf: Int32Array;
+  /** Segment s has `offsets[s + 1] − offsets[s]` records; see {@link segmentIndexes}. */
+  readonly offsets: Int32Array;
+}
+
+/**
+ * Reads the segment of each of `records` (the field `field` of the input, or the input itself when `field`
+ * is `undefined`) and groups their indexes by segment. A record without a segment is refused as
+ * `segmentKeyReader` says.
+ */
+export function groupSegments<R>(
+  metric: string,
+  field: string | undefined,
+  records: ArrayLike<unknown>,
+  options: { readonly segmentBy: SegmentBy<R>; readonly missingSegment?: MissingSegment | undefined },
+): SegmentGroups {
+  const key = segmentKeyReader(metric, field, options.segmentBy, options.missingSegment);
+  const length = records.length;
+  const ids = new SegmentIds();
+  const segmentOf = new Int32Array(length);
+  const iterator = ownIterator(records);
+  // Consecutive records often share a segment: the last key read saves most map look-ups.
+  let lastKey = '';
+  let lastId = -1;
+  for (let i = 0; i < length; i++) {
+    const name = key(iterator === undefined ? records[i] : nextElement(iterator), i);
+    if (name !== lastKey) {
+      lastKey = name;
+      lastId = ids.id(name);
+    }
+    segmentOf[i] = lastId;
+  }
+  const segments = ids.names.length;
+  const offsets = new Int32Array(segments + 1);
+  for (let i = 0; i < length; i++) {
+    const s = (segmentOf[i] as number) + 1;
+    offsets[s] = (offsets[s] as number) + 1;
+  }
+  for (let s = 0; s < segments; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+  return { ids, segmentOf, offsets };
+}
+
+/**
+ * The record indexes in segment order: the records of segment s are `indexes[offsets[s]] …
+ * indexes[offsets[s + 1] − 1]`, in record order.
+ */
+export function segmentIndexes(groups: SegmentGroups): Int32Array {
+  const { segmentOf, offsets } = groups;
+  const indexes = new Int32Array(segmentOf.length);
+  const next = offsets.slice(0, offsets.length - 1);
+  for (let i = 0; i < segmentOf.length; i++) {
+    const s = segmentOf[i] as number;
+    indexes[next[s] as number] = i;
+    next[s] = (next[s] as number) + 1;
+  }
+  return indexes;
+}
+
+/**
+ * The entries of a segmented result, in the segments' order: `measure(s)` gives segment s's size and result;
+ * a result that throws `NO_DATA` is `null` (the segment stays listed). Any other error propagates.
+ */
+export function segmentEntries<T>(
+  ids: SegmentIds,
+  minimumSegmentSize: number,
+  size: (segment: number) => number,
+  result: (segment: number) => T,
+): SegmentEntry<T>[] {
+  return ids.order().map((s) => {
+    const entrySize = size(s);
+    return {
+      segment: ids.names[s] as string,
+      size: entrySize,
+      result: orNull(() => result(s)),
+      smallSample: entrySize < minimumSegmentSize,
+    };
+  });
+}
+
+/** `compute()`, or `null` when it throws `NO_DATA`. */
+function orNull<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof MetricError && error.code === 'NO_DATA') return null;
+    throw error;
+  }
+}
