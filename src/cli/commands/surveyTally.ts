@@ -1,9 +1,10 @@
 // The streamed read of the survey commands: one pass over the file that keeps the chosen survey and days,
 // counts the values of the survey column so that surveys are never pooled silently, and tallies the scores
-// in batches (overall and per calendar period), so that a file of any length is read in bounded memory.
+// in batches (overall, per calendar period, per segment and per segment and period), so that a file of any
+// length is read in bounded memory: memory grows with the number of periods and segments, not of answers.
 import { tallyScores } from '../../survey/index.js';
 import { type CommandContext, cellValue, filteredRecords, locate } from '../command.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import {
   DateRange,
   dateOf,
@@ -14,6 +15,7 @@ import {
   type Period,
   periodOf,
 } from '../periods.js';
+import { checkSegmentColumn, missingSegmentProblem, NO_SEGMENT, type SegmentColumn, segmentOrder } from './segments.js';
 
 const BATCH = 65_536;
 
@@ -36,6 +38,8 @@ export interface TallyOptions {
   readonly dateColumn: string;
   readonly window: DateWindow;
   readonly by: Period | undefined;
+  /** With `--by COLUMN`: the column naming each answer's segment. */
+  readonly segment?: SegmentColumn | undefined;
 }
 
 /** A file, or the part of it that the filters keep, that holds no answer to score. */
@@ -47,8 +51,44 @@ export interface Tally {
   readonly blank: number;
   /** With `--by`: each period's distribution, in calendar order. */
   readonly periods: [string, Record<number, number>][];
+  /** With `--by COLUMN`: each segment's distribution and periods, by name with `(none)` last. */
+  readonly segments: SegmentTally[];
   readonly warnings: string[];
 }
+
+/** The counts of one segment's answers. */
+export interface SegmentTally {
+  readonly segment: string;
+  readonly distribution: Record<number, number>;
+  /** With a period in `--by` too: the segment's distribution in each period, in calendar order. */
+  readonly periods: [string, Record<number, number>][];
+}
+
+/** Adds the values of each group (its key at the same index) into the counts of that key. */
+function tallyGroups(
+  into: Map<string, Record<number, number>>,
+  keys: readonly string[],
+  values: readonly unknown[],
+  scale: Scale,
+): void {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    const group = groups.get(key) ?? [];
+    group.push(values[index] as number);
+    groups.set(key, group);
+  });
+  for (const [key, group] of groups) {
+    const counts = into.get(key) ?? tallyScores([], scale);
+    addInto(counts, tallyScores(group, scale));
+    into.set(key, counts);
+  }
+}
+
+const byName = <T>(entries: Iterable<[string, T]>): [string, T][] =>
+  [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+// Joins a segment and a period into one key; the separator cannot appear in a period.
+const SEPARATOR = '\u0000';
 
 function addInto(total: Record<number, number>, counts: Readonly<Record<number, number>>): void {
   for (const [score, count] of Object.entries(counts)) total[Number(score)] = (total[Number(score)] ?? 0) + count;
@@ -69,7 +109,7 @@ function mixedSurveys(file: string, options: TallyOptions, surveys: Map<string, 
 
 /** Reads the file once and tallies the kept answers; refuses a file that mixes surveys without `--survey`. */
 export async function tallyColumn(context: CommandContext, file: string, options: TallyOptions): Promise<Tally> {
-  const { column, scale, surveyColumn, survey, dateColumn, window, by } = options;
+  const { column, scale, surveyColumn, survey, dateColumn, window, by, segment } = options;
   const dated = hasWindow(window) || by !== undefined;
   // Checks the scale before reading anything.
   const distribution = tallyScores([], scale);
@@ -79,32 +119,34 @@ export async function tallyColumn(context: CommandContext, file: string, options
   let values: unknown[] = [];
   let locations: string[] = [];
   let keys: string[] = [];
+  let segmentKeys: string[] = [];
+  const segments = new Map<string, Record<number, number>>();
+  const segmentPeriods = new Map<string, Record<number, number>>();
   let blank = 0;
   const flush = () => {
     addInto(
       distribution,
       locate(file, locations, { '': column }, () => tallyScores(values as number[], scale)),
     );
-    if (by !== undefined) {
-      const groups = new Map<string, number[]>();
-      keys.forEach((key, index) => {
-        const group = groups.get(key) ?? [];
-        group.push(values[index] as number);
-        groups.set(key, group);
-      });
-      for (const [key, group] of groups) {
-        const counts = periods.get(key) ?? tallyScores([], scale);
-        addInto(counts, tallyScores(group, scale));
-        periods.set(key, counts);
+    if (by !== undefined) tallyGroups(periods, keys, values, scale);
+    if (segment !== undefined) {
+      tallyGroups(segments, segmentKeys, values, scale);
+      if (by !== undefined) {
+        const crossed = segmentKeys.map((name, index) => `${name}${SEPARATOR}${keys[index]}`);
+        tallyGroups(segmentPeriods, crossed, values, scale);
       }
     }
     values = [];
     locations = [];
     keys = [];
+    segmentKeys = [];
   };
   const required = [column, ...(survey === undefined ? [] : [surveyColumn]), ...(dated ? [dateColumn] : [])];
+  let first = true;
   for await (const record of filteredRecords(context, file, required)) {
     const { fields } = record;
+    if (first && segment !== undefined) checkSegmentColumn(context, file, record, segment);
+    first = false;
     if (survey !== undefined && String(fields[surveyColumn] ?? '') !== survey) continue;
     let key = '';
     if (dated) {
@@ -129,6 +171,14 @@ export async function tallyColumn(context: CommandContext, file: string, options
       blank++;
       continue;
     }
+    if (segment !== undefined) {
+      const cell = fields[segment.column];
+      const name = cell === undefined || cell === null ? '' : String(cell);
+      if (name === '' && !segment.group) {
+        throw new InputError(file, record.location, segment.column, missingSegmentProblem(segment, 'answer'));
+      }
+      segmentKeys.push(name === '' ? NO_SEGMENT : name);
+    }
     values.push(cellValue(raw));
     locations.push(record.location);
     keys.push(key);
@@ -144,10 +194,18 @@ export async function tallyColumn(context: CommandContext, file: string, options
       `${nothingLeft(context, file, options.noun, flags)}${blank > 0 ? `, only ${blank.toLocaleString('en-US')} blank answers` : ''}${dates === undefined ? '' : `; its answers are dated ${dates}`}`,
     );
   }
+  const crossed = byName(segmentPeriods);
   return {
     distribution,
     blank,
-    periods: [...periods].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    periods: byName(periods),
+    segments: segmentOrder([...segments.keys()]).map((name) => ({
+      segment: name,
+      distribution: segments.get(name) as Record<number, number>,
+      periods: crossed
+        .filter(([key]) => key.startsWith(`${name}${SEPARATOR}`))
+        .map(([key, counts]): [string, Record<number, number>] => [key.slice(name.length + 1), counts]),
+    })),
     warnings: hasWindow(window) ? range.warnings(window, 'answers') : [],
   };
 }
