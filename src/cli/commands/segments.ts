@@ -1,7 +1,18 @@
 // Breakdowns by segment (`--by plan`) shared by the commands: the column and what a blank cell in it does
 // (`--missing-segment`), the order segments are listed in, and the mark and footnote of a small segment.
-import { choiceOption, type CommandContext, type OptionSpec, stringOption } from '../command.js';
-import { UsageError } from '../errors.js';
+import { isMetricError } from '../../index.js';
+import {
+  choiceOption,
+  type CommandContext,
+  type FieldSpecs,
+  type LoadedRecords,
+  loadRecords,
+  locate,
+  type OptionSpec,
+  stringOption,
+} from '../command.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Column, Table } from '../output.js';
 import { byChoice, PERIODS } from '../periods.js';
 import { formatOf, type InputRecord } from '../records.js';
 
@@ -53,10 +64,116 @@ export function checkSegmentColumn(
   segment: SegmentColumn,
 ): void {
   if (Object.hasOwn(record.fields, segment.column) || formatOf(file, stringOption(context, 'format')) !== 'csv') return;
-  throw new UsageError(
-    `${file} has no column '${segment.column}' for ${segment.flag} (its columns: ${Object.keys(record.fields).join(', ')}): --by takes ${PERIODS.join(', ')} or a column's name`,
+  throw noColumn(file, segment, Object.keys(record.fields));
+}
+
+function noColumn(file: string, segment: SegmentColumn, columns: readonly string[]): UsageError {
+  return new UsageError(
+    `${file} has no column '${segment.column}' for ${segment.flag} (its columns: ${columns.join(', ')}): --by takes ${PERIODS.join(', ')} or a column's name`,
   );
 }
+
+/** The library options of a breakdown by the `--by` column. */
+export function segmentOptions(segment: SegmentColumn): { segmentBy: string; missingSegment: 'error' | 'group' } {
+  return { segmentBy: segment.column, missingSegment: segment.group ? 'group' : 'error' };
+}
+
+/**
+ * `loadRecords` with the `--by` column read into each record's `attributes` (none without a column); a
+ * file without the column is refused saying what `--by` takes.
+ */
+export async function loadSegmentRecords<T>(
+  context: CommandContext,
+  file: string,
+  specs: FieldSpecs<T>,
+  segment: SegmentColumn | undefined,
+  keep?: (record: InputRecord) => boolean,
+): Promise<LoadedRecords<T>> {
+  if (segment === undefined) return loadRecords(context, file, specs, keep);
+  const prefix = `${file} has no column '${segment.column}' (its columns: `;
+  try {
+    return await loadRecords(context, file, specs, keep, [segment.column]);
+  } catch (error) {
+    if (!(error instanceof UsageError) || !error.message.startsWith(prefix)) throw error;
+    throw noColumn(file, segment, error.message.slice(prefix.length, -1).split(', '));
+  }
+}
+
+/**
+ * A segmented library call on loaded records, located like `locate` does; a record without the segment
+ * (its cell blank) is reported in the command line's words, with the flag that counts it in `(none)`.
+ */
+export function locateSegmented<T, R>(
+  loaded: LoadedRecords<R>,
+  segment: SegmentColumn | undefined,
+  noun: string,
+  call: () => T,
+): T {
+  return locate(loaded.file, loaded.locations, loaded.columns, () => {
+    try {
+      return call();
+    } catch (error) {
+      if (segment === undefined || !isMetricError(error)) throw error;
+      const [, index, key, name] = error.issues[0]?.path ?? [];
+      if (typeof index !== 'number' || key !== 'attributes' || name !== segment.column) throw error;
+      throw new InputError(
+        loaded.file,
+        loaded.locations.at(index),
+        segment.column,
+        missingSegmentProblem(segment, noun),
+      );
+    }
+  });
+}
+
+/** A segment of the library's segmented results. */
+export interface SegmentEntry<R> {
+  readonly segment: string;
+  readonly size: number;
+  readonly result: R | null;
+  readonly smallSample: boolean;
+}
+
+/** A figure of a breakdown's lines: its column, and how it is read from a result. */
+export interface Measure<R> {
+  readonly column: Column;
+  value(result: R): unknown;
+}
+
+/**
+ * One line for the total, `(all)`, then one per segment in the library's order: the segment's size, its
+ * figures (`—` where the segment has no result) and the small-sample mark.
+ */
+export function segmentLines<R>(
+  title: string,
+  segment: SegmentColumn,
+  size: string,
+  total: { readonly size: number; readonly result: R },
+  segments: readonly SegmentEntry<R>[],
+  measures: readonly Measure<R>[],
+): Table {
+  return {
+    title,
+    columns: [
+      { name: segment.column },
+      { name: size, kind: 'integer' },
+      ...measures.map((measure) => measure.column),
+      { name: 'small sample' },
+    ],
+    rows: [
+      [ALL, total.size, ...measures.map((measure) => measure.value(total.result)), ''],
+      ...segments.map((each) => [
+        each.segment,
+        each.size,
+        ...measures.map((measure) => (each.result === null ? null : measure.value(each.result))),
+        each.smallSample ? SMALL_MARK : '',
+      ]),
+    ],
+  };
+}
+
+/** The label of the line of all records, above the segments' lines (no segment can be named so by a blank). */
+export const ALL = '(all)';
 
 /** The problem of a record whose segment cell is blank, in the command line's words. */
 export function missingSegmentProblem(segment: SegmentColumn, noun: string): string {

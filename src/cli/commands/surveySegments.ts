@@ -3,7 +3,7 @@
 // total is the unsegmented figure exactly and each segment is what the library says of its answers.
 import type { Output, Table } from '../output.js';
 import type { Period } from '../periods.js';
-import { SMALL_MARK, type SegmentColumn, smallSampleNote } from './segments.js';
+import { ALL, SMALL_MARK, type SegmentColumn, smallSampleNote } from './segments.js';
 import type { SurveyResult, SurveySpec } from './survey.js';
 import type { Tally } from './surveyTally.js';
 
@@ -12,9 +12,6 @@ import type { Tally } from './surveyTally.js';
  * behind the intervals is rough, and the interval is wide enough that a gap to another segment means little.
  */
 export const SURVEY_MINIMUM_SEGMENT_SIZE = 30;
-
-/** The label of the row of all answers, above the segments' rows (parenthesised: no segment is named so). */
-const ALL = '(all)';
 
 interface Line<R> {
   readonly segment: string;
