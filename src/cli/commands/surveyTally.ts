@@ -64,31 +64,33 @@ export interface SegmentTally {
   readonly periods: [string, Record<number, number>][];
 }
 
-/** Adds the values of each group (its key at the same index) into the counts of that key. */
-function tallyGroups(
-  into: Map<string, Record<number, number>>,
-  keys: readonly string[],
-  values: readonly unknown[],
-  scale: Scale,
-): void {
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, index) => {
-    const group = groups.get(key) ?? [];
-    group.push(values[index] as number);
-    groups.set(key, group);
-  });
-  for (const [key, group] of groups) {
-    const counts = into.get(key) ?? tallyScores([], scale);
-    addInto(counts, tallyScores(group, scale));
-    into.set(key, counts);
+/** Score counts per key (a period, a segment), each created on its key's first answer. */
+class Counts {
+  readonly byKey = new Map<string, Record<number, number>>();
+  private lastKey: string | undefined;
+  private last: Record<number, number> = {};
+
+  constructor(private readonly scale: Scale) {}
+
+  /** Counts one score, already checked on the scale by the batch's tally, under its key. */
+  add(key: string, score: number): void {
+    if (key !== this.lastKey) {
+      let counts = this.byKey.get(key);
+      if (counts === undefined) {
+        counts = tallyScores([], this.scale);
+        this.byKey.set(key, counts);
+      }
+      this.last = counts;
+      this.lastKey = key;
+    }
+    this.last[score] = (this.last[score] as number) + 1;
+  }
+
+  /** The keys and their counts, by key. */
+  sorted(): [string, Record<number, number>][] {
+    return [...this.byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }
-
-const byName = <T>(entries: Iterable<[string, T]>): [string, T][] =>
-  [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
-// Joins a segment and a period into one key; the separator cannot appear in a period.
-const SEPARATOR = '\u0000';
 
 function addInto(total: Record<number, number>, counts: Readonly<Record<number, number>>): void {
   for (const [score, count] of Object.entries(counts)) total[Number(score)] = (total[Number(score)] ?? 0) + count;
@@ -113,27 +115,36 @@ export async function tallyColumn(context: CommandContext, file: string, options
   const dated = hasWindow(window) || by !== undefined;
   // Checks the scale before reading anything.
   const distribution = tallyScores([], scale);
-  const periods = new Map<string, Record<number, number>>();
+  const periods = new Counts(scale);
   const surveys = new Map<string, number>();
   const range = new DateRange();
   let values: unknown[] = [];
   let locations: string[] = [];
   let keys: string[] = [];
   let segmentKeys: string[] = [];
-  const segments = new Map<string, Record<number, number>>();
-  const segmentPeriods = new Map<string, Record<number, number>>();
+  const segments = new Counts(scale);
+  // Each segment's periods: one more lookup a score, rather than a key joined from both.
+  const segmentPeriods = new Map<string, Counts>();
   let blank = 0;
   const flush = () => {
     addInto(
       distribution,
       locate(file, locations, { '': column }, () => tallyScores(values as number[], scale)),
     );
-    if (by !== undefined) tallyGroups(periods, keys, values, scale);
+    // The batch's tally above has checked every score: the groups count them directly.
+    const scores = values as number[];
+    if (by !== undefined) for (let i = 0; i < scores.length; i++) periods.add(keys[i] as string, scores[i] as number);
     if (segment !== undefined) {
-      tallyGroups(segments, segmentKeys, values, scale);
-      if (by !== undefined) {
-        const crossed = segmentKeys.map((name, index) => `${name}${SEPARATOR}${keys[index]}`);
-        tallyGroups(segmentPeriods, crossed, values, scale);
+      for (let i = 0; i < scores.length; i++) {
+        const name = segmentKeys[i] as string;
+        segments.add(name, scores[i] as number);
+        if (by === undefined) continue;
+        let own = segmentPeriods.get(name);
+        if (own === undefined) {
+          own = new Counts(scale);
+          segmentPeriods.set(name, own);
+        }
+        own.add(keys[i] as string, scores[i] as number);
       }
     }
     values = [];
@@ -194,17 +205,14 @@ export async function tallyColumn(context: CommandContext, file: string, options
       `${nothingLeft(context, file, options.noun, flags)}${blank > 0 ? `, only ${blank.toLocaleString('en-US')} blank answers` : ''}${dates === undefined ? '' : `; its answers are dated ${dates}`}`,
     );
   }
-  const crossed = byName(segmentPeriods);
   return {
     distribution,
     blank,
-    periods: byName(periods),
-    segments: segmentOrder([...segments.keys()]).map((name) => ({
+    periods: periods.sorted(),
+    segments: segmentOrder([...segments.byKey.keys()]).map((name) => ({
       segment: name,
-      distribution: segments.get(name) as Record<number, number>,
-      periods: crossed
-        .filter(([key]) => key.startsWith(`${name}${SEPARATOR}`))
-        .map(([key, counts]): [string, Record<number, number>] => [key.slice(name.length + 1), counts]),
+      distribution: segments.byKey.get(name) as Record<number, number>,
+      periods: segmentPeriods.get(name)?.sorted() ?? [],
     })),
     warnings: hasWindow(window) ? range.warnings(window, 'answers') : [],
   };
