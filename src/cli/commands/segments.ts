@@ -29,6 +29,28 @@ export const MISSING_SEGMENT_OPTION: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
+/** `--minimum-segment-size`: below it a segment is marked as a small sample (the default is the command's). */
+export function minimumSegmentSizeOption(defaultSize: number): Readonly<Record<string, OptionSpec>> {
+  return {
+    'minimum-segment-size': {
+      type: 'string',
+      value: 'n',
+      default: String(defaultSize),
+      description: 'with --by COLUMN: a segment with fewer records is marked as a small sample',
+    },
+  };
+}
+
+/** `--minimum-segment-size`, a whole number of at least 1, or `fallback`. */
+export function minimumSegmentSize(context: CommandContext, fallback: number): number {
+  const text = stringOption(context, 'minimum-segment-size');
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new UsageError(`--minimum-segment-size must be a whole number of at least 1, such as 30, not '${text}'`);
+  }
+  return Number(text);
+}
+
 /** The column of `--by COLUMN`, as the command line was given it. */
 export interface SegmentColumn {
   readonly column: string;

@@ -14,8 +14,8 @@ import { UsageError } from '../errors.js';
 import { checkOptions, type FlagNames } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
 import { BY_SEGMENT_OPTION, byChoice, dateWindow, WINDOW_OPTIONS } from '../periods.js';
-import { MISSING_SEGMENT_OPTION, segmentColumn } from './segments.js';
-import { segmentedSurveyOutput } from './surveySegments.js';
+import { MISSING_SEGMENT_OPTION, minimumSegmentSize, minimumSegmentSizeOption, segmentColumn } from './segments.js';
+import { SURVEY_MINIMUM_SEGMENT_SIZE, segmentedSurveyOutput } from './surveySegments.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
 
 function distributionTable(distribution: Record<number, number>, responses: number): Table {
@@ -57,6 +57,7 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   ...WINDOW_OPTIONS,
   ...BY_SEGMENT_OPTION,
   ...MISSING_SEGMENT_OPTION,
+  ...minimumSegmentSizeOption(SURVEY_MINIMUM_SEGMENT_SIZE),
   ...FILE_OPTIONS,
 };
 
@@ -147,6 +148,7 @@ async function runSurvey<R extends SurveyResult>(
     by: byChoice(context).period,
     segment: segmentColumn(context),
   };
+  const minimum = minimumSegmentSize(context, SURVEY_MINIMUM_SEGMENT_SIZE);
   const compute = spec.prepare(context, scale);
   // A one-answer distribution, before the file is read: a bad option value (a scale without a default
   // threshold, a threshold off the scale) is reported at once.
@@ -169,7 +171,7 @@ async function runSurvey<R extends SurveyResult>(
         }),
   };
   if (options.segment !== undefined) {
-    return segmentedSurveyOutput(spec, file, output, json, tally, options.segment, options.by, compute);
+    return segmentedSurveyOutput(spec, file, output, json, tally, options.segment, options.by, compute, minimum);
   }
   if (options.by === undefined) return output;
   return { ...output, json, tables: [periodTable(spec, file, options.by, periods), ...output.tables] };

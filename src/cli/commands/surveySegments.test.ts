@@ -79,6 +79,21 @@ describe('nps --by COLUMN', () => {
     );
   });
 
+  it('marks the segments below --minimum-segment-size', async () => {
+    const { code, stdout } = await runCli(['nps', PLANNED, '--by', 'plan', '--minimum-segment-size', '5', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.minimumSegmentSize).toBe(5);
+    expect(json.segments.map((each: { smallSample: boolean }) => each.smallSample)).toEqual([false, false]);
+    const table = (await runCli(['nps', PLANNED, '--by', 'plan', '--minimum-segment-size', '41'])).stdout;
+    expect(table).toContain('\n* fewer than 41 answers: ');
+    const bad = await runCli(['nps', PLANNED, '--by', 'plan', '--minimum-segment-size', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      "cs-metrics nps: --minimum-segment-size must be a whole number of at least 1, such as 30, not '0'\n",
+    );
+  });
+
   it('breaks each segment down by period too with --by plan --by quarter', async () => {
     const { code, stdout } = await runCli(['nps', PLANNED, '--by', 'plan', '--by', 'quarter', '--json']);
     expect(code).toBe(0);

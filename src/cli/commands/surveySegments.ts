@@ -63,8 +63,8 @@ export function segmentedSurveyOutput<R extends SurveyResult>(
   segment: SegmentColumn,
   period: Period | undefined,
   compute: (distribution: Record<number, number>) => R,
+  minimum: number,
 ): Output {
-  const minimum = SURVEY_MINIMUM_SEGMENT_SIZE;
   const totalResult = totalJson;
   const segments = tally.segments.map((each) => ({
     segment: each.segment,
