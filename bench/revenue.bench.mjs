@@ -181,7 +181,7 @@ function isoDay(time) {
 }
 
 /** Subscriptions over four years: plan spans with starts and ends, a few trials and past-due accounts. */
-function seriesRecords(count, seed) {
+export function seriesRecords(count, seed) {
   const rnd = random(seed);
   const records = new Array(count);
   const customers = Math.floor(count * 0.6);

@@ -1,6 +1,6 @@
 /**
  * Revenue metrics: MRR and ARR from subscriptions, MRR movements, NRR, GRR, revenue churn, ARPA, quick ratio,
- * trial-to-paid conversion, committed MRR.
+ * trial-to-paid conversion, committed MRR, revenue cohorts.
  * @module revenue
  */
 export {
@@ -54,6 +54,13 @@ export {
   type SeriesPeriod,
   recurringRevenueSeries,
 } from './recurringRevenueSeries.js';
+export {
+  type RevenueCohort,
+  type RevenueCohortsInput,
+  type RevenueCohortsOptions,
+  type RevenueCohortsResult,
+  revenueCohorts,
+} from './revenueCohorts.js';
 export {
   type RevenueChurnRateInput,
   type RevenueChurnRateOptions,

@@ -96,6 +96,7 @@ export const revenue: FamilySamples = {
     'quickRatio',
     'recurringRevenueSeries',
     'revenueChurnRate',
+    'revenueCohorts',
     'revenueMovements',
     'trialConversion',
   ],
@@ -183,6 +184,14 @@ export const revenue: FamilySamples = {
     revenueChurnRate: [
       [{ startingMrr: 100, churnedMrr: 10, contractionMrr: 10, expansionMrr: 10 }],
       [{ startingMrr: '100', churnedMrr: 5, contractionMrr: 0, expansionMrr: 15, reactivationMrr: 1 }, { net: true }],
+    ],
+    revenueCohorts: [
+      [{ subscriptions: records }, { to: '2024-06' }],
+      [
+        { subscriptions: currencies },
+        { asOf: '2024-04-01', currency: 'USD', exchangeRates: { EUR: 1.08, GBP: '1.27' } },
+      ],
+      [{ subscriptions: delinquent }, { from: '2024-01', to: '2024-12', period: 'quarter', pastDueGraceDays: 45 }],
     ],
     recurringRevenueSeries: [
       [{ subscriptions: records }, { from: '2024-01', to: '2024-06' }],

@@ -18,6 +18,7 @@ import {
 import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
+import { isRevenueCohorts, REVENUE_COHORT_FLAGS, REVENUE_COHORT_OPTIONS, runRevenueCohorts } from './revenueCohorts.js';
 import {
   type DayPeriod,
   dateWindow,
@@ -199,28 +200,37 @@ export function startWindow(context: CommandContext, file: string): StartWindow 
 
 export const cohorts: Command = {
   name: 'cohorts',
-  summary: 'retention of customers grouped by the month (week, quarter) they started',
+  summary: 'retention of customers (or of their MRR, --revenue) grouped by the month (week, quarter) they started',
   usage:
-    'cs-metrics cohorts <customers file> [--period month] [--as-of 2024-12-31] [--from 2024-01-01 --to 2024-06-30]',
+    'cs-metrics cohorts <customers file> [--period month] [--as-of 2024-12-31] [--from 2024-01-01 --to 2024-06-30]\n       cs-metrics cohorts --revenue <subscriptions file> [--show net|gross|ltv|customers] [--period month|quarter|year] [--from 2024-01] [--to 2024-12 | --as-of 2025-01-01]',
   description:
-    'Groups customers by the period they started in and reports, for each cohort and each period since, the share still a customer at the end of that period, with a size-weighted average row. Periods that have not ended by --as-of are not reported. --from and --to (inclusive UTC days) keep the customers who started on those days, cohorts being by start: a customer who started before --from is left out even if still a customer in the window.',
+    'Groups customers by the period they started in and reports, for each cohort and each period since, the share still a customer at the end of that period, with a size-weighted average row. Periods that have not ended by --as-of are not reported. --from and --to (inclusive UTC days) keep the customers who started on those days, cohorts being by start: a customer who started before --from is left out even if still a customer in the window. With --revenue, reads subscription records as mrr does and groups customers by the month (--period quarter or year) of their first payment: net MRR retention for each period since (--show gross, ltv for the realized value per customer, customers for those still paying), with the average row weighted by starting MRR; --from is the first cohort month, --to the last month (default: the month of the last start or end in the file), or --as-of a date whose month is not reported.',
   options: {
-    period: { type: 'string', value: 'month|week|quarter', default: 'month', description: 'cohort period' },
+    period: {
+      type: 'string',
+      value: 'month|week|quarter|year',
+      default: 'month',
+      description: 'cohort period (week: customers only; year: --revenue only)',
+    },
     'as-of': {
       type: 'string',
       value: 'date',
       description: 'the date of the analysis (default: the last date in the file)',
     },
     ...START_WINDOW_OPTIONS,
+    ...REVENUE_COHORT_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
-  flags: { period: '--period', asOf: '--as-of' },
+  flags: { period: '--period', asOf: '--as-of', ...REVENUE_COHORT_FLAGS },
   examples: [
     'cs-metrics cohorts examples/data/customers.csv --period quarter',
     'cs-metrics cohorts customers.csv --from 2024-01-01 --to 2024-06-30 --as-of 2024-12-31 --csv > cohorts.csv',
+    'cs-metrics cohorts --revenue examples/data/subscriptions.csv --rates examples/data/exchange-rates.json --period quarter',
+    'cs-metrics cohorts --revenue subscriptions.csv --from 2024-01 --to 2024-12 --show ltv --json',
   ],
   async run(context) {
+    if (isRevenueCohorts(context)) return runRevenueCohorts(context);
     const file = inputFile(context);
     const period = choiceOption(context, 'period', ['month', 'week', 'quarter']) ?? 'month';
     const window = startWindow(context, file);

@@ -103,7 +103,7 @@ export const SERIES_MONEY: readonly string[] = [
 ];
 
 /** The months a file spans, from its first start to its last start or end (the last start without `endKey`). */
-function dataMonths<T>(
+export function dataMonths<T>(
   loaded: LoadedRecords<T>,
   startKey: keyof T & string,
   endKey?: keyof T & string,

@@ -196,7 +196,7 @@ export class KeptRecords {
  * in the target currency are scaled up by as much, so that an amount times a scaled rate is in the same
  * units.
  */
-function toUnits(kept: KeptRecords, scale: number): { den: Int; units: IntArray } {
+export function toUnits(kept: KeptRecords, scale: number): { den: Int; units: IntArray } {
   let common = 1n;
   for (const den of kept.dens) common = lcm(common, BigInt(den));
   const den = toInt(common * pow10(scale));

@@ -18,7 +18,7 @@ import type { SubscriptionPolicies } from './subscriptionSchema.js';
 export type { SeriesTotals, SeriesWindow } from './seriesEngine.js';
 
 /** Validates every record, counts trials, and keeps the records active at the end of some month of the window. */
-function keep(
+export function keep(
   metric: string,
   records: ArrayLike<unknown>,
   policies: SubscriptionPolicies,
