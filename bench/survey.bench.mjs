@@ -3,6 +3,11 @@
 // on), and (b) the naive way: a zod parse of the whole array, then decimal.js per element (measured on a
 // sample, scaled up linearly). Goals: ours ≤ 1.5 × the unchecked loop on a plain array, ≤ 1 × on a
 // Uint8Array, and the naive way at least 10 × slower.
+//
+// Then NPS by segment (`segmentBy`) over the same 10 000 000 scores in 50 segments, against one unsegmented
+// pass of ours over the same scores, for each way a segment reaches a score: dictionary codes in a
+// Uint8Array beside bytes of scores or a plain array (goal: ≤ 2 ×), a column of segment names, and a
+// function of the index (no goal: one Map lookup or one call per response, reported for comparison).
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { compare, goal, library, once, onSample, random, scaled, slower } from './harness.mjs';
@@ -167,5 +172,57 @@ export async function run() {
     if (ratios === undefined) continue;
     goal(ratios, 'unchecked loop', group.limit);
     slower(ratios, 'naive (zod + decimal.js)', 10);
+  }
+
+  const SEGMENTS = 50;
+  const segmentNames = Array.from({ length: SEGMENTS }, (_, k) => `segment ${String(k).padStart(2, '0')}`);
+  const codes = once(() => {
+    const next = random(9);
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = Math.floor(next() * SEGMENTS);
+    return bytes;
+  });
+  const namesColumn = once(() => Array.from(codes(), (code) => segmentNames[code]));
+  const coded = () => ({ plan: { codes: codes(), names: segmentNames } });
+  const sameTotal = (segmented, unsegmented, what) => {
+    same(segmented.total.score, unsegmented.score, what);
+    if (segmented.segments.length !== SEGMENTS) throw new Error(`${what}: ${segmented.segments.length} segments`);
+    const counted = segmented.segments.reduce((sum, segment) => sum + segment.size, 0);
+    if (counted !== size) throw new Error(`${what}: the segments hold ${counted} responses, not ${size}`);
+  };
+  const segmentedGroups = [
+    {
+      title: `netPromoterScore by ${SEGMENTS} segments, Uint8Array scores and Uint8Array codes`,
+      ours: () => netPromoterScore({ scores: npsBytes(), attributes: coded() }, { segmentBy: 'plan' }),
+      unsegmented: () => netPromoterScore({ scores: npsBytes() }),
+      limit: 2,
+    },
+    {
+      title: `netPromoterScore by ${SEGMENTS} segments, plain array scores and Uint8Array codes`,
+      ours: () => netPromoterScore({ scores: npsPlain(), attributes: coded() }, { segmentBy: 'plan' }),
+      unsegmented: () => netPromoterScore({ scores: npsPlain() }),
+      limit: 2,
+    },
+    {
+      title: `netPromoterScore by ${SEGMENTS} segments, plain array scores and a column of segment names`,
+      ours: () => netPromoterScore({ scores: npsPlain(), attributes: { plan: namesColumn() } }, { segmentBy: 'plan' }),
+      unsegmented: () => netPromoterScore({ scores: npsPlain() }),
+    },
+    {
+      title: `netPromoterScore by ${SEGMENTS} segments, plain array scores and a function of the index`,
+      ours: () => {
+        const column = namesColumn();
+        return netPromoterScore({ scores: npsPlain() }, { segmentBy: (_score, index) => column[index] });
+      },
+      unsegmented: () => netPromoterScore({ scores: npsPlain() }),
+    },
+  ];
+  for (const group of segmentedGroups) {
+    const ratios = compare(group.title, {
+      ours: group.ours,
+      check: () => sameTotal(group.ours(), group.unsegmented(), group.title),
+      baselines: { 'one unsegmented pass': group.unsegmented },
+    });
+    if (ratios !== undefined && group.limit !== undefined) goal(ratios, 'one unsegmented pass', group.limit);
   }
 }

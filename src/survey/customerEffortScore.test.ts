@@ -82,3 +82,73 @@ describe('customerEffortScore', () => {
     });
   });
 });
+
+describe('customerEffortScore with segmentBy', () => {
+  // Hand-computed table (CES 2.0, 1–7, easy from 5):
+  //   channel  answers      average  easy  easy share
+  //   chat     7, 6, 5, 7   25/4     4     1
+  //   phone    4, 2, 6, 3   15/4     1     1/4
+  //   all      8 answers    5        5     5/8
+  const scores = [7, 6, 5, 4, 2, 7, 6, 3];
+  const channel = ['chat', 'chat', 'chat', 'phone', 'phone', 'chat', 'phone', 'phone'];
+
+  describe('worked examples', () => {
+    it('gives each channel its average, easy share and interval, and the total unchanged', () => {
+      const result = customerEffortScore({ scores, attributes: { channel } }, { segmentBy: 'channel' });
+      expect(result.total).toEqual(customerEffortScore({ scores }));
+      expect(
+        result.segments.map((s) => [s.segment, s.size, s.result?.average, s.result?.easy, s.result?.easyShare]),
+      ).toEqual([
+        ['chat', 4, 6.25, 4, 1],
+        ['phone', 4, 3.75, 1, 0.25],
+      ]);
+      expect(result.segments[1]?.result?.interval).toEqual(wilsonBounds(1, 4));
+    });
+
+    it('keeps the direction of CES 1.0 in every segment', () => {
+      const input = {
+        scores: [1, 2, 2, 4, 5],
+        scale: { min: 1, max: 5 },
+        attributes: { t: ['x', 'y', 'x', 'y', 'x'] },
+      };
+      const result = customerEffortScore(input, { segmentBy: 't', higherIsEasier: false });
+      expect(result.segments[0]?.result).toEqual(
+        customerEffortScore({ scores: [1, 2, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false }),
+      );
+      expect(result.segments[0]?.result?.easyShare).toBe(2 / 3);
+    });
+  });
+
+  describe('validation', () => {
+    it('refuses a distribution and a response without the attribute, naming each', () => {
+      expectMetricError(
+        () => customerEffortScore({ distribution: [1, 2, 3, 4, 5, 6, 7] }, { segmentBy: 'channel' } as never),
+        'INVALID_INPUT',
+        ['segmentBy'],
+      );
+      expectMetricError(
+        () =>
+          customerEffortScore(
+            { scores: [7, 6], attributes: { channel: ['chat', undefined] } },
+            { segmentBy: 'channel' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'channel', 1],
+      );
+    });
+  });
+
+  describe('does not mutate input', () => {
+    it('leaves scores and columns unchanged', () => {
+      const input = { scores: [...scores], attributes: { channel: [...channel] } };
+      const copy = structuredClone(input);
+      customerEffortScore(input, { segmentBy: 'channel', missingSegment: 'group' });
+      expect(input).toEqual(copy);
+    });
+  });
+});
+
+function wilsonBounds(successes: number, trials: number): { low: number; high: number } {
+  const { low, high } = wilsonInterval({ successes, trials });
+  return { low, high };
+}

@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
+import type { ScoreAttributes } from './_lib/segmentColumns.js';
+import {
+  type SegmentedSurveyResult,
+  type SurveySegmentOptions,
+  surveyResult,
+  surveySegmentShape,
+} from './_lib/segmentedResult.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
-import {
-  type Distribution,
-  meanScore,
-  type Scores,
-  scaledSurveyForms,
-  surveyCounts,
-  thresholdOnScale,
-} from './_lib/survey.js';
+import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'customerEffortScore';
@@ -22,6 +22,11 @@ export type CustomerEffortScoreInput =
   | {
       /** The answers, one per response: integers on `scale`. */
       readonly scores: Scores;
+      /**
+       * Attributes of the responses as columns, each as long as `scores` (segment names, or dictionary codes
+       * `{ codes, names }`), read by `segmentBy`.
+       */
+      readonly attributes?: ScoreAttributes;
       /** The survey's rating scale. Default `{ min: 1, max: 7 }`. */
       readonly scale?: Scale;
     }
@@ -52,7 +57,14 @@ export interface CustomerEffortScoreOptions {
   readonly easyFrom?: number;
   /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
   readonly confidence?: number;
+  /** Absent for one figure; see {@link CustomerEffortScoreSegmentOptions} for a breakdown by segment. */
+  readonly segmentBy?: undefined;
 }
+
+/** Options of {@link customerEffortScore} broken down by segment (`segmentBy`), on `{ scores }`. */
+export interface CustomerEffortScoreSegmentOptions
+  extends SurveySegmentOptions,
+    Omit<CustomerEffortScoreOptions, 'segmentBy'> {}
 
 /** Result of {@link customerEffortScore}. */
 export interface CustomerEffortScoreResult {
@@ -84,6 +96,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
     higherIsEasier: z.optional(z.boolean()),
     easyFrom: z.optional(integer),
     confidence: z.optional(confidence),
+    ...surveySegmentShape,
   }))();
 
 const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
@@ -107,16 +120,26 @@ const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
  * much effort the customer had to put in on 1–5, where lower is better: use `higherIsEasier: false` with
  * `scale: { min: 1, max: 5 }`, which counts 1–2 as easy by default.
  *
+ * With `segmentBy` the result is `{ total, segments: [{ segment, size, result, smallSample }] }`: `total`
+ * is exactly the call without it, and each segment's `result` is the call on that segment's scores alone
+ * (same threshold and direction, Wilson interval included). A segment reaches each score through a column
+ * of `attributes` or a function of the score and its index; see {@link netPromoterScore} for the listing
+ * rules. `smallSample` flags a segment of fewer than `minimumSegmentSize` responses, by default 30: the
+ * worst-case 95 % margin of error of the easy share is 1.96 × √(0.25 ÷ n), ±18 points at 30 responses
+ * (as for {@link customerSatisfactionScore}).
+ *
  * Average and share are exact (ratios of integers, correctly rounded); the interval is computed in double
  * precision.
  *
  * Unit: the scale's own unit for the average; fractions for the share and interval.
  *
  * @param input - `{ scores }` or `{ distribution }`, with `scale` (default `{ min: 1, max: 7 }`).
- * @param options - `{ higherIsEasier = true, easyFrom, confidence = 0.95 }`.
+ * @param options - `{ higherIsEasier = true, easyFrom, confidence = 0.95 }`, and for a breakdown `{ segmentBy,
+ * missingSegment = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
  * its index), the scale is invalid, `easyFrom` is outside the scale or missing for a scale without a default,
- * or `confidence` is not strictly between 0 and 1.
+ * or `confidence` is not strictly between 0 and 1; with `segmentBy`, when the input is a distribution, or a
+ * segment column or key is bad (as for {@link netPromoterScore}).
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -126,16 +149,33 @@ const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
  * // CES 1.0: effort on 1–5, lower is better; 1–2 count as easy
  * const effort = customerEffortScore({ scores: [1, 2, 2, 4, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false });
  * effort.easyShare; // => 0.6
+ * const byChannel = customerEffortScore(
+ *   { scores: [7, 6, 5, 4, 2, 7, 6, 3], attributes: { channel: ['chat', 'chat', 'chat', 'phone', 'phone', 'chat', 'phone', 'phone'] } },
+ *   { segmentBy: 'channel' },
+ * );
+ * byChannel.segments.map((s) => [s.segment, s.result?.average, s.result?.easyShare]); // => [['chat', 6.25, 1], ['phone', 3.75, 0.25]]
  * ```
  * @category Survey
  */
 export function customerEffortScore(
   input: CustomerEffortScoreInput,
   options?: CustomerEffortScoreOptions,
-): CustomerEffortScoreResult {
-  const parsed = parseForm(METRIC, scaledSurveyForms, input).value;
+): CustomerEffortScoreResult;
+export function customerEffortScore(
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
+  options: CustomerEffortScoreSegmentOptions,
+): SegmentedSurveyResult<CustomerEffortScoreResult>;
+export function customerEffortScore(
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
+  options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions,
+): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult>;
+export function customerEffortScore(
+  input: CustomerEffortScoreInput,
+  options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions,
+): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult> {
+  const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);
-  const range = parsed.scale ?? SEVEN_POINT;
+  const range = parsed.value.scale ?? SEVEN_POINT;
   const higherIsEasier = settings.higherIsEasier ?? true;
   const direction = higherIsEasier ? 'higher' : 'lower';
   const easyFrom = thresholdOnScale(
@@ -148,18 +188,20 @@ export function customerEffortScore(
     ` where ${direction} is easier`,
   );
   const level = settings.confidence ?? 0.95;
-  const { counts, responses } = surveyCounts(METRIC, parsed, range);
-  const easy = higherIsEasier
-    ? countBetween(counts, range, easyFrom, range.max)
-    : countBetween(counts, range, range.min, easyFrom);
-  return {
-    average: meanScore(counts, range, responses),
-    easyShare: easy / responses,
-    easy,
-    responses,
-    easyFrom,
-    higherIsEasier,
-    interval: wilson(easy, responses, level),
-    confidence: level,
+  const resultOf = (counts: Float64Array, responses: number): CustomerEffortScoreResult => {
+    const easy = higherIsEasier
+      ? countBetween(counts, range, easyFrom, range.max)
+      : countBetween(counts, range, range.min, easyFrom);
+    return {
+      average: meanScore(counts, range, responses),
+      easyShare: easy / responses,
+      easy,
+      responses,
+      easyFrom,
+      higherIsEasier,
+      interval: wilson(easy, responses, level),
+      confidence: level,
+    };
   };
+  return surveyResult(METRIC, parsed, range, settings, resultOf);
 }

@@ -59,4 +59,30 @@ describe('customerSatisfactionScore and customerEffortScore properties', () => {
       }),
     );
   });
+
+  it('with segmentBy, the total is the unsegmented call and each segment the call on its own scores', () => {
+    const responses = fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.constantFrom('x', 'y', 'z')), {
+      minLength: 1,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(responses, fc.boolean(), (pairs, higherIsEasier) => {
+        const values = pairs.map(([score]) => score);
+        const teams = pairs.map(([, team]) => team);
+        const input = { scores: values, scale: FIVE, attributes: { team: teams } };
+        const csat = customerSatisfactionScore(input, { segmentBy: 'team' });
+        const ces = customerEffortScore(input, { segmentBy: 'team', higherIsEasier });
+        expect(csat.total).toEqual(customerSatisfactionScore({ scores: values }));
+        expect(ces.total).toEqual(customerEffortScore({ scores: values, scale: FIVE }, { higherIsEasier }));
+        for (const [k, segment] of csat.segments.entries()) {
+          const own = values.filter((_, i) => teams[i] === segment.segment);
+          expect(segment.result).toEqual(customerSatisfactionScore({ scores: own }));
+          expect(ces.segments[k]?.result).toEqual(
+            customerEffortScore({ scores: own, scale: FIVE }, { higherIsEasier }),
+          );
+        }
+        expect(csat.segments.reduce((sum, s) => sum + s.size, 0)).toBe(values.length);
+      }),
+    );
+  });
 });

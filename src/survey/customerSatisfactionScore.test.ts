@@ -163,3 +163,105 @@ describe('customerSatisfactionScore', () => {
     });
   });
 });
+
+describe('customerSatisfactionScore with segmentBy', () => {
+  // Hand-computed table (1–5 scale, satisfied from 4):
+  //   region  answers   satisfied  score  average
+  //   EU      5, 4, 2   2          2/3    11/3
+  //   US      5, 1      1          1/2    3
+  //   all     5 answers 3          3/5    17/5
+  const scores = [5, 4, 2, 5, 1];
+  const region = { codes: [0, 0, 0, 1, 1], names: ['EU', 'US'] };
+
+  describe('worked examples', () => {
+    it('gives each region its score, average and Wilson interval, and the total unchanged', () => {
+      const result = customerSatisfactionScore({ scores, attributes: { region } }, { segmentBy: 'region' });
+      expect(result.total).toEqual(customerSatisfactionScore({ scores }));
+      expect(result.total.score).toBe(0.6);
+      const [eu, us] = result.segments;
+      expect([eu?.segment, eu?.size, eu?.result?.score, eu?.result?.average]).toEqual(['EU', 3, 2 / 3, 11 / 3]);
+      expect([us?.segment, us?.size, us?.result?.score, us?.result?.average]).toEqual(['US', 2, 0.5, 3]);
+      expect(us?.result?.interval).toEqual(wilsonBounds(1, 2));
+      expect(eu?.result).toEqual(customerSatisfactionScore({ scores: [5, 4, 2] }));
+      expect(result.segments.every((s) => s.smallSample)).toBe(true);
+    });
+
+    it('keeps the scale, the threshold and the confidence in every segment', () => {
+      const tenPoint = {
+        scores: [9, 7, 3, 10],
+        scale: { min: 1, max: 10 },
+        attributes: { team: ['a', 'b', 'a', 'b'] },
+      };
+      const result = customerSatisfactionScore(tenPoint, { segmentBy: 'team', satisfiedFrom: 8, confidence: 0.9 });
+      expect(result.segments.map((s) => [s.segment, s.result?.satisfied, s.result?.satisfiedFrom])).toEqual([
+        ['a', 1, 8],
+        ['b', 1, 8],
+      ]);
+      expect(result.segments[1]?.result).toEqual(
+        customerSatisfactionScore(
+          { scores: [7, 10], scale: { min: 1, max: 10 } },
+          { satisfiedFrom: 8, confidence: 0.9 },
+        ),
+      );
+    });
+  });
+
+  describe('edge cases', () => {
+    it('groups responses without the attribute in (none), listed last', () => {
+      const result = customerSatisfactionScore(
+        { scores: [5, 1, 4], attributes: { plan: [null, 'pro', undefined] } },
+        { segmentBy: 'plan', missingSegment: 'group', minimumSegmentSize: 1 },
+      );
+      expect(result.segments.map((s) => [s.segment, s.size, s.result?.score, s.smallSample])).toEqual([
+        ['pro', 1, 0, false],
+        ['(none)', 2, 1, false],
+      ]);
+    });
+  });
+
+  describe('validation', () => {
+    it('refuses a distribution, a missing column and a bad entry, naming each', () => {
+      expectMetricError(
+        () => customerSatisfactionScore({ distribution: [1, 2, 3, 4, 5] }, { segmentBy: 'region' } as never),
+        'INVALID_INPUT',
+        ['segmentBy'],
+      );
+      expectMetricError(() => customerSatisfactionScore({ scores }, { segmentBy: 'region' }), 'INVALID_INPUT', [
+        'attributes',
+        'region',
+      ]);
+      expectMetricError(
+        () =>
+          customerSatisfactionScore(
+            { scores, attributes: { region: { codes: [0, 0, 0, 1, 9], names: ['EU', 'US'] } } },
+            { segmentBy: 'region' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'region', 'codes', 4],
+      );
+      expectMetricError(
+        () => customerSatisfactionScore({ scores: [5, 6] }, { segmentBy: () => 'a' }),
+        'INVALID_INPUT',
+        ['scores', 1],
+      );
+    });
+  });
+
+  describe('does not mutate input', () => {
+    it('leaves scores and columns unchanged', () => {
+      const input = {
+        scores: [5, 4, 1],
+        attributes: { plan: ['a', 'b', 'a'], c: { codes: [0, 0, 1], names: ['x', 'y'] } },
+      };
+      const copy = structuredClone(input);
+      customerSatisfactionScore(input, { segmentBy: 'plan' });
+      customerSatisfactionScore(input, { segmentBy: 'c' });
+      expect(input).toEqual(copy);
+    });
+  });
+});
+
+function wilsonBounds(successes: number, trials: number): { low: number; high: number } {
+  const { low, high } = wilsonInterval({ successes, trials });
+  return { low, high };
+}

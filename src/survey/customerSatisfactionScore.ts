@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
+import type { ScoreAttributes } from './_lib/segmentColumns.js';
+import {
+  type SegmentedSurveyResult,
+  type SurveySegmentOptions,
+  surveyResult,
+  surveySegmentShape,
+} from './_lib/segmentedResult.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
-import {
-  type Distribution,
-  meanScore,
-  type Scores,
-  scaledSurveyForms,
-  surveyCounts,
-  thresholdOnScale,
-} from './_lib/survey.js';
+import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'customerSatisfactionScore';
@@ -22,6 +22,11 @@ export type CustomerSatisfactionScoreInput =
   | {
       /** The answers, one per response: integers on `scale`. */
       readonly scores: Scores;
+      /**
+       * Attributes of the responses as columns, each as long as `scores` (segment names, or dictionary codes
+       * `{ codes, names }`), read by `segmentBy`.
+       */
+      readonly attributes?: ScoreAttributes;
       /** The survey's rating scale. Default `{ min: 1, max: 5 }`. */
       readonly scale?: Scale;
     }
@@ -44,7 +49,14 @@ export interface CustomerSatisfactionScoreOptions {
   readonly satisfiedFrom?: number;
   /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
   readonly confidence?: number;
+  /** Absent for one figure; see {@link CustomerSatisfactionScoreSegmentOptions} for a breakdown by segment. */
+  readonly segmentBy?: undefined;
 }
+
+/** Options of {@link customerSatisfactionScore} broken down by segment (`segmentBy`), on `{ scores }`. */
+export interface CustomerSatisfactionScoreSegmentOptions
+  extends SurveySegmentOptions,
+    Omit<CustomerSatisfactionScoreOptions, 'segmentBy'> {}
 
 /** Result of {@link customerSatisfactionScore}. */
 export interface CustomerSatisfactionScoreResult {
@@ -70,7 +82,11 @@ export interface CustomerSatisfactionScoreResult {
 }
 
 const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ satisfiedFrom: z.optional(integer), confidence: z.optional(confidence) }))();
+  z.strictObject({
+    satisfiedFrom: z.optional(integer),
+    confidence: z.optional(confidence),
+    ...surveySegmentShape,
+  }))();
 
 /** The top-box thresholds of the source documents, keyed by `min–max`. */
 const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-7': 6, '1-10': 7 };
@@ -91,6 +107,15 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  * Score and average are exact (ratios of integers, correctly rounded); the interval is computed in double
  * precision.
  *
+ * With `segmentBy` the result is `{ total, segments: [{ segment, size, result, smallSample }] }`: `total`
+ * is exactly the call without it, and each segment's `result` is the call on that segment's scores alone
+ * (same threshold, Wilson interval included). A segment reaches each score through a column of
+ * `attributes` (segment names, or dictionary codes into `names`) or a function of the score and its index;
+ * see {@link netPromoterScore} for the listing rules. `smallSample` flags a segment of fewer than
+ * `minimumSegmentSize` responses, by default 30: the worst-case 95 % margin of error of a share is
+ * 1.96 × √(0.25 ÷ n) (the sample-size formula n = z²p(1 − p) ÷ e² of Qualtrics' and SurveyMonkey's
+ * calculators), ±18 points at 30 responses, and wider below.
+ *
  * Source: the documents' definition (percentage of positive ratings: 4–5 on a 5-point scale, 7–10 on a
  * 10-point scale); Qualtrics and SurveyMonkey describe the same top-two-box calculation on 1–5.
  *
@@ -98,10 +123,13 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  *
  * @param input - `{ scores }` (array or typed array of integer scores) or `{ distribution }` (score → count,
  * or one count per point of the scale), with `scale` (default `{ min: 1, max: 5 }`).
- * @param options - `{ satisfiedFrom, confidence = 0.95 }`.
+ * @param options - `{ satisfiedFrom, confidence = 0.95 }`, and for a breakdown `{ segmentBy, missingSegment
+ * = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
  * its index), the scale is not `min < max` integers spanning at most 101 points, `satisfiedFrom` is outside
- * the scale or missing for a scale without a default, or `confidence` is not strictly between 0 and 1.
+ * the scale or missing for a scale without a default, or `confidence` is not strictly between 0 and 1;
+ * with `segmentBy`, when the input is a distribution, or a segment column or key is bad (as for
+ * {@link netPromoterScore}).
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -111,16 +139,34 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  * csat.average; // => 3.5
  * csat.interval; // ≈ { low: 0.4618, high: 0.7239 }
  * customerSatisfactionScore({ scores: [9, 7, 3, 10], scale: { min: 1, max: 10 } }).score; // => 0.75
+ * const byRegion = customerSatisfactionScore(
+ *   { scores: [5, 4, 2, 5, 1], attributes: { region: { codes: [0, 0, 0, 1, 1], names: ['EU', 'US'] } } },
+ *   { segmentBy: 'region' },
+ * );
+ * byRegion.segments.map((s) => [s.segment, s.size, s.result?.score]); // ≈ [['EU', 3, 0.6667], ['US', 2, 0.5]]
+ * byRegion.total.score; // => 0.6
  * ```
  * @category Survey
  */
 export function customerSatisfactionScore(
   input: CustomerSatisfactionScoreInput,
   options?: CustomerSatisfactionScoreOptions,
-): CustomerSatisfactionScoreResult {
-  const parsed = parseForm(METRIC, scaledSurveyForms, input).value;
+): CustomerSatisfactionScoreResult;
+export function customerSatisfactionScore(
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
+  options: CustomerSatisfactionScoreSegmentOptions,
+): SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
+export function customerSatisfactionScore(
+  input: { readonly scores: Scores; readonly scale?: Scale; readonly attributes?: ScoreAttributes },
+  options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions,
+): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
+export function customerSatisfactionScore(
+  input: CustomerSatisfactionScoreInput,
+  options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions,
+): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult> {
+  const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);
-  const range = parsed.scale ?? FIVE_POINT;
+  const range = parsed.value.scale ?? FIVE_POINT;
   const satisfiedFrom = thresholdOnScale(
     METRIC,
     'satisfiedFrom',
@@ -131,15 +177,17 @@ export function customerSatisfactionScore(
     '',
   );
   const level = settings.confidence ?? 0.95;
-  const { counts, responses } = surveyCounts(METRIC, parsed, range);
-  const satisfied = countBetween(counts, range, satisfiedFrom, range.max);
-  return {
-    score: satisfied / responses,
-    satisfied,
-    responses,
-    average: meanScore(counts, range, responses),
-    satisfiedFrom,
-    interval: wilson(satisfied, responses, level),
-    confidence: level,
+  const resultOf = (counts: Float64Array, responses: number): CustomerSatisfactionScoreResult => {
+    const satisfied = countBetween(counts, range, satisfiedFrom, range.max);
+    return {
+      score: satisfied / responses,
+      satisfied,
+      responses,
+      average: meanScore(counts, range, responses),
+      satisfiedFrom,
+      interval: wilson(satisfied, responses, level),
+      confidence: level,
+    };
   };
+  return surveyResult(METRIC, parsed, range, settings, resultOf);
 }

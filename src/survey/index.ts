@@ -5,6 +5,8 @@
 export type { Distribution } from './_lib/distribution.js';
 export type { Scale } from '../internal/schemas.js';
 export type { Scores } from './_lib/survey.js';
+export type { ScoreAttributeColumn, ScoreAttributes } from './_lib/segmentColumns.js';
+export type { SegmentedSurveyResult, SurveySegment, SurveySegmentOptions } from './_lib/segmentedResult.js';
 export {
   type CompareNetPromoterScoresOptions,
   type CompareNetPromoterScoresResult,
@@ -14,12 +16,14 @@ export {
   type CustomerEffortScoreInput,
   type CustomerEffortScoreOptions,
   type CustomerEffortScoreResult,
+  type CustomerEffortScoreSegmentOptions,
   customerEffortScore,
 } from './customerEffortScore.js';
 export {
   type CustomerSatisfactionScoreInput,
   type CustomerSatisfactionScoreOptions,
   type CustomerSatisfactionScoreResult,
+  type CustomerSatisfactionScoreSegmentOptions,
   customerSatisfactionScore,
 } from './customerSatisfactionScore.js';
 export { mergeDistributions } from './mergeDistributions.js';
@@ -27,6 +31,7 @@ export {
   type NetPromoterScoreInput,
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
+  type NetPromoterScoreSegmentOptions,
   netPromoterScore,
 } from './netPromoterScore.js';
 export { tallyScores } from './tallyScores.js';

@@ -68,4 +68,35 @@ describe('netPromoterScore properties', () => {
       }),
     );
   });
+
+  it('with segmentBy, the total is the unsegmented call and each segment the call on its own scores', () => {
+    const responses = fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.constantFrom('a', 'b', 'B', 'c d', 'é')), {
+      minLength: 1,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(responses, confidence, fc.integer({ min: 0, max: 60 }), (pairs, level, minimum) => {
+        const values = pairs.map(([score]) => score);
+        const plans = pairs.map(([, plan]) => plan);
+        const options = { segmentBy: 'plan', confidence: level, minimumSegmentSize: minimum };
+        const result = netPromoterScore({ scores: values, attributes: { plan: plans } }, options);
+        expect(result.total).toEqual(netPromoterScore({ scores: values }, { confidence: level }));
+        const names = [...new Set(plans)].sort();
+        expect(result.segments.map((s) => s.segment)).toEqual(names);
+        for (const segment of result.segments) {
+          const own = values.filter((_, i) => plans[i] === segment.segment);
+          expect(segment.size).toBe(own.length);
+          expect(segment.smallSample).toBe(own.length < minimum);
+          expect(segment.result).toEqual(netPromoterScore({ scores: own }, { confidence: level }));
+        }
+        // The same breakdown from dictionary codes (plain and bytes) and from a function.
+        const codes = plans.map((plan) => names.indexOf(plan));
+        const coded = { plan: { codes: Uint8Array.from(codes), names } };
+        expect(netPromoterScore({ scores: Uint8Array.from(values), attributes: coded }, options)).toEqual(result);
+        expect(netPromoterScore({ scores: values, attributes: { plan: { codes, names } } }, options)).toEqual(result);
+        const byIndex = { ...options, segmentBy: (_score: number, i: number) => plans[i] as string };
+        expect(netPromoterScore({ scores: values }, byIndex)).toEqual(result);
+      }),
+    );
+  });
 });

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
-import { netPromoterScore } from './netPromoterScore.js';
+import type { SegmentedSurveyResult } from './_lib/segmentedResult.js';
+import {
+  type NetPromoterScoreOptions,
+  type NetPromoterScoreResult,
+  type NetPromoterScoreSegmentOptions,
+  netPromoterScore,
+} from './netPromoterScore.js';
 
 const Z95 = 1.959963984540054;
 
@@ -246,6 +252,371 @@ describe('netPromoterScore', () => {
       expect(scores).toEqual([10, 3, 9]);
       expect(distribution).toEqual({ 9: 2, 3: 1 });
       expect(options).toEqual({ confidence: 0.9 });
+    });
+  });
+});
+
+describe('netPromoterScore with segmentBy', () => {
+  // Hand-computed table (two plans, five answers each):
+  //   plan  answers          promoters passives detractors  NPS   SE = 100·√((p + d − (p − d)²) ÷ n)
+  //   free  10, 6, 0, 8, 10  2         1        2           0     100·√(0.8 ÷ 5)  = 40
+  //   pro   10, 9, 7, 3, 9   3         1        1           40    100·√(0.64 ÷ 5) = 35.78
+  //   all   10 answers       5         2        3           20
+  const scores = [10, 9, 7, 3, 10, 6, 0, 8, 9, 10];
+  const plans = ['pro', 'pro', 'pro', 'pro', 'free', 'free', 'free', 'free', 'pro', 'free'];
+  const codes = Uint8Array.from(plans, (plan) => (plan === 'free' ? 0 : 1));
+
+  describe('worked examples', () => {
+    it('breaks the score down by an attribute column, with each segment interval', () => {
+      const result = netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan' });
+      expect(result.total).toEqual(netPromoterScore({ scores }));
+      expect(result.total.score).toBe(20);
+      expect(result.segments.map((s) => [s.segment, s.size, s.smallSample])).toEqual([
+        ['free', 5, true],
+        ['pro', 5, true],
+      ]);
+      const [free, pro] = result.segments.map((s) => s.result);
+      expect([free?.promoters, free?.passives, free?.detractors, free?.score]).toEqual([2, 1, 2, 0]);
+      expect([pro?.promoters, pro?.passives, pro?.detractors, pro?.score]).toEqual([3, 1, 1, 40]);
+      expect(free?.standardError).toBeCloseTo(40, 12);
+      expect(free?.interval.low).toBeCloseTo(-Z95 * 40, 10);
+      expect(pro?.standardError).toBeCloseTo(100 * Math.sqrt(0.64 / 5), 12);
+      // 40 + 1.96 × 35.78 is past 100: clipped, as the unsegmented call does.
+      expect(pro?.interval.high).toBe(100);
+      expect(pro).toEqual(netPromoterScore({ scores: [10, 9, 7, 3, 9] }));
+      expect(free).toEqual(netPromoterScore({ scores: [10, 6, 0, 8, 10] }));
+    });
+
+    it('gives the same breakdown from dictionary codes, typed scores and a function', () => {
+      const expected = netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan' });
+      const coded = { plan: { codes, names: ['free', 'pro'] } };
+      expect(netPromoterScore({ scores, attributes: coded }, { segmentBy: 'plan' })).toEqual(expected);
+      expect(netPromoterScore({ scores: Uint8Array.from(scores), attributes: coded }, { segmentBy: 'plan' })).toEqual(
+        expected,
+      );
+      expect(
+        netPromoterScore(
+          {
+            scores: Float64Array.from(scores),
+            attributes: { plan: { codes: Int32Array.from(codes), names: ['free', 'pro'] } },
+          },
+          { segmentBy: 'plan' },
+        ),
+      ).toEqual(expected);
+      expect(netPromoterScore({ scores }, { segmentBy: (_score, index) => plans[index] as string })).toEqual(expected);
+    });
+
+    it('passes the score and its index to a function', () => {
+      const result = netPromoterScore({ scores }, { segmentBy: (score) => (score >= 9 ? 'high' : 'low') });
+      expect(result.segments.map((s) => [s.segment, s.size, s.result?.score])).toEqual([
+        ['high', 5, 100],
+        ['low', 5, -60],
+      ]);
+    });
+
+    it('applies the confidence level and the minimum segment size to every segment', () => {
+      const result = netPromoterScore(
+        { scores, attributes: { plan: plans } },
+        { segmentBy: 'plan', confidence: 0.8, minimumSegmentSize: 5 },
+      );
+      expect(result.segments.every((s) => !s.smallSample && s.result?.confidence === 0.8)).toBe(true);
+      expect(result.total).toEqual(netPromoterScore({ scores }, { confidence: 0.8 }));
+      const strict = netPromoterScore(
+        { scores, attributes: { plan: plans } },
+        { segmentBy: 'plan', minimumSegmentSize: 6 },
+      );
+      expect(strict.segments.map((s) => s.smallSample)).toEqual([true, true]);
+    });
+  });
+
+  describe('edge cases', () => {
+    it('orders segments by name in code units, with (none) last when grouping missing attributes', () => {
+      const result = netPromoterScore(
+        { scores: [10, 0, 9, 7, 8], attributes: { region: ['b', undefined, 'B', null, 'a'] } },
+        { segmentBy: 'region', missingSegment: 'group' },
+      );
+      expect(result.segments.map((s) => [s.segment, s.size])).toEqual([
+        ['B', 1],
+        ['a', 1],
+        ['b', 1],
+        ['(none)', 2],
+      ]);
+      const coded = netPromoterScore(
+        { scores: [10, 0, 9], attributes: { region: { codes: [1, -1, 0], names: ['z', 'a'] } } },
+        { segmentBy: 'region', missingSegment: 'group' },
+      );
+      expect(coded.segments.map((s) => s.segment)).toEqual(['a', 'z', '(none)']);
+    });
+
+    it('lists a declared name without responses with size 0 and a null result', () => {
+      const result = netPromoterScore(
+        { scores: [10, 9], attributes: { plan: { codes: new Uint8Array([2, 2]), names: ['free', 'pro', 'team'] } } },
+        { segmentBy: 'plan' },
+      );
+      expect(result.segments).toEqual([
+        { segment: 'free', size: 0, result: null, smallSample: true },
+        { segment: 'pro', size: 0, result: null, smallSample: true },
+        { segment: 'team', size: 2, result: netPromoterScore({ scores: [10, 9] }), smallSample: true },
+      ]);
+    });
+
+    it('merges a declared "(none)" with the responses grouped there', () => {
+      const result = netPromoterScore(
+        { scores: [10, 0], attributes: { plan: { codes: [0, -1], names: ['(none)'] } } },
+        { segmentBy: 'plan', missingSegment: 'group' },
+      );
+      expect(result.segments.map((s) => [s.segment, s.size])).toEqual([['(none)', 2]]);
+    });
+
+    it('gives one segment when every response shares it, equal to the total', () => {
+      const result = netPromoterScore({ scores: [10, 3], attributes: { plan: ['pro', 'pro'] } }, { segmentBy: 'plan' });
+      expect(result.segments).toHaveLength(1);
+      expect(result.segments[0]?.result).toEqual(result.total);
+    });
+
+    it('ignores columns without segmentBy, and without segmentBy returns one figure', () => {
+      expect(netPromoterScore({ scores, attributes: { plan: plans } })).toEqual(netPromoterScore({ scores }));
+    });
+
+    it('checks bytes of scores and codes, and reports the first bad one', () => {
+      const bytes = new Uint8Array([10, 9, 11, 3]);
+      const names = ['a', 'b'];
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            { scores: bytes, attributes: { p: { codes: new Uint8Array([0, 1, 0, 5]), names } } },
+            { segmentBy: 'p' },
+          ),
+        'INVALID_INPUT',
+        ['scores', 2],
+      );
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            {
+              scores: new Uint8Array([10, 9, 1, 3]),
+              attributes: { p: { codes: new Uint8Array([0, 1, 0, 2]), names } },
+            },
+            { segmentBy: 'p' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'p', 'codes', 3],
+      );
+    });
+
+    it('counts 10 000 000 scores in 50 segments from bytes of codes', () => {
+      const size = 10_000_000;
+      const bytes = new Uint8Array(size);
+      const codeBytes = new Uint8Array(size);
+      for (let i = 0; i < size; i++) {
+        bytes[i] = i % 11;
+        codeBytes[i] = i % 50;
+      }
+      const names = Array.from({ length: 50 }, (_, k) => `s${String(k).padStart(2, '0')}`);
+      const result = netPromoterScore(
+        { scores: bytes, attributes: { s: { codes: codeBytes, names } } },
+        { segmentBy: 's' },
+      );
+      expect(result.total).toEqual(netPromoterScore({ scores: bytes }));
+      expect(result.segments).toHaveLength(50);
+      expect(result.segments.reduce((sum, s) => sum + s.size, 0)).toBe(size);
+    });
+  });
+
+  describe('validation', () => {
+    const input = { scores: [10, 9, 3], attributes: { plan: ['pro', 'free', 'pro'] } };
+
+    it('refuses a missing column, naming it', () => {
+      expectMetricError(() => netPromoterScore(input, { segmentBy: 'region' }), 'INVALID_INPUT', [
+        'attributes',
+        'region',
+      ]);
+      expectMetricError(
+        () => netPromoterScore({ scores: [10] }, { segmentBy: 'plan', missingSegment: 'group' }),
+        'INVALID_INPUT',
+        ['attributes', 'plan'],
+        'attributes.plan',
+      );
+    });
+
+    it('refuses a column of another length than the scores, at its field', () => {
+      expectMetricError(
+        () => netPromoterScore({ scores: [10, 9], attributes: { plan: ['pro'] } }, { segmentBy: 'plan' }),
+        'INVALID_INPUT',
+        ['attributes', 'plan'],
+        '2 scores, 1 entries',
+      );
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            { scores: [10, 9], attributes: { plan: ['pro', 'pro'], region: { codes: [0], names: ['EU'] } } },
+            { segmentBy: 'plan' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'region', 'codes'],
+      );
+      expectMetricError(
+        () => netPromoterScore({ scores: [10], attributes: { plan: 'pro' as never } }, { segmentBy: 'plan' }),
+        'INVALID_INPUT',
+        ['attributes', 'plan'],
+      );
+    });
+
+    it('refuses a response without the attribute, naming it, unless grouped', () => {
+      expectMetricError(
+        () => netPromoterScore({ scores: [10, 9], attributes: { plan: ['pro', undefined] } }, { segmentBy: 'plan' }),
+        'INVALID_INPUT',
+        ['attributes', 'plan', 1],
+        "missingSegment: 'group'",
+      );
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            { scores: [10, 9], attributes: { plan: { codes: [0, -1], names: ['pro'] } } },
+            { segmentBy: 'plan' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'plan', 'codes', 1],
+        "missingSegment: 'group'",
+      );
+    });
+
+    it.each([
+      [3, 'non-empty string'],
+      ['', 'non-empty string'],
+    ])('refuses the segment name %j, at its index', (bad, message) => {
+      expectMetricError(
+        () =>
+          netPromoterScore({ scores: [10, 9], attributes: { plan: ['pro', bad as string] } }, { segmentBy: 'plan' }),
+        'INVALID_INPUT',
+        ['attributes', 'plan', 1],
+        message,
+      );
+    });
+
+    it.each([[2], [1.5], [-2], ['0'], [Number.NaN]])('refuses the code %j, at its index', (bad) => {
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            { scores: [10, 9], attributes: { plan: { codes: [0, bad as number], names: ['a', 'b'] } } },
+            { segmentBy: 'plan', missingSegment: 'group' },
+          ),
+        'INVALID_INPUT',
+        ['attributes', 'plan', 'codes', 1],
+      );
+    });
+
+    it('refuses names that are not distinct non-empty strings', () => {
+      const call = (names: unknown) => () =>
+        netPromoterScore(
+          { scores: [10], attributes: { plan: { codes: [0], names: names as string[] } } },
+          { segmentBy: 'plan' },
+        );
+      expectMetricError(call(['a', 'a']), 'INVALID_INPUT', ['attributes', 'plan', 'names', 1], 'repeats');
+      expectMetricError(call(['a', '']), 'INVALID_INPUT', ['attributes', 'plan', 'names', 1]);
+      expectMetricError(call('a'), 'INVALID_INPUT', ['attributes', 'plan', 'names']);
+    });
+
+    it("reports a function's throw or non-string result at the response's index", () => {
+      expectMetricError(
+        () =>
+          netPromoterScore(
+            { scores: [10, 9, 3] },
+            {
+              segmentBy: (_score, index) => {
+                if (index === 2) throw new Error('no plan');
+                return 'pro';
+              },
+            },
+          ),
+        'INVALID_INPUT',
+        ['scores', 2],
+        'no plan',
+      );
+      expectMetricError(
+        () => netPromoterScore({ scores: [10, 9] }, { segmentBy: (score) => (score === 9 ? (9 as never) : 'a') }),
+        'INVALID_INPUT',
+        ['scores', 1],
+        'number 9',
+      );
+    });
+
+    it('still names a bad score at its index', () => {
+      expectMetricError(
+        () => netPromoterScore({ scores: [10, 12, 3], attributes: { plan: ['a', 'b', 'c'] } }, { segmentBy: 'plan' }),
+        'INVALID_INPUT',
+        ['scores', 1],
+        'must be at most 10',
+      );
+    });
+
+    it('refuses segmentBy on a distribution or counts, which have no responses to segment', () => {
+      const error = expectMetricError(
+        () => netPromoterScore({ distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] }, { segmentBy: 'plan' } as never),
+        'INVALID_INPUT',
+        ['segmentBy'],
+        'raw responses',
+      );
+      expect(error.message).toContain('segmentBy needs raw responses');
+      expectMetricError(
+        () => netPromoterScore({ promoters: 1, passives: 0, detractors: 0 }, { segmentBy: 'plan' } as never),
+        'INVALID_INPUT',
+        ['segmentBy'],
+      );
+    });
+
+    it('refuses bad segment options, naming them', () => {
+      expectMetricError(() => netPromoterScore(input, { segmentBy: '' }), 'INVALID_INPUT', ['segmentBy']);
+      expectMetricError(() => netPromoterScore(input, { segmentBy: 'plan', minimumSegmentSize: -1 }), 'INVALID_INPUT', [
+        'minimumSegmentSize',
+      ]);
+      expectMetricError(
+        () => netPromoterScore(input, { segmentBy: 'plan', missingSegment: 'drop' as never }),
+        'INVALID_INPUT',
+        ['missingSegment'],
+      );
+    });
+
+    it('reports no responses as NO_DATA, as the unsegmented call does', () => {
+      expectMetricError(
+        () => netPromoterScore({ scores: [], attributes: { plan: [] } }, { segmentBy: 'plan' }),
+        'NO_DATA',
+        ['scores'],
+        'scores has no responses',
+      );
+    });
+  });
+
+  describe('types', () => {
+    it('returns the segmented shape only when segmentBy is given', () => {
+      expectTypeOf(netPromoterScore({ scores })).toEqualTypeOf<NetPromoterScoreResult>();
+      expectTypeOf(netPromoterScore({ scores }, { confidence: 0.9 })).toEqualTypeOf<NetPromoterScoreResult>();
+      expectTypeOf(netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan' })).toEqualTypeOf<
+        SegmentedSurveyResult<NetPromoterScoreResult>
+      >();
+      const maybe = { segmentBy: 'plan' } as NetPromoterScoreOptions | NetPromoterScoreSegmentOptions;
+      expectTypeOf(netPromoterScore({ scores, attributes: { plan: plans } }, maybe)).toEqualTypeOf<
+        NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>
+      >();
+      // @ts-expect-error: a distribution has no responses to segment
+      expect(() => netPromoterScore({ distribution: [1] }, { segmentBy: 'plan' })).toThrow();
+    });
+  });
+
+  describe('does not mutate input', () => {
+    it('leaves scores, columns and options unchanged', () => {
+      const attributes = Object.freeze({
+        plan: Object.freeze([...plans]),
+        coded: Object.freeze({ codes: Object.freeze([...codes]), names: Object.freeze(['free', 'pro']) }),
+      });
+      const frozen = Object.freeze([...scores]);
+      const options = Object.freeze({ segmentBy: 'plan', missingSegment: 'group' as const, minimumSegmentSize: 2 });
+      netPromoterScore({ scores: frozen, attributes }, options);
+      netPromoterScore({ scores: frozen, attributes }, { segmentBy: 'coded' });
+      expect(frozen).toEqual(scores);
+      expect(attributes.plan).toEqual(plans);
+      expect(attributes.coded.names).toEqual(['free', 'pro']);
+      expect(options).toEqual({ segmentBy: 'plan', missingSegment: 'group', minimumSegmentSize: 2 });
     });
   });
 });

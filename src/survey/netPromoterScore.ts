@@ -1,8 +1,24 @@
 import * as z from 'zod/mini';
+import type { ScoreAttributes } from './_lib/segmentColumns.js';
+import {
+  needsScores,
+  type SegmentedSurveyResult,
+  type SurveySegmentOptions,
+  surveyResult,
+  surveySegmentShape,
+} from './_lib/segmentedResult.js';
 import { criticalValue } from '../internal/normal.js';
-import { parseOptions } from '../internal/parse.js';
+import { parseForm, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { type Distribution, npsCore, npsGroups, type Scores } from './_lib/survey.js';
+import {
+  type Distribution,
+  NPS_SCALE,
+  type NpsCounts,
+  npsCore,
+  npsGroupsOf,
+  npsResponseForms,
+  type Scores,
+} from './_lib/survey.js';
 
 const METRIC = 'netPromoterScore';
 
@@ -13,6 +29,11 @@ export type NetPromoterScoreInput =
   | {
       /** The answers, one per response: integers from 0 to 10. */
       readonly scores: Scores;
+      /**
+       * Attributes of the responses as columns, each as long as `scores` (`{ plan: ['pro', 'free', …] }` or
+       * dictionary codes `{ plan: { codes: Uint8Array, names: ['free', 'pro'] } }`), read by `segmentBy`.
+       */
+      readonly attributes?: ScoreAttributes;
     }
   | {
       /** Number of responses per score from 0 to 10: an object keyed by score, or an 11-long array (first for 0). */
@@ -30,6 +51,14 @@ export type NetPromoterScoreInput =
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
   /** Confidence level of the interval, strictly between 0 and 1. Default `0.95`. */
+  readonly confidence?: number;
+  /** Absent for one figure; see {@link NetPromoterScoreSegmentOptions} for a breakdown by segment. */
+  readonly segmentBy?: undefined;
+}
+
+/** Options of {@link netPromoterScore} broken down by segment (`segmentBy`), on `{ scores }`. */
+export interface NetPromoterScoreSegmentOptions extends SurveySegmentOptions {
+  /** Confidence level of every interval, strictly between 0 and 1. Default `0.95`. */
   readonly confidence?: number;
 }
 
@@ -66,7 +95,8 @@ export interface NetPromoterScoreResult {
   readonly confidence: number;
 }
 
-const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
+const optionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ confidence: z.optional(confidence), ...surveySegmentShape }))();
 
 /**
  * Net Promoter Score (NPS), with its standard error and a confidence interval.
@@ -89,6 +119,16 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  * Score and shares are exact: one correctly rounded division of integer counts. The standard error,
  * margin and interval are irrational and computed in double precision (about 15 significant digits).
  *
+ * With `segmentBy` the result is `{ total, segments: [{ segment, size, result, smallSample }] }`: `total`
+ * is exactly the call without it, and each segment's `result` is the call on that segment's scores alone,
+ * interval included. A segment reaches each score through a column of `attributes` (segment names, or
+ * dictionary codes into `names`, the fastest form for millions of responses) or through a function of the
+ * score and its index. Segments are listed by name, `'(none)'` last; a declared name no score uses is
+ * listed with `size` 0 and `result: null`. `smallSample` flags a segment of fewer than
+ * `minimumSegmentSize` responses, by default 30: below 30 the normal interval under-covers (above), and the
+ * 95 % margin of error can reach ±36 points (1.96 × 100 ÷ √30, the worst case p = d = ½), more than a
+ * sixth of the scale.
+ *
  * Source: F. Reichheld, "The One Number You Need to Grow", Harvard Business Review (2003) and Bain &
  * Company's NPS definition; the groups as in the source documents (`docs/sources.md` rows 15 and 25).
  *
@@ -96,10 +136,14 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  *
  * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ distribution }` (score → count,
  * or an 11-long array of counts), or `{ promoters, passives, detractors }`.
- * @param options - `{ confidence = 0.95 }`.
+ * @param options - `{ confidence = 0.95 }`, and for a breakdown `{ segmentBy, missingSegment = 'error',
+ * minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer from 0 to 10 (the issue names
  * its index, `['scores', 41]`), a count is not a non-negative integer, a key is unknown, or `confidence` is
- * not strictly between 0 and 1.
+ * not strictly between 0 and 1; with `segmentBy`, when the input is not `{ scores }`, the column is absent
+ * or not as long as the scores (`['attributes', 'plan']`), an entry names no segment (`['attributes',
+ * 'plan', 7]`, `[…, 'codes', 7]`; a missing one unless `missingSegment: 'group'`), or the function throws
+ * or returns anything but a non-empty string (`['scores', 7]`).
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -108,15 +152,41 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  * nps.standardError; // ≈ 7.8102
  * nps.interval; // ≈ { low: 14.6922, high: 45.3078 }
  * netPromoterScore({ scores: [10, 9, 8, 6, 10, 3] }).score; // ≈ 16.6667
+ * const byPlan = netPromoterScore(
+ *   { scores: [10, 9, 8, 6, 10, 3], attributes: { plan: ['pro', 'pro', 'free', 'free', 'pro', 'free'] } },
+ *   { segmentBy: 'plan' },
+ * );
+ * byPlan.segments.map((s) => [s.segment, s.size, s.result?.score, s.smallSample]); // ≈ [['free', 3, -66.6667, true], ['pro', 3, 100, true]]
  * ```
  * @category Survey
  */
 export function netPromoterScore(
   input: NetPromoterScoreInput,
   options?: NetPromoterScoreOptions,
-): NetPromoterScoreResult {
-  const level = parseOptions(METRIC, optionsSchema, options).confidence ?? 0.95;
-  const groups = npsGroups(METRIC, input);
+): NetPromoterScoreResult;
+export function netPromoterScore(
+  input: { readonly scores: Scores; readonly attributes?: ScoreAttributes },
+  options: NetPromoterScoreSegmentOptions,
+): SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
+  input: { readonly scores: Scores; readonly attributes?: ScoreAttributes },
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
+): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
+  input: NetPromoterScoreInput,
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
+): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult> {
+  const settings = parseOptions(METRIC, optionsSchema, options);
+  const level = settings.confidence ?? 0.95;
+  const parsed = parseForm(METRIC, npsResponseForms, input);
+  if (parsed.form === 'promoters') {
+    return settings.segmentBy === undefined ? npsResult(parsed.value, level) : needsScores(METRIC, parsed.form);
+  }
+  return surveyResult(METRIC, parsed, NPS_SCALE, settings, (counts) => npsResult(npsGroupsOf(counts), level));
+}
+
+/** The result from the three group counts: the last step of every call, segment by segment. */
+function npsResult(groups: NpsCounts, level: number): NetPromoterScoreResult {
   const core = npsCore(METRIC, groups);
   const marginOfError = criticalValue(level) * core.standardError;
   return {

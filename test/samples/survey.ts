@@ -19,6 +19,18 @@ export const survey: FamilySamples = {
       [{ distribution: { 0: 3, 9: 40, 10: 12 } }],
       [{ distribution: [1, 0, 0, 0, 0, 0, 2, 3, 4, 5, 6] }],
       [nps],
+      [{ scores: [10, 9, 3, 7], attributes: { plan: ['pro', 'free', 'pro', 'free'] } }, { segmentBy: 'plan' }],
+      [
+        {
+          scores: new Uint8Array([10, 9, 3]),
+          attributes: { plan: { codes: new Uint8Array([1, 0, 0]), names: ['a', 'b', 'c'] } },
+        },
+        { segmentBy: 'plan', minimumSegmentSize: 2, confidence: 0.9 },
+      ],
+      [
+        { scores: [10, 0], attributes: { plan: ['pro', null] } },
+        { segmentBy: 'plan', missingSegment: 'group' },
+      ],
     ],
     compareNetPromoterScores: [
       [nps, { scores: [10, 9, 0, 6, 7] }],
@@ -28,11 +40,16 @@ export const survey: FamilySamples = {
       [{ distribution: { 5: 10, 4: 20, 3: 10, 2: 5, 1: 5 } }],
       [{ scores: [9, 7, 3, 10], scale: { min: 1, max: 10 } }, { confidence: 0.9 }],
       [{ scores: new Uint8Array([0, 1, 2, 3]), scale: { min: 0, max: 3 } }, { satisfiedFrom: 2 }],
+      [
+        { scores: [5, 4, 2, 5, 1], attributes: { region: { codes: [0, 0, 0, 1, -1], names: ['EU', 'US'] } } },
+        { segmentBy: 'region', missingSegment: 'group' },
+      ],
     ],
     customerEffortScore: [
       [{ scores: [7, 6, 5, 4, 2, 7, 6, 3] }],
       [{ scores: [1, 2, 2, 4, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false }],
       [{ distribution: [1, 2, 3, 4, 5, 6, 7] }, { easyFrom: 6, confidence: 0.8 }],
+      [{ scores: [7, 6, 2], attributes: { channel: ['chat', 'phone', 'chat'] } }, { segmentBy: 'channel' }],
     ],
     tallyScores: [
       [[10, 9, 9, 3], { min: 0, max: 10 }],

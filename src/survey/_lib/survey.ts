@@ -8,6 +8,7 @@
 // of one survey function near 8 kB.
 import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
+import { attributesField } from './segmentColumns.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from '../../internal/parse.js';
 import { count, type Scale, scale } from '../../internal/schemas.js';
 import { ratioToNumber } from '../../internal/exact/integer.js';
@@ -107,11 +108,23 @@ export function npsCore(metric: string, groups: NpsCounts, prefix: readonly (str
   };
 }
 
-const NPS_SCALE = { min: 0, max: 10 } as const;
+/** The 0–10 scale of the Net Promoter Score. */
+export const NPS_SCALE: Scale = { min: 0, max: 10 };
 
 const npsForms = /* @__PURE__ */ (() =>
   [
     { key: 'scores', schema: z.strictObject({ scores: scoresField }) },
+    { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
+    { key: 'promoters', schema: npsCountsSchema },
+  ] as const)();
+
+/** The forms of `netPromoterScore`'s input: the scores may bring their attributes, for `segmentBy`. */
+export const npsResponseForms = /* @__PURE__ */ (() =>
+  [
+    {
+      key: 'scores',
+      schema: z.strictObject({ scores: scoresField, attributes: z.optional(attributesField) }),
+    },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
     { key: 'promoters', schema: npsCountsSchema },
   ] as const)();
@@ -121,6 +134,11 @@ export function npsGroups(metric: string, input: unknown, prefix: readonly (stri
   const parsed = parseForm(metric, npsForms, input, prefix);
   if (parsed.form === 'promoters') return parsed.value;
   const { counts } = surveyCounts(metric, parsed.value, NPS_SCALE, prefix);
+  return npsGroupsOf(counts);
+}
+
+/** The three group counts of a 0–10 distribution (11 counts, the first for 0). */
+export function npsGroupsOf(counts: Float64Array): NpsCounts {
   return {
     promoters: countBetween(counts, NPS_SCALE, 9, 10),
     passives: countBetween(counts, NPS_SCALE, 7, 8),
@@ -131,7 +149,14 @@ export function npsGroups(metric: string, input: unknown, prefix: readonly (stri
 /** The two forms of a survey on a configurable scale: `{ scores, scale? }` and `{ distribution, scale? }`. */
 export const scaledSurveyForms = /* @__PURE__ */ (() =>
   [
-    { key: 'scores', schema: z.strictObject({ scores: scoresField, scale: z.optional(scale) }) },
+    {
+      key: 'scores',
+      schema: z.strictObject({
+        scores: scoresField,
+        scale: z.optional(scale),
+        attributes: z.optional(attributesField),
+      }),
+    },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField, scale: z.optional(scale) }) },
   ] as const)();
 
