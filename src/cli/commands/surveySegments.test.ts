@@ -63,6 +63,31 @@ describe('nps --by COLUMN', () => {
     expect(json.segments[1].smallSample).toBe(false);
   });
 
+  it("gives each segment what the library's own breakdown gives, small-sample flag included", async () => {
+    const json = JSON.parse(
+      (await runCli(['nps', BLANKS, '--by', 'plan', '--missing-segment', 'group', '--json'])).stdout,
+    );
+    const kept = ANSWERS.filter((answer) => answer.score !== '');
+    const library = netPromoterScore(
+      {
+        scores: kept.map((answer) => answer.score as number),
+        attributes: { plan: kept.map((answer) => (answer.plan === '' ? undefined : answer.plan)) },
+      },
+      { segmentBy: 'plan', missingSegment: 'group' },
+    );
+    expect(json.total).toMatchObject(asPrinted(library.total));
+    expect(
+      json.segments.map(({ segment, size, result, smallSample }: Record<string, unknown>) => ({
+        segment,
+        size,
+        result: { ...(result as object), distribution: undefined },
+        smallSample,
+      })),
+    ).toEqual(
+      asPrinted(library.segments).map((each) => ({ ...each, result: { ...each.result, distribution: undefined } })),
+    );
+  });
+
   it('prints the total first, then one line per segment, marking and explaining a small sample', async () => {
     const { code, stdout } = await runCli(['nps', PLANNED, '--by', 'plan']);
     expect(code).toBe(0);

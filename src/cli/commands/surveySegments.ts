@@ -8,8 +8,9 @@ import type { SurveyResult, SurveySpec } from './survey.js';
 import type { Tally } from './surveyTally.js';
 
 /**
- * Segments with fewer answers than this are marked as small samples: below 30 the normal approximation
- * behind the intervals is rough, and the interval is wide enough that a gap to another segment means little.
+ * Segments with fewer answers than this are marked as small samples: the library's default
+ * `minimumSegmentSize` for survey scores (below 30 the normal interval under-covers, and the margin of error
+ * is wide enough that a gap to another segment means little).
  */
 export const SURVEY_MINIMUM_SEGMENT_SIZE = 30;
 
