@@ -4,6 +4,7 @@
 // payments (past-due spans that mostly recover and sometimes end in delinquent churn), and a EUR rate that
 // moves every month.
 import { addMonths, DAY, day, stream, TO } from './seeded.mjs';
+import { segmentColumns } from './segments.mjs';
 
 const MONTHS = { month: 1, quarter: 3, year: 12 };
 
@@ -40,7 +41,7 @@ const VAT = [0.19, 0.2, 0.21, 0.21, 0.22];
 function invoiceLines(customers, records) {
   const draws = stream(20241101);
   const lines = [];
-  const add = (customer, cents, kind, periodStart, periodEnd, invoicedAt, fullPeriodInterval = '') => {
+  const add = (customer, plan, cents, kind, periodStart, periodEnd, invoicedAt, fullPeriodInterval = '') => {
     const tax = customer.vat === undefined ? undefined : Math.round(cents * customer.vat);
     lines.push({
       customerId: customer.id,
@@ -52,6 +53,8 @@ function invoiceLines(customers, records) {
       periodEnd: day(periodEnd),
       fullPeriodInterval,
       invoicedAt: day(invoicedAt),
+      plan,
+      ...segmentColumns(customer),
     });
   };
   for (const customer of customers) if (customer.currency === 'EUR') customer.vat = draws.pick(VAT);
@@ -69,7 +72,8 @@ function invoiceLines(customers, records) {
       if (contiguous && previous.interval === record.interval && previous.renewal > record.from) {
         const until = Math.min(previous.renewal, end);
         const share = (until - record.from) / (previous.renewal - previous.periodStart);
-        add(customer, Math.round(cents * share), 'recurring', record.from, until, record.from, record.interval);
+        const prorated = Math.round(cents * share);
+        add(customer, record.plan, prorated, 'recurring', record.from, until, record.from, record.interval);
         record.bills.push(record.from);
         record.periodStart = previous.periodStart;
         record.renewal = previous.renewal;
@@ -77,10 +81,11 @@ function invoiceLines(customers, records) {
       }
       while (time < end && time < TO) {
         const next = renewal(time, record.interval);
-        if (next <= end) add(customer, cents, 'recurring', time, next, time);
+        if (next <= end) add(customer, record.plan, cents, 'recurring', time, next, time);
         else
           add(
             customer,
+            record.plan,
             Math.round((cents * (end - time)) / (next - time)),
             'recurring',
             time,
@@ -100,7 +105,7 @@ function invoiceLines(customers, records) {
     const fee = { Enterprise: [0.8, 150000], 'Mid-Market': [0.25, 50000] }[customer.segment];
     if (fee !== undefined && draws.chance(fee[0])) {
       const cents = customer.currency === 'EUR' ? Math.round(fee[1] * 0.92) : fee[1];
-      add(customer, cents, 'one-off', first.from, addMonths(first.from, 1), first.from);
+      add(customer, first.plan, cents, 'one-off', first.from, addMonths(first.from, 1), first.from);
     }
 
     // Metered usage (API calls beyond the plan), billed at the end of each month of paid service.
@@ -113,12 +118,15 @@ function invoiceLines(customers, records) {
       let last = i;
       while (last + 1 < paid.length && paid[last].to === paid[last + 1].from) last++;
       const spanEnd = paid[last].to ?? Number.POSITIVE_INFINITY;
+      let current = i;
       for (let time = paid[i].from; time < spanEnd; ) {
+        // The plan of the month's start: usage is billed with the plan it was used on.
+        while (current < last && paid[current].to <= time) current++;
         const next = Math.min(addMonths(time, 1), spanEnd);
         if (next > TO) break;
         const full = addMonths(time, 1) - time;
         const cents = Math.round(scale * 1.02 ** month++ * Math.exp(0.35 * draws.normal()) * ((next - time) / full));
-        if (cents > 0) add(customer, cents, 'usage', time, next, next);
+        if (cents > 0) add(customer, paid[current].plan, cents, 'usage', time, next, next);
         time = next;
       }
       i = last;
@@ -202,6 +210,43 @@ function exchangeRates(from) {
   }
   return rows;
 }
+
+/** The columns of subscriptions.csv: the records' fields, with their statuses and failed payments. */
+export const SUBSCRIPTION_COLUMNS = [
+  'id',
+  'customerId',
+  'plan',
+  'amount',
+  'currency',
+  'interval',
+  'intervalCount',
+  'quantity',
+  'discountPercent',
+  'discountAmount',
+  'start',
+  'end',
+  'status',
+  'pastDueSince',
+  'endReason',
+  'region',
+  'channel',
+];
+
+/** The columns of invoices.csv: an invoice line, with the plan it was billed on and its customer's segments. */
+export const INVOICE_COLUMNS = [
+  'customerId',
+  'amount',
+  'tax',
+  'currency',
+  'kind',
+  'periodStart',
+  'periodEnd',
+  'fullPeriodInterval',
+  'invoicedAt',
+  'plan',
+  'region',
+  'channel',
+];
 
 /** The billing of the sample company: its subscriptions with their failed payments, invoice lines and rates. */
 export function billing(customers, subscriptions) {

@@ -2,15 +2,16 @@
 //   node examples/generate-data.mjs
 //
 // A subscription business over 24 months (January 2023 to December 2024): customers in three segments who
-// sign up after a trial, on monthly, quarterly, yearly and weekly plans, some in euros, some with discounts;
-// they upgrade, downgrade, fall behind on payments (and mostly catch up), cancel and sometimes come back.
+// sign up after a trial, on monthly, quarterly, yearly and weekly plans, some in euros, some with discounts,
+// each in a region and come through a channel (segments.mjs); they upgrade, downgrade, fall behind on payments (and mostly catch up), cancel and sometimes come back.
 // Each customer has a latent risk that drives both its churn and its health measures, so the health
 // scorecard has something real to predict. Their invoices (with usage and setup fees) and a monthly exchange
 // rate come from billing.mjs; survey answers, support tickets, product events and sessions complete the
 // picture.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { billing } from './billing.mjs';
+import { billing, INVOICE_COLUMNS, SUBSCRIPTION_COLUMNS } from './billing.mjs';
 import { addMonths, csv, DAY, day, HOUR, instant, stream, TO } from './seeded.mjs';
+import { assignSegments, segmentColumns } from './segments.mjs';
 
 const { next, chance, between, pick, normal } = stream(20240601);
 /** Draws from a discrete distribution given as weights per value. */
@@ -59,6 +60,7 @@ function addSubscription(customer, plan, start, end, extra = {}) {
     start: day(start),
     end: end === undefined ? '' : day(end),
     status: extra.status ?? (end === undefined ? customer.status : 'canceled'),
+    ...segmentColumns(customer),
     // Not columns: the span as instants, for the invoices and failed payments drawn later.
     from: start,
     to: end,
@@ -94,6 +96,7 @@ for (let month = 0; month < 24; month++) {
     customers.push(customer);
   }
 }
+assignSegments(customers);
 
 // Each customer's life, month by month: a 14-day trial, then paid plans until the end of 2024.
 for (const customer of customers) {
@@ -168,11 +171,12 @@ const write = (name, text) => {
 };
 
 // The paying customers: a lifetime from the end of the trial to the final cancellation (a customer who came
-// back keeps one lifetime, gap included). Trials that never converted are in subscriptions.csv only.
+// back keeps one lifetime, gap included). Trials that never converted are in subscriptions.csv only. The
+// plan is the customer's current one: that of its latest subscription.
 write(
   'customers.csv',
   csv(
-    ['id', 'name', 'segment', 'currency', 'signedUpAt', 'start', 'end', 'firstValueAt'],
+    ['id', 'name', 'segment', 'currency', 'signedUpAt', 'start', 'end', 'firstValueAt', 'plan', 'region', 'channel'],
     paid.map((customer) => ({
       ...customer,
       signedUpAt: instant(customer.signup),
@@ -186,36 +190,8 @@ write(
 // Invoices, failed payments and monthly exchange rates, drawn apart (billing.mjs): the lives above stay as
 // they are, and a subscription's status changes split its record in spans that keep its id.
 const billed = billing(customers, subscriptions);
-write(
-  'subscriptions.csv',
-  csv(
-    [
-      'id',
-      'customerId',
-      'plan',
-      'amount',
-      'currency',
-      'interval',
-      'intervalCount',
-      'quantity',
-      'discountPercent',
-      'discountAmount',
-      'start',
-      'end',
-      'status',
-      'pastDueSince',
-      'endReason',
-    ],
-    billed.subscriptions,
-  ),
-);
-write(
-  'invoices.csv',
-  csv(
-    ['customerId', 'amount', 'tax', 'currency', 'kind', 'periodStart', 'periodEnd', 'fullPeriodInterval', 'invoicedAt'],
-    billed.invoices,
-  ),
-);
+write('subscriptions.csv', csv(SUBSCRIPTION_COLUMNS, billed.subscriptions));
+write('invoices.csv', csv(INVOICE_COLUMNS, billed.invoices));
 write('exchange-rates.csv', csv(['currency', 'from', 'rate'], billed.rates));
 
 writeFileSync(
@@ -242,6 +218,7 @@ const survey = (name, weights, count, from, to, shift = 0) => {
       respondent: customer.id,
       answeredAt: day(time),
       score: Math.max(Number(Object.keys(weights)[0]), score),
+      ...segmentColumns(customer),
     });
   }
 };
@@ -251,7 +228,7 @@ survey('nps', nps, 455, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1), 1);
 survey('csat', { 1: 4, 2: 6, 3: 14, 4: 38, 5: 38 }, 380, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1));
 survey('ces', { 1: 3, 2: 4, 3: 7, 4: 12, 5: 22, 6: 30, 7: 22 }, 240, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1));
 responses.sort((a, b) => a.answeredAt.localeCompare(b.answeredAt) || a.respondent.localeCompare(b.respondent));
-write('survey-responses.csv', csv(['survey', 'respondent', 'answeredAt', 'score'], responses));
+write('survey-responses.csv', csv(['survey', 'respondent', 'answeredAt', 'score', 'region', 'channel'], responses));
 
 // Support tickets over 2024: most answered within hours, resolved within a day or two; the latest still
 // open, a few still waiting for a first answer; contacts is how many exchanges it took.
@@ -270,10 +247,14 @@ for (let i = 0; i < 2400; i++) {
     firstResponseAt: answered ? instant(Math.max(response, createdAt + 60_000)) : '',
     resolvedAt: resolved ? instant(Math.max(resolution, response + 60_000)) : '',
     contacts: resolved ? draw({ 1: 62, 2: 25, 3: 9, 4: 4 }) : '',
+    ...segmentColumns(customer),
   });
 }
 tickets.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-write('tickets.csv', csv(['id', 'customerId', 'createdAt', 'firstResponseAt', 'resolvedAt', 'contacts'], tickets));
+write(
+  'tickets.csv',
+  csv(['id', 'customerId', 'createdAt', 'firstResponseAt', 'resolvedAt', 'contacts', 'region', 'channel'], tickets),
+);
 
 // Product usage over the last 45 days of 2024: each user of an active customer is active on a day with a
 // probability that falls with the customer's risk; a share of users also use the reports feature.
@@ -327,6 +308,7 @@ const accounts = paid
         customer.end !== undefined && customer.end > SNAPSHOT && customer.end <= Date.UTC(2024, 11, 31)
           ? 'true'
           : 'false',
+      ...segmentColumns(customer),
     };
   });
 write(
@@ -342,6 +324,8 @@ write(
       'nps',
       'executiveSponsor',
       'churned',
+      'region',
+      'channel',
     ],
     accounts,
   ),

@@ -24,6 +24,7 @@ import {
   invoiceRevenueSeries,
   netPromoterScore,
   recurringRevenueSeries,
+  revenueCohorts,
   stickiness,
   supportResponseTimes,
   tallyScores,
@@ -31,7 +32,13 @@ import {
 } from '../src/index.js';
 import { trialsOf } from '../examples/dashboard/trials.js';
 import { chromiumForTests } from './support/browser.js';
-import { sampleDatedRates, sampleInvoiceLines, sampleSubscriptions, sampleTrials } from './support/sample.js';
+import {
+  type SampleAttributes,
+  sampleDatedRates,
+  sampleInvoiceLines,
+  sampleSubscriptions,
+  sampleTrials,
+} from './support/sample.js';
 
 // Found, or installed now when missing and installable; only when there is no browser at all are the browser
 // tests skipped, with the reason printed.
@@ -99,8 +106,38 @@ const rows = (file: string) => parse(readFileSync(`${DATA}/${file}`), { columns:
 const json = (file: string) => JSON.parse(readFileSync(`${DATA}/${file}`, 'utf8'));
 const present = (row: Row): Partial<Row> => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== ''));
 
-function expectedFigures() {
-  const subscriptions = sampleSubscriptions();
+/** A segment of the sample: the customers (and revenue records) of one plan, region or channel. */
+interface Segment {
+  by: keyof SampleAttributes;
+  value: string;
+}
+
+/**
+ * The segments of each customer, read from the files as a reader would: customers.csv for the paying
+ * customers (its plan is the current one), the subscription rows for the trials that never converted.
+ */
+function customerSegments(): Map<string, SampleAttributes> {
+  const segments = new Map<string, SampleAttributes>();
+  for (const { customerId, plan, region, channel } of rows('subscriptions.csv')) {
+    segments.set(customerId!, { plan: plan!, region: region!, channel: channel! });
+  }
+  for (const { id, plan, region, channel } of rows('customers.csv')) {
+    segments.set(id!, { plan: plan!, region: region!, channel: channel! });
+  }
+  return segments;
+}
+
+/**
+ * The dashboard's figures, computed here with the library on the same files: for the whole company, or for
+ * a segment, whose revenue records are those of its plan, region or channel and whose other records are its
+ * customers' (a customer's plan being its current one).
+ */
+function expectedFigures(segment?: Segment) {
+  const members = customerSegments();
+  const ours = (customerId: string) => segment === undefined || members.get(customerId)?.[segment.by] === segment.value;
+  const inSegment = (record: Record<string, unknown>) =>
+    segment === undefined || (record.attributes as SampleAttributes)[segment.by] === segment.value;
+  const subscriptions = sampleSubscriptions().filter(inSegment);
   const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
   // Subscriptions and invoice lines at the monthly dated rates.
   const revenue = (window: { from: string; to: string; period?: 'year' }) =>
@@ -111,28 +148,34 @@ function expectedFigures() {
   const series = revenue({ from: '2023-01', to: '2024-12' });
   const year = { from: '2024-01', to: '2024-12', period: 'year' } as const;
 
-  const lifetimes = rows('customers.csv').map(({ id, start, end }) => ({
-    id: id as string,
-    start: start as string,
-    ...(end ? { end } : {}),
-  }));
-  const survey = rows('survey-responses.csv');
+  const lifetimes = rows('customers.csv')
+    .filter(({ id }) => ours(id!))
+    .map(({ id, start, end }) => ({
+      id: id as string,
+      start: start as string,
+      ...(end ? { end } : {}),
+    }));
+  const survey = rows('survey-responses.csv').filter(({ respondent }) => ours(respondent!));
   const scores = (name: string, from: string, to: string) =>
     survey.filter((r) => r.survey === name && r.answeredAt! >= from && r.answeredAt! < to).map((r) => Number(r.score));
   const q1 = scores('nps', '2024-01-01', '2024-04-01');
   const q2 = scores('nps', '2024-04-01', '2024-07-01');
 
-  const tickets = rows('tickets.csv').map((row) => {
-    const { createdAt, firstResponseAt, resolvedAt } = present(row);
-    return {
-      createdAt: createdAt!,
-      ...(firstResponseAt ? { firstResponseAt } : {}),
-      ...(resolvedAt ? { resolvedAt } : {}),
-    };
-  });
-  const events = rows('events.csv').map(({ userId, at }) => ({ userId: userId!, at: at! }));
+  const tickets = rows('tickets.csv')
+    .filter(({ customerId }) => ours(customerId!))
+    .map((row) => {
+      const { createdAt, firstResponseAt, resolvedAt } = present(row);
+      return {
+        createdAt: createdAt!,
+        ...(firstResponseAt ? { firstResponseAt } : {}),
+        ...(resolvedAt ? { resolvedAt } : {}),
+      };
+    });
+  const events = rows('events.csv')
+    .filter(({ customerId }) => ours(customerId!))
+    .map(({ userId, at }) => ({ userId: userId!, at: at! }));
 
-  const accounts = rows('accounts.csv');
+  const accounts = rows('accounts.csv').filter(({ customerId }) => ours(customerId!));
   const scorer = createHealthScore(json('scorecard.json') as HealthScoreConfig);
   const results = accounts.map((row) =>
     scorer({
@@ -150,10 +193,13 @@ function expectedFigures() {
     latest: series.at(-1)!,
     year: revenue(year)[0]!,
     invoiceYear: invoiceRevenueSeries(
-      { lines: sampleInvoiceLines() as never },
+      { lines: sampleInvoiceLines().filter(inSegment) as never },
       { ...year, currency: rates.currency, exchangeRates: sampleDatedRates() },
     )[0]!,
-    trials: trialConversion({ trials: sampleTrials() }, { from: '2024-01-01', to: '2025-01-01' }),
+    trials: trialConversion(
+      { trials: sampleTrials().filter(({ customerId }) => ours(customerId)) },
+      { from: '2024-01-01', to: '2025-01-01' },
+    ),
     churn: customerChurn({ customers: lifetimes, period: { from: '2024-12-01', to: '2025-01-01' } }),
     cohorts: cohortRetention(
       { customers: lifetimes.filter((c) => c.start >= '2024-01-01' && c.start < '2025-01-01') },
@@ -165,6 +211,10 @@ function expectedFigures() {
     csat: customerSatisfactionScore({ scores: scores('csat', '2024-04-01', '2024-07-01') }),
     support: supportResponseTimes({ tickets }),
     stickiness: stickiness({ events }, { asOf: '2024-12-31', windowDays: 30 }),
+    revenueCohorts: revenueCohorts(
+      { subscriptions: subscriptions as never },
+      { to: '2024-12', currency: rates.currency, exchangeRates: sampleDatedRates() },
+    ),
     health: healthDistribution(results),
     calibration: healthScoreCalibration({
       accounts: results.map((result, k) => ({ score: result.score, churned: accounts[k]!.churned === 'true' })),
@@ -214,6 +264,130 @@ async function tableRows(page: Page, selector: string, key: string): Promise<Rec
     key,
   );
   return Object.fromEntries(raw.map(([name, values]) => [name, (values as (string | undefined)[]).map(number)]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the page must show for a set of figures (the whole company's or a segment's)
+
+type Figures = ReturnType<typeof expectedFigures>;
+
+/** Picks a segment in the page's selector (undefined: all customers) and waits until it is drawn. */
+async function chooseSegment(page: Page, segment: Segment | undefined): Promise<void> {
+  await page.selectOption('#segment-by', segment?.by ?? '');
+  if (segment !== undefined) await page.selectOption('#segment-value', segment.value);
+  const fragment = segment === undefined ? '' : `${segment.by}=${encodeURIComponent(segment.value)}`;
+  await page.waitForFunction(
+    (wanted) => document.body.dataset.ready === 'true' && document.body.dataset.segment === wanted,
+    fragment,
+    { timeout: 30_000 },
+  );
+}
+
+async function expectCards(page: Page, figures: Figures): Promise<void> {
+  const shown = await shownMetrics(page);
+  const { latest } = figures;
+  expect(shown.mrr?.value).toBe(latest.mrr);
+  expect(shown.arr?.value).toBe(latest.arr);
+  expect(shown.customers?.value).toBe(latest.customers);
+  expect(shown.nps).toEqual({
+    value: figures.nps.score,
+    low: figures.nps.interval.low,
+    high: figures.nps.interval.high,
+  });
+  expect(shown['nps-change']?.value).toBe(figures.npsChange.difference);
+  expect(shown.csat).toEqual({
+    value: figures.csat.score,
+    low: figures.csat.interval.low,
+    high: figures.csat.interval.high,
+  });
+  expect(shown['logo-churn']?.value).toBe(figures.churn.churnRate);
+  expect(shown.nrr?.value).toBe(latest.netRevenueRetention);
+  expect(shown.grr?.value).toBe(latest.grossRevenueRetention);
+  expect(shown['first-response']?.value).toBe(figures.support.firstResponse.median);
+  expect(shown.stickiness?.value).toBe(figures.stickiness);
+  expect(shown['health-auc']?.value).toBe(figures.calibration.auc);
+  expect(shown['delinquent-churn']?.value).toBe(figures.year.delinquentChurnedMrr);
+  expect(shown['delinquent-share']?.value).toBe(figures.year.delinquentChurnedMrr / figures.year.churnedMrr);
+  // The billing group: 2024's FX impact, trial conversion with its interval, invoiced usage and invoice MRR.
+  expect(shown['fx-impact']?.value).toBe(figures.year.fxImpactMrr);
+  expect(shown['trial-conversion']).toEqual({
+    value: figures.trials.rate,
+    low: figures.trials.interval.low,
+    high: figures.trials.interval.high,
+  });
+  expect(shown['usage-revenue']?.value).toBe(figures.invoiceYear.usageRevenue);
+  expect(shown['invoice-mrr']?.value).toBe(figures.invoiceYear.mrr);
+  // Every shown figure is a finite number: no NaN, no blank.
+  for (const [metric, { value }] of Object.entries(shown))
+    expect([metric, Number.isFinite(value)]).toEqual([metric, true]);
+}
+
+async function expectMrrTable(page: Page, series: Figures['series']): Promise<void> {
+  const shown = await tableRows(page, '#mrr-table', 'month');
+  expect(Object.keys(shown)).toEqual(series.map((row) => row.month));
+  for (const row of series) {
+    expect(shown[row.month]).toEqual([
+      row.mrr,
+      row.newMrr,
+      row.expansionMrr,
+      row.reactivationMrr,
+      row.contractionMrr,
+      row.churnedMrr,
+      row.fxImpactMrr,
+      row.customers,
+    ]);
+  }
+}
+
+async function expectNps(page: Page, { nps, npsDistribution }: Figures): Promise<void> {
+  const shown = await tableRows(page, '#nps-table', 'score');
+  expect(shown).toEqual(Object.fromEntries(Object.entries(npsDistribution).map(([score, n]) => [score, [n]])));
+  const groups = await page.$$eval('#nps-legend li', (items) =>
+    items.map((item) => [(item as HTMLElement).dataset.group, Number((item as HTMLElement).dataset.value)]),
+  );
+  expect(groups).toEqual([
+    ['detractors', nps.detractorShare],
+    ['passives', nps.passiveShare],
+    ['promoters', nps.promoterShare],
+  ]);
+}
+
+async function expectCohorts(page: Page, cohorts: Figures['cohorts']): Promise<void> {
+  const shown = await tableRows(page, '#cohort-table', 'cohort');
+  const width = Math.max(...cohorts.cohorts.map((row) => row.retention.length));
+  const padded = (values: number[]) => [...values, ...Array(width - values.length).fill(null)];
+  expect(shown).toEqual({
+    ...Object.fromEntries(cohorts.cohorts.map((row) => [row.cohort, [row.size, ...padded(row.retention)]])),
+    average: [null, ...padded(cohorts.average)],
+  });
+}
+
+/** One cell of the net MRR retention heatmap and its average row; one point and one curve of the LTV chart. */
+async function expectRevenueCohorts(page: Page, { revenueCohorts: result }: Figures): Promise<void> {
+  const heat = await tableRows(page, '#revenue-cohort-table', 'cohort');
+  expect(Object.keys(heat)).toEqual([...result.cohorts.map((row) => row.cohort), 'average']);
+  // The sixth cohort six months after its first payment (its first cells: customers and starting MRR).
+  const cohort = result.cohorts[5]!;
+  expect(heat[cohort.cohort]!.slice(0, 2)).toEqual([cohort.customers, cohort.startingMrr]);
+  expect(heat[cohort.cohort]![2 + 6]).toBe(cohort.netRetention[6]);
+  expect(heat.average!.slice(2)).toEqual(result.average.netRetention);
+  // The average realized value per customer a year after the first payment, and the oldest cohort's curve.
+  const ltv = await tableRows(page, '#ltv-table', 'cohort');
+  expect(ltv.average![12]).toBe(result.average.realizedValuePerCustomer[12]);
+  const oldest = result.cohorts[0]!;
+  expect(ltv[oldest.cohort]).toEqual(oldest.realizedValuePerCustomer);
+}
+
+async function expectHealth(page: Page, { health, calibration }: Figures): Promise<void> {
+  const shown = await tableRows(page, '#health-table', 'status');
+  const shares = await page.$$eval('#health-bar [data-status]', (parts) =>
+    parts.map((part) => [(part as HTMLElement).dataset.status, Number((part as HTMLElement).dataset.value)]),
+  );
+  const statuses = ['red', 'yellow', 'green'] as const;
+  expect(shares).toEqual(statuses.map((status) => [status, health[status].share]));
+  for (const status of statuses) {
+    expect(shown[status]).toEqual([health[status].count, calibration[status].churned, calibration[status].churnRate]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -377,105 +551,83 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
 
   it('shows the KPI figures the library computes from the same files', async () => {
     const figures = expected();
-    const shown = await shownMetrics(page);
-    const { latest } = figures;
-    expect(shown.mrr?.value).toBe(latest.mrr);
-    expect(shown.arr?.value).toBe(latest.arr);
-    expect(shown.customers?.value).toBe(latest.customers);
-    expect(shown.nps).toEqual({
-      value: figures.nps.score,
-      low: figures.nps.interval.low,
-      high: figures.nps.interval.high,
-    });
-    expect(shown['nps-change']?.value).toBe(figures.npsChange.difference);
-    expect(shown.csat).toEqual({
-      value: figures.csat.score,
-      low: figures.csat.interval.low,
-      high: figures.csat.interval.high,
-    });
-    expect(shown['logo-churn']?.value).toBe(figures.churn.churnRate);
-    expect(shown.nrr?.value).toBe(latest.netRevenueRetention);
-    expect(shown.grr?.value).toBe(latest.grossRevenueRetention);
-    expect(shown['first-response']?.value).toBe(figures.support.firstResponse.median);
-    expect(shown.stickiness?.value).toBe(figures.stickiness);
-    expect(shown['health-auc']?.value).toBe(figures.calibration.auc);
-    expect(shown['delinquent-churn']?.value).toBe(figures.year.delinquentChurnedMrr);
-    expect(shown['delinquent-share']?.value).toBe(figures.year.delinquentChurnedMrr / figures.year.churnedMrr);
-    // The billing group: 2024's FX impact, trial conversion with its interval, invoiced usage and invoice MRR.
-    expect(shown['fx-impact']?.value).toBe(figures.year.fxImpactMrr);
-    expect(shown['trial-conversion']).toEqual({
-      value: figures.trials.rate,
-      low: figures.trials.interval.low,
-      high: figures.trials.interval.high,
-    });
-    expect(shown['usage-revenue']?.value).toBe(figures.invoiceYear.usageRevenue);
-    expect(shown['invoice-mrr']?.value).toBe(figures.invoiceYear.mrr);
-    // Every shown figure is a finite number: no NaN, no blank.
-    for (const [metric, { value }] of Object.entries(shown))
-      expect([metric, Number.isFinite(value)]).toEqual([metric, true]);
+    await expectCards(page, figures);
+    // The whole company is 100 % of its MRR.
+    expect((await shownMetrics(page))['segment-share']?.value).toBe(1);
     // And the text a reader sees is the formatted figure.
-    expect(await page.textContent('[data-metric="customers"]')).toBe(latest.customers.toLocaleString('en-US'));
+    expect(await page.textContent('[data-metric="customers"]')).toBe(figures.latest.customers.toLocaleString('en-US'));
     expect(await page.textContent('[data-metric="nps"]')).toBe(figures.nps.score.toFixed(1));
   });
 
   it('charts the MRR series and its movements month by month', async () => {
-    const { series } = expected();
-    const shown = await tableRows(page, '#mrr-table', 'month');
-    expect(Object.keys(shown)).toEqual(series.map((row) => row.month));
-    for (const row of series) {
-      expect(shown[row.month]).toEqual([
-        row.mrr,
-        row.newMrr,
-        row.expansionMrr,
-        row.reactivationMrr,
-        row.contractionMrr,
-        row.churnedMrr,
-        row.fxImpactMrr,
-        row.customers,
-      ]);
-    }
+    await expectMrrTable(page, expected().series);
   });
 
   it('charts the NPS distribution with its groups', async () => {
-    const { nps, npsDistribution } = expected();
-    const shown = await tableRows(page, '#nps-table', 'score');
-    expect(shown).toEqual(Object.fromEntries(Object.entries(npsDistribution).map(([score, n]) => [score, [n]])));
-    const groups = await page.$$eval('#nps-legend li', (items) =>
-      items.map((item) => [(item as HTMLElement).dataset.group, Number((item as HTMLElement).dataset.value)]),
-    );
-    expect(groups).toEqual([
-      ['detractors', nps.detractorShare],
-      ['passives', nps.passiveShare],
-      ['promoters', nps.promoterShare],
-    ]);
+    await expectNps(page, expected());
   });
 
   it('shows the cohort retention heatmap of 2024', async () => {
-    const { cohorts } = expected();
-    const shown = await tableRows(page, '#cohort-table', 'cohort');
-    const width = Math.max(...cohorts.cohorts.map((row) => row.retention.length));
-    const padded = (values: number[]) => [...values, ...Array(width - values.length).fill(null)];
-    expect(shown).toEqual({
-      ...Object.fromEntries(cohorts.cohorts.map((row) => [row.cohort, [row.size, ...padded(row.retention)]])),
-      average: [null, ...padded(cohorts.average)],
-    });
-    expect(Object.keys(shown)).toHaveLength(13);
+    await expectCohorts(page, expected().cohorts);
+    expect(Object.keys(await tableRows(page, '#cohort-table', 'cohort'))).toHaveLength(13);
   });
 
   it('shows the health distribution and the churn of each status', async () => {
-    const { health, calibration } = expected();
-    const shown = await tableRows(page, '#health-table', 'status');
-    const shares = await page.$$eval('#health-bar [data-status]', (parts) =>
-      parts.map((part) => [(part as HTMLElement).dataset.status, Number((part as HTMLElement).dataset.value)]),
-    );
-    const statuses = ['red', 'yellow', 'green'] as const;
-    expect(shares).toEqual(statuses.map((status) => [status, health[status].share]));
-    for (const status of statuses) {
-      expect(shown[status]).toEqual([health[status].count, calibration[status].churned, calibration[status].churnRate]);
-    }
+    await expectHealth(page, expected());
   });
 
-  it('draws both charts', async () => {
+  it('shows the net MRR retention of the revenue cohorts and their LTV curve', async () => {
+    const { revenueCohorts: result } = expected();
+    // Every month of the two years has its cohort: the table runs from January 2023 to December 2024.
+    expect(result.cohorts.map((row) => row.cohort)).toHaveLength(24);
+    await expectRevenueCohorts(page, expected());
+  });
+
+  it('recomputes every card and chart for the segment chosen, and its share of MRR', async () => {
+    const values = async (select: string) =>
+      page.$$eval(`${select} option`, (options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(await values('#segment-by')).toEqual(['', 'plan', 'region', 'channel']);
+    await chooseSegment(page, { by: 'region', value: 'Europe' });
+    expect(await values('#segment-value')).toEqual(['APAC', 'Europe', 'North America']);
+    const total = expected();
+    const europe = expectedFigures({ by: 'region', value: 'Europe' });
+    // A real segment: some of the company, not all of it.
+    expect(europe.latest.mrr).toBeGreaterThan(0);
+    expect(europe.latest.mrr).toBeLessThan(total.latest.mrr);
+    await expectCards(page, europe);
+    await expectMrrTable(page, europe.series);
+    await expectNps(page, europe);
+    await expectCohorts(page, europe.cohorts);
+    await expectHealth(page, europe);
+    await expectRevenueCohorts(page, europe);
+    expect((await shownMetrics(page))['segment-share']?.value).toBe(europe.latest.mrr / total.latest.mrr);
+    expect(new URL(page.url()).hash).toBe('#region=Europe');
+
+    // A plan: its revenue is that of its records, its customers those whose current plan it is.
+    await chooseSegment(page, { by: 'plan', value: 'growth' });
+    const growth = expectedFigures({ by: 'plan', value: 'growth' });
+    await expectCards(page, growth);
+    await expectMrrTable(page, growth.series);
+
+    // Back to the whole company.
+    await chooseSegment(page, undefined);
+    await expectCards(page, total);
+    expect(await page.isHidden('#segment-value')).toBe(true);
+  });
+
+  it('draws every segment of every plan, region and channel without an error', async () => {
+    const members = [...customerSegments().values()];
+    for (const by of ['plan', 'region', 'channel'] as const) {
+      for (const value of [...new Set(members.map((segments) => segments[by]))].sort()) {
+        await chooseSegment(page, { by, value });
+        expect([by, value, (await shownMetrics(page)).mrr?.value]).toEqual([by, value, expect.any(Number)]);
+      }
+    }
+    await chooseSegment(page, undefined);
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the three charts', async () => {
     const painted = await page.$$eval('canvas', (canvases) =>
       canvases.map((canvas) => {
         const { data } = (canvas as HTMLCanvasElement)
@@ -486,7 +638,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
         return count;
       }),
     );
-    expect(painted).toHaveLength(2);
+    expect(painted).toHaveLength(3);
     for (const pixels of painted) expect(pixels).toBeGreaterThan(5_000);
   });
 

@@ -9,6 +9,7 @@ import { families } from './support/families.js';
 /** The functions that read a list of records with its own iterator through it. */
 const ITERATED = new Set([
   'recurringRevenueSeries',
+  'segmentedRevenueSeries',
   'invoiceRevenueSeries',
   'customerChurn',
   'cohortRetention',

@@ -76,6 +76,14 @@ export {
   revenueMovements,
 } from './revenueMovements.js';
 export {
+  type RevenueSegment,
+  type SegmentedRevenueSeriesInput,
+  type SegmentedRevenueSeriesOptions,
+  type SegmentedRevenueSeriesResult,
+  type SegmentedRevenueSeriesRow,
+  segmentedRevenueSeries,
+} from './segmentedRevenueSeries.js';
+export {
   type TrialConversionInput,
   type TrialConversionOptions,
   type TrialConversionResult,

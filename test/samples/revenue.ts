@@ -98,6 +98,7 @@ export const revenue: FamilySamples = {
     'revenueChurnRate',
     'revenueCohorts',
     'revenueMovements',
+    'segmentedRevenueSeries',
     'trialConversion',
   ],
   samples: {
@@ -205,6 +206,13 @@ export const revenue: FamilySamples = {
       ],
       [{ subscriptions: delinquent }, { from: '2024-01', to: '2024-06', lookback: 1, pastDueGraceDays: 0 }],
       [{ subscriptions: delinquent }, { from: '2024-01', to: '2024-12', period: 'quarter', pastDueGraceDays: 45 }],
+    ],
+    segmentedRevenueSeries: [
+      [{ subscriptions: records }, { from: '2024-01', to: '2024-06', segmentBy: 'plan', missingSegment: 'group' }],
+      [
+        { subscriptions: delinquent },
+        { from: '2024-01', to: '2024-12', period: 'quarter', segmentBy: 'country', missingSegment: 'group' },
+      ],
     ],
     invoiceRevenueSeries: [
       [{ lines: invoiceLines }, { from: '2024-01', to: '2024-06' }],

@@ -11,6 +11,10 @@ export const REACTIVATION = 2;
 export const EXPANSION = 3;
 export const CONTRACTION = 4;
 export const CHURNED = 5;
+/** A customer whose MRR in a segment starts while it paid (in any segment) the month before. */
+export const ENTERING = 6;
+/** A customer whose MRR in a segment falls to 0 while it still pays in another. */
+export const LEAVING = 7;
 
 /** Movement names by code. */
 export const MOVEMENT_NAMES: readonly MrrMovement[] = [
@@ -46,10 +50,15 @@ export class MovementTotals {
   private readonly counts: Float64Array;
   private readonly delinquentAmounts: IntSums;
   private readonly delinquentCounts: Float64Array;
+  /** Movement codes per slot: 6, or 8 with a segment's {@link ENTERING} and {@link LEAVING}. */
+  private readonly kinds: number;
+  private readonly slots: number;
 
-  constructor(slots: number) {
-    this.amounts = new IntSums(slots * 6);
-    this.counts = new Float64Array(slots * 6);
+  constructor(slots: number, kinds = 6) {
+    this.kinds = kinds;
+    this.slots = slots;
+    this.amounts = new IntSums(slots * kinds);
+    this.counts = new Float64Array(slots * kinds);
     this.delinquentAmounts = new IntSums(slots);
     this.delinquentCounts = new Float64Array(slots);
   }
@@ -61,7 +70,7 @@ export class MovementTotals {
   record(slot: number, previous: Int, current: Int, returning: boolean, delinquent = false): number {
     const movement = classifyMovement(previous, current, returning);
     if (movement !== UNCHANGED) {
-      const at = slot * 6 + movement;
+      const at = slot * this.kinds + movement;
       this.amounts.add(
         at,
         compareInt(current, previous) > 0 ? subtractInt(current, previous) : subtractInt(previous, current),
@@ -73,6 +82,30 @@ export class MovementTotals {
       }
     }
     return movement;
+  }
+
+  /** Adds one customer's move of a known kind (`amount` positive), as {@link ENTERING} or {@link LEAVING}. */
+  recordAs(slot: number, movement: number, amount: Int): void {
+    const at = slot * this.kinds + movement;
+    this.amounts.add(at, amount);
+    this.counts[at] = (this.counts[at] as number) + 1;
+  }
+
+  /** Adds every amount and count of `other` (the same slots; its kinds at most this one's) to this one. */
+  merge(other: MovementTotals): void {
+    for (let slot = 0; slot < this.slots; slot++) {
+      for (let movement = 1; movement < other.kinds; movement++) {
+        const count = other.count(slot, movement);
+        if (count === 0) continue;
+        const at = slot * this.kinds + movement;
+        this.amounts.add(at, other.amount(slot, movement));
+        this.counts[at] = (this.counts[at] as number) + count;
+      }
+      const lost = other.delinquentCounts[slot] as number;
+      if (lost === 0) continue;
+      this.delinquentAmounts.add(slot, other.delinquentAmounts.get(slot));
+      this.delinquentCounts[slot] = (this.delinquentCounts[slot] as number) + lost;
+    }
   }
 
   /** The exact churned amount in a slot that is delinquent (part of the `CHURNED` amount). */
@@ -87,11 +120,11 @@ export class MovementTotals {
 
   /** The exact amount moved in a slot by one movement. */
   amount(slot: number, movement: number): Int {
-    return this.amounts.get(slot * 6 + movement);
+    return this.amounts.get(slot * this.kinds + movement);
   }
 
   /** The number of customers with a movement in a slot. */
   count(slot: number, movement: number): number {
-    return this.counts[slot * 6 + movement] as number;
+    return this.counts[slot * this.kinds + movement] as number;
   }
 }

@@ -8,7 +8,7 @@ import {
   addInt,
   type Int,
   IntArray,
-  IntSums,
+  type IntSums,
   lcm,
   minInt,
   multiplyInt,
@@ -18,8 +18,9 @@ import {
   toInt,
 } from '../../internal/exact/integer.js';
 import type { Rate } from './monthlyAmounts.js';
-import { MovementTotals } from './movements.js';
+import type { MovementTotals } from './movements.js';
 import { FxScratch, type ScaledRates, scaleRates, sweepWithRates } from './seriesFx.js';
+import { emptyTotals, type SegmentSplit } from './seriesSegments.js';
 
 /** Monthly totals of a series at month offsets 0 … size − 1, exact integers in units of 1/den. */
 export interface SeriesTotals {
@@ -259,9 +260,15 @@ function hasRates(currency: Int32Array, order: Int32Array, begin: number, end: n
 
 /**
  * The exact monthly totals of the kept records. Customer grain: each customer's records are summed month
- * by month before its movements are classified. Spends `kept`: its numerators become units.
+ * by month before its movements are classified. Spends `kept`: its numerators become units. With `split`,
+ * also each segment's totals (see `seriesSegments.ts`).
  */
-export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Trials): SeriesTotals {
+export function totalsOfKept(
+  kept: KeptRecords,
+  window: SeriesWindow,
+  trials: Trials,
+  split?: SegmentSplit,
+): SeriesTotals {
   const { low, size, lookback } = window;
   const currency = kept.currency;
   const rates: ScaledRates | undefined = currency === undefined ? undefined : scaleRates(kept.rates, size);
@@ -283,17 +290,8 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
     fill[c] = (fill[c] as number) + 1;
   }
 
-  const totals: SeriesTotals = {
-    den,
-    mrr: new IntSums(size),
-    customers: new Float64Array(size),
-    movements: new MovementTotals(size),
-    fxImpact: new IntSums(size),
-    retained: new IntSums(size),
-    capped: new IntSums(size),
-    trialsStarted: trials.started,
-    trialsConverted: trials.converted,
-  };
+  const totals = emptyTotals(den, size, trials);
+  split?.start(den, lookback);
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
   const values = new IntArray(size + 1);
   const steps = new IntArray(size + 1);
@@ -305,40 +303,60 @@ export function totalsOfKept(kept: KeptRecords, window: SeriesWindow, trials: Tr
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (begin === end) continue;
+    // A customer in one segment moves it as it moves the total: it is swept into that segment only.
+    let target = totals;
+    const sole = split === undefined ? 0 : split.soleSegment(order, begin, end);
+    if (split !== undefined && sole >= 0) target = split.totals[sole] as SeriesTotals;
     const stopped = stops?.get(c);
     if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 1;
+    const paidBefore = (kept.firstPaid[c] as number) - low;
     if (currency !== undefined && hasRates(currency, order, begin, end)) {
       const { first, last } = kept;
       const customer = { order, begin, end, first, last, currency, units, delinquent: flags };
-      const paidBefore = (kept.firstPaid[c] as number) - low;
-      sweepWithRates(totals, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore, ends);
-      if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 0;
-      continue;
+      sweepWithRates(target, customer, rates as ScaledRates, scratch as FxScratch, lookback, paidBefore, ends);
+    } else {
+      let from = size;
+      let to = -1;
+      for (let j = begin; j < end; j++) {
+        const k = order[j] as number;
+        const a = kept.first[k] as number;
+        const b = (kept.last[k] as number) + 1;
+        const u = units.get(k);
+        steps.set(a, addInt(steps.get(a), u));
+        steps.set(b, subtractInt(steps.get(b), u));
+        if (a < from) from = a;
+        if (b > to) to = b;
+        if (flags !== undefined && flags[k] === 1) (ends as Uint8Array)[b] = 1;
+      }
+      let running: Int = 0;
+      for (let m = from; m < to; m++) {
+        running = addInt(running, steps.get(m));
+        steps.set(m, 0);
+        values.set(m, running);
+      }
+      steps.set(to, 0);
+      sweep(target, values, from, Math.min(size - 1, to), lookback, paidBefore, ends);
+      for (let m = from; m < to; m++) values.set(m, 0);
+      if (ends !== undefined) ends.fill(0, from, to + 1);
     }
-    let from = size;
-    let to = -1;
-    for (let j = begin; j < end; j++) {
-      const k = order[j] as number;
-      const a = kept.first[k] as number;
-      const b = (kept.last[k] as number) + 1;
-      const u = units.get(k);
-      steps.set(a, addInt(steps.get(a), u));
-      steps.set(b, subtractInt(steps.get(b), u));
-      if (a < from) from = a;
-      if (b > to) to = b;
-      if (flags !== undefined && flags[k] === 1) (ends as Uint8Array)[b] = 1;
-    }
-    let running: Int = 0;
-    for (let m = from; m < to; m++) {
-      running = addInt(running, steps.get(m));
-      steps.set(m, 0);
-      values.set(m, running);
-    }
-    steps.set(to, 0);
-    sweep(totals, values, from, Math.min(size - 1, to), lookback, (kept.firstPaid[c] as number) - low, ends);
-    for (let m = from; m < to; m++) values.set(m, 0);
-    if (ends !== undefined) ends.fill(0, from, to + 1);
     if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 0;
+    if (split !== undefined && sole < 0) {
+      const { first, last } = kept;
+      split.sweep({
+        order,
+        begin,
+        end,
+        first,
+        last,
+        units,
+        currency,
+        rates,
+        delinquent: flags,
+        stops: stopped,
+        paidBefore,
+      });
+    }
   }
+  split?.finish(totals);
   return totals;
 }

@@ -131,6 +131,29 @@ export interface CustomerRecords {
   readonly delinquent: Uint8Array | undefined;
 }
 
+/** Adds a paying customer's month-end MRR to a month's totals. */
+export function addPaying(totals: SeriesTotals, m: number, current: Int): void {
+  totals.mrr.add(m, current);
+  totals.customers[m] = (totals.customers[m] as number) + 1;
+}
+
+/**
+ * A customer paying in both months: `previous` revalued at this month's rates is `moved`; the difference is
+ * its FX impact, and `moved → current` its own expansion or contraction.
+ */
+export function revalue(totals: SeriesTotals, m: number, previous: Int, moved: Int, current: Int): void {
+  if (moved !== previous) totals.fxImpact.add(m, subtractInt(moved, previous));
+  if (moved !== current) totals.movements.record(m, moved, current, true);
+}
+
+/** Adds a customer's MRR to the trailing retention of month m when it paid `base` `lookback` months before. */
+export function retain(totals: SeriesTotals, m: number, base: Int, current: Int): void {
+  if (base !== 0 && current !== 0) {
+    totals.retained.add(m, current);
+    totals.capped.add(m, minInt(current, base));
+  }
+}
+
 /**
  * Adds one customer with amounts in dated currencies to the totals: its value and revalued previous value
  * month by month (see the file's header), then MRR, movements, FX impact and retention.
@@ -186,26 +209,17 @@ export function sweepWithRates(
   const stop = Math.min(size - 1, to);
   for (let m = from; m <= stop; m++) {
     const current = value.get(m);
-    if (current !== 0) {
-      totals.mrr.add(m, current);
-      totals.customers[m] = (totals.customers[m] as number) + 1;
-    }
+    if (current !== 0) addPaying(totals, m, current);
     if (m < lookback) continue;
     const previous = value.get(m - 1);
     if (previous !== 0 && current !== 0) {
       // Paying in both months: the rates' move, then the customer's own at this month's rates.
-      const moved = revalued.get(m);
-      if (moved !== previous) totals.fxImpact.add(m, subtractInt(moved, previous));
-      if (moved !== current) totals.movements.record(m, moved, current, true);
+      revalue(totals, m, previous, revalued.get(m), current);
     } else if (current !== previous) {
       const lost = delinquentAt !== undefined && delinquentAt[m] === 1;
       totals.movements.record(m, previous, current, paidBefore < m - 1, lost);
     }
-    const base = value.get(m - lookback);
-    if (base !== 0 && current !== 0) {
-      totals.retained.add(m, current);
-      totals.capped.add(m, minInt(current, base));
-    }
+    retain(totals, m, value.get(m - lookback), current);
   }
   for (let m = from; m <= to && m <= size; m++) {
     value.set(m, 0);

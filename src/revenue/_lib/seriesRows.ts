@@ -4,7 +4,8 @@ import { formatMonth } from '../../internal/dates.js';
 import { addInt, type Int, multiplyInt, ratioToNumber, subtractInt } from '../../internal/exact/integer.js';
 import { ratioResult } from '../../internal/exact/result.js';
 import type { RecurringRevenueSeriesRow } from '../recurringRevenueSeries.js';
-import { CHURNED, CONTRACTION, EXPANSION, NEW, REACTIVATION } from './movements.js';
+import type { SegmentedRevenueSeriesRow } from '../segmentedRevenueSeries.js';
+import { CHURNED, CONTRACTION, ENTERING, EXPANSION, LEAVING, NEW, REACTIVATION } from './movements.js';
 import type { SeriesTotals } from './seriesEngine.js';
 import type { PeriodSpan } from './seriesPeriods.js';
 
@@ -110,5 +111,25 @@ export function seriesRow(
     delinquentChurnedMrr: money(delinquent.amount),
     voluntaryChurnedCustomers: churnedCustomers - delinquent.customers,
     delinquentChurnedCustomers: delinquent.customers,
+  };
+}
+
+/** One row of a segment (its totals have the entering and leaving movements): a series row and those. */
+export function segmentRow(
+  metric: string,
+  totals: SeriesTotals,
+  span: PeriodSpan,
+  low: number,
+  lookback: number,
+): SegmentedRevenueSeriesRow {
+  const a = span.first - low;
+  const m = span.last - low;
+  const money = (value: Int) => ratioResult(metric, value, totals.den, 'an MRR figure');
+  return {
+    ...seriesRow(metric, totals, span, low, lookback),
+    enteringMrr: money(movedAmount(totals, a, m, ENTERING)),
+    leavingMrr: money(movedAmount(totals, a, m, LEAVING)),
+    enteringCustomers: movedCount(totals, a, m, ENTERING),
+    leavingCustomers: movedCount(totals, a, m, LEAVING),
   };
 }

@@ -12,6 +12,7 @@ import {
   totalsOfKept,
 } from './seriesEngine.js';
 import { MonthRateNeeds } from './seriesFx.js';
+import type { SegmentSplit } from './seriesSegments.js';
 import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
 import type { SubscriptionPolicies } from './subscriptionSchema.js';
 
@@ -24,19 +25,29 @@ export function keep(
   policies: SubscriptionPolicies,
   window: SeriesWindow,
   trials: Trials,
+  split?: SegmentSplit | undefined,
 ): KeptRecords {
   const { low } = window;
   const reader = new SubscriptionReader(metric, 'subscriptions', policies);
+  if (split?.attribute !== undefined) reader.readAttribute(split.attribute);
   let needs: MonthRateNeeds | undefined;
   const length = records.length;
   const kept = new KeptRecords(length, window);
+  if (split !== undefined) split.segment = new Int32Array(length);
   const customers = new StringIds();
   const iterator = ownIterator(records);
   for (let i = 0; i < length; i++) {
-    const counts = reader.read(iterator === undefined ? records[i] : nextElement(iterator), i);
+    const record = iterator === undefined ? records[i] : nextElement(iterator);
+    const counts = reader.read(record, i);
+    // Every record names its segment, whether it counts or not: the segments do not depend on the window.
+    const segment = split === undefined ? 0 : split.idOf(record, i, reader.attribute);
+    const segmentTrials = split === undefined ? undefined : (split.trials[segment] as Trials);
     // A trial starts whatever becomes of it; it converts only if it then pays at a month end (below).
     const trial = !Number.isNaN(reader.trialStart);
-    if (trial) countAt(trials.started, monthOf(reader.trialStart), low);
+    if (trial) {
+      countAt(trials.started, monthOf(reader.trialStart), low);
+      if (segmentTrials !== undefined) countAt(segmentTrials.started, monthOf(reader.trialStart), low);
+    }
     if (!counts) continue;
     const end = reader.end;
     if (reader.status === STATUS_CANCELED && end === Number.POSITIVE_INFINITY) continue;
@@ -54,8 +65,12 @@ export function keep(
     if (reader.datedCurrency >= 0 && reader.atStart && kept.covers(a, b)) reader.convertDated();
     if (reader.num === 0) continue;
     // A record with a trial always has a start, so `a` is its first paid month.
-    if (trial) countAt(trials.converted, a, low);
+    if (trial) {
+      countAt(trials.converted, a, low);
+      if (segmentTrials !== undefined) countAt(segmentTrials.converted, a, low);
+    }
     const k = kept.add(customers.idOf(reader.customerId), a, b, reader.num, reader.den);
+    if (split !== undefined && k >= 0) split.segment[k] = segment;
     const dated = reader.datedCurrency;
     if (k >= 0 && dated >= 0) {
       kept.setCurrency(k, dated + 1);
@@ -70,14 +85,16 @@ export function keep(
 
 /**
  * Validates the records and computes the exact monthly totals of the window. Customer grain: each
- * customer's records are summed month by month before its movements are classified.
+ * customer's records are summed month by month before its movements are classified. With `split`, reads
+ * each record's segment and fills the segments' totals too.
  */
 export function seriesTotals(
   metric: string,
   records: ArrayLike<unknown>,
   policies: SubscriptionPolicies,
   window: SeriesWindow,
+  split?: SegmentSplit,
 ): SeriesTotals {
   const trials: Trials = { started: new Float64Array(window.size), converted: new Float64Array(window.size) };
-  return totalsOfKept(keep(metric, records, policies, window, trials), window, trials);
+  return totalsOfKept(keep(metric, records, policies, window, trials, split), window, trials, split);
 }

@@ -52,7 +52,7 @@ function isFraction(value: unknown): value is number | string {
  * whose own enumerable keys are strings (a symbol key is refused) with string values; inherited keys are
  * not read, and an own `__proto__` key is skipped as zod skips it.
  */
-export function isAttributes(value: unknown): boolean {
+export function isAttributes(value: unknown, seen?: (key: string, value: string) => void): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const ctor: unknown = (value as { constructor?: unknown }).constructor;
   if (typeof ctor === 'function') {
@@ -62,7 +62,9 @@ export function isAttributes(value: unknown): boolean {
   }
   for (const key in value) {
     if (key === '__proto__' || !Object.hasOwn(value, key)) continue;
-    if (typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+    const attribute = (value as Record<string, unknown>)[key];
+    if (typeof attribute !== 'string') return false;
+    seen?.(key, attribute);
   }
   for (const symbol of Object.getOwnPropertySymbols(value)) {
     if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return false;
@@ -122,6 +124,19 @@ export class SubscriptionReader extends MonthlyAmounts {
    */
   datedCurrency = -1;
   private lastIndex = -1;
+  /**
+   * The value of the attribute named by {@link SubscriptionReader.readAttribute} on the last record
+   * (undefined when it has none), read once with the record's other fields.
+   */
+  attribute: string | undefined;
+  private seen: ((key: string, value: string) => void) | undefined;
+
+  /** Keeps the value of the attribute `name` of each record read, in {@link SubscriptionReader.attribute}. */
+  readAttribute(name: string): void {
+    this.seen = (key, value) => {
+      if (key === name) this.attribute = value;
+    };
+  }
 
   /**
    * `measuredAt`: the instant (epoch ms) MRR is measured at, whose day's rate converts a dated currency
@@ -241,7 +256,8 @@ export class SubscriptionReader extends MonthlyAmounts {
     if (discount === undefined) fields.discountKind = DISCOUNT_NONE;
     else if (!readDiscount(discount, fields)) this.reject(value, index);
     if (currency !== undefined && !isCurrencyCode(currency)) this.reject(value, index);
-    if (attributes !== undefined && !isAttributes(attributes)) this.reject(value, index);
+    this.attribute = undefined;
+    if (attributes !== undefined && !isAttributes(attributes, this.seen)) this.reject(value, index);
     this.start = start === undefined ? Number.NEGATIVE_INFINITY : toEpoch(start);
     this.end = end === undefined ? Number.POSITIVE_INFINITY : toEpoch(end);
     if (Number.isNaN(this.start) || Number.isNaN(this.end) || this.end < this.start) this.reject(value, index);
