@@ -162,10 +162,12 @@ describe('--by month|quarter|year', () => {
     );
   });
 
-  it('refuses another period', async () => {
+  it('reads another word as a column, and says what --by takes when the file has no such column', async () => {
     const { code, stderr } = await runCli(['nps', FILE, '--by', 'week']);
     expect(code).toBe(2);
-    expect(stderr).toBe("cs-metrics nps: --by must be one of month, quarter, year, not 'week'\n");
+    expect(stderr).toBe(
+      `cs-metrics nps: ${FILE} has no column 'week' for --by week (its columns: survey, respondent, answeredAt, score, region, channel): --by takes month, quarter, year or a column's name\n`,
+    );
   });
 });
 

@@ -13,7 +13,9 @@ import {
 import { UsageError } from '../errors.js';
 import { checkOptions, type FlagNames } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
-import { BY_OPTION, byOption, dateWindow, WINDOW_OPTIONS } from '../periods.js';
+import { BY_SEGMENT_OPTION, byChoice, dateWindow, WINDOW_OPTIONS } from '../periods.js';
+import { MISSING_SEGMENT_OPTION, minimumSegmentSize, minimumSegmentSizeOption, segmentColumn } from './segments.js';
+import { SURVEY_MINIMUM_SEGMENT_SIZE, segmentedSurveyOutput } from './surveySegments.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
 
 function distributionTable(distribution: Record<number, number>, responses: number): Table {
@@ -53,7 +55,9 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     description: 'the column dating each answer, read by --from, --to and --by',
   },
   ...WINDOW_OPTIONS,
-  ...BY_OPTION,
+  ...BY_SEGMENT_OPTION,
+  ...MISSING_SEGMENT_OPTION,
+  ...minimumSegmentSizeOption(SURVEY_MINIMUM_SEGMENT_SIZE),
   ...FILE_OPTIONS,
 };
 
@@ -80,8 +84,14 @@ function parseScale(text: string | undefined, fallback: Scale): Scale {
   return { min: Number(match[1]), max: Number(match[2]) };
 }
 
+/** What every survey result has. */
+export interface SurveyResult {
+  readonly responses: number;
+  readonly interval: { readonly low: number; readonly high: number };
+}
+
 /** How one survey command computes and shows its result. */
-interface SurveySpec<R extends { readonly responses: number; readonly interval: { low: number; high: number } }> {
+export interface SurveySpec<R extends SurveyResult> {
   readonly title: string;
   readonly noun: string;
   /** The scale's option default; undefined when the scale is fixed (NPS). */
@@ -93,7 +103,7 @@ interface SurveySpec<R extends { readonly responses: number; readonly interval: 
   readonly headline: { readonly name: string; readonly kind: 'number' | 'percent'; value(result: R): number };
 }
 
-function periodTable<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+function periodTable<R extends SurveyResult>(
   spec: SurveySpec<R>,
   file: string,
   by: string,
@@ -119,7 +129,7 @@ function periodTable<R extends { readonly responses: number; readonly interval: 
   };
 }
 
-async function runSurvey<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+async function runSurvey<R extends SurveyResult>(
   context: CommandContext,
   flags: FlagNames | undefined,
   spec: SurveySpec<R>,
@@ -135,8 +145,10 @@ async function runSurvey<R extends { readonly responses: number; readonly interv
     survey: stringOption(context, 'survey'),
     dateColumn: stringOption(context, 'date-column', 'answeredAt'),
     window: dateWindow(context),
-    by: byOption(context),
+    by: byChoice(context).period,
+    segment: segmentColumn(context),
   };
+  const minimum = minimumSegmentSize(context, SURVEY_MINIMUM_SEGMENT_SIZE);
   const compute = spec.prepare(context, scale);
   // A one-answer distribution, before the file is read: a bad option value (a scale without a default
   // threshold, a threshold off the scale) is reported at once.
@@ -144,28 +156,32 @@ async function runSurvey<R extends { readonly responses: number; readonly interv
   const tally = await tallyColumn(context, file, options);
   const result = compute(tally.distribution);
   const output = surveyOutput(spec, file, result, tally, scale);
-  if (options.by === undefined) return output;
   const periods = tally.periods.map(([period, distribution]) => ({
     period,
     result: compute(distribution),
     distribution,
   }));
-  return {
-    ...output,
-    json: {
-      ...(output.json as Record<string, unknown>),
-      by: options.by,
-      periods: periods.map(({ period, result: each, distribution }) => ({ period, ...each, distribution })),
-    },
-    tables: [periodTable(spec, file, options.by, periods), ...output.tables],
+  const json = {
+    ...(output.json as R),
+    ...(options.by === undefined
+      ? {}
+      : {
+          by: options.by,
+          periods: periods.map(({ period, result: each, distribution }) => ({ period, ...each, distribution })),
+        }),
   };
+  if (options.segment !== undefined) {
+    return segmentedSurveyOutput(spec, file, output, json, tally, options.segment, options.by, compute, minimum);
+  }
+  if (options.by === undefined) return output;
+  return { ...output, json, tables: [periodTable(spec, file, options.by, periods), ...output.tables] };
 }
 
 /**
  * What every survey command prints: its measures as a key/value table, the distribution, and a note on
  * blank answers; the JSON holds the whole result with the distribution.
  */
-function surveyOutput<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+function surveyOutput<R extends SurveyResult>(
   spec: SurveySpec<R>,
   file: string,
   result: R,
@@ -197,7 +213,7 @@ export const nps: Command = {
   summary: 'Net Promoter Score with its margin of error',
   usage: 'cs-metrics nps <file> [--column score] [--survey nps] [--from 2024-01-01] [--to 2024-03-31] [--by month]',
   description:
-    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
+    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
   options: SURVEY_OPTIONS,
   flags: { confidence: '--confidence' },
   examples: [
@@ -205,6 +221,7 @@ export const nps: Command = {
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --json',
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --from 2024-10-01 --to 2024-12-31',
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --by quarter',
+    'cs-metrics nps examples/data/accounts.csv --column nps --by segment',
     'cs-metrics nps answers.jsonl --column likelihood --confidence 0.9',
   ],
   run: (context) =>
@@ -236,7 +253,7 @@ export const csat: Command = {
   summary: 'Customer Satisfaction Score (top-box share) with a Wilson interval',
   usage: 'cs-metrics csat <file> [--column score] [--survey csat] [--scale 1-5] [--satisfied-from 4] [--by month]',
   description:
-    'Reads ratings from a column and reports CSAT, the share of satisfied answers (4–5 on 1–5, 6–7 on 1–7, 7–10 on 1–10 by default), with its Wilson interval and the average rating; with --by, one row per month, quarter or year. A file whose survey column holds several surveys needs --survey.',
+    'Reads ratings from a column and reports CSAT, the share of satisfied answers (4–5 on 1–5, 6–7 on 1–7, 7–10 on 1–10 by default), with its Wilson interval and the average rating; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. A file whose survey column holds several surveys needs --survey.',
   options: {
     ...SURVEY_OPTIONS,
     scale: { type: 'string', value: 'min-max', default: '1-5', description: 'the rating scale' },
@@ -275,7 +292,7 @@ export const ces: Command = {
   summary: 'Customer Effort Score: average and share of easy answers',
   usage: 'cs-metrics ces <file> [--column score] [--survey ces] [--scale 1-7] [--easy-from 5] [--lower-is-easier]',
   description:
-    'Reads effort answers from a column and reports their average and the share of easy answers with a Wilson interval; with --by, one row per month, quarter or year. The default is CES 2.0 (1–7 agreement that the company made it easy; 5–7 easy); use --lower-is-easier --scale 1-5 for the original effort scale (1–2 easy). A file whose survey column holds several surveys needs --survey.',
+    'Reads effort answers from a column and reports their average and the share of easy answers with a Wilson interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. The default is CES 2.0 (1–7 agreement that the company made it easy; 5–7 easy); use --lower-is-easier --scale 1-5 for the original effort scale (1–2 easy). A file whose survey column holds several surveys needs --survey.',
   options: {
     ...SURVEY_OPTIONS,
     scale: { type: 'string', value: 'min-max', default: '1-7', description: 'the answer scale' },

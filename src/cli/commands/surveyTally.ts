@@ -1,9 +1,10 @@
 // The streamed read of the survey commands: one pass over the file that keeps the chosen survey and days,
 // counts the values of the survey column so that surveys are never pooled silently, and tallies the scores
-// in batches (overall and per calendar period), so that a file of any length is read in bounded memory.
+// in batches (overall, per calendar period, per segment and per segment and period), so that a file of any
+// length is read in bounded memory: memory grows with the number of periods and segments, not of answers.
 import { tallyScores } from '../../survey/index.js';
 import { type CommandContext, cellValue, filteredRecords, locate } from '../command.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import {
   DateRange,
   dateOf,
@@ -14,6 +15,7 @@ import {
   type Period,
   periodOf,
 } from '../periods.js';
+import { checkSegmentColumn, missingSegmentProblem, NO_SEGMENT, type SegmentColumn, segmentOrder } from './segments.js';
 
 const BATCH = 65_536;
 
@@ -36,6 +38,8 @@ export interface TallyOptions {
   readonly dateColumn: string;
   readonly window: DateWindow;
   readonly by: Period | undefined;
+  /** With `--by COLUMN`: the column naming each answer's segment. */
+  readonly segment?: SegmentColumn | undefined;
 }
 
 /** A file, or the part of it that the filters keep, that holds no answer to score. */
@@ -47,7 +51,45 @@ export interface Tally {
   readonly blank: number;
   /** With `--by`: each period's distribution, in calendar order. */
   readonly periods: [string, Record<number, number>][];
+  /** With `--by COLUMN`: each segment's distribution and periods, by name with `(none)` last. */
+  readonly segments: SegmentTally[];
   readonly warnings: string[];
+}
+
+/** The counts of one segment's answers. */
+export interface SegmentTally {
+  readonly segment: string;
+  readonly distribution: Record<number, number>;
+  /** With a period in `--by` too: the segment's distribution in each period, in calendar order. */
+  readonly periods: [string, Record<number, number>][];
+}
+
+/** Score counts per key (a period, a segment), each created on its key's first answer. */
+class Counts {
+  readonly byKey = new Map<string, Record<number, number>>();
+  private lastKey: string | undefined;
+  private last: Record<number, number> = {};
+
+  constructor(private readonly scale: Scale) {}
+
+  /** Counts one score, already checked on the scale by the batch's tally, under its key. */
+  add(key: string, score: number): void {
+    if (key !== this.lastKey) {
+      let counts = this.byKey.get(key);
+      if (counts === undefined) {
+        counts = tallyScores([], this.scale);
+        this.byKey.set(key, counts);
+      }
+      this.last = counts;
+      this.lastKey = key;
+    }
+    this.last[score] = (this.last[score] as number) + 1;
+  }
+
+  /** The keys and their counts, by key. */
+  sorted(): [string, Record<number, number>][] {
+    return [...this.byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
 }
 
 function addInto(total: Record<number, number>, counts: Readonly<Record<number, number>>): void {
@@ -69,42 +111,53 @@ function mixedSurveys(file: string, options: TallyOptions, surveys: Map<string, 
 
 /** Reads the file once and tallies the kept answers; refuses a file that mixes surveys without `--survey`. */
 export async function tallyColumn(context: CommandContext, file: string, options: TallyOptions): Promise<Tally> {
-  const { column, scale, surveyColumn, survey, dateColumn, window, by } = options;
+  const { column, scale, surveyColumn, survey, dateColumn, window, by, segment } = options;
   const dated = hasWindow(window) || by !== undefined;
   // Checks the scale before reading anything.
   const distribution = tallyScores([], scale);
-  const periods = new Map<string, Record<number, number>>();
+  const periods = new Counts(scale);
   const surveys = new Map<string, number>();
   const range = new DateRange();
   let values: unknown[] = [];
   let locations: string[] = [];
   let keys: string[] = [];
+  let segmentKeys: string[] = [];
+  const segments = new Counts(scale);
+  // Each segment's periods: one more lookup a score, rather than a key joined from both.
+  const segmentPeriods = new Map<string, Counts>();
   let blank = 0;
   const flush = () => {
     addInto(
       distribution,
       locate(file, locations, { '': column }, () => tallyScores(values as number[], scale)),
     );
-    if (by !== undefined) {
-      const groups = new Map<string, number[]>();
-      keys.forEach((key, index) => {
-        const group = groups.get(key) ?? [];
-        group.push(values[index] as number);
-        groups.set(key, group);
-      });
-      for (const [key, group] of groups) {
-        const counts = periods.get(key) ?? tallyScores([], scale);
-        addInto(counts, tallyScores(group, scale));
-        periods.set(key, counts);
+    // The batch's tally above has checked every score: the groups count them directly.
+    const scores = values as number[];
+    if (by !== undefined) for (let i = 0; i < scores.length; i++) periods.add(keys[i] as string, scores[i] as number);
+    if (segment !== undefined) {
+      for (let i = 0; i < scores.length; i++) {
+        const name = segmentKeys[i] as string;
+        segments.add(name, scores[i] as number);
+        if (by === undefined) continue;
+        let own = segmentPeriods.get(name);
+        if (own === undefined) {
+          own = new Counts(scale);
+          segmentPeriods.set(name, own);
+        }
+        own.add(keys[i] as string, scores[i] as number);
       }
     }
     values = [];
     locations = [];
     keys = [];
+    segmentKeys = [];
   };
   const required = [column, ...(survey === undefined ? [] : [surveyColumn]), ...(dated ? [dateColumn] : [])];
+  let first = true;
   for await (const record of filteredRecords(context, file, required)) {
     const { fields } = record;
+    if (first && segment !== undefined) checkSegmentColumn(context, file, record, segment);
+    first = false;
     if (survey !== undefined && String(fields[surveyColumn] ?? '') !== survey) continue;
     let key = '';
     if (dated) {
@@ -129,6 +182,14 @@ export async function tallyColumn(context: CommandContext, file: string, options
       blank++;
       continue;
     }
+    if (segment !== undefined) {
+      const cell = fields[segment.column];
+      const name = cell === undefined || cell === null ? '' : String(cell);
+      if (name === '' && !segment.group) {
+        throw new InputError(file, record.location, segment.column, missingSegmentProblem(segment, 'answer'));
+      }
+      segmentKeys.push(name === '' ? NO_SEGMENT : name);
+    }
     values.push(cellValue(raw));
     locations.push(record.location);
     keys.push(key);
@@ -147,7 +208,12 @@ export async function tallyColumn(context: CommandContext, file: string, options
   return {
     distribution,
     blank,
-    periods: [...periods].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    periods: periods.sorted(),
+    segments: segmentOrder([...segments.byKey.keys()]).map((name) => ({
+      segment: name,
+      distribution: segments.byKey.get(name) as Record<number, number>,
+      periods: segmentPeriods.get(name)?.sorted() ?? [],
+    })),
     warnings: hasWindow(window) ? range.warnings(window, 'answers') : [],
   };
 }
