@@ -25,6 +25,7 @@ import {
   netPromoterScore,
   recurringRevenueSeries,
   revenueCohorts,
+  segmentedRevenueSeries,
   stickiness,
   supportResponseTimes,
   tallyScores,
@@ -127,10 +128,27 @@ function customerSegments(): Map<string, SampleAttributes> {
   return segments;
 }
 
+type Window = { from: string; to: string; period?: 'year' };
+const revenueOptions = (window: Window) => ({
+  ...window,
+  currency: (json('exchange-rates.json') as { currency: string }).currency,
+  exchangeRates: sampleDatedRates(),
+});
+
+/** A segment's rows of `segmentedRevenueSeries` over every subscription record of the sample. */
+function segmentSeries(segment: Segment, window: Window) {
+  const { segments } = segmentedRevenueSeries(
+    { subscriptions: sampleSubscriptions() as never },
+    { ...revenueOptions(window), segmentBy: segment.by },
+  );
+  return segments.find((entry) => entry.segment === segment.value)!.rows;
+}
+
 /**
  * The dashboard's figures, computed here with the library on the same files: for the whole company, or for
- * a segment, whose revenue records are those of its plan, region or channel and whose other records are its
- * customers' (a customer's plan being its current one).
+ * a segment, whose MRR series is its rows of the segmented series, whose other revenue records are those of
+ * its plan, region or channel and whose other records are its customers' (a customer's plan being its
+ * current one).
  */
 function expectedFigures(segment?: Segment) {
   const members = customerSegments();
@@ -139,12 +157,11 @@ function expectedFigures(segment?: Segment) {
     segment === undefined || (record.attributes as SampleAttributes)[segment.by] === segment.value;
   const subscriptions = sampleSubscriptions().filter(inSegment);
   const rates = json('exchange-rates.json') as { currency: string; exchangeRates: Record<string, string> };
-  // Subscriptions and invoice lines at the monthly dated rates.
-  const revenue = (window: { from: string; to: string; period?: 'year' }) =>
-    recurringRevenueSeries(
-      { subscriptions: subscriptions as never },
-      { ...window, currency: rates.currency, exchangeRates: sampleDatedRates() },
-    );
+  // Subscriptions at the monthly dated rates: a segment's rows among every record's, entering and leaving it.
+  const revenue = (window: Window) =>
+    segment === undefined
+      ? recurringRevenueSeries({ subscriptions: subscriptions as never }, revenueOptions(window))
+      : segmentSeries(segment, window);
   const series = revenue({ from: '2023-01', to: '2024-12' });
   const year = { from: '2024-01', to: '2024-12', period: 'year' } as const;
 
@@ -322,21 +339,27 @@ async function expectCards(page: Page, figures: Figures): Promise<void> {
     expect([metric, Number.isFinite(value)]).toEqual([metric, true]);
 }
 
+/** The MRR table's cells of a row: a segment's row adds the MRR and the customers entering and leaving it. */
+function mrrCells(row: Figures['series'][number]): number[] {
+  const cells = [
+    row.mrr,
+    row.newMrr,
+    row.expansionMrr,
+    row.reactivationMrr,
+    row.contractionMrr,
+    row.churnedMrr,
+    row.fxImpactMrr,
+  ];
+  if (!('enteringMrr' in row)) return [...cells, row.customers];
+  const { enteringMrr, leavingMrr, enteringCustomers, leavingCustomers } = row as SegmentRow;
+  return [...cells, enteringMrr, leavingMrr, row.customers, enteringCustomers, leavingCustomers];
+}
+type SegmentRow = ReturnType<typeof segmentSeries>[number];
+
 async function expectMrrTable(page: Page, series: Figures['series']): Promise<void> {
   const shown = await tableRows(page, '#mrr-table', 'month');
   expect(Object.keys(shown)).toEqual(series.map((row) => row.month));
-  for (const row of series) {
-    expect(shown[row.month]).toEqual([
-      row.mrr,
-      row.newMrr,
-      row.expansionMrr,
-      row.reactivationMrr,
-      row.contractionMrr,
-      row.churnedMrr,
-      row.fxImpactMrr,
-      row.customers,
-    ]);
-  }
+  for (const row of series) expect(shown[row.month]).toEqual(mrrCells(row));
 }
 
 async function expectNps(page: Page, { nps, npsDistribution }: Figures): Promise<void> {
@@ -428,6 +451,36 @@ describe('dashboard billing figures (Node)', () => {
     expect(figures.trials.started).toBeGreaterThan(0);
     expect(figures.trials.converted).toBeGreaterThan(0);
     expect(figures.invoiceYear.usageRevenue).toBeGreaterThan(0);
+  });
+
+  it("a region's or a channel's MRR rows are those of its records alone: nobody enters or leaves it", () => {
+    const window = { from: '2023-01', to: '2024-12' };
+    for (const segment of [
+      { by: 'region', value: 'Europe' },
+      { by: 'channel', value: 'partner' },
+    ] as const) {
+      const rows = segmentSeries(segment, window);
+      const own = sampleSubscriptions().filter(
+        (record) => (record.attributes as SampleAttributes)[segment.by] === segment.value,
+      );
+      const filtered = recurringRevenueSeries({ subscriptions: own as never }, revenueOptions(window));
+      expect(rows.map(({ enteringMrr, leavingMrr, enteringCustomers, leavingCustomers, ...row }) => row)).toEqual(
+        filtered,
+      );
+      expect(rows.every((row) => row.enteringMrr === 0 && row.leavingMrr === 0)).toBe(true);
+    }
+  });
+
+  it("a plan's customers who move to another plan leave it, and are not churned from it", () => {
+    const window = { from: '2023-01', to: '2024-12' };
+    const rows = segmentSeries({ by: 'plan', value: 'growth' }, window);
+    const own = sampleSubscriptions().filter((record) => (record.attributes as SampleAttributes).plan === 'growth');
+    const filtered = recurringRevenueSeries({ subscriptions: own as never }, revenueOptions(window));
+    expect(rows.some((row) => row.enteringMrr > 0)).toBe(true);
+    expect(rows.some((row) => row.leavingMrr > 0)).toBe(true);
+    // The same MRR each month as its records alone, moved from churned and new to leaving and entering.
+    expect(rows.map((row) => row.mrr)).toEqual(filtered.map((row) => row.mrr));
+    expect(rows.map((row) => row.churnedMrr)).not.toEqual(filtered.map((row) => row.churnedMrr));
   });
 });
 
@@ -608,6 +661,13 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     const growth = expectedFigures({ by: 'plan', value: 'growth' });
     await expectCards(page, growth);
     await expectMrrTable(page, growth.series);
+    // A month when customers moved onto the plan and off it: MRR entering and leaving, not new and churned.
+    const moved = segmentSeries({ by: 'plan', value: 'growth' }, { from: '2023-01', to: '2024-12' }).find(
+      (row) => row.enteringMrr > 0 && row.leavingMrr > 0,
+    )!;
+    const shownMonth = (await tableRows(page, '#mrr-table', 'month'))[moved.month]!;
+    expect(shownMonth.slice(7, 9)).toEqual([moved.enteringMrr, moved.leavingMrr]);
+    expect(shownMonth.slice(10)).toEqual([moved.enteringCustomers, moved.leavingCustomers]);
 
     // Back to the whole company.
     await chooseSegment(page, undefined);

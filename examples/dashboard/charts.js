@@ -11,6 +11,16 @@ const MOVEMENTS = [
   { key: 'fxImpactMrr', label: 'FX impact', color: COLORS.fx, sign: 1 },
 ];
 
+/** A segment's moves between segments: MRR of customers coming from another one, or going to another one. */
+const SEGMENT_MOVEMENTS = [
+  { key: 'enteringMrr', label: 'Entering', color: COLORS.entering, sign: 1 },
+  { key: 'leavingMrr', label: 'Leaving', color: COLORS.leaving, sign: -1 },
+];
+
+/** The movements of `series`: a segment's rows (of `segmentedRevenueSeries`) add entering and leaving. */
+const movementsOf = (series) =>
+  series.length > 0 && 'enteringMrr' in series[0] ? [...MOVEMENTS, ...SEGMENT_MOVEMENTS] : MOVEMENTS;
+
 /** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at least `value`: an axis limit. */
 function roundUp(value) {
   if (value <= 0) return 1;
@@ -22,13 +32,13 @@ function roundUp(value) {
  * The limits of the two axes, so that both zeros sit on one line: movements (left) from −down to up, MRR
  * (right) from 0 to top, its negative part left unlabelled.
  */
-function axisLimits(series) {
+function axisLimits(series, movements) {
   let up = 0;
   let down = 0;
   let top = 0;
   for (const row of series) {
     // Chart.js stacks the positive bars upwards and the negative ones downwards, whatever the movement.
-    const bars = MOVEMENTS.map(({ key, sign }) => sign * row[key]);
+    const bars = movements.map(({ key, sign }) => sign * row[key]);
     up = Math.max(
       up,
       bars.reduce((total, bar) => total + Math.max(bar, 0), 0),
@@ -39,15 +49,16 @@ function axisLimits(series) {
     );
     top = Math.max(top, row.mrr);
   }
-  const movements = { min: -roundUp(down), max: roundUp(up) };
+  const limits = { min: -roundUp(down), max: roundUp(up) };
   const mrrMax = roundUp(top);
-  return { movements, mrr: { min: (mrrMax * movements.min) / movements.max, max: mrrMax } };
+  return { movements: limits, mrr: { min: (mrrMax * limits.min) / limits.max, max: mrrMax } };
 }
 
 /** Draws the MRR chart on `canvas`, in place of the one drawn there before. */
 export function mrrChart(canvas, series) {
   Chart.getChart(canvas)?.destroy();
-  const limits = axisLimits(series);
+  const movements = movementsOf(series);
+  const limits = axisLimits(series, movements);
   return new Chart(canvas, {
     data: {
       labels: series.map((row) => monthName(row.month)),
@@ -64,7 +75,7 @@ export function mrrChart(canvas, series) {
           tension: 0.25,
           order: 0,
         },
-        ...MOVEMENTS.map((movement) => ({
+        ...movements.map((movement) => ({
           type: 'bar',
           label: movement.label,
           data: series.map((row) => movement.sign * row[movement.key]),
@@ -106,8 +117,14 @@ export function mrrChart(canvas, series) {
 export function mrrTable(table, series) {
   const columns = [
     { key: 'mrr', label: 'MRR' },
-    ...MOVEMENTS.map(({ key, label }) => ({ key, label })),
+    ...movementsOf(series).map(({ key, label }) => ({ key, label })),
     { key: 'customers', label: 'Customers', format: integer },
+    ...(movementsOf(series) === MOVEMENTS
+      ? []
+      : [
+          { key: 'enteringCustomers', label: 'Entering customers', format: integer },
+          { key: 'leavingCustomers', label: 'Leaving customers', format: integer },
+        ]),
   ];
   table.replaceChildren(
     element(

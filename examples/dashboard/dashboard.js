@@ -98,7 +98,10 @@ async function main() {
   const draw = async (segment) => {
     const turn = ++drawing;
     body.dataset.ready = 'false';
-    const figures = segment === undefined ? total : compute(segmentData(data, segment, members));
+    const figures =
+      segment === undefined
+        ? total
+        : compute(segmentData(data, segment, members), { ...segment, subscriptions: data.subscriptions });
     render(figures);
     segmentShare(byId('segment-share'), segment, figures.latest.mrr, total.latest.mrr);
     await nextFrame();

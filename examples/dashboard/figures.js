@@ -12,6 +12,7 @@ import {
   netPromoterScore,
   recurringRevenueSeries,
   revenueCohorts,
+  segmentedRevenueSeries,
   stickiness,
   supportResponseTimes,
   tallyScores,
@@ -44,22 +45,37 @@ function unless(compute) {
 }
 
 /**
- * Every figure of the page from `data` (`loadData`'s shape, or a segment of it from `segmentData`). A figure
- * the library leaves undefined for these records is null.
+ * The MRR series of `period` for all of `subscriptions`, or for a segment `{ by, value }` of them: its rows
+ * of `segmentedRevenueSeries` over every record, so that a customer moving between plans leaves one and
+ * enters the other (`leavingMrr`, `enteringMrr`) instead of churning from one and being new in the other.
  */
-export function compute(data) {
+export function revenueSeries(subscriptions, period, { currency, exchangeRates }, segment) {
+  const options = { ...period, currency, exchangeRates };
+  if (segment === undefined) return recurringRevenueSeries({ subscriptions }, options);
+  const { segments } = segmentedRevenueSeries({ subscriptions }, { ...options, segmentBy: segment.by });
+  return segments.find((entry) => entry.segment === segment.value).rows;
+}
+
+/**
+ * Every figure of the page from `data` (`loadData`'s shape, or a segment of it from `segmentData`). A figure
+ * the library leaves undefined for these records is null. For a segment, `revenue` is `{ by, value,
+ * subscriptions }` with every subscription record: the MRR figures are the segment's among all of them.
+ */
+export function compute(data, revenue) {
   const scores = (name, period) =>
     data.survey.filter((row) => row.survey === name && inside(row.answeredAt, period)).map((row) => Number(row.score));
   const npsScores = scores('nps', PERIOD.survey);
   const npsBefore = scores('nps', PERIOD.surveyBefore);
 
   // Subscription and invoice MRR at each month's dated EUR rate.
-  const revenue = (period) =>
-    recurringRevenueSeries(
-      { subscriptions: data.subscriptions },
-      { ...period, currency: data.rates.currency, exchangeRates: data.datedRates },
+  const mrr = (period) =>
+    revenueSeries(
+      revenue?.subscriptions ?? data.subscriptions,
+      period,
+      { currency: data.rates.currency, exchangeRates: data.datedRates },
+      revenue,
     );
-  const series = revenue(PERIOD.series);
+  const series = mrr(PERIOD.series);
   const scorer = createHealthScore(data.scorecard);
   const health = scorer.scoreAll(data.accounts);
 
@@ -67,7 +83,7 @@ export function compute(data) {
     series,
     latest: series.at(-1),
     // One row for 2024: its movements summed over the months exactly, its MRR December's.
-    year: revenue(PERIOD.year)[0],
+    year: mrr(PERIOD.year)[0],
     invoiceYear: invoiceRevenueSeries(
       { lines: data.invoices },
       { ...PERIOD.year, currency: data.rates.currency, exchangeRates: data.datedRates },

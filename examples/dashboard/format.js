@@ -8,6 +8,8 @@ export const COLORS = {
   contraction: '#f0a04b',
   churned: '#d64541',
   fx: '#8a6fc9',
+  entering: '#2aa5a0',
+  leaving: '#b5651d',
   detractor: '#d64541',
   passive: '#c9ced6',
   promoter: '#35a36b',

@@ -1,6 +1,6 @@
 // The dashboard's segments: all customers, or the customers of one plan, region or acquisition channel. A
-// segment's figures are the library's figures on the segment's records, so they need nothing of the library
-// beyond the unsegmented functions.
+// segment's MRR figures are its rows of the library's segmented series over every record; its other figures
+// are the library's figures on the segment's records.
 
 /** The attributes a segment is chosen by, as the sample's columns name them. */
 export const DIMENSIONS = [
@@ -12,7 +12,7 @@ export const DIMENSIONS = [
 /** Who belongs to a segment, in one line for the page. */
 export const SEGMENT_RULE =
   "A customer's region and channel never change; MRR and invoices follow each record's plan (a plan change " +
-  "is churned MRR in the old plan, new MRR in the new one), every other figure the customer's current plan.";
+  "is MRR leaving the old plan and entering the new one), every other figure the customer's current plan.";
 
 /**
  * Each customer's segments, by customer id: its region and channel, and its current plan (that of its latest
@@ -36,9 +36,10 @@ export function segmentValues(records) {
 
 /**
  * The dashboard's data restricted to a segment `{ by, value }` (all of it when `segment` is undefined):
- * subscription records and invoice lines by their own attributes, every customer-level data set (trials,
- * lifetimes, survey answers, tickets, product events, accounts) by its customer's segments (`members`, from
- * `customerSegments`).
+ * subscription records (for the revenue cohorts) and invoice lines by their own attributes, every
+ * customer-level data set (trials, lifetimes, survey answers, tickets, product events, accounts) by its
+ * customer's segments (`members`, from `customerSegments`). The segment's MRR series is not computed from
+ * these records but from every record (`revenueSeries`).
  */
 export function segmentData(data, segment, members = customerSegments(data.subscriptions)) {
   if (segment === undefined) return data;
