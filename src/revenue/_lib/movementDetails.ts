@@ -3,7 +3,7 @@
 import { formatMonth } from '../../internal/dates.js';
 import { compareInt, type Int, subtractInt } from '../../internal/exact/integer.js';
 import { ratioResult } from '../../internal/exact/result.js';
-import { CHURNED } from './movements.js';
+import { CHURNED, ENTERING, LEAVING } from './movements.js';
 
 /** Movement names by code (as in `movements.ts`, with a segment's entering and leaving). */
 const NAMES = [
@@ -39,6 +39,11 @@ export class DetailSink {
   customer = 0;
   /** Customer ids by number. */
   names: readonly string[] = [];
+  /** Whether the customer being swept is in one segment only (its segment's entries are the total's too). */
+  sole = false;
+  /** Per entry, its segment's number, −1 for the total's own. */
+  readonly segments: number[] = [];
+  readonly soles: boolean[] = [];
   readonly customers: number[] = [];
   readonly months: number[] = [];
   readonly movements: number[] = [];
@@ -46,7 +51,10 @@ export class DetailSink {
   readonly current: Int[] = [];
   readonly delinquent: boolean[] = [];
 
-  add(month: number, movement: number, previous: Int, current: Int, delinquent: boolean): void {
+  /** Lists a movement of the customer being swept, in `segment` (−1: the total). */
+  add(segment: number, month: number, movement: number, previous: Int, current: Int, delinquent: boolean): void {
+    this.segments.push(segment);
+    this.soles.push(this.sole);
     this.customers.push(this.customer);
     this.months.push(month);
     this.movements.push(movement);
@@ -55,15 +63,24 @@ export class DetailSink {
     this.delinquent.push(delinquent && movement === CHURNED);
   }
 
+  /** Lists a customer entering (`amount` its MRR now) or leaving (`amount` its MRR before) a segment. */
+  addMove(segment: number, month: number, movement: number, amount: Int): void {
+    if (movement === ENTERING) this.add(segment, month, movement, 0, amount, false);
+    else if (movement === LEAVING) this.add(segment, month, movement, amount, 0, false);
+  }
+
   /**
-   * The entries of the month offsets `a … b`, in month order then customer order (customers are numbered
+   * The entries of the month offsets `a … b` of `segment` (−1: the total, whose customers in one segment
+   * only were swept into that segment), in month order then customer order (customers are numbered
    * in order of first appearance and swept in that order, so a stable sort by month suffices).
    */
-  entries(metric: string, den: Int, low: number, a: number, b: number): CustomerMovementDetail[] {
+  entries(metric: string, den: Int, low: number, a: number, b: number, segment = -1): CustomerMovementDetail[] {
     const picked: number[] = [];
     for (let e = 0; e < this.months.length; e++) {
       const month = this.months[e] as number;
-      if (month >= a && month <= b) picked.push(e);
+      if (month < a || month > b) continue;
+      const own = this.segments[e] as number;
+      if (own === segment || (segment === -1 && this.soles[e] === true)) picked.push(e);
     }
     picked.sort((x, y) => (this.months[x] as number) - (this.months[y] as number) || x - y);
     const money = (value: Int) => ratioResult(metric, value, den, 'an MRR figure');

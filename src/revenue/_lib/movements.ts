@@ -56,6 +56,8 @@ export class MovementTotals {
   private readonly slots: number;
   /** Where each customer's movement is also listed, only when a series asks for its details. */
   details: DetailSink | undefined;
+  /** The segment these totals are of, for {@link details}: −1 for a whole series. */
+  detailsSegment = -1;
 
   constructor(slots: number, kinds = 6) {
     this.kinds = kinds;
@@ -83,7 +85,8 @@ export class MovementTotals {
         this.delinquentAmounts.add(slot, previous);
         this.delinquentCounts[slot] = (this.delinquentCounts[slot] as number) + 1;
       }
-      if (this.details !== undefined) this.details.add(slot, movement, previous, current, delinquent);
+      if (this.details !== undefined)
+        this.details.add(this.detailsSegment, slot, movement, previous, current, delinquent);
     }
     return movement;
   }
@@ -93,6 +96,7 @@ export class MovementTotals {
     const at = slot * this.kinds + movement;
     this.amounts.add(at, amount);
     this.counts[at] = (this.counts[at] as number) + 1;
+    if (this.details !== undefined) this.details.addMove(this.detailsSegment, slot, movement, amount);
   }
 
   /** Adds every amount and count of `other` (the same slots; its kinds at most this one's) to this one. */

@@ -299,7 +299,7 @@ export function totalsOfKept(
     details.names = kept.names;
     totals.movements.details = details;
   }
-  split?.start(den, lookback);
+  split?.start(den, lookback, details);
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
   const values = new IntArray(size + 1);
   const steps = new IntArray(size + 1);
@@ -311,10 +311,13 @@ export function totalsOfKept(
     const begin = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (begin === end) continue;
-    if (details !== undefined) details.customer = c;
     // A customer in one segment moves it as it moves the total: it is swept into that segment only.
     let target = totals;
     const sole = split === undefined ? 0 : split.soleSegment(order, begin, end);
+    if (details !== undefined) {
+      details.customer = c;
+      details.sole = split !== undefined && sole >= 0;
+    }
     if (split !== undefined && sole >= 0) target = split.totals[sole] as SeriesTotals;
     const stopped = stops?.get(c);
     if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 1;
