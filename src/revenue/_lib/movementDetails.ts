@@ -3,19 +3,10 @@
 import { formatMonth } from '../../internal/dates.js';
 import { compareInt, type Int, subtractInt } from '../../internal/exact/integer.js';
 import { ratioResult } from '../../internal/exact/result.js';
-import { CHURNED, ENTERING, LEAVING } from './movements.js';
+import { CHURNED, ENTERING, LEAVING, MOVEMENT_NAMES } from './movements.js';
 
-/** Movement names by code (as in `movements.ts`, with a segment's entering and leaving). */
-const NAMES = [
-  'unchanged',
-  'new',
-  'reactivation',
-  'expansion',
-  'contraction',
-  'churned',
-  'entering',
-  'leaving',
-] as const;
+/** Movement names by code, with a segment's entering and leaving. */
+const NAMES: readonly string[] = /* @__PURE__ */ (() => [...MOVEMENT_NAMES, 'entering', 'leaving'])();
 
 /** One customer's MRR movement in one month (see `details` of {@link recurringRevenueSeries}). */
 export interface CustomerMovementDetail {
