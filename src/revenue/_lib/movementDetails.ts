@@ -10,9 +10,11 @@ const NAMES: readonly string[] = /* @__PURE__ */ (() => [...MOVEMENT_NAMES, 'ent
 
 /** One customer's MRR movement in one month (see `details` of {@link recurringRevenueSeries}). */
 export interface CustomerMovementDetail {
+  /** The customer (account), as in the input records. */
   readonly customerId: string;
   /** The month of the movement, `YYYY-MM`. */
   readonly month: string;
+  /** How its MRR moved; `'entering'` and `'leaving'` only in a segment's rows. */
   readonly movement: 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation' | 'entering' | 'leaving';
   /** The customer's MRR at the end of the month before (at this month's rates for a customer paying in both). */
   readonly previousMrr: number;
