@@ -130,6 +130,7 @@ export {
   type QuickRatioInput,
   quickRatio,
   type RateFunction,
+  type CustomerMovementDetail,
   type RecurringRevenueSeriesInput,
   type RecurringRevenueSeriesOptions,
   type RecurringRevenueSeriesRow,

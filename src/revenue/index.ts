@@ -48,6 +48,7 @@ export {
 } from './netRevenueRetention.js';
 export { type QuickRatioInput, quickRatio } from './quickRatio.js';
 export {
+  type CustomerMovementDetail,
   type RecurringRevenueSeriesInput,
   type RecurringRevenueSeriesOptions,
   type RecurringRevenueSeriesRow,

@@ -8,6 +8,7 @@ import type { ExchangeRates } from './_lib/exchangeRates.js';
 import type { InvoiceLine } from './_lib/invoiceLineSchema.js';
 import { invoiceTotals, type UsagePolicy } from './_lib/invoiceTotals.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
+import { DetailSink } from './_lib/movementDetails.js';
 import { seriesRow } from './_lib/seriesRows.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import {
@@ -68,6 +69,8 @@ export interface InvoiceRevenueSeriesOptions {
   readonly rateDate?: 'month-end' | 'record-start' | undefined;
   /** Round each line's monthly amount (ChartMogul rounds each line's MRR to cents). Default: exact. */
   readonly rounding?: LineRounding | undefined;
+  /** Adds to each row `details`, who moved, as {@link recurringRevenueSeries} does. Default false. */
+  readonly details?: boolean | undefined;
 }
 
 /** One period of {@link invoiceRevenueSeries}: the series row, and the revenue invoiced outside MRR. */
@@ -90,6 +93,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
       exchangeRates: subscriptionPolicyShape.exchangeRates,
       rateDate: subscriptionPolicyShape.rateDate,
       rounding: pricePolicyShape.rounding,
+      details: z.optional(z.boolean()),
     })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
 
@@ -189,6 +193,8 @@ function revenueOver(sums: readonly DecimalSum[], a: number, b: number): number 
  * rows.map((row) => row.usageRevenue); // => [0, 30, 0]
  * rows.map((row) => row.oneOffRevenue); // => [50, 0, 0]
  * rows[2].churnedMrr; // => 100
+ * const who = invoiceRevenueSeries({ lines }, { from: '2024-03', to: '2024-03', lookback: 1, details: true });
+ * who[0].details?.map((d) => `${d.customerId} ${d.movement} ${d.amount} ${d.churnReason}`); // => ['a churned 100 voluntary']
  * const chargebee = invoiceRevenueSeries({ lines }, { from: '2024-01', to: '2024-03', usage: 'invoice-month' });
  * chargebee.map((row) => row.mrr); // => [400, 430, 300]
  * const prorated = invoiceRevenueSeries(
@@ -232,10 +238,17 @@ export function invoiceRevenueSeries(
   const lookback = policies.lookback ?? 12;
   // Months computed: from `from − lookback` (the earliest cohort month) to `to`, as offsets 0 … size − 1.
   const low = first - lookback;
-  const { totals, usage, oneOff } = invoiceTotals(METRIC, lines, policies, { low, size: last - low + 1, lookback });
-  return seriesPeriods(first, last, policies.period ?? 'month').map((span) => ({
-    ...seriesRow(METRIC, totals, span, low, lookback),
-    usageRevenue: revenueOver(usage, span.first - low, span.last - low),
-    oneOffRevenue: revenueOver(oneOff, span.first - low, span.last - low),
-  }));
+  const sink = policies.details === true ? new DetailSink() : undefined;
+  const window = { low, size: last - low + 1, lookback };
+  const { totals, usage, oneOff } = invoiceTotals(METRIC, lines, policies, window, sink);
+  return seriesPeriods(first, last, policies.period ?? 'month').map((span) => {
+    const a = span.first - low;
+    const b = span.last - low;
+    const row = {
+      ...seriesRow(METRIC, totals, span, low, lookback),
+      usageRevenue: revenueOver(usage, a, b),
+      oneOffRevenue: revenueOver(oneOff, a, b),
+    };
+    return sink === undefined ? row : { ...row, details: sink.entries(METRIC, totals.den, low, a, b) };
+  });
 }

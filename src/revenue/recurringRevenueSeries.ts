@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { parseMonth } from '../internal/dates.js';
 import { bulkArray, parse, parseOptions } from '../internal/parse.js';
 import { type SeriesPeriod, seriesPeriods } from './_lib/seriesPeriods.js';
+import { type CustomerMovementDetail, DetailSink } from './_lib/movementDetails.js';
 import { seriesRow } from './_lib/seriesRows.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
 import { seriesTotals } from './_lib/seriesTotals.js';
 
+export type { CustomerMovementDetail } from './_lib/movementDetails.js';
 export type { SeriesPeriod } from './_lib/seriesPeriods.js';
 import {
   type SubscriptionPolicies,
@@ -41,6 +43,11 @@ export interface RecurringRevenueSeriesOptions extends SubscriptionPolicies {
    * clipped to `from` and `to`.
    */
   readonly period?: SeriesPeriod | undefined;
+  /**
+   * Adds to each row `details`: who moved, one entry per customer and month with a movement. Default
+   * false (rows without a `details` key).
+   */
+  readonly details?: boolean | undefined;
 }
 
 /**
@@ -134,6 +141,12 @@ export interface RecurringRevenueSeriesRow {
   readonly voluntaryChurnedCustomers: number;
   /** Churned customers whose churn is delinquent (summed over the row's months, as churnedCustomers). */
   readonly delinquentChurnedCustomers: number;
+  /**
+   * With `details: true` only: one entry per customer and month with a movement, in month order then
+   * customer order of first appearance; the amounts of each movement add up exactly to the row's figure
+   * (its months' entries for a quarter or a year).
+   */
+  readonly details?: CustomerMovementDetail[];
 }
 
 const inputSchema = /* @__PURE__ */ (() =>
@@ -144,6 +157,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
     .strictObject({
       ...subscriptionPolicyShape,
       ...seriesWindowShape,
+      details: z.optional(z.boolean()),
     })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
 
@@ -244,6 +258,16 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * in its own currency. Customers whose records are all in the target currency or at fixed rates are
  * computed as without dated rates.
  *
+ * Details (`details: true`): each row also lists who moved, `details`, one entry per customer and month
+ * with a movement, `{ customerId, month, movement, previousMrr, mrr, amount, churnReason? }`, in month order
+ * then in order of the customers' first record: amount = |mrr − previousMrr| (the customer's MRR at the end
+ * of the month and of the month before), and per movement Σ amount = the row's figure exactly (for a quarter
+ * or a year, its months' entries), the number of entries = its customer count (newCustomers,
+ * churnedCustomers, reactivatedCustomers). A churned entry's `churnReason` is `'delinquent'` or
+ * `'voluntary'`, as delinquentChurnedMrr counts it. With dated rates, a customer paying in both months has
+ * previousMrr at this month's rates (its expansion or contraction, the FX impact aside). Without the
+ * option rows have no `details` key, and the totals are computed as without it.
+ *
  * Exact: monthly amounts are exact rationals over one common denominator, every total is an exact integer
  * (in doubles while safe, BigInt beyond), and each figure is converted to the nearest number once.
  *
@@ -262,7 +286,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * and `end`.
  * @param options - `{ from, to, lookback = 12, period = 'month', countTrialing = false, countPaused = false, countPastDue =
  * true, pastDueGraceDays?, discounts = 'apply', weeklyFactor = '52/12', dailyFactor = '365/12', rounding?,
- * currency?, exchangeRates?, rateDate = 'month-end' }`.
+ * currency?, exchangeRates?, rateDate = 'month-end', details = false }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a record is invalid (the issue names it, as for
  * {@link monthlyRecurringRevenue}), records mix currencies without rates, a record without a currency sits
  * beside one that names a currency and no target `currency` is given, `from` or `to` is not `YYYY-MM`,
@@ -372,6 +396,19 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * lost.map((row) => row.delinquentChurnedMrr); // => [0, 80, 100]
  * lost.map((row) => row.voluntaryChurnedMrr); // => [0, 0, 50]
  * lost.map((row) => row.delinquentChurnedCustomers); // => [0, 1, 1]
+ * const who = recurringRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'a', amount: 100, start: '2024-01-10', end: '2024-03-15' },
+ *       { customerId: 'a', amount: 50, start: '2024-02-01' },
+ *       { customerId: 'h', amount: 80, start: '2024-01-01', end: '2024-02-20', endReason: 'delinquent' },
+ *     ],
+ *   },
+ *   { from: '2024-02', to: '2024-03', lookback: 1, details: true },
+ * );
+ * who[0].details?.map((d) => `${d.customerId} ${d.movement} ${d.amount} ${d.churnReason ?? ''}`); // => ['a expansion 50 ', 'h churned 80 delinquent']
+ * who[1].details?.map((d) => `${d.customerId} ${d.movement} ${d.previousMrr} → ${d.mrr}`); // => ['a contraction 150 → 50']
+ * who[1].contractionMrr; // => 100
  * ```
  * @category Revenue
  */
@@ -387,8 +424,12 @@ export function recurringRevenueSeries(
   // Months computed: from `from − lookback` (the earliest cohort month, before the first starting month)
   // to `to`, as offsets 0 … size − 1.
   const low = first - lookback;
-  const totals = seriesTotals(METRIC, records, policies, { low, size: last - low + 1, lookback });
-  return seriesPeriods(first, last, policies.period ?? 'month').map((span) =>
-    seriesRow(METRIC, totals, span, low, lookback),
-  );
+  const sink = policies.details === true ? new DetailSink() : undefined;
+  const window = { low, size: last - low + 1, lookback };
+  const totals = seriesTotals(METRIC, records, policies, window, undefined, sink);
+  return seriesPeriods(first, last, policies.period ?? 'month').map((span) => {
+    const row = seriesRow(METRIC, totals, span, low, lookback);
+    if (sink === undefined) return row;
+    return { ...row, details: sink.entries(METRIC, totals.den, low, span.first - low, span.last - low) };
+  });
 }

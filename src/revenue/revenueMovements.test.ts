@@ -106,6 +106,8 @@ describe('revenueMovements', () => {
       expect(moves.voluntaryChurnedMrr).toBe(70);
       expect(moves.contractionMrr).toBe(20);
       expect(moves.customers.map((c) => c.movement)).toEqual(['churned', 'churned', 'contraction', 'churned']);
+      expect(moves.customers.map((c) => c.churnReason)).toEqual(['delinquent', 'voluntary', undefined, 'voluntary']);
+      expect(moves.customers.filter((c) => c.churnReason === 'delinquent').map((c) => c.previousMrr)).toEqual([100.1]);
     });
 
     it('is all voluntary without delinquentCustomers', () => {

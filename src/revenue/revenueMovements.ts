@@ -61,6 +61,11 @@ export interface CustomerMovement {
   readonly currentMrr: number;
   /** `currentMrr − previousMrr`, exact. */
   readonly change: number;
+  /**
+   * Churned customers only: `'delinquent'` when listed in `delinquentCustomers` (lost to failed payments),
+   * otherwise `'voluntary'`.
+   */
+  readonly churnReason?: 'voluntary' | 'delinquent';
 }
 
 /** Result of {@link revenueMovements}: the MRR bridge from start to end. All amounts are money per month. */
@@ -144,7 +149,8 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * Churn is split by why the customer left: the churned MRR of customers listed in `delinquentCustomers`
  * (lost to failed payments) is `delinquentChurnedMrr`, the rest `voluntaryChurnedMrr`, and the two add up to
  * `churnedMrr` exactly (Stripe reports churn as voluntary and delinquent; `recurringRevenueSeries` tells
- * them apart from the records' `endReason` and the past-due grace).
+ * them apart from the records' `endReason` and the past-due grace). In `customers`, each churned customer
+ * carries `churnReason`: `'delinquent'` or `'voluntary'`.
  *
  * The bridge reconciles exactly in decimals: starting + new + expansion + reactivation − contraction −
  * churned = ending, and netNew = ending − starting (every sum is exact: whole cents as integers, other
@@ -185,6 +191,7 @@ function readRow(row: unknown, field: string, index: number, read: { customerId:
  * moves.newMrr; // => 25
  * moves.reactivationMrr; // => 15
  * moves.customers[0]; // => { customerId: 'a', movement: 'expansion', previousMrr: 100, currentMrr: 120, change: 20 }
+ * moves.customers[1].churnReason; // => 'delinquent'
  * // Doubles do not add up exactly; their cents do:
  * const tenths = revenueMovements({
  *   previous: [{ customerId: 'a', mrr: 0.1 }],
@@ -240,23 +247,19 @@ export function revenueMovements(
     const p = before.get(slot);
     const c = after.get(slot);
     const id = ids[slot] as string;
-    const movement = moves.record(
-      0,
-      p,
-      c,
-      p === 0 && former.size > 0 && former.has(id),
-      c === 0 && delinquent.size > 0 && delinquent.has(id),
-    );
+    const lost = c === 0 && delinquent.size > 0 && delinquent.has(id);
+    const movement = moves.record(0, p, c, p === 0 && former.size > 0 && former.has(id), lost);
     ends.add(0, p);
     ends.add(1, c);
     if (listCustomers) {
-      customers[slot] = {
+      const entry: CustomerMovement = {
         customerId: id,
         movement: MOVEMENT_NAMES[movement] as MrrMovement,
         previousMrr: ratioToNumber(p, unit),
         currentMrr: ratioToNumber(c, unit),
         change: ratioToNumber(subtractInt(c, p), unit),
       };
+      customers[slot] = movement === CHURNED ? { ...entry, churnReason: lost ? 'delinquent' : 'voluntary' } : entry;
     }
   }
   const money = (value: Int) => ratioResult(METRIC, value, unit, 'an MRR total');

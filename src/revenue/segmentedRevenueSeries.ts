@@ -3,6 +3,8 @@ import { parseMonth } from '../internal/dates.js';
 import { bulkArray, invalid, parse, parseOptions } from '../internal/parse.js';
 import { type SegmentBy, segmentShape } from '../internal/segments.js';
 import { seriesPeriods } from './_lib/seriesPeriods.js';
+import { DetailSink } from './_lib/movementDetails.js';
+import type { PeriodSpan } from './_lib/seriesPeriods.js';
 import { segmentRow, seriesRow } from './_lib/seriesRows.js';
 import { SegmentSplit } from './_lib/seriesSegments.js';
 import { seriesWindowChecks, seriesWindowShape } from './_lib/seriesWindow.js';
@@ -74,7 +76,12 @@ const inputSchema = /* @__PURE__ */ (() =>
 
 const optionsSchema = /* @__PURE__ */ (() =>
   z
-    .strictObject({ ...subscriptionPolicyShape, ...seriesWindowShape, ...segmentShape })
+    .strictObject({
+      ...subscriptionPolicyShape,
+      ...seriesWindowShape,
+      ...segmentShape,
+      details: z.optional(z.boolean()),
+    })
     .check(...subscriptionPolicyChecks, ...seriesWindowChecks))();
 
 /**
@@ -112,7 +119,9 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * movements, as the total does.
  *
  * `total` is computed in the same pass and is exactly {@link recurringRevenueSeries} on the same records
- * and options. Every record needs a segment, counting or not.
+ * and options. With `details: true`, the total's rows list who moved as that series does, and each segment's
+ * rows list the movements inside the segment, `'entering'` and `'leaving'` included (per movement, Σ amount
+ * = the segment row's figure exactly). Every record needs a segment, counting or not.
  *
  * Unit: as {@link recurringRevenueSeries}: money per month in the target currency; counts; fractions.
  *
@@ -148,6 +157,18 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * segments[0].rows[1].churnedMrr; // => 100
  * segments[1].rows[1].enteringMrr; // => 30
  * segments[1].rows[1].newMrr; // => 0
+ * const moves = segmentedRevenueSeries(
+ *   {
+ *     subscriptions: [
+ *       { customerId: 'a', amount: 50, start: '2024-01-01', end: '2024-02-01', attributes: { plan: 'A' } },
+ *       { customerId: 'a', amount: 30, start: '2024-02-01', attributes: { plan: 'B' } },
+ *     ],
+ *   },
+ *   { from: '2024-02', to: '2024-02', segmentBy: 'plan', lookback: 1, details: true },
+ * );
+ * moves.total[0].details?.map((d) => `${d.customerId} ${d.movement} ${d.amount}`); // => ['a contraction 20']
+ * moves.segments[0].rows[0].details?.map((d) => `${d.customerId} ${d.movement} ${d.amount}`); // => ['a leaving 50']
+ * moves.segments[1].rows[0].details?.map((d) => `${d.customerId} ${d.movement} ${d.amount}`); // => ['a entering 30']
  * ```
  * @category Revenue
  */
@@ -167,14 +188,20 @@ export function segmentedRevenueSeries(
   const size = last - low + 1;
   const by = policies.segmentBy as SegmentBy<never>;
   const split = new SegmentSplit(METRIC, by, policies.missingSegment, size);
-  const totals = seriesTotals(METRIC, records, policies, { low, size, lookback }, split);
+  const sink = policies.details === true ? new DetailSink() : undefined;
+  const totals = seriesTotals(METRIC, records, policies, { low, size, lookback }, split, sink);
   const spans = seriesPeriods(first, last, policies.period ?? 'month');
+  // With details, each row lists its months' entries: the total's (segment −1) or the segment's.
+  const withDetails = <Row>(row: Row, span: PeriodSpan, segment: number): Row =>
+    sink === undefined
+      ? row
+      : { ...row, details: sink.entries(METRIC, totals.den, low, span.first - low, span.last - low, segment) };
   return {
-    total: spans.map((span) => seriesRow(METRIC, totals, span, low, lookback)),
+    total: spans.map((span) => withDetails(seriesRow(METRIC, totals, span, low, lookback), span, -1)),
     segments: split.ids.order().map((s) => ({
       segment: split.ids.names[s] as string,
       rows: spans.map((span) =>
-        segmentRow(METRIC, split.totals[s] as (typeof split.totals)[number], span, low, lookback),
+        withDetails(segmentRow(METRIC, split.totals[s] as (typeof split.totals)[number], span, low, lookback), span, s),
       ),
     })),
   };

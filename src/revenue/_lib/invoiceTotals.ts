@@ -14,6 +14,7 @@ import { InvoiceLineReader, KIND_ONE_OFF, KIND_RECURRING, KIND_USAGE } from './i
 import { LineAmounts } from './lineAmounts.js';
 import type { CurrencyPolicies } from './currencyRule.js';
 import type { RateBook } from './exchangeRates.js';
+import type { DetailSink } from './movementDetails.js';
 import { KeptRecords, type SeriesTotals, type SeriesWindow, totalsOfKept } from './seriesEngine.js';
 import { MonthRateNeeds } from './seriesFx.js';
 import type { LineRounding } from './subscriptionSchema.js';
@@ -51,13 +52,15 @@ class DatedNet {
 
 /**
  * Validates the lines and computes the exact monthly totals of the window. Customer grain: each
- * customer's lines are summed month by month before its movements are classified.
+ * customer's lines are summed month by month before its movements are classified. With `details`, also
+ * lists each customer's movements.
  */
 export function invoiceTotals(
   metric: string,
   lines: ArrayLike<unknown>,
   policies: InvoicePolicies,
   window: SeriesWindow,
+  details?: DetailSink,
 ): InvoiceTotals {
   const { low, size } = window;
   const reader = new InvoiceLineReader(metric, 'lines', policies);
@@ -122,6 +125,7 @@ export function invoiceTotals(
     }
   }
   if (needs !== undefined && reader.book !== undefined) kept.rates = needs.rates(reader.book, low, 'lines');
+  kept.names = customers.strings;
   const trials = { started: new Float64Array(size), converted: new Float64Array(size) };
-  return { totals: totalsOfKept(kept, window, trials), usage, oneOff };
+  return { totals: totalsOfKept(kept, window, trials, undefined, details), usage, oneOff };
 }

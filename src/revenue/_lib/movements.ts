@@ -1,6 +1,7 @@
 // The MRR movement of one customer between two points in time, and exact totals of movements. The one
 // classification used by `revenueMovements` and `recurringRevenueSeries`.
 import { compareInt, type Int, IntSums, subtractInt } from '../../internal/exact/integer.js';
+import type { DetailSink } from './movementDetails.js';
 
 /** How one customer's MRR moved. */
 export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation' | 'unchanged';
@@ -53,6 +54,10 @@ export class MovementTotals {
   /** Movement codes per slot: 6, or 8 with a segment's {@link ENTERING} and {@link LEAVING}. */
   private readonly kinds: number;
   private readonly slots: number;
+  /** Where each customer's movement is also listed, only when a series asks for its details. */
+  details: DetailSink | undefined;
+  /** The segment these totals are of, for {@link details}: −1 for a whole series. */
+  detailsSegment = -1;
 
   constructor(slots: number, kinds = 6) {
     this.kinds = kinds;
@@ -80,6 +85,8 @@ export class MovementTotals {
         this.delinquentAmounts.add(slot, previous);
         this.delinquentCounts[slot] = (this.delinquentCounts[slot] as number) + 1;
       }
+      if (this.details !== undefined)
+        this.details.add(this.detailsSegment, slot, movement, previous, current, delinquent);
     }
     return movement;
   }
@@ -89,6 +96,7 @@ export class MovementTotals {
     const at = slot * this.kinds + movement;
     this.amounts.add(at, amount);
     this.counts[at] = (this.counts[at] as number) + 1;
+    if (this.details !== undefined) this.details.addMove(this.detailsSegment, slot, movement, amount);
   }
 
   /** Adds every amount and count of `other` (the same slots; its kinds at most this one's) to this one. */

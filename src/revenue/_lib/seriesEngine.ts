@@ -18,6 +18,7 @@ import {
   toInt,
 } from '../../internal/exact/integer.js';
 import type { Rate } from './monthlyAmounts.js';
+import type { DetailSink } from './movementDetails.js';
 import type { MovementTotals } from './movements.js';
 import { FxScratch, type ScaledRates, scaleRates, sweepWithRates } from './seriesFx.js';
 import { emptyTotals, type SegmentSplit } from './seriesSegments.js';
@@ -85,6 +86,8 @@ export class KeptRecords {
   firstPaid = new Float64Array(1024);
   /** Customers numbered so far (customer numbers are dense: 0, 1, 2 … in order of appearance). */
   customers = 0;
+  /** Customer ids by number, when the source numbers them from strings. */
+  names: readonly string[] = [];
   /**
    * Per kept record, the slot of its currency in `rates` when its amount is left in a currency converted at
    * each month's rate (0: already in the target currency); allocated with the first such record.
@@ -261,13 +264,14 @@ function hasRates(currency: Int32Array, order: Int32Array, begin: number, end: n
 /**
  * The exact monthly totals of the kept records. Customer grain: each customer's records are summed month
  * by month before its movements are classified. Spends `kept`: its numerators become units. With `split`,
- * also each segment's totals (see `seriesSegments.ts`).
+ * also each segment's totals (see `seriesSegments.ts`). With `details`, also lists each customer's movements.
  */
 export function totalsOfKept(
   kept: KeptRecords,
   window: SeriesWindow,
   trials: Trials,
   split?: SegmentSplit,
+  details?: DetailSink,
 ): SeriesTotals {
   const { low, size, lookback } = window;
   const currency = kept.currency;
@@ -291,7 +295,11 @@ export function totalsOfKept(
   }
 
   const totals = emptyTotals(den, size, trials);
-  split?.start(den, lookback);
+  if (details !== undefined) {
+    details.names = kept.names;
+    totals.movements.details = details;
+  }
+  split?.start(den, lookback, details);
   // One customer at a time: its MRR by month from a difference array of its records' amounts.
   const values = new IntArray(size + 1);
   const steps = new IntArray(size + 1);
@@ -306,6 +314,10 @@ export function totalsOfKept(
     // A customer in one segment moves it as it moves the total: it is swept into that segment only.
     let target = totals;
     const sole = split === undefined ? 0 : split.soleSegment(order, begin, end);
+    if (details !== undefined) {
+      details.customer = c;
+      details.sole = split !== undefined && sole >= 0;
+    }
     if (split !== undefined && sole >= 0) target = split.totals[sole] as SeriesTotals;
     const stopped = stops?.get(c);
     if (stopped !== undefined) for (const at of stopped) (ends as Uint8Array)[at] = 1;

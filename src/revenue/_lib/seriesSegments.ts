@@ -12,6 +12,7 @@ import {
   SegmentIds,
   segmentKeyReader,
 } from '../../internal/segments.js';
+import type { DetailSink } from './movementDetails.js';
 import { ENTERING, LEAVING, MovementTotals } from './movements.js';
 import { addPaying, retain, revalue, type ScaledRates } from './seriesFx.js';
 import type { SeriesTotals, Trials } from './seriesEngine.js';
@@ -89,6 +90,8 @@ export class SegmentSplit {
   private readonly paying: Uint8Array;
   private readonly ends: Uint8Array;
   private readonly present: number[] = [];
+  /** Where each segment's movements are listed, only when the series asks for its details. */
+  private details: DetailSink | undefined;
 
   constructor(metric: string, segmentBy: SegmentBy<never>, missing: MissingSegment | undefined, size: number) {
     this.key = segmentKeyReader(metric, 'subscriptions', segmentBy, missing);
@@ -121,10 +124,20 @@ export class SegmentSplit {
   }
 
   /** Allocates the segment totals once the common denominator is known. */
-  start(den: Int, lookback: number): void {
+  start(den: Int, lookback: number, details?: DetailSink): void {
     this.lookback = lookback;
-    this.totals = this.trials.map((trials) => emptyTotals(den, this.size, trials, 8));
+    this.details = details;
+    this.totals = this.trials.map((trials, s) => this.listed(emptyTotals(den, this.size, trials, 8), s));
     this.spread = this.trials.map(() => undefined);
+  }
+
+  /** Totals of segment `s` whose movements are listed when details are asked. */
+  private listed(totals: SeriesTotals, s: number): SeriesTotals {
+    if (this.details !== undefined) {
+      totals.movements.details = this.details;
+      totals.movements.detailsSegment = s;
+    }
+    return totals;
   }
 
   /** The one segment of a customer's records `order[begin … end)`, or −1 when they are in several. */
@@ -201,7 +214,7 @@ export class SegmentSplit {
       let totals = this.spread[s];
       if (totals === undefined) {
         const own = this.totals[s] as SeriesTotals;
-        totals = emptyTotals(own.den, size, this.trials[s] as Trials, 8);
+        totals = this.listed(emptyTotals(own.den, size, this.trials[s] as Trials, 8), s);
         this.spread[s] = totals;
       }
       this.classify(totals, i, from, stop, customer.paidBefore);

@@ -11,6 +11,7 @@ import {
   type Trials,
   totalsOfKept,
 } from './seriesEngine.js';
+import type { DetailSink } from './movementDetails.js';
 import { MonthRateNeeds } from './seriesFx.js';
 import type { SegmentSplit } from './seriesSegments.js';
 import { STATUS_CANCELED, SubscriptionReader } from './subscriptionReader.js';
@@ -79,6 +80,7 @@ export function keep(
     }
     if (reader.delinquent && k >= 0) kept.markDelinquent(k);
   }
+  kept.names = customers.strings;
   if (needs !== undefined && reader.book !== undefined) kept.rates = needs.rates(reader.book, low, 'subscriptions');
   return kept;
 }
@@ -86,7 +88,7 @@ export function keep(
 /**
  * Validates the records and computes the exact monthly totals of the window. Customer grain: each
  * customer's records are summed month by month before its movements are classified. With `split`, reads
- * each record's segment and fills the segments' totals too.
+ * each record's segment and fills the segments' totals too; with `details`, lists who moved.
  */
 export function seriesTotals(
   metric: string,
@@ -94,7 +96,8 @@ export function seriesTotals(
   policies: SubscriptionPolicies,
   window: SeriesWindow,
   split?: SegmentSplit,
+  details?: DetailSink,
 ): SeriesTotals {
   const trials: Trials = { started: new Float64Array(window.size), converted: new Float64Array(window.size) };
-  return totalsOfKept(keep(metric, records, policies, window, trials, split), window, trials, split);
+  return totalsOfKept(keep(metric, records, policies, window, trials, split), window, trials, split, details);
 }
