@@ -2,7 +2,7 @@
 // the series counts it at each month end (same records, same common denominator, same month-end rates),
 // added to its cohort's cell of that month. A customer's cohort is the period of its first paid month.
 import { addInt, type Int, IntArray, IntSums, minInt, multiplyInt, subtractInt } from '../../internal/exact/integer.js';
-import { type KeptRecords, toUnits } from './seriesEngine.js';
+import { byCustomer, type KeptRecords, toUnits } from './seriesEngine.js';
 import { type ScaledRates, scaleRates } from './seriesFx.js';
 
 /** Where the cohort table sits in time. */
@@ -45,25 +45,6 @@ export function earliestFirstPaid(kept: KeptRecords, last: number): number {
     if (f < earliest && f <= last) earliest = f;
   }
   return earliest;
-}
-
-/** The kept records grouped by customer (a counting sort): customer c's are `order[offsets[c] … offsets[c + 1])`. */
-function byCustomer(kept: KeptRecords): { offsets: Int32Array; order: Int32Array } {
-  const count = kept.customers;
-  const offsets = new Int32Array(count + 1);
-  for (let k = 0; k < kept.count; k++) {
-    const slot = (kept.customer[k] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let c = 0; c < count; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
-  const order = new Int32Array(kept.count);
-  const fill = offsets.slice(0, count);
-  for (let k = 0; k < kept.count; k++) {
-    const c = kept.customer[k] as number;
-    order[fill[c] as number] = k;
-    fill[c] = (fill[c] as number) + 1;
-  }
-  return { offsets, order };
 }
 
 /**

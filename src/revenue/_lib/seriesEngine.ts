@@ -194,6 +194,25 @@ export class KeptRecords {
   }
 }
 
+/** The kept records grouped by customer (a counting sort): customer c's are `order[offsets[c] … offsets[c + 1])`. */
+export function byCustomer(kept: KeptRecords): { offsets: Int32Array; order: Int32Array } {
+  const count = kept.customers;
+  const offsets = new Int32Array(count + 1);
+  for (let k = 0; k < kept.count; k++) {
+    const slot = (kept.customer[k] as number) + 1;
+    offsets[slot] = (offsets[slot] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
+  const order = new Int32Array(kept.count);
+  const fill = offsets.slice(0, count);
+  for (let k = 0; k < kept.count; k++) {
+    const c = kept.customer[k] as number;
+    order[fill[c] as number] = k;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  return { offsets, order };
+}
+
 /**
  * Every kept amount as an integer number of units of 1/den, the least common denominator, written over
  * its numerator. With rates at `scale` decimal places, den is 10^scale times larger and the amounts already
@@ -278,21 +297,8 @@ export function totalsOfKept(
   const rates: ScaledRates | undefined = currency === undefined ? undefined : scaleRates(kept.rates, size);
   const { den, units } = toUnits(kept, rates === undefined ? 0 : rates.scale);
 
-  // Group the kept records by customer (a counting sort).
   const customerCount = kept.customers;
-  const offsets = new Int32Array(customerCount + 1);
-  for (let k = 0; k < kept.count; k++) {
-    const slot = (kept.customer[k] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
-  const order = new Int32Array(kept.count);
-  const fill = offsets.slice(0, customerCount);
-  for (let k = 0; k < kept.count; k++) {
-    const c = kept.customer[k] as number;
-    order[fill[c] as number] = k;
-    fill[c] = (fill[c] as number) + 1;
-  }
+  const { offsets, order } = byCustomer(kept);
 
   const totals = emptyTotals(den, size, trials);
   if (details !== undefined) {
