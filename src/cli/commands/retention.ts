@@ -18,12 +18,8 @@ import {
 import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
-import {
-  CHURN_BY_OPTION,
-  CHURN_MINIMUM_SEGMENT_SIZE,
-  churnSegmentColumn,
-  churnSegmentOutput,
-} from './churnSegments.js';
+import { CHURN_MINIMUM_SEGMENT_SIZE, churnSegmentOutput } from './churnSegments.js';
+import { columnByOption, columnSegment } from './columnSegments.js';
 import { isRevenueCohorts, REVENUE_COHORT_FLAGS, REVENUE_COHORT_OPTIONS, runRevenueCohorts } from './revenueCohorts.js';
 import {
   type DayPeriod,
@@ -123,7 +119,7 @@ export const churn: Command = {
       description:
         'whether new customers who left inside the period count as lost (both: and new customers join the denominator)',
     },
-    ...CHURN_BY_OPTION,
+    ...columnByOption('customers'),
     ...MISSING_SEGMENT_OPTION,
     ...minimumSegmentSizeOption(CHURN_MINIMUM_SEGMENT_SIZE),
     ...MAP_OPTION,
@@ -139,9 +135,7 @@ export const churn: Command = {
     const file = inputFile(context);
     const asked = askedPeriod(context);
     const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude', 'both']);
-    const segment = churnSegmentColumn(context);
-    if (segment === undefined && context.values['minimum-segment-size'] !== undefined)
-      throw new UsageError('--minimum-segment-size needs --by COLUMN, such as --by plan');
+    const segment = columnSegment(context, 'churn', '--month, or --from and --to');
     const minimum = minimumSegmentSize(context, CHURN_MINIMUM_SEGMENT_SIZE);
     const loaded = await loadSegmentRecords(context, file, LIFETIME_FIELDS, segment);
     if (loaded.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
