@@ -29,6 +29,17 @@ import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 import { type DateWindow, dateWindow, hasWindow, mappedColumn, WINDOW_OPTIONS, windowFilter } from '../periods.js';
 
+import { columnByOption, columnSegment } from './columnSegments.js';
+import {
+  loadSegmentRecords,
+  locateSegmented,
+  MISSING_SEGMENT_OPTION,
+  minimumSegmentSize,
+  minimumSegmentSizeOption,
+  segmentOptions,
+} from './segments.js';
+import { SUPPORT_MINIMUM_SEGMENT_SIZE, supportSegmentOutput } from './supportSegments.js';
+
 const UNITS = ['ms', 'second', 'minute', 'hour', 'day', 'week'] as const;
 
 /** Columns read for the command but not passed to the library. */
@@ -63,20 +74,37 @@ export const support: Command = {
       description: 'unit of the times',
     },
     ...WINDOW_OPTIONS,
+    ...columnByOption('tickets'),
+    ...MISSING_SEGMENT_OPTION,
+    ...minimumSegmentSizeOption(SUPPORT_MINIMUM_SEGMENT_SIZE),
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
   flags: { unit: '--unit' },
-  examples: ['cs-metrics support examples/data/tickets.csv', 'cs-metrics support tickets.csv --unit minute --json'],
+  examples: [
+    'cs-metrics support examples/data/tickets.csv',
+    'cs-metrics support tickets.csv --unit minute --json',
+    'cs-metrics support examples/data/tickets.csv --by region',
+  ],
   async run(context) {
     const file = inputFile(context);
     const unit = choiceOption(context, 'unit', UNITS) ?? 'hour';
     // --from and --to keep the tickets created on those days (UTC).
     const window = windowFilter(context, file, mappedColumn(context, 'createdAt'), 'tickets');
-    const loaded = await loadRecords(context, file, TICKET_FIELDS, window.keep);
+    const segment = columnSegment(context, 'support', '--from and --to');
+    const minimum = minimumSegmentSize(context, SUPPORT_MINIMUM_SEGMENT_SIZE);
+    const loaded = await loadSegmentRecords(context, file, TICKET_FIELDS, segment, window.keep);
     if (loaded.length === 0) throw window.nothingLeft();
     const tickets = lazyArray(loaded.length, (i) => loaded.record(i, CONTACTS));
-    const times = locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
+    const segmented =
+      segment === undefined
+        ? undefined
+        : locateSegmented(loaded, segment, 'ticket', () =>
+            supportResponseTimes({ tickets }, { unit, ...segmentOptions(segment), minimumSegmentSize: minimum }),
+          );
+    const times =
+      segmented?.total ??
+      locate(file, loaded.locations, loaded.columns, () => supportResponseTimes({ tickets }, { unit }));
     let resolved = 0;
     let resolvedOnFirstContact = 0;
     for (let i = 0; i < loaded.length; i++) {
@@ -110,9 +138,18 @@ export const support: Command = {
         ],
       },
     ];
+    const json = { ...times, firstContactResolutionRate: fcr };
+    if (segmented === undefined || segment === undefined) return { json, tables, warnings: window.warnings() };
+    const { table, notes } = supportSegmentOutput(
+      segmented,
+      segment,
+      `Support times in ${unit}s by ${segment.column} — ${file}`,
+      minimum,
+    );
     return {
-      json: { ...times, firstContactResolutionRate: fcr },
-      tables,
+      json: { total: json, segments: segmented.segments },
+      tables: [table, ...tables],
+      notes,
       warnings: window.warnings(),
     } satisfies Output;
   },

@@ -18,6 +18,8 @@ import {
 import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, latestOf, monthStart } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
+import { CHURN_MINIMUM_SEGMENT_SIZE, churnSegmentOutput } from './churnSegments.js';
+import { columnByOption, columnSegment } from './columnSegments.js';
 import { isRevenueCohorts, REVENUE_COHORT_FLAGS, REVENUE_COHORT_OPTIONS, runRevenueCohorts } from './revenueCohorts.js';
 import {
   type DayPeriod,
@@ -31,6 +33,14 @@ import {
   windowDays,
   windowFilter,
 } from '../periods.js';
+import {
+  loadSegmentRecords,
+  locateSegmented,
+  MISSING_SEGMENT_OPTION,
+  minimumSegmentSize,
+  minimumSegmentSizeOption,
+  segmentOptions,
+} from './segments.js';
 
 /** The columns of a customer file and the lifetime fields they fill. */
 export const LIFETIME_FIELDS: FieldSpecs<CustomerLifetime> = {
@@ -109,6 +119,9 @@ export const churn: Command = {
       description:
         'whether new customers who left inside the period count as lost (both: and new customers join the denominator)',
     },
+    ...columnByOption('customers'),
+    ...MISSING_SEGMENT_OPTION,
+    ...minimumSegmentSizeOption(CHURN_MINIMUM_SEGMENT_SIZE),
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
@@ -116,25 +129,40 @@ export const churn: Command = {
   examples: [
     'cs-metrics churn examples/data/customers.csv --month 2024-12',
     'cs-metrics churn customers.csv --from 2024-10-01 --to 2024-12-31 --new-customer-churn exclude --json',
+    'cs-metrics churn examples/data/customers.csv --month 2024-12 --by plan',
   ],
   async run(context) {
     const file = inputFile(context);
     const asked = askedPeriod(context);
     const policy = choiceOption(context, 'new-customer-churn', ['include', 'exclude', 'both']);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS);
+    const segment = columnSegment(context, 'churn', '--month, or --from and --to');
+    const minimum = minimumSegmentSize(context, CHURN_MINIMUM_SEGMENT_SIZE);
+    const loaded = await loadSegmentRecords(context, file, LIFETIME_FIELDS, segment);
     if (loaded.length === 0) throw new UsageError(nothingLeft(context, file, 'customers', []));
     // By default the month of the day before the latest date: an end on the 1st closes the month before.
     const days = asked ?? monthPeriod(monthStart(formatMonth(latestDate(loaded) - DAY_MS)));
     const period = halfOpenPeriod(days);
-    const result = locate(file, loaded.locations, loaded.columns, () =>
-      customerChurn({ customers: loaded.records, period }, policy === undefined ? {} : { newCustomerChurn: policy }),
-    );
+    const options = policy === undefined ? {} : { newCustomerChurn: policy };
     const included = includedDays(days);
+    const title = `Customer churn, ${included.from} to ${included.to} — ${file}`;
+    if (segment !== undefined) {
+      const segmented = locateSegmented(loaded, segment, 'customer', () =>
+        customerChurn(
+          { customers: loaded.records, period },
+          { ...options, ...segmentOptions(segment), minimumSegmentSize: minimum },
+        ),
+      );
+      const { table, notes } = churnSegmentOutput(segmented, segment, `${title}, by ${segment.column}`, minimum);
+      return { json: { period: included, ...segmented }, tables: [table], notes } satisfies Output;
+    }
+    const result = locate(file, loaded.locations, loaded.columns, () =>
+      customerChurn({ customers: loaded.records, period }, options),
+    );
     return {
       json: { period: included, ...result },
       tables: [
         {
-          title: `Customer churn, ${included.from} to ${included.to} — ${file}`,
+          title,
           columns: [{ name: 'measure' }, { name: 'value', kind: 'integer' }],
           rows: [
             ['customers at start', result.customersAtStart],

@@ -133,11 +133,11 @@ describe('mrr --by', () => {
     expect(plain.stdout).not.toContain('covers');
   });
 
-  it('refuses an unknown --by before reading the file', async () => {
-    expect(await runCli(['mrr', join(folder, 'missing.csv'), '--by', 'week'])).toEqual({
+  it('refuses two periods before reading the file', async () => {
+    expect(await runCli(['mrr', join(folder, 'missing.csv'), '--by', 'quarter', '--by', 'year'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: "cs-metrics mrr: --by must be one of month, quarter, year, not 'week'\n",
+      stderr: 'cs-metrics mrr: --by takes one period, not both quarter and year\n',
     });
   });
 });

@@ -4,7 +4,9 @@ import {
   invoiceRevenueSeries,
   type RecurringRevenueSeriesRow,
   recurringRevenueSeries,
+  type SegmentedRevenueSeriesResult,
   type SubscriptionRecord,
+  segmentedRevenueSeries,
 } from '../../revenue/index.js';
 import {
   type Command,
@@ -14,7 +16,6 @@ import {
   type FieldSpecs,
   inputFile,
   type LoadedRecords,
-  loadRecords,
   locate,
   MAP_OPTION,
   monthOption,
@@ -25,7 +26,8 @@ import { lazyArray } from '../columns.js';
 import { UsageError } from '../errors.js';
 import { loadInvoiceLines } from '../invoiceLines.js';
 import type { Output } from '../output.js';
-import { BY_OPTION, byOption, type Period } from '../periods.js';
+import { BY_SEGMENT_OPTION, byChoice, type Period } from '../periods.js';
+import { SEGMENT_MONEY, segmentMrrNotes, segmentMrrTable } from './mrrSegments.js';
 import { type Shown, seriesTable } from './mrrTable.js';
 import {
   currencyOptions,
@@ -36,6 +38,14 @@ import {
   REVENUE_OPTIONS,
   revenuePolicies,
 } from './revenueOptions.js';
+import {
+  loadSegmentRecords,
+  locateSegmented,
+  MISSING_SEGMENT_OPTION,
+  type SegmentColumn,
+  segmentColumn,
+  segmentOptions,
+} from './segments.js';
 
 /** A row of a subscription file: a subscription record whose discount is one of two columns. */
 export type SubscriptionRow = Omit<SubscriptionRecord, 'discount'> & {
@@ -153,6 +163,8 @@ interface Computed {
   readonly span: { from: string; to: string } | undefined;
   readonly currency: string | undefined;
   readonly shown: Shown;
+  /** With `--by COLUMN`: the library's segmented series, whose `total` is `series`. */
+  readonly segmented?: SegmentedRevenueSeriesResult;
 }
 
 type Range = { from: string | undefined; to: string | undefined };
@@ -164,8 +176,14 @@ function checkedRange(from: string | undefined, to: string | undefined, span: Co
   return range as { from: string; to: string };
 }
 
-async function fromSubscriptions(context: CommandContext, file: string, range: Range, by: Period): Promise<Computed> {
-  const loaded = await loadRecords(context, file, SUBSCRIPTION_FIELDS);
+async function fromSubscriptions(
+  context: CommandContext,
+  file: string,
+  range: Range,
+  by: Period,
+  segment: SegmentColumn | undefined,
+): Promise<Computed> {
+  const loaded = await loadSegmentRecords(context, file, SUBSCRIPTION_FIELDS, segment);
   const subscriptions = subscriptionRecords(loaded);
   const span = dataMonths(loaded, 'start', 'end');
   const { from, to } = checkedRange(range.from, range.to, span, file);
@@ -175,14 +193,20 @@ async function fromSubscriptions(context: CommandContext, file: string, range: R
     ...loaded.columns,
     discount: `${loaded.columns.discountPercent} or ${loaded.columns.discountAmount}`,
   };
-  const series = locateRates(loaded, currencies.datedRates, () =>
-    locate(file, loaded.locations, columns, () =>
-      recurringRevenueSeries(
-        { subscriptions },
-        { from, to, ...policies, ...lookbackOption(context), ...(by === 'month' ? {} : { period: by }) },
-      ),
-    ),
-  );
+  const options = { from, to, ...policies, ...lookbackOption(context), ...(by === 'month' ? {} : { period: by }) };
+  const segmented =
+    segment === undefined
+      ? undefined
+      : locateRates(loaded, currencies.datedRates, () =>
+          locateSegmented({ ...loaded, columns }, segment, 'subscription', () =>
+            segmentedRevenueSeries({ subscriptions }, { ...options, ...segmentOptions(segment) }),
+          ),
+        );
+  const series =
+    segmented?.total ??
+    locateRates(loaded, currencies.datedRates, () =>
+      locate(file, loaded.locations, columns, () => recurringRevenueSeries({ subscriptions }, options)),
+    );
   let trials = false;
   let failed = false;
   for (let i = 0; i < loaded.length && !(trials && failed); i++) {
@@ -199,6 +223,7 @@ async function fromSubscriptions(context: CommandContext, file: string, range: R
       delinquent: failed,
       invoices: false,
     },
+    ...(segmented === undefined ? {} : { segmented }),
   };
 }
 
@@ -247,9 +272,9 @@ export const mrr: Command = {
   name: 'mrr',
   summary: 'MRR and ARR month by month, with new, expansion, contraction, churned and reactivation MRR',
   usage:
-    'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--rates rates.json|rates.csv --currency USD]\n       cs-metrics mrr --invoices <invoices file> [--usage exclude|invoice-month|service-period] [--from 2024-01] [--to 2024-12]',
+    'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--by plan] [--rates rates.json|rates.csv --currency USD]\n       cs-metrics mrr --invoices <invoices file> [--usage exclude|invoice-month|service-period] [--from 2024-01] [--to 2024-12]',
   description:
-    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. Amounts stay exact to the cent.',
+    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. With --by COLUMN (plan, region …), one line more per value of that column for the last period: its MRR, share and customers, and its movements, a customer who moves between values leaving one and entering the other rather than churning. Amounts stay exact to the cent.',
   options: {
     from: {
       type: 'string',
@@ -264,7 +289,8 @@ export const mrr: Command = {
         'last month of the series, included; a day stands for its month (default: the month of the last start or end in the file)',
     },
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
-    ...BY_OPTION,
+    ...BY_SEGMENT_OPTION,
+    ...MISSING_SEGMENT_OPTION,
     ...REVENUE_OPTIONS,
     invoices: {
       type: 'string',
@@ -286,13 +312,17 @@ export const mrr: Command = {
     'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --csv > mrr.csv',
     'cs-metrics mrr subscriptions.csv --from 2024-01 --to 2024-12 --by quarter',
+    'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.json --by plan --by quarter',
     'cs-metrics mrr subscriptions.jsonl --currency USD --rate EUR=1.08 --weekly-factor 4.33',
     'cs-metrics mrr examples/data/subscriptions.csv --rates examples/data/exchange-rates.csv --currency USD',
     'cs-metrics mrr --invoices examples/data/invoices.csv --usage invoice-month --rates examples/data/exchange-rates.json',
   ],
   async run(context) {
-    const by = byOption(context) ?? 'month';
+    const by = byChoice(context).period ?? 'month';
+    const segment = segmentColumn(context);
     const invoices = stringOption(context, 'invoices');
+    if (invoices !== undefined && segment !== undefined)
+      throw new UsageError(`${segment.flag} breaks down subscriptions: invoice lines have no ${segment.column}`);
     if (invoices === undefined && context.values.usage !== undefined)
       throw new UsageError('--usage applies to invoice lines: give them with --invoices invoices.csv');
     if (invoices !== undefined && context.positionals.length > 0)
@@ -303,15 +333,21 @@ export const mrr: Command = {
     if (fromOption !== undefined && toOption !== undefined && toOption < fromOption)
       throw new UsageError(`--to ${toOption} is before --from ${fromOption}`);
     const range = { from: fromOption, to: toOption };
-    const { series, span, currency, shown } =
+    const { series, span, currency, shown, segmented } =
       invoices === undefined
-        ? await fromSubscriptions(context, file, range, by)
+        ? await fromSubscriptions(context, file, range, by, segment)
         : await fromInvoices(context, file, range, by);
     const to = span?.to ?? toOption;
+    const last = series.at(-1)?.period;
     return {
-      json: series,
-      money: [{ currency, fields: SERIES_MONEY }],
-      tables: [{ title: `MRR by ${by} — ${file}`, ...seriesTable(series, by, currency, shown) }],
+      json: segmented ?? series,
+      money: [{ currency, fields: segmented === undefined ? SERIES_MONEY : [...SERIES_MONEY, ...SEGMENT_MONEY] }],
+      tables: [
+        { title: `MRR by ${by} — ${file}`, ...seriesTable(series, by, currency, shown) },
+        ...(segmented === undefined || segment === undefined
+          ? []
+          : [segmentMrrTable(segmented, segment, file, currency)]),
+      ],
       notes: [
         `MRR is measured at the end of each ${by === 'month' ? 'month' : `${by}'s last month; the movements are summed over its months`}; ARR is 12 × MRR: ${moneyText(series.at(-1)?.arr ?? 0, currency, context)} at the end of ${to}.`,
         `NRR and GRR are trailing: ${by === 'month' ? 'this month' : `the last month of each ${by}`} against the same customers ${lookbackOption(context).lookback ?? 12} months earlier (— before enough history).`,
@@ -331,6 +367,7 @@ export const mrr: Command = {
             ]
           : []),
         ...clippedNotes(series, by),
+        ...(segment === undefined ? [] : segmentMrrNotes(segment, last, shown.fx)),
       ],
     } satisfies Output;
   },
