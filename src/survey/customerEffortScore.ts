@@ -8,6 +8,7 @@ import {
   surveySegmentShape,
 } from './_lib/segmentedResult.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
+import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
 import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
@@ -139,7 +140,8 @@ const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
  * its index), the scale is invalid, `easyFrom` is outside the scale or missing for a scale without a default,
  * or `confidence` is not strictly between 0 and 1; with `segmentBy`, when the input is a distribution, or a
- * segment column or key is bad (as for {@link netPromoterScore}).
+ * segment column or key is bad (as for {@link netPromoterScore}); `missingSegment` or `minimumSegmentSize`
+ * without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -175,6 +177,7 @@ export function customerEffortScore(
 ): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult> {
   const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, settings);
   const range = parsed.value.scale ?? SEVEN_POINT;
   const higherIsEasier = settings.higherIsEasier ?? true;
   const direction = higherIsEasier ? 'higher' : 'lower';

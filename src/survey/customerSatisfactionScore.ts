@@ -8,6 +8,7 @@ import {
   surveySegmentShape,
 } from './_lib/segmentedResult.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
+import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
 import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
 import { wilson } from '../internal/wilson.js';
@@ -129,7 +130,7 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  * its index), the scale is not `min < max` integers spanning at most 101 points, `satisfiedFrom` is outside
  * the scale or missing for a scale without a default, or `confidence` is not strictly between 0 and 1;
  * with `segmentBy`, when the input is a distribution, or a segment column or key is bad (as for
- * {@link netPromoterScore}).
+ * {@link netPromoterScore}); `missingSegment` or `minimumSegmentSize` without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -166,6 +167,7 @@ export function customerSatisfactionScore(
 ): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult> {
   const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, settings);
   const range = parsed.value.scale ?? FIVE_POINT;
   const satisfiedFrom = thresholdOnScale(
     METRIC,

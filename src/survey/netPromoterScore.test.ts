@@ -1,6 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import type { SegmentedSurveyResult } from './_lib/segmentedResult.js';
+import { customerEffortScore } from './customerEffortScore.js';
+import { customerSatisfactionScore } from './customerSatisfactionScore.js';
 import {
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
@@ -572,6 +574,27 @@ describe('netPromoterScore with segmentBy', () => {
       ]);
       expectMetricError(
         () => netPromoterScore(input, { segmentBy: 'plan', missingSegment: 'drop' as never }),
+        'INVALID_INPUT',
+        ['missingSegment'],
+      );
+    });
+
+    it('refuses a segment option without segmentBy: it would do nothing', () => {
+      expectMetricError(() => netPromoterScore(input, { minimumSegmentSize: 5 } as never), 'INVALID_INPUT', [
+        'minimumSegmentSize',
+      ]);
+      expectMetricError(
+        () => netPromoterScore({ scores: [9] }, { missingSegment: 'group' } as never),
+        'INVALID_INPUT',
+        ['missingSegment'],
+      );
+      expectMetricError(
+        () => customerSatisfactionScore({ scores: [5] }, { minimumSegmentSize: 5 } as never),
+        'INVALID_INPUT',
+        ['minimumSegmentSize'],
+      );
+      expectMetricError(
+        () => customerEffortScore({ scores: [5] }, { missingSegment: 'group' } as never),
         'INVALID_INPUT',
         ['missingSegment'],
       );

@@ -9,6 +9,7 @@ import {
 } from './_lib/segmentedResult.js';
 import { criticalValue } from '../internal/normal.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
+import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence } from '../internal/schemas.js';
 import {
   type Distribution,
@@ -143,7 +144,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * not strictly between 0 and 1; with `segmentBy`, when the input is not `{ scores }`, the column is absent
  * or not as long as the scores (`['attributes', 'plan']`), an entry names no segment (`['attributes',
  * 'plan', 7]`, `[…, 'codes', 7]`; a missing one unless `missingSegment: 'group'`), or the function throws
- * or returns anything but a non-empty string (`['scores', 7]`).
+ * or returns anything but a non-empty string (`['scores', 7]`); `missingSegment` or `minimumSegmentSize`
+ * without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -177,6 +179,7 @@ export function netPromoterScore(
   options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult> {
   const settings = parseOptions(METRIC, optionsSchema, options);
+  checkSegmentOptions(METRIC, settings);
   const level = settings.confidence ?? 0.95;
   const parsed = parseForm(METRIC, npsResponseForms, input);
   if (parsed.form === 'promoters') {
