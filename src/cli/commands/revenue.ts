@@ -27,6 +27,7 @@ import { UsageError } from '../errors.js';
 import { loadInvoiceLines } from '../invoiceLines.js';
 import type { Output } from '../output.js';
 import { BY_SEGMENT_OPTION, byChoice, type Period } from '../periods.js';
+import { DETAIL_MONEY, DETAILS_OPTION, detailsChoice, detailsNote, detailsTable } from './mrrDetails.js';
 import { SEGMENT_MONEY, segmentMrrNotes, segmentMrrTable } from './mrrSegments.js';
 import { type Shown, seriesTable } from './mrrTable.js';
 import {
@@ -193,7 +194,15 @@ async function fromSubscriptions(
     ...loaded.columns,
     discount: `${loaded.columns.discountPercent} or ${loaded.columns.discountAmount}`,
   };
-  const options = { from, to, ...policies, ...lookbackOption(context), ...(by === 'month' ? {} : { period: by }) };
+  const details = context.values.details === undefined ? {} : { details: true };
+  const options = {
+    from,
+    to,
+    ...policies,
+    ...details,
+    ...lookbackOption(context),
+    ...(by === 'month' ? {} : { period: by }),
+  };
   const segmented =
     segment === undefined
       ? undefined
@@ -249,6 +258,7 @@ async function fromInvoices(context: CommandContext, file: string, range: Range,
           ...money,
           ...(rateDate === undefined ? {} : { rateDate }),
           ...(usage === undefined ? {} : { usage }),
+          ...(context.values.details === undefined ? {} : { details: true }),
           ...lookbackOption(context),
           ...(by === 'month' ? {} : { period: by }),
         },
@@ -274,7 +284,7 @@ export const mrr: Command = {
   usage:
     'cs-metrics mrr <subscriptions file> [--from 2024-01] [--to 2024-12] [--by quarter] [--by plan] [--rates rates.json|rates.csv --currency USD]\n       cs-metrics mrr --invoices <invoices file> [--usage exclude|invoice-month|service-period] [--from 2024-01] [--to 2024-12]',
   description:
-    'Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. With --by COLUMN (plan, region …), one line more per value of that column for the last period: its MRR, share and customers, and its movements, a customer who moves between values leaving one and entering the other rather than churning. Amounts stay exact to the cent.',
+    "Reads subscription records (customerId, amount, currency, interval, intervalCount, quantity, discountPercent or discountAmount, start, end, status, trialStart, cancelAt, pastDueSince, endReason) and reports, for each month, MRR measured at the end of its last day, ARR, paying customers, the five MRR movements, customer and revenue churn, ARPA and trailing net and gross revenue retention. With a table of dated rates (--rates rates.csv, currency,from,rate, with --currency), each month is converted at the rate of its last day (--rate-date month-end) or each record at the rate of its start (--rate-date record-start), and the FX impact column shows how the rates moved MRR. Records with a trialStart add the trials started and converted; records with failed payments (pastDueSince, endReason delinquent) add the delinquent churn, with --grace-days N ending a past-due record N days after its pastDueSince. With --invoices, MRR comes from invoice lines instead (amount − tax spread over each service period, prorated lines scaled to their full period), with the usage and one-off revenue invoiced. With --by quarter or year, one row per calendar period: its movements summed over its months, MRR at the end of its last month, the first and last periods clipped to --from and --to. With --by COLUMN (plan, region …), one line more per value of that column for the last period: its MRR, share and customers, and its movements, a customer who moves between values leaving one and entering the other rather than churning. With --details MOVEMENT (new, expansion, contraction, churned, reactivation or all), the customers behind that movement in each month of the window, with their MRR before and after and the amounts, which add up to the movement's figure. Amounts stay exact to the cent.",
   options: {
     from: {
       type: 'string',
@@ -290,6 +300,7 @@ export const mrr: Command = {
     },
     lookback: { type: 'string', value: 'months', default: '12', description: 'months behind the trailing NRR and GRR' },
     ...BY_SEGMENT_OPTION,
+    ...DETAILS_OPTION,
     ...MISSING_SEGMENT_OPTION,
     ...REVENUE_OPTIONS,
     invoices: {
@@ -321,6 +332,9 @@ export const mrr: Command = {
     const by = byChoice(context).period ?? 'month';
     const segment = segmentColumn(context);
     const invoices = stringOption(context, 'invoices');
+    const chosen = detailsChoice(context);
+    if (chosen !== undefined && segment !== undefined)
+      throw new UsageError(`--details lists the customers of the whole series: give it without ${segment.flag}`);
     if (invoices !== undefined && segment !== undefined)
       throw new UsageError(`${segment.flag} breaks down subscriptions: invoice lines have no ${segment.column}`);
     if (invoices === undefined && context.values.usage !== undefined)
@@ -341,12 +355,13 @@ export const mrr: Command = {
     const last = series.at(-1)?.period;
     return {
       json: segmented ?? series,
-      money: [{ currency, fields: segmented === undefined ? SERIES_MONEY : [...SERIES_MONEY, ...SEGMENT_MONEY] }],
+      money: [{ currency, fields: [...SERIES_MONEY, ...(segmented === undefined ? DETAIL_MONEY : SEGMENT_MONEY)] }],
       tables: [
         { title: `MRR by ${by} — ${file}`, ...seriesTable(series, by, currency, shown) },
         ...(segmented === undefined || segment === undefined
           ? []
           : [segmentMrrTable(segmented, segment, file, currency)]),
+        ...(chosen === undefined ? [] : [detailsTable(series, chosen, file, currency)]),
       ],
       notes: [
         `MRR is measured at the end of each ${by === 'month' ? 'month' : `${by}'s last month; the movements are summed over its months`}; ARR is 12 × MRR: ${moneyText(series.at(-1)?.arr ?? 0, currency, context)} at the end of ${to}.`,
@@ -368,6 +383,7 @@ export const mrr: Command = {
           : []),
         ...clippedNotes(series, by),
         ...(segment === undefined ? [] : segmentMrrNotes(segment, last, shown.fx)),
+        ...(chosen === undefined ? [] : [detailsNote()]),
       ],
     } satisfies Output;
   },
