@@ -23,6 +23,19 @@ import { InputError, problemOf, UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 import { nothingLeft } from '../periods.js';
 import { AccountColumns, LowestScores, STATUSES } from './healthAccounts.js';
+import {
+  HEALTH_MINIMUM_SEGMENT_SIZE,
+  healthSegment,
+  healthSegmentOutput,
+  SegmentedStatuses,
+} from './healthSegments.js';
+import { columnByOption } from './columnSegments.js';
+import {
+  checkSegmentColumn,
+  MISSING_SEGMENT_OPTION,
+  minimumSegmentSize,
+  minimumSegmentSizeOption,
+} from './segments.js';
 
 function readScorecard(file: string): HealthScoreConfig {
   try {
@@ -70,14 +83,21 @@ export const health: Command = {
     },
     id: { type: 'string', value: 'column', default: 'customerId', description: 'column naming the account' },
     lowest: { type: 'string', value: 'n', default: '10', description: 'list the n lowest-scored accounts' },
+    ...columnByOption('accounts'),
+    ...MISSING_SEGMENT_OPTION,
+    ...minimumSegmentSizeOption(HEALTH_MINIMUM_SEGMENT_SIZE),
     ...FILE_OPTIONS,
   },
   examples: [
     'cs-metrics health examples/data/accounts.csv --scorecard examples/data/scorecard.json',
     'cs-metrics health accounts.csv --scorecard scorecard.json --outcome renewed_lost --json',
+    'cs-metrics health examples/data/accounts.csv --scorecard examples/data/scorecard.json --by region',
   ],
   async run(context) {
     const file = inputFile(context);
+    const segment = healthSegment(context);
+    const minimum = minimumSegmentSize(context, HEALTH_MINIMUM_SEGMENT_SIZE);
+    const statuses = segment === undefined ? undefined : new SegmentedStatuses(segment);
     const scorecardFile = stringOption(context, 'scorecard');
     if (scorecardFile === undefined) throw new UsageError('--scorecard is required');
     const config = readScorecard(scorecardFile);
@@ -95,6 +115,7 @@ export const health: Command = {
     const accounts = new AccountColumns();
     const lowest = new LowestScores(lowestCount);
     for await (const record of filteredRecords(context, file, measures)) {
+      if (segment !== undefined && accounts.length === 0) checkSegmentColumn(context, file, record, segment);
       const values: Record<string, HealthValues[string]> = {};
       for (const name of measures) {
         const raw = record.fields[name];
@@ -113,16 +134,23 @@ export const health: Command = {
       lowest.offer(accounts.length, id, result);
       const flag = readFlag(record.fields[outcome]);
       accounts.push(id, result.score, result.status, typeof flag === 'boolean' ? flag : undefined);
+      statuses?.push(result.status, record.fields[segment?.column ?? ''], record.location);
     }
     if (accounts.length === 0) throw new UsageError(nothingLeft(context, file, 'accounts', []));
     const distribution = healthDistribution(accounts.counts());
+    const segmented = statuses?.distribution(file, minimum);
     const bands = config.bands === undefined ? {} : { bands: config.bands };
     const calibration = accounts.outcomeKnown
       ? healthScoreCalibration({ scores: accounts.scores, churned: accounts.churned }, bands)
       : undefined;
+    const title = `Health of ${accounts.length} accounts — ${file}`;
+    const bySegment =
+      segmented === undefined || segment === undefined
+        ? undefined
+        : healthSegmentOutput(segmented, segment, `${title}, by ${segment.column}`, minimum);
     const tables: Table[] = [
-      {
-        title: `Health of ${accounts.length} accounts — ${file}`,
+      bySegment?.table ?? {
+        title,
         columns: [{ name: 'status' }, { name: 'accounts', kind: 'integer' }, { name: 'share', kind: 'percent' }],
         rows: STATUSES.map((status) => [status, distribution[status].count, distribution[status].share]),
       },
@@ -176,7 +204,7 @@ export const health: Command = {
     }
     return {
       json: {
-        distribution,
+        ...(segmented === undefined ? { distribution } : segmented),
         calibration: calibration ?? null,
         // Every account's id, score and status, built from the columns as the JSON is written; the
         // per-measure breakdown of the lowest-scored only.
@@ -184,6 +212,7 @@ export const health: Command = {
         lowest: lowestAccounts.map(({ id, result }) => ({ id, ...result })),
       },
       tables,
+      notes: bySegment?.notes ?? [],
     } satisfies Output;
   },
 };

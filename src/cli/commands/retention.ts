@@ -9,7 +9,6 @@ import {
   type FieldSpecs,
   inputFile,
   type LoadedRecords,
-  loadRecords,
   locate,
   MAP_OPTION,
   type OptionSpec,
@@ -19,6 +18,7 @@ import { addMonths, DAY_MS, epochOf, formatDay, formatMonth, latestOf, monthStar
 import { UsageError } from '../errors.js';
 import { cell, type Output } from '../output.js';
 import { CHURN_MINIMUM_SEGMENT_SIZE, churnSegmentOutput } from './churnSegments.js';
+import { COHORT_MINIMUM_SEGMENT_SIZE, cohortSegmentTables, cohortTable, refuseRevenueBy } from './cohortSegments.js';
 import { columnByOption, columnSegment } from './columnSegments.js';
 import { isRevenueCohorts, REVENUE_COHORT_FLAGS, REVENUE_COHORT_OPTIONS, runRevenueCohorts } from './revenueCohorts.js';
 import {
@@ -246,6 +246,9 @@ export const cohorts: Command = {
       description: 'the date of the analysis (default: the last date in the file)',
     },
     ...START_WINDOW_OPTIONS,
+    ...columnByOption('customers'),
+    ...MISSING_SEGMENT_OPTION,
+    ...minimumSegmentSizeOption(COHORT_MINIMUM_SEGMENT_SIZE),
     ...REVENUE_COHORT_OPTIONS,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
@@ -258,41 +261,42 @@ export const cohorts: Command = {
     'cs-metrics cohorts --revenue subscriptions.csv --from 2024-01 --to 2024-12 --show ltv --json',
   ],
   async run(context) {
-    if (isRevenueCohorts(context)) return runRevenueCohorts(context);
+    if (isRevenueCohorts(context)) {
+      refuseRevenueBy(context.values.by);
+      return runRevenueCohorts(context);
+    }
     const file = inputFile(context);
     const period = choiceOption(context, 'period', ['month', 'week', 'quarter']) ?? 'month';
+    const segment = columnSegment(context, 'cohorts', '--period');
+    const minimum = minimumSegmentSize(context, COHORT_MINIMUM_SEGMENT_SIZE);
     const window = startWindow(context, file);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS, window.keep);
+    const loaded = await loadSegmentRecords(context, file, LIFETIME_FIELDS, segment, window.keep);
     if (loaded.length === 0) throw window.nothingLeft();
     const asOf = stringOption(context, 'as-of') ?? formatDay(window.latest(loaded));
+    const title = `Cohort retention by ${period}${window.title}, as of ${asOf} — ${file}`;
+    const columnNote = `Column k: the share of a cohort still a customer at the end of the k-th ${period} after it started (0 is its own ${period}).`;
+    if (segment !== undefined) {
+      const segmented = locateSegmented(loaded, segment, 'customer', () =>
+        cohortRetention(
+          { customers: loaded.records },
+          { period, asOf, ...segmentOptions(segment), minimumSegmentSize: minimum },
+        ),
+      );
+      const { tables, notes } = cohortSegmentTables(segmented, segment, title, minimum);
+      return {
+        json: { asOf, period, ...startedJson(window), ...segmented },
+        tables,
+        notes: [columnNote, ...notes],
+        warnings: window.warnings(),
+      } satisfies Output;
+    }
     const result = locate(file, loaded.locations, loaded.columns, () =>
       cohortRetention({ customers: loaded.records }, { period, asOf }),
     );
-    const width = result.cohorts.reduce((widest, row) => Math.max(widest, row.retention.length), 0);
-    const periods = Array.from({ length: width }, (_, k) => k);
     return {
       json: { asOf, period, ...startedJson(window), ...result },
-      tables: [
-        {
-          title: `Cohort retention by ${period}${window.title}, as of ${asOf} — ${file}`,
-          columns: [
-            { name: 'cohort' },
-            { name: 'size', kind: 'integer' },
-            ...periods.map((k) => ({ name: String(k), kind: 'percent' as const })),
-          ],
-          rows: [
-            ...result.cohorts.map((row) => [row.cohort, row.size, ...periods.map((k) => row.retention[k] ?? null)]),
-            [
-              'average',
-              result.cohorts.reduce((total, row) => total + row.size, 0),
-              ...periods.map((k) => result.average[k] ?? null),
-            ],
-          ],
-        },
-      ],
-      notes: [
-        `Column k: the share of a cohort still a customer at the end of the k-th ${period} after it started (0 is its own ${period}).`,
-      ],
+      tables: [cohortTable(title, result)],
+      notes: [columnNote],
       warnings: window.warnings(),
     } satisfies Output;
   },
