@@ -3,7 +3,7 @@
 import { formatMonth } from '../../internal/dates.js';
 import { addInt, type Int, multiplyInt, ratioToNumber, subtractInt } from '../../internal/exact/integer.js';
 import { ratioResult } from '../../internal/exact/result.js';
-import type { RecurringRevenueSeriesRow } from '../recurringRevenueSeries.js';
+import type { RecurringRevenueSeriesRow } from './seriesRow.js';
 import type { SegmentedRevenueSeriesRow } from '../segmentedRevenueSeries.js';
 import { CHURNED, CONTRACTION, ENTERING, EXPANSION, LEAVING, NEW, REACTIVATION } from './movements.js';
 import type { SeriesTotals } from './seriesEngine.js';
