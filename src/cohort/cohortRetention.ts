@@ -5,7 +5,7 @@ import { invalid, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
 import {
   checkSegmentOptions,
-  groupSegments,
+  SegmentCollector,
   type Segmented,
   type SegmentedOptions,
   segmentedShape,
@@ -245,22 +245,32 @@ export function cohortRetention(
   const period: CohortPeriod = parsedOptions.period ?? 'month';
   const asOf = toEpoch(parsedOptions.asOf);
   const { segmentBy } = parsedOptions;
-  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => {
-    const total = tabulate(lifetimes, period, asOf);
-    if (segmentBy === undefined) return total;
-    const groups = groupSegments(METRIC, 'customers', customers, { ...parsedOptions, segmentBy });
-    const indexes = segmentIndexes(groups);
-    const results = groups.ids.names.map((_, s) =>
-      tabulate(segmentLifetimes(lifetimes, groups, indexes, s), period, asOf),
-    );
-    const segments = segmentEntries(
-      groups.ids,
-      parsedOptions.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
-      (s) => customersIn(results[s] as CohortRetentionResult),
-      (s) => results[s] as CohortRetentionResult,
-    );
-    return { total, segments };
-  });
+  const collector =
+    segmentBy === undefined
+      ? undefined
+      : new SegmentCollector(METRIC, 'customers', customers.length, { ...parsedOptions, segmentBy });
+  return withLifetimes(
+    METRIC,
+    customers,
+    ['customers'],
+    (lifetimes) => {
+      const total = tabulate(lifetimes, period, asOf);
+      if (collector === undefined) return total;
+      const groups = collector.groups();
+      const indexes = segmentIndexes(groups);
+      const results = groups.ids.names.map((_, s) =>
+        tabulate(segmentLifetimes(lifetimes, groups, indexes, s), period, asOf),
+      );
+      const segments = segmentEntries(
+        groups.ids,
+        parsedOptions.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
+        (s) => customersIn(results[s] as CohortRetentionResult),
+        (s) => results[s] as CohortRetentionResult,
+      );
+      return { total, segments };
+    },
+    collector,
+  );
 }
 
 /** The cohort table of checked lifetimes. */

@@ -11,7 +11,7 @@ import {
 } from '../internal/parse.js';
 import { count } from '../internal/schemas.js';
 import {
-  groupSegments,
+  SegmentCollector,
   isAttributes,
   type ParsedSegmentOptions,
   type Segmented,
@@ -170,9 +170,13 @@ export function healthDistribution(
   let green = 0;
   // With segments, each account's status (0 red, 1 yellow, 2 green), to be counted by segment afterwards.
   let codes: Uint8Array | undefined;
+  let collector: SegmentCollector | undefined;
   if (isArrayInput(input)) {
     const length = input.length;
-    if (segmented !== undefined) codes = new Uint8Array(length);
+    if (segmented !== undefined) {
+      codes = new Uint8Array(length);
+      collector = new SegmentCollector(METRIC, undefined, length, segmented);
+    }
     for (let i = 0; i < length; i++) {
       const element: unknown = input[i];
       const status = statusOfElement(element);
@@ -183,13 +187,14 @@ export function healthDistribution(
       else if (status === 'green') code = 2;
       // The issue is worded on the status as read, not on a second reading of the element.
       else return rejectElement(METRIC, distributionElementSchema, isRecord(element) ? { status } : element, [i]);
-      if (attributes !== undefined && !isAttributes(attributes)) {
+      if (attributes !== undefined && !isAttributes(attributes, collector?.seen)) {
         rejectElement(METRIC, distributionElementSchema, { status, attributes }, [i]);
       }
       if (code === 0) red++;
       else if (code === 1) yellow++;
       else green++;
       if (codes !== undefined) codes[i] = code;
+      collector?.add(element, i);
     }
   } else if (typeof input === 'object' && input !== null) {
     if (segmented !== undefined) {
@@ -204,8 +209,8 @@ export function healthDistribution(
     invalid(METRIC, [], 'must be an array of health results (or statuses), or counts { red, yellow, green }');
   }
   const total = distribution(red, yellow, green);
-  if (segmented === undefined || codes === undefined) return total;
-  const groups = groupSegments(METRIC, undefined, input as ArrayLike<unknown>, segmented);
+  if (segmented === undefined || codes === undefined || collector === undefined) return total;
+  const groups = collector.groups();
   const counts = new Float64Array(3 * groups.ids.names.length);
   for (let i = 0; i < codes.length; i++) {
     const at = 3 * (groups.segmentOf[i] as number) + (codes[i] as number);

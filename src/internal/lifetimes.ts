@@ -20,7 +20,7 @@ import { nextElement, ownIterator } from './elements.js';
 import { hashInteger, hashString, SAMPLED_LENGTH } from './hash.js';
 import { formatPath, invalid, rejectElement } from './parse.js';
 import { date } from './schemas.js';
-import { attributesField, isAttributes } from './segmented.js';
+import { attributesField, isAttributes, type SegmentCollector } from './segmented.js';
 
 type Path = readonly (string | number)[];
 
@@ -130,12 +130,14 @@ function hasOnlyLifetimeKeys(record: object): boolean {
  * Reads and checks customer lifetimes in one pass, then calls `use` with them. A record that is not
  * `{ id, start, end? }` with valid dates is reported at `[...path, index]` (or its field); an end before its
  * start at `[...path, index, 'end']`; a repeated id at `[...path, index, 'id']`, the later of the two records.
+ * With `segments`, each record's segment is read in the same pass (its attributes read once) and added there.
  */
 export function withLifetimes<R>(
   metric: string,
   customers: readonly unknown[],
   path: Path,
   use: (lifetimes: Lifetimes) => R,
+  segments?: SegmentCollector,
 ): R {
   const count = customers.length;
   const scratch = borrowScratch(count);
@@ -147,7 +149,7 @@ export function withLifetimes<R>(
     const pairs = new Int32Array(buffer, count * 20, 2 * count);
     let twin: ReturnType<typeof firstRepeatedId>;
     try {
-      const sampled = readRecords(metric, customers, count, path, { start, end, hashes, ids });
+      const sampled = readRecords(metric, customers, count, path, { start, end, hashes, ids }, segments);
       twin = firstRepeatedId(ids, hashes, pairs, sampled);
       if (twin === AMBIGUOUS) {
         // Long ids that differ only where the sampled hash does not look: hash every character and look again.
@@ -192,6 +194,7 @@ function readRecords(
   count: number,
   path: Path,
   columns: Columns,
+  segments: SegmentCollector | undefined,
 ): boolean {
   const { start, end, hashes, ids } = columns;
   let sampled = false;
@@ -219,7 +222,11 @@ function readRecords(
     else return rejectRecord(metric, { id, start: startValue, end: endValue, attributes }, [...path, i]);
     const from = toEpoch(startValue);
     const until = endValue === undefined || endValue === null ? Number.POSITIVE_INFINITY : toEpoch(endValue);
-    if (Number.isNaN(from) || Number.isNaN(until) || (attributes !== undefined && !isAttributes(attributes))) {
+    if (
+      Number.isNaN(from) ||
+      Number.isNaN(until) ||
+      (attributes !== undefined && !isAttributes(attributes, segments?.seen))
+    ) {
       rejectRecord(metric, { id, start: startValue, end: endValue, attributes }, [...path, i]);
     }
     if (until < from) invalid(metric, [...path, i, 'end'], 'must not be before start');
@@ -227,6 +234,7 @@ function readRecords(
     end[i] = until;
     hashes[i] = hash;
     ids[i] = id;
+    segments?.add(record, i);
   }
   return sampled;
 }

@@ -2,10 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../../test/support/errors.js';
 import { MetricError } from '../errors.js';
 import { noData } from './parse.js';
-import { checkSegmentOptions, groupSegments, isAttributes, segmentEntries, segmentIndexes } from './segmented.js';
+import {
+  checkSegmentOptions,
+  isAttributes,
+  SegmentCollector,
+  type SegmentGroups,
+  segmentEntries,
+  segmentIndexes,
+} from './segmented.js';
 import { NO_SEGMENT } from './segments.js';
 
-describe('groupSegments', () => {
+/** What a family's checked pass does: each record's attributes checked (and seen) once, then the record added. */
+function groupSegments(
+  metric: string,
+  field: string | undefined,
+  records: readonly unknown[],
+  options: ConstructorParameters<typeof SegmentCollector>[3],
+): SegmentGroups {
+  const collector = new SegmentCollector(metric, field, records.length, options);
+  records.forEach((record, i) => {
+    const attributes =
+      typeof record === 'object' && record !== null ? (record as { attributes?: unknown }).attributes : undefined;
+    if (attributes !== undefined) expect(isAttributes(attributes, collector.seen)).toBe(true);
+    collector.add(record, i);
+  });
+  return collector.groups();
+}
+
+describe('SegmentCollector', () => {
   it('groups record indexes by segment, in record order', () => {
     const records = [
       { attributes: { plan: 'pro' } },
@@ -38,16 +62,30 @@ describe('groupSegments', () => {
     );
   });
 
-  it('reads an array-like through its own iterator', () => {
-    const records = {
-      length: 2,
-      *[Symbol.iterator]() {
-        yield 'a';
-        yield 'b';
+  it('takes the attribute as the check saw it, without reading the record again', () => {
+    const collector = new SegmentCollector('m', 'customers', 2, { segmentBy: 'plan' });
+    let reads = 0;
+    const record = {
+      get attributes() {
+        reads++;
+        return { plan: reads === 1 ? 'pro' : 'other' };
       },
     };
-    const groups = groupSegments('m', 'tickets', records, { segmentBy: (record: unknown) => String(record) });
+    expect(isAttributes(record.attributes, collector.seen)).toBe(true);
+    collector.add(record, 0);
+    // A record whose attributes lack the key does not inherit the previous record's value.
+    expect(isAttributes({ region: 'EU' }, collector.seen)).toBe(true);
+    expectMetricError(() => collector.add({}, 1), 'INVALID_INPUT', ['customers', 1, 'attributes', 'plan']);
+    expect(reads).toBe(1);
+    expect(collector.groups().ids.names).toEqual(['pro']);
+  });
+
+  it('calls a segmentBy function with the record', () => {
+    const groups = groupSegments('m', 'tickets', [{ t: 'a' }, { t: 'b' }], {
+      segmentBy: (record: unknown) => (record as { t: string }).t,
+    });
     expect(groups.ids.names).toEqual(['a', 'b']);
+    expect([...groups.offsets]).toEqual([0, 1, 2]);
   });
 });
 

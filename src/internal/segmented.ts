@@ -3,10 +3,17 @@
 // entries built from a family's own per-segment result, a `NO_DATA` segment listed with `result: null`.
 import * as z from 'zod/mini';
 import { MetricError } from '../errors.js';
-import { nextElement, ownIterator } from './elements.js';
 import { invalid } from './parse.js';
 import { count } from './schemas.js';
-import { type MissingSegment, type SegmentBy, SegmentIds, segmentKeyReader, segmentShape } from './segments.js';
+import {
+  attributeKey,
+  type MissingSegment,
+  type SegmentBy,
+  SegmentIds,
+  type SegmentKey,
+  segmentKeyReader,
+  segmentShape,
+} from './segments.js';
 
 /** One segment of a segmented result. */
 export interface SegmentEntry<T> {
@@ -96,40 +103,67 @@ export interface SegmentGroups {
 }
 
 /**
- * Reads the segment of each of `records` (the field `field` of the input, or the input itself when `field`
- * is `undefined`) and groups their indexes by segment. A record without a segment is refused as
- * `segmentKeyReader` says.
+ * The segments of records read by a family's own checked pass, so that each record and its attributes are
+ * read once: the pass hands {@link SegmentCollector.seen} to `isAttributes` while it checks a record's
+ * attributes (which keeps the `segmentBy` attribute as read), then calls {@link SegmentCollector.add} once the
+ * record is valid. A record without a segment is refused as `segmentKeyReader` says.
  */
-export function groupSegments<R>(
-  metric: string,
-  field: string | undefined,
-  records: ArrayLike<unknown>,
-  options: { readonly segmentBy: SegmentBy<R>; readonly missingSegment?: MissingSegment | undefined },
-): SegmentGroups {
-  const key = segmentKeyReader(metric, field, options.segmentBy, options.missingSegment);
-  const length = records.length;
-  const ids = new SegmentIds();
-  const segmentOf = new Int32Array(length);
-  const iterator = ownIterator(records);
+export class SegmentCollector {
+  /** For `isAttributes`: keeps the `segmentBy` attribute of the record being checked (none for a function). */
+  readonly seen: ((key: string, value: string) => void) | undefined;
+  private readonly ids = new SegmentIds();
+  private readonly segmentOf: Int32Array;
+  private readonly keyOfAttribute: ((value: unknown, index: number) => string) | undefined;
+  private readonly keyOfRecord: SegmentKey;
+  private attribute: string | undefined;
   // Consecutive records often share a segment: the last key read saves most map look-ups.
-  let lastKey = '';
-  let lastId = -1;
-  for (let i = 0; i < length; i++) {
-    const name = key(iterator === undefined ? records[i] : nextElement(iterator), i);
-    if (name !== lastKey) {
-      lastKey = name;
-      lastId = ids.id(name);
+  private lastKey = '';
+  private lastId = -1;
+
+  constructor(
+    metric: string,
+    field: string | undefined,
+    count: number,
+    options: { readonly segmentBy: SegmentBy<never>; readonly missingSegment?: MissingSegment | undefined },
+  ) {
+    this.segmentOf = new Int32Array(count);
+    const { segmentBy, missingSegment } = options;
+    this.keyOfRecord = segmentKeyReader(metric, field, segmentBy, missingSegment);
+    if (typeof segmentBy === 'string') {
+      this.keyOfAttribute = attributeKey(metric, field, segmentBy, missingSegment);
+      this.seen = (key, value) => {
+        if (key === segmentBy) this.attribute = value;
+      };
     }
-    segmentOf[i] = lastId;
   }
-  const segments = ids.names.length;
-  const offsets = new Int32Array(segments + 1);
-  for (let i = 0; i < length; i++) {
-    const s = (segmentOf[i] as number) + 1;
-    offsets[s] = (offsets[s] as number) + 1;
+
+  /** Records the segment of the checked record at `index` (records are added in order). */
+  add(record: unknown, index: number): void {
+    let key: string;
+    if (this.keyOfAttribute === undefined) key = this.keyOfRecord(record, index);
+    else {
+      key = this.keyOfAttribute(this.attribute, index);
+      this.attribute = undefined;
+    }
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastId = this.ids.id(key);
+    }
+    this.segmentOf[index] = this.lastId;
   }
-  for (let s = 0; s < segments; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
-  return { ids, segmentOf, offsets };
+
+  /** The records grouped by segment, once every record was added. */
+  groups(): SegmentGroups {
+    const { ids, segmentOf } = this;
+    const segments = ids.names.length;
+    const offsets = new Int32Array(segments + 1);
+    for (let i = 0; i < segmentOf.length; i++) {
+      const s = (segmentOf[i] as number) + 1;
+      offsets[s] = (offsets[s] as number) + 1;
+    }
+    for (let s = 0; s < segments; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+    return { ids, segmentOf, offsets };
+  }
 }
 
 /**

@@ -47,6 +47,31 @@ function describe(value: unknown): string {
 }
 
 /**
+ * The segment key of a record whose attribute `name` was read as `value` (`undefined` when the record has
+ * none): the value itself when a non-empty string; {@link NO_SEGMENT} for a missing one under
+ * `missingSegment: 'group'`; otherwise `INVALID_INPUT` at `[field, index, 'attributes', name]`. For readers
+ * that read the attribute while checking the record, so that it is read once.
+ */
+export function attributeKey(
+  metric: string,
+  field: string | undefined,
+  name: string,
+  missing: MissingSegment = 'error',
+): (value: unknown, index: number) => string {
+  return (value, index) => {
+    if (typeof value === 'string' && value.length > 0) return value;
+    if (value === undefined && missing === 'group') return NO_SEGMENT;
+    return invalid(
+      metric,
+      [...(field === undefined ? [index] : [field, index]), 'attributes', name],
+      value === undefined
+        ? `is missing: segmentBy needs the attribute "${name}" on every record (or missingSegment: 'group')`
+        : `must be a non-empty string to name a segment, not ${describe(value)}`,
+    );
+  };
+}
+
+/**
  * The reader of segment keys for the records of `field` (`'subscriptions'`, `'responses'` …). An attribute
  * is read from `record.attributes[name]`; a record without it is refused at
  * `[field, index, 'attributes', name]` or counted in {@link NO_SEGMENT}. A function's throw or a result that
@@ -62,18 +87,10 @@ export function segmentKeyReader<R>(
   const at = (index: number): (string | number)[] => (field === undefined ? [index] : [field, index]);
   if (typeof segmentBy === 'string') {
     const name = segmentBy;
+    const keyOf = attributeKey(metric, field, name, missing);
     return (record, index) => {
       const attributes = (record as { attributes?: Readonly<Record<string, unknown>> }).attributes;
-      const value = attributes === undefined || !Object.hasOwn(attributes, name) ? undefined : attributes[name];
-      if (typeof value === 'string' && value.length > 0) return value;
-      if (value === undefined && missing === 'group') return NO_SEGMENT;
-      return invalid(
-        metric,
-        [...at(index), 'attributes', name],
-        value === undefined
-          ? `is missing: segmentBy needs the attribute "${name}" on every record (or missingSegment: 'group')`
-          : `must be a non-empty string to name a segment, not ${describe(value)}`,
-      );
+      return keyOf(attributes === undefined || !Object.hasOwn(attributes, name) ? undefined : attributes[name], index);
     };
   }
   const by = segmentBy;

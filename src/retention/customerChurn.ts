@@ -5,7 +5,7 @@ import { noData, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
 import {
   checkSegmentOptions,
-  groupSegments,
+  SegmentCollector,
   type Segmented,
   type SegmentedOptions,
   segmentedShape,
@@ -213,20 +213,30 @@ export function customerChurn(
   const from = toEpoch(period.from);
   const to = toEpoch(period.to);
   const { segmentBy } = parsed;
-  return withLifetimes(METRIC, customers, ['customers'], (lifetimes) => {
-    if (segmentBy === undefined) return rates(count(lifetimes, from, to), rule);
-    const { ids, segmentOf } = groupSegments(METRIC, 'customers', customers, { ...parsed, segmentBy });
-    const counts = countBySegment(lifetimes, from, to, segmentOf, ids.names.length);
-    const total = rates(counts.reduce(addCounts, NO_COUNTS), rule);
-    const minimum = parsed.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE;
-    const segments = segmentEntries(
-      ids,
-      minimum,
-      (s) => (counts[s] as Counts).atStart,
-      (s) => rates(counts[s] as Counts, rule),
-    );
-    return { total, segments };
-  });
+  const collector =
+    segmentBy === undefined
+      ? undefined
+      : new SegmentCollector(METRIC, 'customers', customers.length, { ...parsed, segmentBy });
+  return withLifetimes(
+    METRIC,
+    customers,
+    ['customers'],
+    (lifetimes) => {
+      if (collector === undefined) return rates(count(lifetimes, from, to), rule);
+      const { ids, segmentOf } = collector.groups();
+      const counts = countBySegment(lifetimes, from, to, segmentOf, ids.names.length);
+      const total = rates(counts.reduce(addCounts, NO_COUNTS), rule);
+      const minimum = parsed.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE;
+      const segments = segmentEntries(
+        ids,
+        minimum,
+        (s) => (counts[s] as Counts).atStart,
+        (s) => rates(counts[s] as Counts, rule),
+      );
+      return { total, segments };
+    },
+    collector,
+  );
 }
 
 /** What the rates are made of: customers at the start and new, and the lost of each. */

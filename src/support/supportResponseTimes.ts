@@ -14,7 +14,7 @@ import { nextElement, ownIterator } from '../internal/elements.js';
 import {
   attributesField,
   checkSegmentOptions,
-  groupSegments,
+  SegmentCollector,
   isAttributes,
   type SegmentGroups,
   type Segmented,
@@ -204,9 +204,10 @@ export function supportResponseTimes(
   if (segmentBy === undefined) return summarize(readTickets(tickets, undefined), unit);
   // Each ticket's durations (NaN where it has none), to be gathered by segment once the keys are read.
   const columns: Columns = { response: new Float64Array(count), resolution: new Float64Array(count) };
-  const all = readTickets(tickets, columns);
+  const collector = new SegmentCollector(METRIC, 'tickets', count, { ...parsed, segmentBy });
+  const all = readTickets(tickets, columns, collector);
   const total = summarize(all, unit);
-  const groups = groupSegments(METRIC, 'tickets', tickets, { ...parsed, segmentBy });
+  const groups = collector.groups();
   // The total's arrays are free again once it is summarised: the segments' durations go there.
   const tallies = segmentTallies(columns, groups, all.responses, all.resolutions);
   const segments = segmentEntries(
@@ -234,8 +235,15 @@ interface Tally {
   readonly resolvedWithoutResponse: number;
 }
 
-/** The checked pass over the tickets; fills `columns`, when given, with each ticket's durations. */
-function readTickets(tickets: ArrayLike<SupportTicket>, columns: Columns | undefined): Tally {
+/**
+ * The checked pass over the tickets; fills `columns`, when given, with each ticket's durations, and reads
+ * each ticket's segment into `segments`, when given.
+ */
+function readTickets(
+  tickets: ArrayLike<SupportTicket>,
+  columns: Columns | undefined,
+  segments?: SegmentCollector,
+): Tally {
   const count = tickets.length;
   const responses = new Float64Array(count);
   const resolutions = new Float64Array(count);
@@ -253,7 +261,7 @@ function readTickets(tickets: ArrayLike<SupportTicket>, columns: Columns | undef
     const created = toEpoch(createdAt);
     if (!hasOnlyKeys(ticket, 'createdAt', 'firstResponseAt', 'resolvedAt', 'attributes')) reject(ticket, i);
     // A bad value is reported as read here, not read again.
-    if (Number.isNaN(created) || (attributes !== undefined && !isAttributes(attributes))) {
+    if (Number.isNaN(created) || (attributes !== undefined && !isAttributes(attributes, segments?.seen))) {
       reject({ createdAt, firstResponseAt, resolvedAt, attributes }, i);
     }
     const hasResponse = firstResponseAt !== undefined && firstResponseAt !== null;
@@ -276,6 +284,7 @@ function readTickets(tickets: ArrayLike<SupportTicket>, columns: Columns | undef
       if (!hasResponse) resolvedWithoutResponse++;
       if (columns !== undefined) columns.resolution[i] = at - created;
     } else if (columns !== undefined) columns.resolution[i] = Number.NaN;
+    segments?.add(ticket, i);
   }
   return { count, responses, resolutions, responded, resolved, resolvedWithoutResponse };
 }

@@ -7,6 +7,17 @@ export const cohort: FamilySamples = {
       [
         {
           customers: [
+            { id: 1, start: '2024-01-05', end: '2024-02-10', attributes: { plan: 'pro' } },
+            { id: 2, start: '2024-01-20', attributes: { plan: 'basic' } },
+            { id: 3, start: '2024-02-03', attributes: { plan: 'pro', region: 'EU' } },
+            { id: 4, start: '2024-02-14', end: '2024-03-09', attributes: { plan: 'basic' } },
+          ],
+        },
+        { asOf: '2024-04-01', segmentBy: 'plan' },
+      ],
+      [
+        {
+          customers: [
             { id: 1, start: '2024-01-05', end: '2024-02-10' },
             { id: 2, start: '2024-01-20' },
             { id: 3, start: '2024-01-31T23:00:00Z', end: '2024-03-01' },

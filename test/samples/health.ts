@@ -44,6 +44,15 @@ export const health: FamilySamples = {
       ],
     ],
     healthDistribution: [
+      [
+        [
+          { status: 'red', attributes: { plan: 'pro' } },
+          { status: 'yellow', score: 60, attributes: { plan: 'basic' } },
+          { status: 'green', attributes: { plan: 'pro', region: 'EU' } },
+          { status: 'green' },
+        ],
+        { segmentBy: 'plan', missingSegment: 'group' },
+      ],
       [[{ status: 'red' }, { status: 'yellow', score: 60 }, { status: 'green' }]],
       [['green', 'green', 'red']],
       [{ red: 12, yellow: 30, green: 58 }],

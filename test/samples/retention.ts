@@ -20,6 +20,18 @@ export const retention: FamilySamples = {
       [
         {
           customers: [
+            { id: 'a', start: '2023-11-01', attributes: { plan: 'pro' } },
+            { id: 'b', start: '2024-01-10', end: '2024-03-12', attributes: { plan: 'basic' } },
+            { id: 'c', start: '2024-02-01', end: '2024-03-20', attributes: { plan: 'pro', region: 'EU' } },
+            { id: 'd', start: '2024-03-05' },
+          ],
+          period: { from: '2024-03-01', to: '2024-04-01' },
+        },
+        { segmentBy: 'plan', missingSegment: 'group', minimumSegmentSize: 2 },
+      ],
+      [
+        {
+          customers: [
             { id: 'a', start: '2023-11-01' },
             { id: 'b', start: '2024-01-10T08:30:00Z', end: null },
             { id: 'c', start: '2024-02-01', end: '2024-03-20' },

@@ -15,6 +15,25 @@ export const support: FamilySamples = {
               createdAt: '2024-03-04T09:00:00Z',
               firstResponseAt: '2024-03-04T09:30:00Z',
               resolvedAt: '2024-03-04T11:00:00Z',
+              attributes: { tier: 'gold' },
+            },
+            {
+              createdAt: '2024-03-04T10:00:00Z',
+              firstResponseAt: '2024-03-04T12:00:00Z',
+              attributes: { tier: 'free' },
+            },
+            { createdAt: '2024-03-05', resolvedAt: '2024-03-06', attributes: { tier: 'gold', region: 'EU' } },
+          ],
+        },
+        { segmentBy: 'tier', minimumSegmentSize: 1 },
+      ],
+      [
+        {
+          tickets: [
+            {
+              createdAt: '2024-03-04T09:00:00Z',
+              firstResponseAt: '2024-03-04T09:30:00Z',
+              resolvedAt: '2024-03-04T11:00:00Z',
             },
             { createdAt: '2024-03-04T10:00:00+01:00', firstResponseAt: '2024-03-04T12:00:00Z' },
             { createdAt: '2024-03-04', resolvedAt: '2024-03-06', firstResponseAt: null },

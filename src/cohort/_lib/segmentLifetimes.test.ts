@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { groupSegments, segmentIndexes } from '../../internal/segmented.js';
+import { SegmentCollector, segmentIndexes } from '../../internal/segmented.js';
 import { customersIn, segmentLifetimes } from './segmentLifetimes.js';
 
 describe('segmentLifetimes', () => {
   it("copies one segment's dates in record order", () => {
-    const groups = groupSegments('m', 'customers', ['a', 'b', 'a'], { segmentBy: (record: unknown) => String(record) });
+    const collector = new SegmentCollector('m', 'customers', 3, { segmentBy: (record: unknown) => String(record) });
+    ['a', 'b', 'a'].forEach((record, i) => collector.add(record, i));
+    const groups = collector.groups();
     const lifetimes = {
       count: 3,
       start: Float64Array.of(1, 2, 3),
