@@ -59,5 +59,5 @@ export function cohortSegmentTables(
     );
   }
   const small = result.segments.some((each) => each.smallSample);
-  return { tables, notes: small ? [smallSampleNote(minimum, 'customers')] : [] };
+  return { tables, notes: small ? [smallSampleNote(minimum, 'customers', false)] : [] };
 }

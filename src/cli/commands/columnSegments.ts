@@ -61,5 +61,6 @@ export function segmentedTable<R>(
   const total = { size: size.of(result.total), result: result.total };
   const table = segmentLines(title, segment, size.name, total, result.segments, measures);
   const small = result.segments.some((each) => each.smallSample);
-  return { table, notes: small ? [smallSampleNote(minimum, size.noun)] : [] };
+  const withInterval = measures.some((measure) => measure.column.name.startsWith('interval'));
+  return { table, notes: small ? [smallSampleNote(minimum, size.noun, withInterval)] : [] };
 }

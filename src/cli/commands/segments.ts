@@ -215,7 +215,13 @@ export function segmentOrder(names: readonly string[]): string[] {
 /** The mark of a small segment in a table, explained by {@link smallSampleNote}. */
 export const SMALL_MARK = '*';
 
-/** The footnote of the small-sample mark. */
-export function smallSampleNote(minimum: number, noun: string): string {
-  return `${SMALL_MARK} fewer than ${minimum.toLocaleString('en-US')} ${noun}: a small sample, whose figure can move a lot with a few more; read it with its interval, not against the others.`;
+/**
+ * The footnote of the small-sample mark; `withInterval`: whether the table prints an interval to read the
+ * figure with (not every figure has one).
+ */
+export function smallSampleNote(minimum: number, noun: string, withInterval: boolean): string {
+  const advice = withInterval
+    ? 'read it with its interval, not against the others'
+    : 'do not read much into how it differs from the others';
+  return `${SMALL_MARK} fewer than ${minimum.toLocaleString('en-US')} ${noun}: a small sample, whose figure can move a lot with a few more; ${advice}.`;
 }

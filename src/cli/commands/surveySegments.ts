@@ -131,7 +131,7 @@ export function segmentedSurveyOutput<R extends SurveyResult>(
       })),
     },
     tables: [...tables, ...total.tables],
-    notes: [...(marked ? [smallSampleNote(minimum, 'answers')] : []), ...(total.notes ?? [])],
+    notes: [...(marked ? [smallSampleNote(minimum, 'answers', true)] : []), ...(total.notes ?? [])],
     warnings: total.warnings ?? [],
   };
 }
