@@ -133,16 +133,78 @@ describe('mrr --details MOVEMENT', () => {
     ]);
   });
 
-  it('refuses a movement it does not know, and a breakdown by column, with exit 2', async () => {
+  it('refuses a movement it does not know, and entering or leaving without a column, with exit 2', async () => {
     const bad = await runCli([...args, '--details', 'new,upgrades']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe(
       "cs-metrics mrr: --details must be one of new, expansion, contraction, churned, reactivation, all, not 'upgrades'",
     );
-    const plans = file('plans.csv', 'customerId,amount,currency,start,plan\na,10,USD,2024-01-01,basic');
-    const by = await runCli(['mrr', plans, '--details', 'new', '--by', 'plan']);
-    expect(by.code).toBe(2);
-    expect(by.stderr).toContain('--details');
-    expect(by.stderr).toContain('--by plan');
+    const entering = await runCli([...args, '--details', 'entering']);
+    expect(entering.code).toBe(2);
+    expect(entering.stderr.trim()).toBe(
+      'cs-metrics mrr: --details entering lists the customers who changed segment: add --by COLUMN, such as --by plan',
+    );
+  });
+});
+
+// By hand: a pays 50 on basic in January and moves to pro at 30 in February (leaving basic 50, entering pro 30;
+// in the whole series a contraction of 20); b is new on pro at 100 in January and churns in March.
+const PLANS = [
+  'customerId,amount,currency,start,end,plan',
+  'a,50,USD,2024-01-01,2024-02-01,basic',
+  'a,30,USD,2024-02-01,,pro',
+  'b,100,USD,2024-01-01,2024-03-01,pro',
+].join('\n');
+
+describe('mrr --by COLUMN --details MOVEMENT', () => {
+  const path = file('plans.csv', PLANS);
+  const args = ['mrr', path, '--from', '2024-01', '--to', '2024-03', '--by', 'plan'];
+
+  it("lists each segment's customers, a change of plan as leaving one and entering the other", async () => {
+    const { code, stdout, stderr } = await runCli([...args, '--details', 'all']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain(
+      `Customers behind new, expansion, contraction, churned, reactivation, entering, leaving by plan from 2024-01 to 2024-03 — ${path}`,
+    );
+    expect(detailLines(stdout)).toEqual(
+      [
+        ['plan', 'customer', 'month', 'movement', 'previous MRR (USD)', 'MRR (USD)', 'amount (USD)', 'churn reason'],
+        ['basic', 'a', '2024-01', 'new', '0.00', '50.00', '50.00', ''],
+        ['basic', 'a', '2024-02', 'leaving', '50.00', '0.00', '50.00', ''],
+        ['pro', 'b', '2024-01', 'new', '0.00', '100.00', '100.00', ''],
+        ['pro', 'a', '2024-02', 'entering', '0.00', '30.00', '30.00', ''],
+        ['pro', 'b', '2024-03', 'churned', '100.00', '0.00', '100.00', 'voluntary'],
+      ].map((line) => (line.at(-1) === '' ? line.slice(0, -1) : line)),
+    );
+    expect(stdout).toContain('a customer who changed plan is leaving one and entering the other');
+  });
+
+  it("puts the lists in each segment's rows with --json, adding up to its entering and leaving", async () => {
+    const { code, stdout } = await runCli([...args, '--details', 'entering,leaving', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as {
+      segments: {
+        segment: string;
+        rows: {
+          period: string;
+          enteringMrr: string;
+          leavingMrr: string;
+          details: { movement: string; amount: string }[];
+        }[];
+      }[];
+    };
+    const february = (name: string) => result.segments.find((each) => each.segment === name)?.rows[1];
+    expect(february('basic')?.leavingMrr).toBe(50);
+    expect(
+      february('basic')
+        ?.details.filter((entry) => entry.movement === 'leaving')
+        .map((entry) => entry.amount),
+    ).toEqual([50]);
+    expect(february('pro')?.enteringMrr).toBe(30);
+    expect(
+      february('pro')
+        ?.details.filter((entry) => entry.movement === 'entering')
+        .map((entry) => entry.amount),
+    ).toEqual([30]);
   });
 });

@@ -27,7 +27,7 @@ import { UsageError } from '../errors.js';
 import { loadInvoiceLines } from '../invoiceLines.js';
 import type { Output } from '../output.js';
 import { BY_SEGMENT_OPTION, byChoice, type Period } from '../periods.js';
-import { DETAIL_MONEY, DETAILS_OPTION, detailsChoice, detailsNote, detailsTable } from './mrrDetails.js';
+import { customersBehind, DETAIL_MONEY, DETAILS_OPTION, detailsChoice, detailsNote } from './mrrDetails.js';
 import { SEGMENT_MONEY, segmentMrrNotes, segmentMrrTable } from './mrrSegments.js';
 import { type Shown, seriesTable } from './mrrTable.js';
 import {
@@ -332,9 +332,7 @@ export const mrr: Command = {
     const by = byChoice(context).period ?? 'month';
     const segment = segmentColumn(context);
     const invoices = stringOption(context, 'invoices');
-    const chosen = detailsChoice(context);
-    if (chosen !== undefined && segment !== undefined)
-      throw new UsageError(`--details lists the customers of the whole series: give it without ${segment.flag}`);
+    const chosen = detailsChoice(context, segment !== undefined);
     if (invoices !== undefined && segment !== undefined)
       throw new UsageError(`${segment.flag} breaks down subscriptions: invoice lines have no ${segment.column}`);
     if (invoices === undefined && context.values.usage !== undefined)
@@ -355,13 +353,15 @@ export const mrr: Command = {
     const last = series.at(-1)?.period;
     return {
       json: segmented ?? series,
-      money: [{ currency, fields: [...SERIES_MONEY, ...(segmented === undefined ? DETAIL_MONEY : SEGMENT_MONEY)] }],
+      money: [
+        { currency, fields: [...SERIES_MONEY, ...DETAIL_MONEY, ...(segmented === undefined ? [] : SEGMENT_MONEY)] },
+      ],
       tables: [
         { title: `MRR by ${by} — ${file}`, ...seriesTable(series, by, currency, shown) },
         ...(segmented === undefined || segment === undefined
           ? []
           : [segmentMrrTable(segmented, segment, file, currency)]),
-        ...(chosen === undefined ? [] : [detailsTable(series, chosen, file, currency)]),
+        ...customersBehind(chosen, series, segmented, segment?.column, file, currency),
       ],
       notes: [
         `MRR is measured at the end of each ${by === 'month' ? 'month' : `${by}'s last month; the movements are summed over its months`}; ARR is 12 × MRR: ${moneyText(series.at(-1)?.arr ?? 0, currency, context)} at the end of ${to}.`,
@@ -383,7 +383,7 @@ export const mrr: Command = {
           : []),
         ...clippedNotes(series, by),
         ...(segment === undefined ? [] : segmentMrrNotes(segment, last, shown.fx)),
-        ...(chosen === undefined ? [] : [detailsNote()]),
+        ...(chosen === undefined ? [] : [detailsNote(segment?.column)]),
       ],
     } satisfies Output;
   },
