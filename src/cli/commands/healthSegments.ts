@@ -1,13 +1,18 @@
 // health by segment (`--by segment`): the traffic lights of each segment's accounts, one line per segment after
 // the line of all accounts, a segment with few accounts marked as a small sample.
-import { type HealthDistributionResult, type HealthStatus, healthDistribution } from '../../health/index.js';
-import { isMetricError } from '../../index.js';
+import {
+  type HealthAccount,
+  type HealthDistributionResult,
+  type HealthStatus,
+  healthDistribution,
+  type Segmented,
+} from '../../health/index.js';
 import type { CommandContext } from '../command.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Table } from '../output.js';
 import { byChoice } from '../periods.js';
 import { segmentedTable } from './columnSegments.js';
-import { type Measure, missingSegmentProblem, type SegmentColumn, segmentColumn, segmentOptions } from './segments.js';
+import { type Measure, missingSegmentProblem, NO_SEGMENT, type SegmentColumn, segmentColumn } from './segments.js';
 
 /**
  * Below this many accounts a segment is marked as a small sample: the library's default, the customary smallest
@@ -34,44 +39,49 @@ export function healthSegment(context: CommandContext): SegmentColumn | undefine
   return segment;
 }
 
-/** Each account's status and segment cell (absent when blank), with its place in the file. */
+/**
+ * Each account's status and segment, compactly: a million accounts keep a status and a small number each
+ * (the segment's code, −1 when the cell is blank), not an object. Only the first blank cell's place in the
+ * file is kept, the one an error names.
+ */
 export class SegmentedStatuses {
-  readonly accounts: { status: HealthStatus; attributes: Record<string, string> }[] = [];
-  private readonly locations: string[] = [];
+  private readonly statuses: HealthStatus[] = [];
+  private readonly codes: number[] = [];
+  private readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private firstBlank: string | undefined;
 
   constructor(private readonly segment: SegmentColumn) {}
 
   push(status: HealthStatus, cell: unknown, location: string): void {
     const value = cell === undefined || cell === null ? '' : String(cell).trim();
-    this.accounts.push({ status, attributes: value === '' ? {} : { [this.segment.column]: value } });
-    this.locations.push(location);
+    let code = -1;
+    if (value !== '') {
+      code = this.ids.get(value) ?? this.names.length;
+      if (code === this.names.length) {
+        this.ids.set(value, code);
+        this.names.push(value);
+      }
+    } else this.firstBlank ??= location;
+    this.statuses.push(status);
+    this.codes.push(code);
   }
 
-  /** The library's segmented distribution, a blank segment cell reported with its line. */
-  distribution(file: string, minimum: number): ReturnType<typeof segmentedDistribution> {
-    try {
-      return segmentedDistribution(this.accounts, this.segment, minimum);
-    } catch (error) {
-      if (!isMetricError(error)) throw error;
-      const [index, key] = error.issues[0]?.path ?? [];
-      if (typeof index !== 'number' || key !== 'attributes') throw error;
-      const problem = missingSegmentProblem(this.segment, 'account');
-      throw new InputError(file, this.locations[index], this.segment.column, problem);
+  /** The library's segmented distribution; a blank segment cell is refused with its line, unless grouped. */
+  distribution(file: string, minimum: number): Segmented<HealthDistributionResult> {
+    const { segment, names, codes } = this;
+    if (this.firstBlank !== undefined && !segment.group) {
+      throw new InputError(file, this.firstBlank, segment.column, missingSegmentProblem(segment, 'account'));
     }
+    const segmentBy = (_account: HealthAccount | HealthStatus, index: number): string =>
+      names[codes[index] as number] ?? NO_SEGMENT;
+    return healthDistribution(this.statuses, { segmentBy, minimumSegmentSize: minimum });
   }
-}
-
-function segmentedDistribution(
-  accounts: readonly { status: HealthStatus; attributes: Record<string, string> }[],
-  segment: SegmentColumn,
-  minimum: number,
-) {
-  return healthDistribution(accounts, { ...segmentOptions(segment), minimumSegmentSize: minimum });
 }
 
 /** The segments' table and its footnote. */
 export function healthSegmentOutput(
-  result: ReturnType<typeof segmentedDistribution>,
+  result: Segmented<HealthDistributionResult>,
   segment: SegmentColumn,
   title: string,
   minimum: number,
