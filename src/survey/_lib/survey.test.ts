@@ -78,6 +78,16 @@ describe('adjustedNpsEstimate', () => {
     );
   });
 
+  it('gives the formula on both sides of 2^25 responses, where it moves from doubles to BigInt', () => {
+    for (const passives of [2 ** 24 - 8, 2 ** 24 - 2]) {
+      const groups = { promoters: 2 ** 24, passives, detractors: 4 };
+      const m = 2 ** 24 + passives + 4 + 3;
+      const [p, d] = [(2 ** 24 + 0.75) / m, 4.75 / m];
+      const expected = 100 * Math.sqrt((p + d - (p - d) ** 2) / m);
+      expect(Math.abs(adjustedNpsEstimate(groups).standardError / expected - 1)).toBeLessThan(1e-12);
+    }
+  });
+
   it('stays exact past 2^53 in the variance', () => {
     const half = 2 ** 51;
     const estimate = adjustedNpsEstimate({ promoters: half, passives: 0, detractors: half });

@@ -126,9 +126,16 @@ export function adjustedNpsEstimate(groups: NpsCounts): AdjustedNpsEstimate {
   const adjusted = promoters + passives + detractors + 3;
   const net = promoters - detractors;
   const center = Number.isSafeInteger(100 * net) ? (100 * net) / adjusted : (net / adjusted) * 100;
-  const m = BigInt(adjusted);
-  const scaled = 2n * m * BigInt(promoters + detractors) + 3n * m - 2n * BigInt(net) * BigInt(net);
-  return { center, standardError: (100 * Math.sqrt(Number(scaled))) / (adjusted * Math.sqrt(2 * adjusted)) };
+  // Below 2^25 responses every term is an integer under 2^52, exact in doubles; above, BigInt keeps it exact.
+  const scaled =
+    adjusted < 2 ** 25
+      ? 2 * adjusted * (promoters + detractors) + 3 * adjusted - 2 * net * net
+      : Number(
+          2n * BigInt(adjusted) * BigInt(promoters + detractors) +
+            3n * BigInt(adjusted) -
+            2n * BigInt(net) * BigInt(net),
+        );
+  return { center, standardError: (100 * Math.sqrt(scaled)) / (adjusted * Math.sqrt(2 * adjusted)) };
 }
 
 /** The 0–10 scale of the Net Promoter Score. */
