@@ -19,6 +19,12 @@ export const survey: FamilySamples = {
       [{ distribution: { 0: 3, 9: 40, 10: 12 } }],
       [{ distribution: [1, 0, 0, 0, 0, 0, 2, 3, 4, 5, 6] }],
       [nps],
+      [nps, { interval: 'wald' }],
+      [
+        { promoters: 10, passives: 0, detractors: 0 },
+        { interval: 'adjusted-wald', confidence: 0.9 },
+      ],
+      [{ distribution: { 9: 4, 7: 1 } }, { interval: 'wald' }],
       [{ scores: [10, 9, 3, 7], attributes: { plan: ['pro', 'free', 'pro', 'free'] } }, { segmentBy: 'plan' }],
       [
         {
@@ -30,6 +36,10 @@ export const survey: FamilySamples = {
       [
         { scores: [10, 0], attributes: { plan: ['pro', null] } },
         { segmentBy: 'plan', missingSegment: 'group' },
+      ],
+      [
+        { scores: [10, 9, 3, 7], attributes: { plan: ['pro', 'free', 'pro', 'free'] } },
+        { segmentBy: 'plan', interval: 'wald' },
       ],
     ],
     compareNetPromoterScores: [

@@ -171,6 +171,53 @@ describe('--by month|quarter|year', () => {
   });
 });
 
+describe('nps --interval adjusted-wald|wald', () => {
+  it('reports the adjusted Wald interval by default, labelled, with its centre', async () => {
+    const { code, stdout } = await runCli(['nps', FILE, '--survey', 'nps', '--csv']);
+    expect(code).toBe(0);
+    const expected = netPromoterScore({ scores: scoresOf('nps') });
+    expect(expected.intervalMethod).toBe('adjusted-wald');
+    const rows = stdout.split('\n');
+    expect(rows).toContain(`"interval low (95 %, adjusted Wald)",${printed(expected.interval.low)}`);
+    expect(rows).toContain(`"interval high (95 %, adjusted Wald)",${printed(expected.interval.high)}`);
+    expect(rows).toContain(`interval centre,${printed(expected.center)}`);
+    expect(rows).toContain(`standard error,${printed(expected.standardError)}`);
+    const json = JSON.parse((await runCli(['nps', FILE, '--survey', 'nps', '--json'])).stdout);
+    expect(json).toMatchObject(asPrinted(expected));
+    expect(json.intervalMethod).toBe('adjusted-wald');
+  });
+
+  it('gives the plain Wald interval with --interval wald, as the library does, without a centre row', async () => {
+    const { code, stdout } = await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'wald', '--csv']);
+    expect(code).toBe(0);
+    const wald = netPromoterScore({ scores: scoresOf('nps') }, { interval: 'wald' });
+    const rows = stdout.split('\n');
+    expect(rows).toContain(`interval low (95 %),${printed(wald.interval.low)}`);
+    expect(rows).toContain(`interval high (95 %),${printed(wald.interval.high)}`);
+    expect(rows.some((row) => row.startsWith('interval centre'))).toBe(false);
+    const json = JSON.parse((await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'wald', '--json'])).stdout);
+    expect(json).toMatchObject(asPrinted(wald));
+    const adjusted = JSON.parse(
+      (await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'adjusted-wald', '--json'])).stdout,
+    );
+    expect(adjusted.interval).not.toEqual(json.interval);
+  });
+
+  it('applies the method to every period and every segment', async () => {
+    const options = ['--survey', 'nps', '--interval', 'wald', '--confidence', '0.9', '--json'];
+    const byQuarter = JSON.parse((await runCli(['nps', FILE, '--by', 'quarter', ...options])).stdout);
+    for (const row of byQuarter.periods) {
+      const quarter = row.period === '2024-Q1' ? ['2024-01', '2024-02', '2024-03'] : ['2024-04', '2024-05', '2024-06'];
+      const scores = scoresOf('nps', (day) => quarter.some((month) => day.startsWith(month)));
+      expect(row).toMatchObject(asPrinted(netPromoterScore({ scores }, { interval: 'wald', confidence: 0.9 })));
+    }
+    const byRegion = JSON.parse((await runCli(['nps', FILE, '--by', 'region', ...options])).stdout);
+    expect(byRegion.segments.length).toBeGreaterThan(1);
+    for (const segment of byRegion.segments) expect(segment.result.intervalMethod).toBe('wald');
+    expect(byRegion.total.intervalMethod).toBe('wald');
+  });
+});
+
 describe('options are checked before the first record is read', () => {
   it.each([
     [
@@ -184,6 +231,7 @@ describe('options are checked before the first record is read', () => {
       "cs-metrics nps: --confidence must be between 0 and 1 (exclusive), such as 0.95, not '0'",
     ],
     [['csat', '--scale', '5-1'], 'cs-metrics csat: --scale: max must be greater than min'],
+    [['nps', '--interval', 'wilson'], "cs-metrics nps: --interval must be one of adjusted-wald, wald, not 'wilson'"],
   ])('%j', async ([name, ...options], message) => {
     // The file does not exist: an option checked after opening it would be reported as a missing file.
     const { code, stderr } = await runCli([name as string, 'missing.csv', ...options]);

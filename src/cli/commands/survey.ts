@@ -4,6 +4,7 @@ import { customerEffortScore, customerSatisfactionScore, netPromoterScore } from
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
   inputFile,
   numberOption,
@@ -208,14 +209,28 @@ const NPS_SCALE: Scale = { min: 0, max: 10 };
 
 const level = (confidence: number) => `${Math.round(confidence * 1000) / 10} %`;
 
+const NPS_INTERVALS = ['adjusted-wald', 'wald'] as const;
+
+/** The level and method of an NPS interval, as its rows name them: `95 %, adjusted Wald` or `95 %` (Wald). */
+const npsIntervalLabel = (result: { confidence: number; intervalMethod: string }) =>
+  result.intervalMethod === 'wald' ? level(result.confidence) : `${level(result.confidence)}, adjusted Wald`;
+
 export const nps: Command = {
   name: 'nps',
   summary: 'Net Promoter Score with its margin of error',
   usage: 'cs-metrics nps <file> [--column score] [--survey nps] [--from 2024-01-01] [--to 2024-03-31] [--by month]',
   description:
-    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
-  options: SURVEY_OPTIONS,
-  flags: { confidence: '--confidence' },
+    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. The interval is the adjusted Wald interval of Rocks (2016): ¾ of a promoter and ¾ of a detractor are added and 3 to the answers, so it is centred a little nearer 0 than the score and never has zero width, even when every answer is a promoter; its standard error and margin are those of that centre. --interval wald gives the plain Wald interval, the score ± z × its standard error. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
+  options: {
+    ...SURVEY_OPTIONS,
+    interval: {
+      type: 'string',
+      value: 'adjusted-wald|wald',
+      default: 'adjusted-wald',
+      description: 'the interval: adjusted Wald (Rocks 2016), or Wald (score ± z × standard error)',
+    },
+  },
+  flags: { confidence: '--confidence', interval: '--interval' },
   examples: [
     'cs-metrics nps responses.csv',
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --json',
@@ -223,6 +238,7 @@ export const nps: Command = {
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --by quarter',
     'cs-metrics nps examples/data/accounts.csv --column nps --by segment',
     'cs-metrics nps answers.jsonl --column likelihood --confidence 0.9',
+    'cs-metrics nps examples/data/survey-responses.csv --survey nps --interval wald',
   ],
   run: (context) =>
     runSurvey(context, nps.flags, {
@@ -231,13 +247,15 @@ export const nps: Command = {
       scale: NPS_SCALE,
       prepare(context) {
         const confidence = confidenceOption(context);
-        return (distribution) => netPromoterScore({ distribution }, given({ confidence }));
+        const interval = choiceOption(context, 'interval', NPS_INTERVALS);
+        return (distribution) => netPromoterScore({ distribution }, given({ confidence, interval }));
       },
       headline: { name: 'NPS', kind: 'number', value: (result) => result.score },
       measures: (result) => [
         ['NPS', result.score],
-        [`interval low (${level(result.confidence)})`, result.interval.low],
-        [`interval high (${level(result.confidence)})`, result.interval.high],
+        [`interval low (${npsIntervalLabel(result)})`, result.interval.low],
+        [`interval high (${npsIntervalLabel(result)})`, result.interval.high],
+        ...(result.intervalMethod === 'wald' ? [] : [['interval centre', result.center]]),
         ['margin of error', result.marginOfError],
         ['standard error', result.standardError],
         ['responses', cell(result.responses, 'integer')],

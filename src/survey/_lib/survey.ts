@@ -108,6 +108,36 @@ export function npsCore(metric: string, groups: NpsCounts, prefix: readonly (str
   };
 }
 
+/** Centre and standard error of the adjusted-Wald NPS estimate, in NPS points. */
+export interface AdjustedNpsEstimate {
+  readonly center: number;
+  readonly standardError: number;
+}
+
+/**
+ * The adjusted-Wald estimate of Rocks (2016): ¾ of a promoter and ¾ of a detractor are added and n grows
+ * by 3, so p̂ = (P + ¾) ÷ (n + 3) and d̂ = (D + ¾) ÷ (n + 3). The centre 100·(p̂ − d̂) is 100·(P − D) ÷ (n + 3)
+ * (the ¾ cancel) and the standard error 100 · √((p̂ + d̂ − (p̂ − d̂)²) ÷ (n + 3)). With m = n + 3,
+ * 2m³ · (p̂ + d̂ − (p̂ − d̂)²) ÷ m = 2m(P + D) + 3m − 2(P − D)², an integer kept exact in BigInt; it is at
+ * least 3m > 0, so the standard error is never 0. `groups` are checked counts (see {@link npsCore}).
+ */
+export function adjustedNpsEstimate(groups: NpsCounts): AdjustedNpsEstimate {
+  const { promoters, passives, detractors } = groups;
+  const adjusted = promoters + passives + detractors + 3;
+  const net = promoters - detractors;
+  const center = Number.isSafeInteger(100 * net) ? (100 * net) / adjusted : (net / adjusted) * 100;
+  // Below 2^25 responses every term is an integer under 2^52, exact in doubles; above, BigInt keeps it exact.
+  const scaled =
+    adjusted < 2 ** 25
+      ? 2 * adjusted * (promoters + detractors) + 3 * adjusted - 2 * net * net
+      : Number(
+          2n * BigInt(adjusted) * BigInt(promoters + detractors) +
+            3n * BigInt(adjusted) -
+            2n * BigInt(net) * BigInt(net),
+        );
+  return { center, standardError: (100 * Math.sqrt(scaled)) / (adjusted * Math.sqrt(2 * adjusted)) };
+}
+
 /** The 0–10 scale of the Net Promoter Score. */
 export const NPS_SCALE: Scale = { min: 0, max: 10 };
 
