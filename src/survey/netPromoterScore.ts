@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
   needsScores,
@@ -24,7 +25,8 @@ import {
 const METRIC = 'netPromoterScore';
 
 /**
- * Input of {@link netPromoterScore}: raw 0–10 answers, a distribution of them, or the three group counts.
+ * Input of {@link netPromoterScore}: raw 0–10 answers (as scores or as response records), a distribution of
+ * them, or the three group counts.
  */
 export type NetPromoterScoreInput =
   | {
@@ -35,6 +37,10 @@ export type NetPromoterScoreInput =
        * dictionary codes `{ plan: { codes: Uint8Array, names: ['free', 'pro'] } }`), read by `segmentBy`.
        */
       readonly attributes?: ScoreAttributes;
+    }
+  | {
+      /** The answers as records `{ score, at?, attributes?, topics? }`, `score` an integer from 0 to 10. */
+      readonly responses: ArrayLike<SurveyResponse>;
     }
   | {
       /** Number of responses per score from 0 to 10: an object keyed by score, or an 11-long array (first for 0). */
@@ -57,8 +63,11 @@ export interface NetPromoterScoreOptions {
   readonly segmentBy?: undefined;
 }
 
-/** Options of {@link netPromoterScore} broken down by segment (`segmentBy`), on `{ scores }`. */
-export interface NetPromoterScoreSegmentOptions extends SurveySegmentOptions {
+/**
+ * Options of {@link netPromoterScore} broken down by segment (`segmentBy`), on `{ scores }` (`T` = `number`)
+ * or on `{ responses }` (`T` = {@link SurveyResponse}).
+ */
+export interface NetPromoterScoreSegmentOptions<T = number> extends SurveySegmentOptions<T> {
   /** Confidence level of every interval, strictly between 0 and 1. Default `0.95`. */
   readonly confidence?: number;
 }
@@ -135,12 +144,14 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Unit: NPS points (−100…100) for score, standard error, margin and interval; fractions for the shares.
  *
- * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ distribution }` (score → count,
- * or an 11-long array of counts), or `{ promoters, passives, detractors }`.
+ * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ responses }` (records `{ score,
+ * at?, attributes?, topics? }`, segmented by an attribute or a function of the response), `{ distribution }`
+ * (score → count, or an 11-long array of counts), or `{ promoters, passives, detractors }`.
  * @param options - `{ confidence = 0.95 }`, and for a breakdown `{ segmentBy, missingSegment = 'error',
  * minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer from 0 to 10 (the issue names
- * its index, `['scores', 41]`), a count is not a non-negative integer, a key is unknown, or `confidence` is
+ * its index, `['scores', 41]` or `['responses', 41, 'score']`), a response has an unknown key, an `at` that is
+ * not a date or `attributes` that are not strings, a count is not a non-negative integer, a key is unknown, or `confidence` is
  * not strictly between 0 and 1; with `segmentBy`, when the input is not `{ scores }`, the column is absent
  * or not as long as the scores (`['attributes', 'plan']`), an entry names no segment (`['attributes',
  * 'plan', 7]`, `[…, 'codes', 7]`; a missing one unless `missingSegment: 'group'`), or the function throws
@@ -175,8 +186,16 @@ export function netPromoterScore(
   options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
 export function netPromoterScore(
+  input: { readonly responses: ArrayLike<SurveyResponse> },
+  options: NetPromoterScoreSegmentOptions<SurveyResponse>,
+): SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
+  input: { readonly responses: ArrayLike<SurveyResponse> },
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions<SurveyResponse>,
+): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
   input: NetPromoterScoreInput,
-  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions | NetPromoterScoreSegmentOptions<SurveyResponse>,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult> {
   const settings = parseOptions(METRIC, optionsSchema, options);
   checkSegmentOptions(METRIC, settings);
