@@ -19,6 +19,7 @@ export const survey: FamilySamples = {
     'mergeDistributions',
     'netPromoterScore',
     'tallyScores',
+    'topicImpact',
   ],
   samples: {
     netPromoterScore: [
@@ -80,6 +81,21 @@ export const survey: FamilySamples = {
           ],
         },
         { segmentBy: 'channel', missingSegment: 'group' },
+      ],
+    ],
+    topicImpact: [
+      [{ responses }],
+      [
+        { responses: [...responses, { score: 0, topics: ['pricing', 'pricing'] }, { score: 10, topics: ['support'] }] },
+        { confidence: 0.9, minimumTopicSize: 2 },
+      ],
+      [
+        {
+          responses: [
+            { score: 9, topics: ['support'] },
+            { score: 10, topics: ['support'] },
+          ],
+        },
       ],
     ],
     tallyScores: [
