@@ -125,8 +125,7 @@ function waldTest(topic: NpsCounts, rest: NpsCounts, level: number) {
  * below the rest pulls the score down and has a negative impact: the points the score would gain if those
  * responses scored like the rest (more exactly, were not there). Since NPS(all) = s·NPS(topic) + (1 − s)·NPS(rest)
  * with s the topic's share of responses, impact = s × (NPS(topic) − NPS(rest)): a topic matters when it is
- * frequent and when its responses differ from the rest, as the key-driver views of Qualtrics Text iQ and
- * Delighted's topic reports rank them.
+ * frequent and when its responses differ from the rest.
  *
  * A response naming several topics counts in each (impacts do not add up to anything); a topic repeated in
  * one response counts once; responses without topics count in the score and in every topic's rest
@@ -142,9 +141,9 @@ function waldTest(topic: NpsCounts, rest: NpsCounts, level: number) {
  * Scores, impacts and shares are exact (one correctly rounded division of integers); intervals and
  * p-values are double precision.
  *
- * Source: NPS as in {@link netPromoterScore} (Reichheld 2003); the difference and its test as in
- * {@link compareNetPromoterScores} (Rocks 2016); the "points lost to a driver" reading as in Qualtrics'
- * and Medallia's driver analyses of NPS verbatims.
+ * Source: NPS as in {@link netPromoterScore} (F. Reichheld, Harvard Business Review, 2003), computed with
+ * and without the topic's responses; the difference and its test as in {@link compareNetPromoterScores}
+ * (the variance of NPS of B. Rocks, The American Statistician 70, 2016).
  *
  * Unit: NPS points (−100…100) for `score`, `nps`, `npsWithout`, `impact` and its interval; fractions for
  * `share`; the p-value is a probability.
