@@ -39,8 +39,14 @@ export {
   type Scores,
   type SegmentedSurveyResult,
   type SurveySegment,
+  type SurveyResponse,
   type SurveySegmentOptions,
   tallyScores,
+  type TopicImpactEntry,
+  type TopicImpactInput,
+  type TopicImpactOptions,
+  type TopicImpactResult,
+  topicImpact,
 } from './survey/index.js';
 
 // Stats

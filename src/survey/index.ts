@@ -4,6 +4,7 @@
  */
 export type { Distribution } from './_lib/distribution.js';
 export type { Scale } from '../internal/schemas.js';
+export type { SurveyResponse } from './_lib/responses.js';
 export type { Scores } from './_lib/survey.js';
 export type { ScoreAttributeColumn, ScoreAttributes } from './_lib/segmentColumns.js';
 export type { SegmentedSurveyResult, SurveySegment, SurveySegmentOptions } from './_lib/segmentedResult.js';
@@ -35,3 +36,10 @@ export {
   netPromoterScore,
 } from './netPromoterScore.js';
 export { tallyScores } from './tallyScores.js';
+export {
+  type TopicImpactEntry,
+  type TopicImpactInput,
+  type TopicImpactOptions,
+  type TopicImpactResult,
+  topicImpact,
+} from './topicImpact.js';

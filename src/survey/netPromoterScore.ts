@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
   needsScores,
@@ -25,7 +26,8 @@ import {
 const METRIC = 'netPromoterScore';
 
 /**
- * Input of {@link netPromoterScore}: raw 0–10 answers, a distribution of them, or the three group counts.
+ * Input of {@link netPromoterScore}: raw 0–10 answers (as scores or as response records), a distribution of
+ * them, or the three group counts.
  */
 export type NetPromoterScoreInput =
   | {
@@ -36,6 +38,10 @@ export type NetPromoterScoreInput =
        * dictionary codes `{ plan: { codes: Uint8Array, names: ['free', 'pro'] } }`), read by `segmentBy`.
        */
       readonly attributes?: ScoreAttributes;
+    }
+  | {
+      /** The answers as records `{ score, at?, attributes?, topics? }`, `score` an integer from 0 to 10. */
+      readonly responses: ArrayLike<SurveyResponse>;
     }
   | {
       /** Number of responses per score from 0 to 10: an object keyed by score, or an 11-long array (first for 0). */
@@ -63,8 +69,11 @@ export interface NetPromoterScoreOptions {
   readonly segmentBy?: undefined;
 }
 
-/** Options of {@link netPromoterScore} broken down by segment (`segmentBy`), on `{ scores }`. */
-export interface NetPromoterScoreSegmentOptions extends SurveySegmentOptions {
+/**
+ * Options of {@link netPromoterScore} broken down by segment (`segmentBy`), on `{ scores }` (`T` = `number`)
+ * or on `{ responses }` (`T` = {@link SurveyResponse}).
+ */
+export interface NetPromoterScoreSegmentOptions<T = number> extends SurveySegmentOptions<T> {
   /** Confidence level of every interval, strictly between 0 and 1. Default `0.95`. */
   readonly confidence?: number;
   /** How every interval is computed, as in {@link NetPromoterScoreOptions.interval}. Default `'adjusted-wald'`. */
@@ -165,17 +174,20 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Unit: NPS points (−100…100) for score, standard error, margin and interval; fractions for the shares.
  *
- * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ distribution }` (score → count,
- * or an 11-long array of counts), or `{ promoters, passives, detractors }`.
+ * @param input - `{ scores }` (an array or typed array of integers 0–10), `{ responses }` (records `{ score,
+ * at?, attributes?, topics? }`, segmented by an attribute or a function of the response), `{ distribution }`
+ * (score → count, or an 11-long array of counts), or `{ promoters, passives, detractors }`.
  * @param options - `{ confidence = 0.95, interval = 'adjusted-wald' }`, and for a breakdown `{ segmentBy,
  * missingSegment = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer from 0 to 10 (the issue names
- * its index, `['scores', 41]`), a count is not a non-negative integer, a key is unknown, `confidence` is
- * not strictly between 0 and 1, or `interval` is neither `'adjusted-wald'` nor `'wald'`; with
- * `segmentBy`, when the input is not `{ scores }`, the column is absent or not as long as the scores
- * (`['attributes', 'plan']`), an entry names no segment (`['attributes', 'plan', 7]`, `[…, 'codes', 7]`;
- * a missing one unless `missingSegment: 'group'`), or the function throws or returns anything but a
- * non-empty string (`['scores', 7]`); `missingSegment` or `minimumSegmentSize` without `segmentBy`.
+ * its index, `['scores', 41]` or `['responses', 41, 'score']`), a response has an unknown key, an `at` that
+ * is not a date or `attributes` that are not strings, a count is not a non-negative integer, a key is
+ * unknown, `confidence` is not strictly between 0 and 1, or `interval` is neither `'adjusted-wald'` nor
+ * `'wald'`; with `segmentBy`, when the input is neither `{ scores }` nor `{ responses }`, the column is
+ * absent or not as long as the scores (`['attributes', 'plan']`), an entry names no segment
+ * (`['attributes', 'plan', 7]`, `[…, 'codes', 7]`; a missing one unless `missingSegment: 'group'`), or the
+ * function throws or returns anything but a non-empty string (`['scores', 7]`); `missingSegment` or
+ * `minimumSegmentSize` without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no responses.
  * @example
  * ```ts
@@ -208,8 +220,16 @@ export function netPromoterScore(
   options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
 export function netPromoterScore(
+  input: { readonly responses: ArrayLike<SurveyResponse> },
+  options: NetPromoterScoreSegmentOptions<SurveyResponse>,
+): SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
+  input: { readonly responses: ArrayLike<SurveyResponse> },
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions<SurveyResponse>,
+): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult>;
+export function netPromoterScore(
   input: NetPromoterScoreInput,
-  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions,
+  options?: NetPromoterScoreOptions | NetPromoterScoreSegmentOptions | NetPromoterScoreSegmentOptions<SurveyResponse>,
 ): NetPromoterScoreResult | SegmentedSurveyResult<NetPromoterScoreResult> {
   const settings = parseOptions(METRIC, optionsSchema, options);
   checkSegmentOptions(METRIC, settings);

@@ -2,6 +2,15 @@ import type { FamilySamples } from '../support/types.js';
 
 const nps = { promoters: 50, passives: 30, detractors: 20 };
 
+/** Survey answers as records, as a survey tool exports them. */
+const responses = [
+  { score: 10, at: '2024-03-01', attributes: { plan: 'pro' }, topics: ['support'] },
+  { score: 3, at: '2024-03-02T10:00:00Z', attributes: { plan: 'free' }, topics: ['pricing', 'reliability'] },
+  { score: 8, attributes: { plan: 'pro' } },
+  { score: 6, attributes: { plan: 'free' }, topics: ['pricing'] },
+  { score: 9, topics: [] },
+];
+
 export const survey: FamilySamples = {
   names: [
     'compareNetPromoterScores',
@@ -10,6 +19,7 @@ export const survey: FamilySamples = {
     'mergeDistributions',
     'netPromoterScore',
     'tallyScores',
+    'topicImpact',
   ],
   samples: {
     netPromoterScore: [
@@ -41,10 +51,13 @@ export const survey: FamilySamples = {
         { scores: [10, 9, 3, 7], attributes: { plan: ['pro', 'free', 'pro', 'free'] } },
         { segmentBy: 'plan', interval: 'wald' },
       ],
+      [{ responses }],
+      [{ responses }, { segmentBy: 'plan', missingSegment: 'group', confidence: 0.9 }],
     ],
     compareNetPromoterScores: [
       [nps, { scores: [10, 9, 0, 6, 7] }],
       [nps, { distribution: { 9: 3, 3: 4 } }, { confidence: 0.99 }],
+      [{ responses }, { scores: [10, 9, 0, 6, 7] }],
     ],
     customerSatisfactionScore: [
       [{ distribution: { 5: 10, 4: 20, 3: 10, 2: 5, 1: 5 } }],
@@ -54,12 +67,46 @@ export const survey: FamilySamples = {
         { scores: [5, 4, 2, 5, 1], attributes: { region: { codes: [0, 0, 0, 1, -1], names: ['EU', 'US'] } } },
         { segmentBy: 'region', missingSegment: 'group' },
       ],
+      [{ responses: [{ score: 4 }, { score: 2, attributes: { region: 'EU' } }], scale: { min: 1, max: 5 } }],
+      [
+        {
+          responses: [
+            { score: 4, attributes: { region: 'US' } },
+            { score: 2, attributes: { region: 'EU' } },
+          ],
+        },
+        { segmentBy: 'region', minimumSegmentSize: 1 },
+      ],
     ],
     customerEffortScore: [
       [{ scores: [7, 6, 5, 4, 2, 7, 6, 3] }],
       [{ scores: [1, 2, 2, 4, 5], scale: { min: 1, max: 5 } }, { higherIsEasier: false }],
       [{ distribution: [1, 2, 3, 4, 5, 6, 7] }, { easyFrom: 6, confidence: 0.8 }],
       [{ scores: [7, 6, 2], attributes: { channel: ['chat', 'phone', 'chat'] } }, { segmentBy: 'channel' }],
+      [
+        {
+          responses: [
+            { score: 7, attributes: { channel: 'chat' } },
+            { score: 2, at: 1709251200000 },
+          ],
+        },
+        { segmentBy: 'channel', missingSegment: 'group' },
+      ],
+    ],
+    topicImpact: [
+      [{ responses }],
+      [
+        { responses: [...responses, { score: 0, topics: ['pricing', 'pricing'] }, { score: 10, topics: ['support'] }] },
+        { confidence: 0.9, minimumTopicSize: 2 },
+      ],
+      [
+        {
+          responses: [
+            { score: 9, topics: ['support'] },
+            { score: 10, topics: ['support'] },
+          ],
+        },
+      ],
     ],
     tallyScores: [
       [[10, 9, 9, 3], { min: 0, max: 10 }],

@@ -166,7 +166,7 @@ describe('--by month|quarter|year', () => {
     const { code, stderr } = await runCli(['nps', FILE, '--by', 'week']);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `cs-metrics nps: ${FILE} has no column 'week' for --by week (its columns: survey, respondent, answeredAt, score, region, channel): --by takes month, quarter, year or a column's name\n`,
+      `cs-metrics nps: ${FILE} has no column 'week' for --by week (its columns: survey, respondent, answeredAt, score, region, channel, topics): --by takes month, quarter, year or a column's name\n`,
     );
   });
 });

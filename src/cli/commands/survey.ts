@@ -35,7 +35,8 @@ function distributionTable(distribution: Record<number, number>, responses: numb
   };
 }
 
-const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+/** The options choosing which answers a survey command reads: column, survey, dates, confidence. */
+export const SURVEY_READ_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   column: { type: 'string', value: 'name', default: 'score', description: 'the column holding the scores' },
   confidence: { type: 'string', value: 'level', default: '0.95', description: 'confidence level of the intervals' },
   survey: {
@@ -56,6 +57,10 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     description: 'the column dating each answer, read by --from, --to and --by',
   },
   ...WINDOW_OPTIONS,
+};
+
+const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  ...SURVEY_READ_OPTIONS,
   ...BY_SEGMENT_OPTION,
   ...MISSING_SEGMENT_OPTION,
   ...minimumSegmentSizeOption(SURVEY_MINIMUM_SEGMENT_SIZE),

@@ -151,7 +151,8 @@ function segmentName(metric: string, key: unknown, missing: MissingSegment, path
   return invalid(metric, [...path, index], 'must be a non-empty string to name a segment');
 }
 
-function grown(counts: Float64Array): Float64Array {
+/** A copy of `counts` twice as long: room for more segments. */
+export function grown(counts: Float64Array): Float64Array {
   const next = new Float64Array(counts.length * 2);
   next.set(counts);
   return next;

@@ -8,6 +8,7 @@
 // of one survey function near 8 kB.
 import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
+import { responsesField, type SurveyResponse, tallyResponses } from './responses.js';
 import { attributesField } from './segmentColumns.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from '../../internal/parse.js';
 import { count, type Scale, scale } from '../../internal/schemas.js';
@@ -30,18 +31,26 @@ export const distributionField: Schema<Distribution> = /* @__PURE__ */ (() =>
     error: 'must be an object of counts keyed by score, or an array of counts',
   }))();
 
-/** Counts per score from either form; `NO_DATA` when there are no responses. */
+/** Counts per score from any form (scores, responses or a distribution); `NO_DATA` when there are no responses. */
 export function surveyCounts(
   metric: string,
-  parsed: { scores?: Scores | undefined; distribution?: Distribution | undefined },
+  parsed: {
+    scores?: Scores | undefined;
+    distribution?: Distribution | undefined;
+    responses?: ArrayLike<SurveyResponse> | undefined;
+  },
   range: Scale,
   prefix: readonly (string | number)[] = [],
 ): { counts: Float64Array; responses: number } {
-  const field = parsed.scores !== undefined ? 'scores' : 'distribution';
-  const counts =
-    parsed.scores !== undefined
-      ? tallyValues(metric, parsed.scores, range, [...prefix, field])
-      : readDistribution(metric, parsed.distribution, range, [...prefix, field]);
+  let field = 'distribution';
+  let counts: Float64Array;
+  if (parsed.scores !== undefined) {
+    field = 'scores';
+    counts = tallyValues(metric, parsed.scores, range, [...prefix, field]);
+  } else if (parsed.responses !== undefined) {
+    field = 'responses';
+    counts = tallyResponses(metric, parsed.responses, range, prefix);
+  } else counts = readDistribution(metric, parsed.distribution, range, [...prefix, field]);
   let responses = 0;
   for (let i = 0; i < counts.length; i++) responses += counts[i] as number;
   if (responses === 0) noData(metric, [...prefix, field], 'has no responses');
@@ -144,17 +153,19 @@ export const NPS_SCALE: Scale = { min: 0, max: 10 };
 const npsForms = /* @__PURE__ */ (() =>
   [
     { key: 'scores', schema: z.strictObject({ scores: scoresField }) },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
     { key: 'promoters', schema: npsCountsSchema },
   ] as const)();
 
-/** The forms of `netPromoterScore`'s input: the scores may bring their attributes, for `segmentBy`. */
+/** The forms of `netPromoterScore`'s input: scores with their attributes, or responses, for `segmentBy`. */
 export const npsResponseForms = /* @__PURE__ */ (() =>
   [
     {
       key: 'scores',
       schema: z.strictObject({ scores: scoresField, attributes: z.optional(attributesField) }),
     },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
     { key: 'promoters', schema: npsCountsSchema },
   ] as const)();
@@ -176,7 +187,7 @@ export function npsGroupsOf(counts: Float64Array): NpsCounts {
   };
 }
 
-/** The two forms of a survey on a configurable scale: `{ scores, scale? }` and `{ distribution, scale? }`. */
+/** The forms of a survey on a configurable scale: `{ scores, scale? }`, `{ responses, scale? }`, `{ distribution, scale? }`. */
 export const scaledSurveyForms = /* @__PURE__ */ (() =>
   [
     {
@@ -187,6 +198,7 @@ export const scaledSurveyForms = /* @__PURE__ */ (() =>
         attributes: z.optional(attributesField),
       }),
     },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField, scale: z.optional(scale) }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField, scale: z.optional(scale) }) },
   ] as const)();
 
