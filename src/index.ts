@@ -45,6 +45,13 @@ export {
 
 // Stats
 export {
+  type AdjustPValuesOptions,
+  adjustPValues,
+  type CompareProportionsInput,
+  type CompareProportionsOptions,
+  type CompareProportionsResult,
+  compareProportions,
+  type ProportionCounts,
   type WilsonIntervalInput,
   type WilsonIntervalOptions,
   type WilsonIntervalResult,
