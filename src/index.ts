@@ -40,7 +40,15 @@ export {
   type SegmentedSurveyResult,
   type SurveySegment,
   type SurveySegmentOptions,
+  type SurveyTrendInput,
+  type SurveyTrendOptions,
+  type SurveyTrendResult,
+  type SurveyTrendRow,
+  surveyTrend,
+  type TalliedPeriod,
   tallyScores,
+  type TrendChange,
+  type TrendResponse,
 } from './survey/index.js';
 
 // Stats
