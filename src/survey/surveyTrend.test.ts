@@ -215,6 +215,63 @@ describe('surveyTrend', () => {
     });
   });
 
+  describe('bulk columns', () => {
+    it('reads day numbers and bytes on the fast path, with or without segment codes', () => {
+      const day = Math.floor(jan / DAY);
+      const scores = new Uint8Array([10, 3, 9, 9]);
+      const days = new Uint16Array([day, day, day + 31, day + 31]);
+      const byDay = surveyTrend(
+        { scores, days, segments: { codes: new Uint8Array([0, 1, 0, 1]), names: ['a', 'b'] } },
+        { metric: 'nps' },
+      );
+      const byTime = surveyTrend(
+        { scores: [10, 3, 9, 9], at: [jan, jan, jan + 31 * DAY, jan + 31 * DAY], segments: ['a', 'b', 'a', 'b'] },
+        { metric: 'nps' },
+      );
+      expect(byDay).toEqual(byTime);
+      const plain = surveyTrend({ scores, at: new Float64Array([jan, jan, feb, feb]) }, { metric: 'nps' });
+      expect(plain.periods.map((row) => row.responses)).toEqual([2, 2]);
+    });
+
+    it('reports the first bad score, code or day found by the fast path', () => {
+      const at = new Float64Array([jan, jan, jan]);
+      expectMetricError(
+        () => surveyTrend({ scores: new Uint8Array([9, 11, 12]), at }, { metric: 'nps' }),
+        'INVALID_INPUT',
+        ['scores', 1],
+      );
+      expectMetricError(
+        () =>
+          surveyTrend(
+            { scores: new Uint8Array([9, 9, 9]), at, segments: { codes: new Uint8Array([0, 0, 3]), names: ['a'] } },
+            { metric: 'nps' },
+          ),
+        'INVALID_INPUT',
+        ['segments', 'codes', 2],
+      );
+      expectMetricError(
+        () => surveyTrend({ scores: [9, 9], days: [19_000, 1.5] }, { metric: 'nps' }),
+        'INVALID_INPUT',
+        ['days', 1],
+      );
+      expectMetricError(
+        () => surveyTrend({ scores: [9], days: [19_000], at: [jan] }, { metric: 'nps' }),
+        'INVALID_INPUT',
+        ['at'],
+      );
+      expectMetricError(() => surveyTrend({ scores: [9] } as never, { metric: 'nps' }), 'INVALID_INPUT', ['at']);
+    });
+
+    it('places responses by day even across a window on a day-number column', () => {
+      const day = Math.floor(jan / DAY);
+      const trend = surveyTrend(
+        { scores: [9, 9, 0], days: [day, day + 40, day + 80] },
+        { metric: 'nps', from: jan + 10 * DAY, period: 'quarter' },
+      );
+      expect(trend.periods.map((row) => [row.period, row.responses])).toEqual([['2024-Q1', 2]]);
+    });
+  });
+
   describe('validation', () => {
     it('names a response without a date, a score off the scale and a bad date', () => {
       expectMetricError(

@@ -42,7 +42,12 @@ export type SurveyTrendInput =
        * The date of each answer, as long as `scores`: epoch milliseconds (a `Float64Array` is read without a
        * copy), ISO strings or Dates.
        */
-      readonly at: ArrayLike<number | string | Date>;
+      readonly at?: ArrayLike<number | string | Date>;
+      /**
+       * Instead of `at`: the day of each answer, in whole days from 1970-01-01 (UTC), the most compact form
+       * (a `Uint16Array` reaches 2149, an `Int32Array` any date).
+       */
+      readonly days?: ArrayLike<number>;
       /** The segment of each answer: names, or dictionary codes `{ codes, names }` (−1 for none). */
       readonly segments?: ScoreAttributeColumn;
     }
@@ -100,7 +105,8 @@ const forms = /* @__PURE__ */ (() =>
       key: 'scores',
       schema: z.strictObject({
         scores: scoresField,
-        at: bulkArray('an array or typed array of dates, one per score'),
+        at: z.optional(bulkArray('an array or typed array of dates, one per score')),
+        days: z.optional(bulkArray('an array or typed array of day numbers, one per score')),
         segments: z.optional(
           z.custom<ScoreAttributeColumn>((value) => typeof value === 'object' && value !== null, {
             error: 'must be an array with one segment name per score, or dictionary codes { codes, names }',

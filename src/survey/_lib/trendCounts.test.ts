@@ -24,7 +24,8 @@ describe('trend counts', () => {
     const { length, counts } = countTrend({
       metric: 'm',
       scores: [1, 2, 2],
-      times: new Float64Array([jan, mar, mar]),
+      dates: { unit: 'ms', values: new Float64Array([jan, mar, mar]) },
+      datePath: ['at'],
       slots: { codes: [0, -1, 0], size: 1, grouped: true, path: ['c'], missing: '' },
       range: { min: 1, max: 2 },
       period: 'month',
@@ -39,7 +40,8 @@ describe('trend counts', () => {
         countTrend({
           metric: 'm',
           scores: [1, 3],
-          times: new Float64Array([jan, 0]),
+          dates: { unit: 'ms', values: new Float64Array([jan, 0]) },
+          datePath: ['at'],
           slots: null,
           range: { min: 1, max: 2 },
           period: 'month',

@@ -3,7 +3,15 @@
 import * as z from 'zod/mini';
 import { isScoreOn, readDistribution } from './distribution.js';
 import { dictionary, segmentName } from './segmentColumns.js';
-import { countTrend, readTimes, type SlotColumn, type TrendTally, type Window, periodSpan } from './trendCounts.js';
+import {
+  countTrend,
+  periodSpan,
+  readTimes,
+  type SlotColumn,
+  type TrendDates,
+  type TrendTally,
+  type Window,
+} from './trendCounts.js';
 import { parsePeriodLabel, type TrendPeriod } from './trendPeriods.js';
 import { toEpoch } from '../../internal/dates.js';
 import { invalid, isArrayInput, noData, rejectElement } from '../../internal/parse.js';
@@ -49,20 +57,29 @@ function namesToCodes(
   return codes;
 }
 
-/** Bulk columns: `{ scores, at, segments? }`, each as long as `scores`. */
+/** Bulk columns: `{ scores, at | days, segments? }`, each as long as `scores`. */
 export function columnsTally(
   metric: string,
-  input: { readonly scores: ArrayLike<unknown>; readonly at: ArrayLike<unknown>; readonly segments?: unknown },
+  input: {
+    readonly scores: ArrayLike<unknown>;
+    readonly at?: ArrayLike<unknown> | undefined;
+    readonly days?: ArrayLike<unknown> | undefined;
+    readonly segments?: unknown;
+  },
   range: Scale,
   period: TrendPeriod,
   window: Window,
   missing: MissingSegment,
 ): TrendTally {
-  const times = readTimes(metric, input.at, ['at']);
   const length = input.scores.length;
-  if (times.length !== length) {
-    invalid(metric, ['at'], `must have one date per score: ${length} scores, ${times.length} dates`);
+  if ((input.at === undefined) === (input.days === undefined)) {
+    invalid(metric, ['at'], 'is required (epoch milliseconds, ISO dates or Dates), or days instead, not both');
   }
+  const dates: TrendDates =
+    input.days === undefined
+      ? { unit: 'ms', values: readTimes(metric, input.at as ArrayLike<unknown>, ['at']) }
+      : { unit: 'day', values: input.days };
+  const datePath = input.days === undefined ? ['at'] : ['days'];
   const column = input.segments;
   let slots: SlotColumn | null = null;
   let names: string[] | null = null;
@@ -95,7 +112,8 @@ export function columnsTally(
   } = countTrend({
     metric,
     scores: input.scores,
-    times,
+    dates,
+    datePath,
     slots,
     range,
     period,
@@ -186,7 +204,17 @@ export function responsesTally(
   }
   const slots: SlotColumn | null =
     segmented === true ? { codes, size: ids.names.length, grouped: false, path: ['responses'], missing: '' } : null;
-  const counted = countTrend({ metric, scores, times, slots, range, period, window, field: ['responses'] });
+  const counted = countTrend({
+    metric,
+    scores,
+    dates: { unit: 'ms', values: times },
+    datePath: ['responses'],
+    slots,
+    range,
+    period,
+    window,
+    field: ['responses'],
+  });
   return {
     ...counted,
     names: slots === null ? null : [NO_SEGMENT, ...ids.names],
