@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { noData, parse, parseOptions } from '../internal/parse.js';
 import { compareCounts } from '../internal/proportions.js';
-import { confidence, count } from '../internal/schemas.js';
+import { confidence } from '../internal/schemas.js';
+import { proportionCountsSchema } from './_lib/proportionCounts.js';
 
 const METRIC = 'compareProportions';
 
@@ -48,16 +49,7 @@ export interface CompareProportionsResult {
   readonly confidence: number;
 }
 
-const groupSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ successes: count, trials: count }).check(
-    z.refine((v) => v.successes <= v.trials, {
-      error: 'must not exceed trials',
-      path: ['successes'],
-      when: (payload) => payload.issues.length === 0,
-    }),
-  ))();
-
-const inputSchema = /* @__PURE__ */ (() => z.strictObject({ a: groupSchema, b: groupSchema }))();
+const inputSchema = /* @__PURE__ */ (() => z.strictObject({ a: proportionCountsSchema, b: proportionCountsSchema }))();
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { compareNetPromoterScores } from './compareNetPromoterScores.js';
-import { type CustomerEffortScoreResult, customerEffortScore } from './customerEffortScore.js';
-import { type CustomerSatisfactionScoreResult, customerSatisfactionScore } from './customerSatisfactionScore.js';
+import { customerEffortScore } from './customerEffortScore.js';
+import { customerSatisfactionScore } from './customerSatisfactionScore.js';
 import { type NetPromoterScoreResult, netPromoterScore } from './netPromoterScore.js';
 import type { ScoreAttributeColumn } from './_lib/segmentColumns.js';
 import { scoresField } from './_lib/survey.js';
@@ -143,10 +143,6 @@ function own<T>(call: () => T): T {
 
 type Settings = z.infer<typeof optionsSchema>;
 
-function share(low: number, high: number) {
-  return { low, high };
-}
-
 /** The metric's scoring and comparison, on counts of its scale. */
 function trendMetric(settings: Settings, range: Scale, level: number): TrendMetric<unknown> {
   if (settings.metric === 'nps') {
@@ -167,24 +163,41 @@ function trendMetric(settings: Settings, range: Scale, level: number): TrendMetr
       confidence: level,
       ...(settings.satisfiedFrom === undefined ? {} : { satisfiedFrom: settings.satisfiedFrom }),
     };
-    const metric: TrendMetric<CustomerSatisfactionScoreResult> = {
-      score: (counts) => own(() => customerSatisfactionScore({ distribution: counts, scale: range }, options)),
-      read: (result) => ({ score: result.score, interval: share(result.interval.low, result.interval.high) }),
-      compare: (current, previous) =>
-        compareCounts(current.satisfied, current.responses, previous.satisfied, previous.responses, level),
-    };
-    return metric as TrendMetric<unknown>;
+    return shareMetric(
+      (counts) => customerSatisfactionScore({ distribution: counts, scale: range }, options),
+      (result) => [result.score, result.satisfied],
+      level,
+    );
   }
   const options = {
     confidence: level,
     ...(settings.easyFrom === undefined ? {} : { easyFrom: settings.easyFrom }),
     ...(settings.higherIsEasier === undefined ? {} : { higherIsEasier: settings.higherIsEasier }),
   };
-  const metric: TrendMetric<CustomerEffortScoreResult> = {
-    score: (counts) => own(() => customerEffortScore({ distribution: counts, scale: range }, options)),
-    read: (result) => ({ score: result.easyShare, interval: share(result.interval.low, result.interval.high) }),
+  return shareMetric(
+    (counts) => customerEffortScore({ distribution: counts, scale: range }, options),
+    (result) => [result.easyShare, result.easy],
+    level,
+  );
+}
+
+/**
+ * A metric whose row is a share with its Wilson interval (CSAT's satisfied, CES's easy): compared by the
+ * pooled two-proportion z test on the counts behind the share.
+ */
+function shareMetric<R extends { readonly responses: number; readonly interval: { low: number; high: number } }>(
+  score: (counts: Float64Array) => R,
+  shareOf: (result: R) => readonly [share: number, successes: number],
+  level: number,
+): TrendMetric<unknown> {
+  const metric: TrendMetric<R> = {
+    score: (counts) => own(() => score(counts)),
+    read: (result) => ({
+      score: shareOf(result)[0],
+      interval: { low: result.interval.low, high: result.interval.high },
+    }),
     compare: (current, previous) =>
-      compareCounts(current.easy, current.responses, previous.easy, previous.responses, level),
+      compareCounts(shareOf(current)[1], current.responses, shareOf(previous)[1], previous.responses, level),
   };
   return metric as TrendMetric<unknown>;
 }
