@@ -146,11 +146,37 @@ function responseSchema(range: Scale) {
   });
 }
 
-/** Whether a record is what `responseSchema` accepts (checked without zod; zod names the problem). */
-function isResponse(record: unknown, range: Scale): record is TrendResponse {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
-  for (const key of Object.keys(record)) if (!RESPONSE_KEYS.has(key)) return false;
-  const { at, score, segment, attributes } = record as Record<string, unknown>;
+/**
+ * The record's own fields, each read once (a getter is never asked twice), its attributes copied; or null
+ * when it is not a plain object of strings where the attributes are.
+ */
+function snapshot(record: unknown): Record<string, unknown> | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const read: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) read[key] = (record as Record<string, unknown>)[key];
+  const attributes = read.attributes;
+  if (attributes !== undefined) {
+    const copy: Record<string, string> = {};
+    if (
+      !isAttributes(attributes, (key, value) => {
+        copy[key] = value;
+      })
+    ) {
+      return read;
+    }
+    read.attributes = copy;
+  }
+  return read;
+}
+
+/** Whether a record's fields are what `responseSchema` accepts (checked without zod; zod names the problem). */
+function isResponse(
+  read: Record<string, unknown> | null,
+  range: Scale,
+): read is Record<string, unknown> & TrendResponse {
+  if (read === null) return false;
+  for (const key of Object.keys(read)) if (!RESPONSE_KEYS.has(key)) return false;
+  const { at, score, segment, attributes } = read;
   if (Number.isNaN(toEpoch(at)) || !isScoreOn(score, range)) return false;
   if (segment !== undefined && !(typeof segment === 'string' && segment.length > 0)) return false;
   return attributes === undefined || isAttributes(attributes);
@@ -177,8 +203,9 @@ export function responsesTally(
   const key = segmentBy === undefined ? undefined : segmentKeyReader(metric, 'responses', segmentBy, missing);
   let segmented: boolean | undefined = segmentBy === undefined ? undefined : true;
   for (let i = 0; i < length; i++) {
-    const record = responses[i];
-    if (!isResponse(record, range)) rejectElement(metric, responseSchema(range), record, ['responses', i]);
+    const given = responses[i];
+    const record = snapshot(given);
+    if (!isResponse(record, range)) rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
     scores[i] = record.score;
     times[i] = toEpoch(record.at);
     if (key !== undefined) {
