@@ -35,6 +35,16 @@ export {
   type NetPromoterScoreSegmentOptions,
   netPromoterScore,
 } from './netPromoterScore.js';
+export {
+  type SurveyTrendInput,
+  type SurveyTrendOptions,
+  type SurveyTrendResult,
+  type SurveyTrendRow,
+  surveyTrend,
+  type TalliedPeriod,
+  type TrendChange,
+  type TrendResponse,
+} from './surveyTrend.js';
 export { tallyScores } from './tallyScores.js';
 export {
   type TopicImpactEntry,

@@ -18,6 +18,7 @@ export const survey: FamilySamples = {
     'customerSatisfactionScore',
     'mergeDistributions',
     'netPromoterScore',
+    'surveyTrend',
     'tallyScores',
     'topicImpact',
   ],
@@ -106,6 +107,45 @@ export const survey: FamilySamples = {
             { score: 10, topics: ['support'] },
           ],
         },
+      ],
+    ],
+    surveyTrend: [
+      [
+        {
+          responses: [
+            { at: '2024-01-05', score: 10, segment: 'pro' },
+            { at: '2024-01-09', score: 6, segment: 'free' },
+            { at: '2024-02-02', score: 9, segment: 'pro' },
+            { at: '2024-03-20', score: 3, segment: 'free' },
+          ],
+        },
+        { metric: 'nps' },
+      ],
+      [
+        {
+          scores: new Uint8Array([5, 4, 2, 5]),
+          at: new Float64Array([1_704_067_200_000, 1_706_745_600_000, 1_709_251_200_000, 1_709_337_600_000]),
+          segments: { codes: new Uint8Array([0, 1, 0, 1]), names: ['EU', 'US'] },
+        },
+        { metric: 'csat', confidence: 0.9 },
+      ],
+      [
+        {
+          periods: [
+            { period: '2024-Q1', distribution: [1, 2, 3, 4, 5, 6, 7] },
+            { period: '2024-Q3', distribution: { 7: 3, 2: 1 } },
+          ],
+        },
+        { metric: 'ces', period: 'quarter', easyFrom: 6 },
+      ],
+      [
+        {
+          responses: [
+            { at: 0, score: 9, attributes: { plan: 'pro' } },
+            { at: 3e9, score: 2, attributes: {} },
+          ],
+        },
+        { metric: 'nps', period: 'year', segmentBy: 'plan', missingSegment: 'group', from: 0, to: '1971-01-01' },
       ],
     ],
     tallyScores: [

@@ -149,16 +149,17 @@ describe('--by month|quarter|year', () => {
   it('shows the score, its interval and the responses of each quarter in the table', async () => {
     const { stdout } = await runCli(['csat', FILE, '--survey', 'csat', '--by', 'quarter', '--csv']);
     const [header, first] = stdout.split('\n');
-    expect(header).toBe('quarter,CSAT,interval low,interval high,responses');
+    expect(header).toBe('quarter,CSAT,interval low,interval high,responses,change,p-value,significant');
     // The sample's CSAT survey ran in the second quarter only.
     const q1 = customerSatisfactionScore({ scores: scoresOf('csat', (day) => day >= '2024-04-01') });
     expect(first).toBe(
-      `2024-Q2,${printed(q1.score)},${printed(q1.interval.low)},${printed(q1.interval.high)},${q1.responses}`,
+      // The first period has nothing to change from: its change cells are empty.
+      `2024-Q2,${printed(q1.score)},${printed(q1.interval.low)},${printed(q1.interval.high)},${q1.responses},,,`,
     );
     const ces = await runCli(['ces', FILE, '--survey', 'ces', '--by', 'year', '--csv']);
     const year = customerEffortScore({ scores: scoresOf('ces') });
     expect(ces.stdout.split('\n')[1]).toBe(
-      `2024,${printed(year.easyShare)},${printed(year.interval.low)},${printed(year.interval.high)},${year.responses}`,
+      `2024,${printed(year.easyShare)},${printed(year.interval.low)},${printed(year.interval.high)},${year.responses},,,`,
     );
   });
 

@@ -16,6 +16,14 @@ import { checkOptions, type FlagNames } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
 import { BY_SEGMENT_OPTION, byChoice, dateWindow, WINDOW_OPTIONS } from '../periods.js';
 import { MISSING_SEGMENT_OPTION, minimumSegmentSize, minimumSegmentSizeOption, segmentColumn } from './segments.js';
+import {
+  type ChangeOf,
+  changeCells,
+  changeColumns,
+  changeNote,
+  surveyChanges,
+  type TrendSettings,
+} from './surveyChanges.js';
 import { SURVEY_MINIMUM_SEGMENT_SIZE, segmentedSurveyOutput } from './surveySegments.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
 
@@ -104,6 +112,9 @@ export interface SurveySpec<R extends SurveyResult> {
   readonly scale: Scale;
   /** The library call with every option of the command, from the options checked before the read. */
   prepare(context: CommandContext, scale: Scale): (distribution: Record<number, number>) => R;
+  /** The metric of the trend by period, and its options (the same as `prepare`'s call). */
+  readonly metric: 'nps' | 'csat' | 'ces';
+  trend(context: CommandContext, scale: Scale): TrendSettings;
   measures(result: R, scale: Scale): (readonly unknown[])[];
   /** The headline of a period's row, after its period and before its interval. */
   readonly headline: { readonly name: string; readonly kind: 'number' | 'percent'; value(result: R): number };
@@ -114,6 +125,7 @@ function periodTable<R extends SurveyResult>(
   file: string,
   by: string,
   periods: readonly { period: string; result: R }[],
+  changeOf: ChangeOf,
 ): Table {
   const kind = spec.headline.kind;
   return {
@@ -124,6 +136,7 @@ function periodTable<R extends SurveyResult>(
       { name: 'interval low', kind },
       { name: 'interval high', kind },
       { name: 'responses', kind: 'integer' },
+      ...changeColumns(kind),
     ],
     rows: periods.map(({ period, result }) => [
       period,
@@ -131,6 +144,7 @@ function periodTable<R extends SurveyResult>(
       result.interval.low,
       result.interval.high,
       result.responses,
+      ...changeCells(changeOf(period)),
     ]),
   };
 }
@@ -167,20 +181,35 @@ async function runSurvey<R extends SurveyResult>(
     result: compute(distribution),
     distribution,
   }));
+  const segmented = options.segment !== undefined;
+  const settings = spec.trend(context, scale);
+  const changeOf: ChangeOf =
+    options.by === undefined ? () => undefined : surveyChanges(spec.metric, tally, options.by, segmented, settings);
   const json = {
     ...(output.json as R),
     ...(options.by === undefined
       ? {}
       : {
           by: options.by,
-          periods: periods.map(({ period, result: each, distribution }) => ({ period, ...each, distribution })),
+          periods: periods.map(({ period, result: each, distribution }) => {
+            const change = changeOf(period);
+            return { period, ...each, distribution, ...(change === undefined ? {} : { change }) };
+          }),
         }),
   };
+  const notes = options.by === undefined ? [] : [changeNote(segmented, settings.confidence)];
   if (options.segment !== undefined) {
-    return segmentedSurveyOutput(spec, file, output, json, tally, options.segment, options.by, compute, minimum);
+    const by = { segment: options.segment, period: options.by, changeOf };
+    const result = segmentedSurveyOutput(spec, file, output, json, tally, by, compute, minimum);
+    return { ...result, notes: [...notes, ...(result.notes ?? [])] };
   }
   if (options.by === undefined) return output;
-  return { ...output, json, tables: [periodTable(spec, file, options.by, periods), ...output.tables] };
+  return {
+    ...output,
+    json,
+    tables: [periodTable(spec, file, options.by, periods, changeOf), ...output.tables],
+    notes: [...notes, ...(output.notes ?? [])],
+  };
 }
 
 /**
@@ -255,6 +284,8 @@ export const nps: Command = {
         const interval = choiceOption(context, 'interval', NPS_INTERVALS);
         return (distribution) => netPromoterScore({ distribution }, given({ confidence, interval }));
       },
+      metric: 'nps',
+      trend: (context) => given({ confidence: confidenceOption(context) }),
       headline: { name: 'NPS', kind: 'number', value: (result) => result.score },
       measures: (result) => [
         ['NPS', result.score],
@@ -298,6 +329,13 @@ export const csat: Command = {
         return (distribution) =>
           customerSatisfactionScore({ distribution, scale }, given({ confidence, satisfiedFrom }));
       },
+      metric: 'csat',
+      trend: (context, scale) =>
+        given({
+          scale,
+          confidence: confidenceOption(context),
+          satisfiedFrom: numberOption(context, 'satisfied-from'),
+        }),
       headline: { name: 'CSAT', kind: 'percent', value: (result) => result.score },
       measures: (result, scale) => [
         ['CSAT (share satisfied)', cell(result.score, 'percent')],
@@ -345,6 +383,11 @@ export const ces: Command = {
             },
           );
       },
+      metric: 'ces',
+      trend: (context, scale) => ({
+        higherIsEasier: context.values['lower-is-easier'] !== true,
+        ...given({ scale, confidence: confidenceOption(context), easyFrom: numberOption(context, 'easy-from') }),
+      }),
       headline: { name: 'easy share', kind: 'percent', value: (result) => result.easyShare },
       measures: (result, scale) => {
         const easyRange = result.higherIsEasier ? `${result.easyFrom}–${scale.max}` : `${scale.min}–${result.easyFrom}`;
