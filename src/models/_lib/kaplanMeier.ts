@@ -42,10 +42,15 @@ export class CurveBuilder {
     this.z = criticalValue(confidence);
   }
 
-  /** Sets the number of customers observed: all at risk before the first time. */
-  start(observations: number): void {
+  /** Sets the number of customers observed, `atStart` of them at risk before the first time (all by default). */
+  start(observations: number, atStart = observations): void {
     this.observations = observations;
-    this.atRisk = observations;
+    this.atRisk = atStart;
+  }
+
+  /** Late entrants join the risk set before the next time. */
+  enter(count: number): void {
+    this.atRisk += count;
   }
 
   /** Adds the point at `time` (later than the previous one): `d` churned and `c` censored there. */
