@@ -43,7 +43,7 @@ export interface CompareSurvivalCurvesResult {
   readonly degreesOfFreedom: number;
   /** P(χ² ≥ statistic) if the curves were the same: a fraction in [0, 1]. */
   readonly pValue: number;
-  /** Each group's churns, observed and expected, in the order given. */
+  /** Each group's churns, observed and expected, in the order of the keys of `groups` (`Object.keys`). */
   readonly groups: SurvivalGroupComparison[];
 }
 
