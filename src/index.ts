@@ -283,7 +283,6 @@ export {
   type SurvivalCurveInput,
   type SurvivalCurveOptions,
   type SurvivalCurveResult,
-  type SurvivalCurveSegmentOptions,
   type SurvivalInterval,
   type SurvivalMedian,
   type SurvivalObservation,

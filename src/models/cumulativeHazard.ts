@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { criticalValue } from '../internal/normal.js';
 import { bulkArray, noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { type CurveSteps, readObservations, walk } from './_lib/observations.js';
+import { RiskSetSteps, readObservations, walk } from './_lib/observations.js';
 import type { SurvivalObservation } from './survivalCurve.js';
 
 const METRIC = 'cumulativeHazard';
@@ -49,20 +49,13 @@ const inputSchema = /* @__PURE__ */ (() =>
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
 
 /** Sums d/Y and d/Y² one distinct time at a time. */
-class NelsonAalen implements CurveSteps {
+class NelsonAalen extends RiskSetSteps {
   readonly points: CumulativeHazardPoint[] = [];
-  private atRisk = 0;
   private hazard = 0;
   private variance = 0;
 
-  constructor(private readonly z: number) {}
-
-  start(_observations: number, atStart: number): void {
-    this.atRisk = atStart;
-  }
-
-  enter(count: number): void {
-    this.atRisk += count;
+  constructor(private readonly z: number) {
+    super();
   }
 
   step(time: number, events: number, censored: number): void {

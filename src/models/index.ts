@@ -53,7 +53,6 @@ export {
   type SurvivalCurveInput,
   type SurvivalCurveOptions,
   type SurvivalCurveResult,
-  type SurvivalCurveSegmentOptions,
   type SurvivalInterval,
   type SurvivalMedian,
   type SurvivalObservation,

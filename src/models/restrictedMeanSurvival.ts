@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { criticalValue } from '../internal/normal.js';
 import { bulkArray, invalid, noData, parse, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import { type CurveSteps, readObservations, walk } from './_lib/observations.js';
+import { RiskSetSteps, readObservations, walk } from './_lib/observations.js';
 import type { SurvivalObservation } from './survivalCurve.js';
 
 const METRIC = 'restrictedMeanSurvival';
@@ -48,23 +48,14 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * The Kaplan–Meier curve up to the horizon, one churn time at a time: the times, the survival after each and
  * the variance terms d/(Y(Y − d)).
  */
-class CurveToHorizon implements CurveSteps {
+class CurveToHorizon extends RiskSetSteps {
   readonly times: number[] = [];
   readonly survival: number[] = [];
   readonly terms: number[] = [];
-  observed = 0;
-  private atRisk = 0;
   private current = 1;
 
-  constructor(private readonly horizon: number) {}
-
-  start(observations: number, atStart: number): void {
-    this.observed = observations;
-    this.atRisk = atStart;
-  }
-
-  enter(count: number): void {
-    this.atRisk += count;
+  constructor(private readonly horizon: number) {
+    super();
   }
 
   step(time: number, events: number, censored: number): void {
@@ -137,7 +128,7 @@ export function restrictedMeanSurvival(
   const level = chosen.confidence ?? 0.95;
   const curve = new CurveToHorizon(horizon);
   walk(readObservations(METRIC, observations, ['observations']), curve);
-  if (curve.observed === 0) noData(METRIC, ['observations'], 'has no observations');
+  if (curve.observations === 0) noData(METRIC, ['observations'], 'has no observations');
   const { times, survival, terms } = curve;
   // Backwards from the horizon: after is the area from time j to τ. The variance is summed in units of τ²,
   // so that a horizon near the top of the double range does not overflow the squares.

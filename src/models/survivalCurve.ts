@@ -1,25 +1,10 @@
 import * as z from 'zod/mini';
-import { invalid, noData, parseForm, parseOptions } from '../internal/parse.js';
+import { noData, parseForm, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
-import {
-  checkSegmentOptions,
-  groupSegments,
-  type Segmented,
-  type SegmentedOptions,
-  segmentedShape,
-  segmentEntries,
-  segmentIndexes,
-} from '../internal/segmented.js';
 import { CurveBuilder } from './_lib/kaplanMeier.js';
 import { fromColumns, fromObservations, fromTable, survivalForms } from './_lib/survivalInput.js';
 
 const METRIC = 'survivalCurve';
-
-/** The smallest segment whose curve is not flagged `smallSample` (see docs/decisions.md, Segments). */
-const MINIMUM_SEGMENT_SIZE = 30;
-
-export type { MissingSegment, SegmentBy } from '../internal/segments.js';
-export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** One customer: how long they were observed and whether the observation ended with their churn. */
 export interface SurvivalObservation {
@@ -86,13 +71,6 @@ export interface SurvivalCurveOptions {
   readonly medianRule?: 'midpoint' | 'first';
 }
 
-/**
- * Options of {@link survivalCurve} broken down by segment (observations only): `segmentBy` (an attribute
- * name, read from each observation's `attributes`, or a function of the observation), `missingSegment`, and
- * `minimumSegmentSize` (observations; default 30).
- */
-export interface SurvivalCurveSegmentOptions extends SurvivalCurveOptions, SegmentedOptions<SurvivalObservation> {}
-
 /** One step of the Kaplan–Meier curve: a time at which some customer churned or was censored. */
 export interface SurvivalPoint {
   /** The time. */
@@ -151,7 +129,6 @@ const optionsSchema = /* @__PURE__ */ (() =>
     confidence: z.optional(confidence),
     interval: z.optional(z.enum(['log-log', 'log', 'linear'])),
     medianRule: z.optional(z.enum(['midpoint', 'first'])),
-    ...segmentedShape,
   }))();
 
 /**
@@ -179,20 +156,15 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Late entry: an observation with `entry` (customers who came under observation after their start, such as
  * those acquired before the data begins) is at risk only at times t with entry < t ≤ duration, the
  * counting-process convention of R's `Surv(entry, duration, churned)`: a customer entering at t is not at
- * risk of the churns at t (lifelines' `entry` counts it there; the two agree when no entry ties a churn). One whose entry equals its duration (after 0) is at risk at
- * no time and is left out, as R leaves out such an interval. Without late entry every customer is at risk
- * from time 0, time 0 included, which is what `entry: 0` means too.
+ * risk of the churns at t (lifelines' `entry` counts it there; the two agree when no entry ties a churn). One
+ * whose entry equals its duration (after 0) is at risk at no time and is left out, as R leaves out such an
+ * interval. Without late entry every customer is at risk from time 0, time 0 included, which is what
+ * `entry: 0` means too.
  *
  * Median: the first time Ŝ ≤ 0.5. If Ŝ is exactly 0.5 (within √ε, as R checks it) from a time t until the
  * next churn at t′, the median is (t + t′)/2 by default (R survival, SAS) or t with `medianRule: 'first'`
  * (lifelines). If the curve never falls to 0.5 the result says so (`{ reached: false }`): the median is later
  * than the data can tell, and no number is made up.
- *
- * Segments: with `segmentBy` (observations only) the result is `{ total, segments: [{ segment, size, result,
- * smallSample }] }`: `total` is exactly the call without `segmentBy`, each `result` the curve of the
- * segment's observations alone (`null` if every one of them is left out), `size` its observations, and
- * `smallSample` flags a size below `minimumSegmentSize` (default 30). To test whether the segments' curves
- * differ, see {@link compareSurvivalCurves}.
  *
  * Performance: the observations are checked in one pass into one typed array (churn times from the front,
  * censoring times from the back), each part is sorted numerically, and one merging pass builds the curve; a
@@ -217,9 +189,6 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * (each names its index, `['observations', 41, 'duration']`), an `entry` is after its `duration`, the
  * columns differ in length, a key is unknown,
  * or an option is invalid.
- * With `segmentBy`: `INVALID_INPUT` when the input is not observations, an observation lacks the attribute
- * (`['observations', 4, 'attributes', 'plan']`, unless `missingSegment: 'group'`), or `missingSegment` or
- * `minimumSegmentSize` comes without `segmentBy`.
  * @throws {@link MetricError} `NO_DATA` when there are no observations.
  * @example
  * ```ts
@@ -235,64 +204,20 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * curve.points.map((point) => point.survival); // ≈ [0.8, 0.8, 0.2667, 0.2667]
  * curve.points[2]; // ≈ { time: 3, atRisk: 3, events: 2, censored: 0, survival: 0.2667, standardError: 0.2257, low: 0.0097, high: 0.6861 }
  * curve.median; // => { reached: true, time: 3 }
- *
- * const byPlan = survivalCurve(
- *   {
- *     observations: [
- *       { duration: 2, churned: true, attributes: { plan: 'basic' } },
- *       { duration: 6, churned: false, attributes: { plan: 'pro' } },
- *       { duration: 4, churned: false, attributes: { plan: 'basic' } },
- *     ],
- *   },
- *   { segmentBy: 'plan' },
- * );
- * byPlan.segments.map((entry) => [entry.segment, entry.size, entry.result?.points.length]); // => [['basic', 2, 2], ['pro', 1, 1]]
  * ```
  * @category Models
  */
-export function survivalCurve(
-  input: SurvivalCurveInput,
-  options: SurvivalCurveSegmentOptions,
-): Segmented<SurvivalCurveResult>;
-export function survivalCurve(input: SurvivalCurveInput, options?: SurvivalCurveOptions): SurvivalCurveResult;
-export function survivalCurve(
-  input: SurvivalCurveInput,
-  options?: SurvivalCurveOptions | SurvivalCurveSegmentOptions,
-): SurvivalCurveResult | Segmented<SurvivalCurveResult> {
+export function survivalCurve(input: SurvivalCurveInput, options?: SurvivalCurveOptions): SurvivalCurveResult {
   const parsed = parseForm(METRIC, survivalForms, input);
   const chosen = parseOptions(METRIC, optionsSchema, options);
-  checkSegmentOptions(METRIC, chosen);
-  const curve = (form: typeof parsed): SurvivalCurveResult => {
-    const builder = new CurveBuilder(
-      chosen.confidence ?? 0.95,
-      chosen.interval ?? 'log-log',
-      chosen.medianRule ?? 'midpoint',
-    );
-    if (form.form === 'observations') fromObservations(METRIC, form.value.observations, builder);
-    else if (form.form === 'durations') fromColumns(METRIC, form.value.durations, form.value.churned, builder);
-    else fromTable(METRIC, form.value.table, builder);
-    if (builder.observations === 0) noData(METRIC, [form.form], 'has no observations');
-    return builder.result();
-  };
-  const total = curve(parsed);
-  const { segmentBy } = chosen;
-  if (segmentBy === undefined) return total;
-  if (parsed.form !== 'observations') {
-    return invalid(METRIC, ['segmentBy'], 'applies only to observations, whose attributes name segments', 'options');
-  }
-  const records = parsed.value.observations;
-  const groups = groupSegments(METRIC, 'observations', records, { ...chosen, segmentBy });
-  const indexes = segmentIndexes(groups);
-  const { offsets } = groups;
-  const segments = segmentEntries(
-    groups.ids,
-    chosen.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
-    (s) => (offsets[s + 1] as number) - (offsets[s] as number),
-    (s) => {
-      const members = indexes.subarray(offsets[s] as number, offsets[s + 1] as number);
-      const observations = Array.from(members, (i) => records[i] as SurvivalObservation);
-      return curve({ form: 'observations', value: { observations } });
-    },
+  const builder = new CurveBuilder(
+    chosen.confidence ?? 0.95,
+    chosen.interval ?? 'log-log',
+    chosen.medianRule ?? 'midpoint',
   );
-  return { total, segments };
+  if (parsed.form === 'observations') fromObservations(METRIC, parsed.value.observations, builder);
+  else if (parsed.form === 'durations') fromColumns(METRIC, parsed.value.durations, parsed.value.churned, builder);
+  else fromTable(METRIC, parsed.value.table, builder);
+  if (builder.observations === 0) noData(METRIC, [parsed.form], 'has no observations');
+  return builder.result();
 }

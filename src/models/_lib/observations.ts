@@ -19,6 +19,29 @@ export interface CurveSteps {
 }
 
 /**
+ * The risk set that every estimator keeps while walking: customers at risk before the next step, from the
+ * start and the late entrants. Each estimator adds its `step`, which lowers `atRisk` by the churned and
+ * censored customers of the step.
+ */
+export abstract class RiskSetSteps implements CurveSteps {
+  /** Customers observed. */
+  observations = 0;
+  /** Customers at risk just before the next step. */
+  protected atRisk = 0;
+
+  start(observations: number, atStart = observations): void {
+    this.observations = observations;
+    this.atRisk = atStart;
+  }
+
+  enter(count: number): void {
+    this.atRisk += count;
+  }
+
+  abstract step(time: number, events: number, censored: number): void;
+}
+
+/**
  * Observations sorted for the survival estimators: the churn times, the censoring times and the late entries,
  * each in increasing order. A customer is at risk at t when entry < t ≤ duration; a customer without `entry`
  * (or with entry 0) is at risk from time 0 on, time 0 included.
