@@ -48,6 +48,7 @@ export {
   surveyTrend,
   type TalliedPeriod,
   tallyScores,
+  type TrendPeriod,
   type TopicImpactEntry,
   type TopicImpactInput,
   type TopicImpactOptions,

@@ -45,6 +45,7 @@ export {
   type TrendChange,
   type TrendResponse,
 } from './surveyTrend.js';
+export type { TrendPeriod } from './_lib/trendPeriods.js';
 export { tallyScores } from './tallyScores.js';
 export {
   type TopicImpactEntry,

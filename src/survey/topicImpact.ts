@@ -53,7 +53,12 @@ export interface TopicImpactEntry {
    * Interval of the impact at `confidence`: share × the Wald interval of NPS(topic) − NPS(rest); `null` when
    * `impact` is, or when both groups fall in one NPS group each (no variance: the test is undefined).
    */
-  readonly interval: { readonly low: number; readonly high: number } | null;
+  readonly interval: {
+    /** Lower end, in NPS points. */
+    readonly low: number;
+    /** Upper end, in NPS points. */
+    readonly high: number;
+  } | null;
   /** Two-sided p-value of "the topic's responses score like the rest" (Wald z test); `null` as `interval`. */
   readonly pValue: number | null;
   /** Whether `pValue` is below 1 − confidence (false when it is `null`). */

@@ -9,7 +9,10 @@ export type LogRankWeights =
   | 'logrank'
   | 'wilcoxon'
   | 'tarone-ware'
-  | { readonly flemingHarrington: readonly [number, number] };
+  | {
+      /** Fleming–Harrington G(p, q): each time weighted by S(t−)^p × (1 − S(t−))^q, S the pooled Kaplan–Meier. */
+      readonly flemingHarrington: readonly [number, number];
+    };
 
 /** What the test needs: the weighted scores and covariance, and the unweighted churns seen and expected. */
 export interface LogRankSums {

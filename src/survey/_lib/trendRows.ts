@@ -42,7 +42,12 @@ export interface SurveyTrendRow {
   /** The metric's score (NPS points; CSAT's satisfied share; CES's easy share), or null without responses. */
   readonly score: number | null;
   /** The interval the metric's own function gives, or null without responses. */
-  readonly interval: { readonly low: number; readonly high: number } | null;
+  readonly interval: {
+    /** Lower end, in the score's unit. */
+    readonly low: number;
+    /** Upper end, in the score's unit. */
+    readonly high: number;
+  } | null;
   /** The change from the previous period, when both have responses. */
   readonly change?: TrendChange;
 }
