@@ -8,11 +8,11 @@ import { TREND_CONFIDENCE } from './trend.js';
 const BAND = 'rgba(47, 95, 208, 0.14)';
 const LEVEL = `${Math.round(TREND_CONFIDENCE * 100)}%`;
 
-/** A p-value as the page shows it: "0.012", "< 0.001" below that. */
-const pValueText = (pValue) => (pValue < 0.001 ? '< 0.001' : pValue.toFixed(3));
+/** A p-value as the page shows it: "0.012", "< 0.001" below that, a dash where the test is undefined. */
+const pValueText = (pValue) => (pValue === null ? '—' : pValue < 0.001 ? '< 0.001' : pValue.toFixed(3));
 /** How a month's change reads: "+13.2 (p = 0.012)". */
 const changeText = ({ difference, pValue }) =>
-  `${signed(oneDecimal, difference)} (p ${pValue < 0.001 ? '' : '= '}${pValueText(pValue)})`;
+  `${signed(oneDecimal, difference)} (p ${pValue !== null && pValue < 0.001 ? '' : '= '}${pValueText(pValue)})`;
 
 /** Whether a month's change is a significant rise, a significant fall, or neither (null). */
 export function changeMark(change) {
@@ -126,7 +126,7 @@ export function trendTable(table, trend) {
             change === null ? '—' : `${signed(oneDecimal, change)}${mark === null ? '' : mark === 'up' ? ' ▲' : ' ▼'}`,
             { class: mark ?? undefined },
           ),
-          cell('td', row.change?.pValue ?? null, row.change === null ? '—' : pValueText(row.change.pValue)),
+          cell('td', row.change?.pValue ?? null, pValueText(row.change?.pValue ?? null)),
         );
       }),
     ),
