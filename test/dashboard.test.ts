@@ -22,6 +22,7 @@ import {
   healthDistribution,
   healthScoreCalibration,
   invoiceRevenueSeries,
+  type NetPromoterScoreResult,
   netPromoterScore,
   recurringRevenueSeries,
   revenueCohorts,
@@ -144,6 +145,27 @@ function segmentSeries(segment: Segment, window: Window) {
   return segments.find((entry) => entry.segment === segment.value)!.rows;
 }
 
+/** The months of the survey trend: those of the sample's NPS answers. */
+const TREND_MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+
+/**
+ * The NPS trend of survey answers: each month's `netPromoterScore` and its change from the month before by
+ * `compareNetPromoterScores`, as `surveyTrend` defines them; null where a month has no answers.
+ */
+function expectedTrend(survey: Row[]) {
+  let previous: NetPromoterScoreResult | null = null;
+  return TREND_MONTHS.map((period) => {
+    const scores = survey
+      .filter((row) => row.survey === 'nps' && row.answeredAt!.startsWith(period))
+      .map((row) => Number(row.score));
+    const nps = scores.length === 0 ? null : netPromoterScore({ scores });
+    const test = nps && previous && compareNetPromoterScores(nps, previous);
+    previous = nps;
+    const change = test && { difference: test.difference, pValue: test.pValue, significant: test.significant };
+    return { period, responses: scores.length, score: nps?.score ?? null, interval: nps?.interval ?? null, change };
+  });
+}
+
 /**
  * The dashboard's figures, computed here with the library on the same files: for the whole company, or for
  * a segment, whose MRR series is its rows of the segmented series, whose other revenue records are those of
@@ -225,6 +247,7 @@ function expectedFigures(segment?: Segment) {
     nps: netPromoterScore({ scores: q2 }),
     npsChange: compareNetPromoterScores({ scores: q2 }, { scores: q1 }),
     npsDistribution: tallyScores(q2, { min: 0, max: 10 }),
+    trend: expectedTrend(survey),
     csat: customerSatisfactionScore({ scores: scores('csat', '2024-04-01', '2024-07-01') }),
     support: supportResponseTimes({ tickets }),
     stickiness: stickiness({ events }, { asOf: '2024-12-31', windowDays: 30 }),
@@ -373,6 +396,65 @@ async function expectNps(page: Page, { nps, npsDistribution }: Figures): Promise
     ['passives', nps.passiveShare],
     ['promoters', nps.promoterShare],
   ]);
+}
+
+/** The trend's table and chart: months, scores, interval ends, changes and significance marks. */
+async function expectTrend(page: Page, trend: Figures['trend'], prefix = '#trend'): Promise<void> {
+  const shown = await tableRows(page, `${prefix}-table`, 'period');
+  expect(shown).toEqual(
+    Object.fromEntries(
+      trend.map((row) => [
+        row.period,
+        [
+          row.responses,
+          row.score,
+          row.interval?.low ?? null,
+          row.interval?.high ?? null,
+          row.change?.difference ?? null,
+          row.change?.pValue ?? null,
+        ],
+      ]),
+    ),
+  );
+  const marks = await page.$$eval(`${prefix}-table tbody tr`, (trs) =>
+    trs.map((tr) => [(tr as HTMLElement).dataset.significant, tr.querySelector('td.up, td.down')?.className ?? '']),
+  );
+  const mark = (change: (typeof trend)[number]['change']) =>
+    change?.significant ? (change.difference >= 0 ? 'up' : 'down') : '';
+  expect(marks).toEqual(trend.map((row) => [row.change ? String(row.change.significant) : '', mark(row.change)]));
+  expect(await trendDrawn(page, `${prefix}-chart`)).toEqual({
+    low: trend.map((row) => row.interval?.low ?? null),
+    high: trend.map((row) => row.interval?.high ?? null),
+    score: trend.map((row) => row.score),
+    style: trend.map((row) => (mark(row.change) === '' ? 'circle' : 'triangle')),
+  });
+}
+
+/** The dashboard's trend modules, loaded in the page. */
+interface TrendModules {
+  npsTrend: (answers: unknown) => Figures['trend'];
+  trendPanel: (canvas: Element, summary: Element, table: Element, trend: Figures['trend']) => void;
+}
+
+/** What the test reads of a chart drawn by the page's Chart.js. */
+interface ChartModule {
+  Chart: {
+    getChart(
+      canvas: Element | null,
+    ): { data: { datasets: { data: (number | null)[]; pointStyle?: string[] }[] } } | undefined;
+  };
+}
+
+/** The data of the trend chart drawn on a canvas: band ends, scores and each month's point style. */
+async function trendDrawn(page: Page, selector: string) {
+  return page.evaluate(async (canvasSelector) => {
+    // The page's own Chart.js module, through its import map (a Function, so that no test transform
+    // rewrites the dynamic import of this code, which runs in the page).
+    const load = new Function('name', 'return import(name)') as (name: string) => Promise<ChartModule>;
+    const { Chart } = await load('chart.js');
+    const [low, high, score] = Chart.getChart(document.querySelector(canvasSelector))!.data.datasets;
+    return { low: low!.data, high: high!.data, score: score!.data, style: score!.pointStyle };
+  }, selector);
 }
 
 async function expectCohorts(page: Page, cohorts: Figures['cohorts']): Promise<void> {
@@ -620,6 +702,53 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     await expectNps(page, expected());
   });
 
+  it('charts the NPS trend month by month, with its intervals and its significant changes', async () => {
+    const { trend } = expected();
+    expect(trend.map((row) => row.period)).toEqual(TREND_MONTHS);
+    expect(trend.every((row) => row.responses > 0 && row.interval !== null)).toBe(true);
+    await expectTrend(page, trend);
+    // No month of the sample moves by more than chance: the summary says so.
+    expect(trend.some((row) => row.change?.significant)).toBe(false);
+    expect(await page.textContent('#trend-summary')).toBe(
+      "No month's change from the month before is significant at 95%.",
+    );
+  });
+
+  it('marks a significant rise and a significant fall on the trend', async () => {
+    // Answers that swing: 40 in each month, the middle month's mostly promoters.
+    const answers = (month: string, promoters: number, detractors: number) =>
+      Array.from({ length: 40 }, (_, k) => ({
+        survey: 'nps',
+        answeredAt: `${month}-15`,
+        score: String(k < promoters ? 10 : k < promoters + detractors ? 3 : 8),
+      }));
+    const rows = [...answers('2024-01', 8, 20), ...answers('2024-02', 30, 4), ...answers('2024-03', 10, 18)];
+    const expectedSwing = expectedTrend(rows as Row[]);
+    expect(expectedSwing.map((row) => row.change?.significant ?? null)).toEqual([null, true, true, null, null, null]);
+    const shown = await page.evaluate(async (answerRows) => {
+      const load = new Function('name', 'return import(name)') as (name: string) => Promise<TrendModules>;
+      const [{ npsTrend }, { trendPanel }] = await Promise.all([load('./trend.js'), load('./trendChart.js')]);
+      const box = document.createElement('div');
+      box.style.cssText = 'position:relative;width:600px;height:260px';
+      box.innerHTML = '<canvas id="swing-chart"></canvas><p id="swing-summary"></p><table id="swing-table"></table>';
+      document.body.append(box);
+      const trend = npsTrend(answerRows);
+      trendPanel(
+        ...(['chart', 'summary', 'table'].map((part) => box.querySelector(`#swing-${part}`)) as [
+          Element,
+          Element,
+          Element,
+        ]),
+        trend,
+      );
+      return { trend, summary: box.querySelector('#swing-summary')!.textContent };
+    }, rows);
+    expect(shown.trend).toEqual(expectedSwing);
+    expect(shown.summary).toMatch(/^Significant changes from the month before: Feb 24 \+.* Mar 24 −.*\.$/);
+    await expectTrend(page, shown.trend, '#swing');
+    await page.evaluate(() => document.querySelector('#swing-chart')!.parentElement!.remove());
+  });
+
   it('shows the cohort retention heatmap of 2024', async () => {
     await expectCohorts(page, expected().cohorts);
     expect(Object.keys(await tableRows(page, '#cohort-table', 'cohort'))).toHaveLength(13);
@@ -650,6 +779,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     await expectCards(page, europe);
     await expectMrrTable(page, europe.series);
     await expectNps(page, europe);
+    await expectTrend(page, europe.trend);
     await expectCohorts(page, europe.cohorts);
     await expectHealth(page, europe);
     await expectRevenueCohorts(page, europe);
@@ -661,6 +791,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     const growth = expectedFigures({ by: 'plan', value: 'growth' });
     await expectCards(page, growth);
     await expectMrrTable(page, growth.series);
+    await expectTrend(page, growth.trend);
     // A month when customers moved onto the plan and off it: MRR entering and leaving, not new and churned.
     const moved = segmentSeries({ by: 'plan', value: 'growth' }, { from: '2023-01', to: '2024-12' }).find(
       (row) => row.enteringMrr > 0 && row.leavingMrr > 0,
@@ -687,7 +818,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws the three charts', async () => {
+  it('draws the four charts', async () => {
     const painted = await page.$$eval('canvas', (canvases) =>
       canvases.map((canvas) => {
         const { data } = (canvas as HTMLCanvasElement)
@@ -698,7 +829,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
         return count;
       }),
     );
-    expect(painted).toHaveLength(3);
+    expect(painted).toHaveLength(4);
     for (const pixels of painted) expect(pixels).toBeGreaterThan(5_000);
   });
 

@@ -12,6 +12,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -29,11 +30,13 @@ import { cohortTable, healthPanel } from './panels.js';
 import { ltvChart, revenueHeatmap } from './revenueCohorts.js';
 import { customerSegments, fragmentSegment, segmentData, segmentFragment, segmentValues } from './segments.js';
 import { segmentSelector, segmentShare } from './selector.js';
+import { trendPanel } from './trendChart.js';
 
 Chart.register(
   BarController,
   BarElement,
   CategoryScale,
+  Filler,
   LinearScale,
   LineController,
   LineElement,
@@ -52,6 +55,7 @@ function render(figures) {
   mrrTable(byId('mrr-table'), figures.series);
   npsChart(byId('nps-chart'), figures.npsDistribution);
   npsDetails(byId('nps-legend'), byId('nps-table'), figures.nps, figures.npsDistribution);
+  trendPanel(byId('trend-chart'), byId('trend-summary'), byId('trend-table'), figures.trend);
   cohortTable(byId('cohort-table'), figures.cohorts);
   revenueHeatmap(byId('revenue-cohort-table'), figures.revenueCohorts);
   ltvChart(byId('ltv-chart'), byId('ltv-table'), figures.revenueCohorts);

@@ -8,7 +8,6 @@ import {
   healthDistribution,
   healthScoreCalibration,
   invoiceRevenueSeries,
-  isMetricError,
   netPromoterScore,
   recurringRevenueSeries,
   revenueCohorts,
@@ -18,6 +17,7 @@ import {
   tallyScores,
   trialConversion,
 } from 'customer-success-metrics';
+import { npsTrend, unless } from './trend.js';
 
 /** What the dashboard shows: the periods of the sample data. */
 export const PERIOD = {
@@ -33,16 +33,6 @@ export const PERIOD = {
 };
 
 export const inside = (day, period) => day >= period.from && day < period.to;
-
-/** The figure, or null where the library has nothing to say (`NO_DATA`: a segment without answers, say). */
-function unless(compute) {
-  try {
-    return compute();
-  } catch (error) {
-    if (isMetricError(error) && error.code === 'NO_DATA') return null;
-    throw error;
-  }
-}
 
 /**
  * The MRR series of `period` for all of `subscriptions`, or for a segment `{ by, value }` of them: its rows
@@ -99,6 +89,7 @@ export function compute(data, revenue) {
     nps: unless(() => netPromoterScore({ scores: npsScores })),
     npsChange: unless(() => compareNetPromoterScores({ scores: npsScores }, { scores: npsBefore })),
     npsDistribution: tallyScores(npsScores, { min: 0, max: 10 }),
+    trend: npsTrend(data.survey),
     csat: unless(() => customerSatisfactionScore({ scores: scores('csat', PERIOD.survey) })),
     support: unless(() => supportResponseTimes({ tickets: data.tickets }, { unit: 'hour' })),
     stickiness: unless(() =>
