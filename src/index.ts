@@ -45,6 +45,15 @@ export {
 
 // Stats
 export {
+  type CompareMeansGroup,
+  type CompareMeansInput,
+  type CompareMeansOptions,
+  type CompareMeansResult,
+  compareMeans,
+  type RequiredSampleSizeInput,
+  type RequiredSampleSizeOptions,
+  type RequiredSampleSizeResult,
+  requiredSampleSize,
   type WilsonIntervalInput,
   type WilsonIntervalOptions,
   type WilsonIntervalResult,
