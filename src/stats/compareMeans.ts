@@ -81,8 +81,8 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  * corrected two-pass algorithm) or its summary `{ count, mean, standardDeviation }`, as a warehouse query
  * returns it. When both groups have no spread (every value equal within each group) the test is undefined:
  * `t`, `degreesOfFreedom` and `pValue` are `null`, the interval is the difference itself and `significant`
- * is `false`. Student's t distribution is computed in double precision (its p-values agree with R's `pt` to
- * about 1e-13, relative).
+ * is `false`. Student's t distribution is computed in double precision: over 2 600 random points (ν from 0.3
+ * to 1e14) its p-values agree with SciPy's `scipy.stats.t` to 2e-13, relative.
  *
  * Source: B. L. Welch, "The generalization of 'Student's' problem when several different population
  * variances are involved", Biometrika 34 (1947); F. E. Satterthwaite, Biometrics Bulletin 2 (1946).

@@ -60,8 +60,8 @@ function roundUp(x: number): number {
  * from 1 000 customers, 278.
  *
  * Rounding: z is irrational, so n₀ is a whole number only in the rarest cases, but double arithmetic can put
- * a whole number a hair above itself (n₀ = N under the correction, for instance), and rounding that up would
- * ask for one response too many. A value within 1e-9 (relative) of a whole number is therefore taken as that
+ * a whole number a hair above itself, and rounding that up would ask for one response too many (under the
+ * correction, a population far smaller than n₀ gives N up to rounding, and the result is also capped at N). A value within 1e-9 (relative) of a whole number is therefore taken as that
  * number before rounding up.
  *
  * `marginOfError` is a fraction of the scale of a share (0.05 for ±5 points), never in NPS points: the
