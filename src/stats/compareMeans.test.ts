@@ -74,7 +74,7 @@ describe('compareMeans', () => {
       expect(result.difference).toBe(0.5);
     });
 
-    it('keeps its precision for values far from zero (two-pass variance)', () => {
+    it('keeps its precision for values far from zero (no cancellation in the variance)', () => {
       const shift = 1e9;
       const base = compareMeans({ a: { values: drug1 }, b: { values: drug2 } });
       const shifted = compareMeans({

@@ -24,7 +24,7 @@ describe('readSample', () => {
   it('names the side and the element', () => {
     expectMetricError(() => readSample('m', { values: [1, null] }, 'b'), 'INVALID_INPUT', ['b', 'values', 1]);
     expectMetricError(() => readSample('m', 5, 'a'), 'INVALID_INPUT', ['a']);
-    expectMetricError(() => readSample('m', { values: [Number.MAX_VALUE, Number.MAX_VALUE] }, 'a'), 'INVALID_INPUT', [
+    expectMetricError(() => readSample('m', { values: [Number.MAX_VALUE, -Number.MAX_VALUE] }, 'a'), 'INVALID_INPUT', [
       'a',
       'values',
     ]);

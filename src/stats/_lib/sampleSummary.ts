@@ -27,31 +27,25 @@ const groupForms = /* @__PURE__ */ (() =>
   ] as const)();
 
 /**
- * Mean and sample variance of finite values by the corrected two-pass algorithm (Chan, Golub & LeVeque,
- * "Algorithms for computing the sample variance", The American Statistician 37, 1983): the second pass sums
- * the deviations from the first pass's mean and their squares, and the sum of the deviations (zero but for
- * rounding) corrects the squares. Each value is checked in the first pass.
+ * Mean and sample variance of finite values in one pass by Welford's method (B. P. Welford, Technometrics 4,
+ * 1962): the running mean moves by each deviation ÷ k and the sum of squared deviations grows by the product
+ * of the deviations from the old and the new mean, so nothing cancels as in Σx² − n·x̄², and each element
+ * is read once (the input may be a proxy or change between reads). Each value is checked as it is read.
  */
 function summarizeValues(metric: string, values: ArrayLike<unknown>, side: 'a' | 'b'): SampleSummary {
   const n = values.length;
-  let sum = 0;
+  let mean = 0;
+  let squares = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i];
     if (typeof value !== 'number' || value - value !== 0)
       rejectElement(metric, valueSchema, value, [side, 'values', i]);
-    sum += value;
+    const deviation = value - mean;
+    mean += deviation / (i + 1);
+    squares += deviation * (value - mean);
   }
   if (n < 2) noData(metric, [side, 'values'], `must have at least 2 values, not ${n}: a variance needs two`);
-  const mean = sum / n;
-  let deviations = 0;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const deviation = (values[i] as number) - mean;
-    deviations += deviation;
-    squares += deviation * deviation;
-  }
-  // Rounding can leave the corrected sum a hair below zero when every value is equal.
-  const variance = Math.max(0, (squares - (deviations * deviations) / n) / (n - 1));
+  const variance = squares / (n - 1);
   if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
     invalid(metric, [side, 'values'], 'holds values too large to compare in double precision');
   }
