@@ -225,7 +225,7 @@ export function fitProportionalHazards(
     coefficients,
     logLikelihood: fit.at.logLikelihood,
     nullLogLikelihood: fit.nullLogLikelihood,
-    concordance: concordanceOf(design, fit.beta),
+    concordance: concordanceOf(data, coefficients),
     likelihoodRatio: { statistic, degreesOfFreedom: names.length, pValue: chiSquareUpperTail(statistic, names.length) },
     iterations: fit.iterations,
     converged: fit.converged,
@@ -313,19 +313,19 @@ function standardize(data: CoxData): { design: CoxDesign; scales: Float64Array }
   return { design, scales };
 }
 
-/** Harrell's C of the fitted risk β·z, in the design's row order (0.5 when no pair is comparable). */
-function concordanceOf(design: CoxDesign, beta: Float64Array): number {
-  const { n, p, z } = design;
+/**
+ * Harrell's C of the fitted risk β·x, on the original covariates: customers whose covariates are equal tie
+ * exactly, and the ties do not depend on rounding in the standardization.
+ */
+function concordanceOf(data: CoxData, beta: readonly ProportionalHazardsCoefficient[]): number {
+  const { x, durations, churned } = data;
+  const n = durations.length;
+  const p = beta.length;
   const risk = new Float64Array(n);
-  const durations = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
+  for (let i = 0; i < n; i++) {
     let e = 0;
-    for (let j = 0; j < p; j++) e += (z[r * p + j] as number) * (beta[j] as number);
-    risk[r] = e;
+    for (let j = 0; j < p; j++) e += (x[i * p + j] as number) * (beta[j]?.coefficient as number);
+    risk[i] = e;
   }
-  // Rows of the design are in decreasing duration: rebuild the durations in that order.
-  for (let g = 0; g + 1 < design.groupStart.length; g++) {
-    durations.fill(design.groupTime[g] as number, design.groupStart[g] as number, design.groupStart[g + 1] as number);
-  }
-  return concordance(durations, design.churned, risk) ?? 0.5;
+  return concordance(durations, churned, risk) ?? 0.5;
 }
