@@ -7,6 +7,7 @@ import { chiSquareUpperTail } from './_lib/chiSquare.js';
 import { concordance } from './_lib/concordance.js';
 import { type CoxDesign, cholesky, inverseDiagonal, maximizePartialLikelihood } from './_lib/coxFit.js';
 import { type CoxData, coxForms, covariatePath, fromColumns, fromRecords } from './_lib/coxInput.js';
+import { decreasingOrder } from './_lib/ranks.js';
 
 const METRIC = 'fitProportionalHazards';
 
@@ -265,9 +266,7 @@ function standardize(data: CoxData): { design: CoxDesign; scales: Float64Array }
     // A spread that underflows still leaves a usable unit: the range.
     scales[j] = Math.sqrt(squares / n) || max - min;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (durations[b] as number) - (durations[a] as number) || a - b);
+  const order = decreasingOrder(durations);
   const z = new Float64Array(n * p);
   const sortedChurned = new Uint8Array(n);
   const position = new Uint32Array(n);
@@ -289,9 +288,7 @@ function standardize(data: CoxData): { design: CoxDesign; scales: Float64Array }
   let entryOrder = new Uint32Array(0);
   let entrySorted = new Float64Array(0);
   if (entries !== null) {
-    const byEntry = new Uint32Array(n);
-    for (let i = 0; i < n; i++) byEntry[i] = i;
-    byEntry.sort((a, b) => (entries[b] as number) - (entries[a] as number));
+    const byEntry = decreasingOrder(entries);
     entryOrder = new Uint32Array(n);
     entrySorted = new Float64Array(n);
     for (let k = 0; k < n; k++) {

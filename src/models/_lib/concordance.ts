@@ -1,4 +1,5 @@
 // Harrell's concordance index of a risk score, counted as lifelines and R's survival count it.
+import { denseRanks, orderByKeys } from './ranks.js';
 
 /**
  * Harrell's C: among comparable pairs, the share where the customer who churned first has the higher risk,
@@ -10,20 +11,16 @@
  */
 export function concordance(durations: Float64Array, churned: Uint8Array, risk: Float64Array): number | null {
   const n = durations.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   // Increasing duration; at equal durations churns before censorings.
-  order.sort(
-    (a, b) => (durations[a] as number) - (durations[b] as number) || (churned[b] as number) - (churned[a] as number),
-  );
-  const sortedRisk = Float64Array.from(risk).sort();
-  const ranks = new Uint32Array(n);
-  let distinct = 0;
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || sortedRisk[i] !== sortedRisk[i - 1]) values[distinct++] = sortedRisk[i] as number;
-  }
-  for (let i = 0; i < n; i++) ranks[i] = lowerBound(values, distinct, risk[i] as number) + 1;
+  const time = denseRanks(durations);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = 2 * (time.ranks[i] as number) + (churned[i] === 1 ? 0 : 1);
+  const order = orderByKeys(keys, 2 * time.distinct.length);
+  const risks = denseRanks(risk);
+  const distinct = risks.distinct.length;
+  // Fenwick indexes start at 1.
+  const ranks = risks.ranks;
+  for (let i = 0; i < n; i++) ranks[i] = (ranks[i] as number) + 1;
   const tree = new Float64Array(distinct + 1);
   const prefix = (r: number) => {
     let total = 0;
@@ -63,15 +60,4 @@ export function concordance(durations: Float64Array, churned: Uint8Array, risk: 
     at = end;
   }
   return pairs === 0 ? null : score / pairs;
-}
-
-function lowerBound(values: Float64Array, length: number, value: number): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
