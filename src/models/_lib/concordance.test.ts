@@ -33,6 +33,27 @@ describe('concordance', () => {
     expect(concordance(Float64Array.of(1, 1), Uint8Array.of(1, 1), Float64Array.of(1, 2))).toBe(null);
     expect(concordance(Float64Array.of(1, 1), Uint8Array.of(0, 1), Float64Array.of(1, 2))).toBe(1);
   });
+  it('does not depend on the order of the customers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+          {
+            maxLength: 40,
+          },
+        ),
+        (rows) => {
+          const of = (list: typeof rows) =>
+            concordance(
+              Float64Array.from(list, (r) => r[0]),
+              Uint8Array.from(list, (r) => (r[1] ? 1 : 0)),
+              Float64Array.from(list, (r) => r[2]),
+            );
+          expect(of([...rows].reverse())).toBe(of(rows));
+        },
+      ),
+    );
+  });
   it('equals the count over every pair', () => {
     fc.assert(
       fc.property(
