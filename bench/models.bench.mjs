@@ -5,6 +5,10 @@
 // fitShiftedBetaGeometric on a 12-period cohort against a hand-written Nelder–Mead fit of the same
 // likelihood (what most published sBG code does). Goal: under 5 ms a fit. Columns (a Float64Array and a
 // Uint8Array) have a hand-written loop of their own.
+// compareSurvivalCurves (two groups of 500 000) and cumulativeHazard over 1 000 000 observations against
+// the floor of any exact estimator: the durations read into a Float64Array and sorted. Goal: at most 3×.
+// With a million distinct times cumulativeHazard returns a million points, and making those objects alone
+// costs several sorts (survivalCurve's baselines make the same objects); whole days show the estimate itself.
 import * as z from 'zod';
 import { compare, goal, library, once, onSample, random, scaled } from './harness.mjs';
 
@@ -77,6 +81,27 @@ function handWrittenColumns(durations, churned) {
     else times[--censored] = durations[i];
   }
   return pointsFromSorted(times.subarray(0, churnCount).sort(), times.subarray(censored).sort());
+}
+
+/** The floor: every duration read from its record into a Float64Array, sorted numerically. */
+function sortDurations(observations) {
+  const n = observations.length;
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = observations[i].duration;
+  return times.sort();
+}
+
+/** The same floor over the groups of a comparison, one array for all of them. */
+function sortGroupDurations(groups) {
+  let n = 0;
+  for (const name in groups) n += groups[name].length;
+  const times = new Float64Array(n);
+  let k = 0;
+  for (const name in groups) {
+    const observations = groups[name];
+    for (let i = 0; i < observations.length; i++) times[k++] = observations[i].duration;
+  }
+  return times.sort();
 }
 
 /** (b) Hand-written the usual way: sort the records, churns before censorings at equal times. */
@@ -159,7 +184,7 @@ function sameCurve(ours, theirs) {
 }
 
 export async function run() {
-  const { survivalCurve, fitShiftedBetaGeometric } = await library();
+  const { survivalCurve, fitShiftedBetaGeometric, compareSurvivalCurves, cumulativeHazard } = await library();
   const size = scaled(1_000_000);
   // Exponential lifetimes (mean 12 months), censored by independent follow-up (mean 36 months).
   const data = once(() => {
@@ -217,6 +242,62 @@ export async function run() {
       },
       ours: () => survivalCurve({ durations: data().durations, churned: data().churned }),
       baselines: { 'hand-written, typed sort': () => handWrittenColumns(data().durations, data().churned) },
+    }),
+  );
+
+  const survivalGroups = once(() => {
+    const records = data().continuous;
+    const half = records.length >> 1;
+    return { onboarded: records.slice(0, half), 'self-serve': records.slice(half) };
+  });
+  const survivalDayGroups = once(() => {
+    const records = data().days;
+    const half = records.length >> 1;
+    return { onboarded: records.slice(0, half), 'self-serve': records.slice(half) };
+  });
+  const floor = 'sorting the durations';
+  const survivalReport = (ratios) => ratios && goal(ratios, floor, 3);
+  survivalReport(
+    compare('compareSurvivalCurves, log-rank, 2 groups of 500 000 records (continuous durations)', {
+      check: () => {
+        const result = compareSurvivalCurves({ groups: survivalGroups() });
+        if (!(result.pValue >= 0 && result.pValue <= 1)) throw new Error('compareSurvivalCurves: p out of range');
+      },
+      ours: () => compareSurvivalCurves({ groups: survivalGroups() }),
+      baselines: { [floor]: () => sortGroupDurations(survivalGroups()) },
+    }),
+  );
+  survivalReport(
+    compare('compareSurvivalCurves, Fleming–Harrington [1, 1], same groups', {
+      ours: () => compareSurvivalCurves({ groups: survivalGroups() }, { weights: { flemingHarrington: [1, 1] } }),
+      baselines: { [floor]: () => sortGroupDurations(survivalGroups()) },
+    }),
+  );
+  survivalReport(
+    compare('cumulativeHazard, 1M records, continuous durations', {
+      check: () => {
+        const { points } = cumulativeHazard({ observations: data().continuous });
+        const curve = survivalCurve({ observations: data().continuous }).points;
+        for (let k = 0; k < curve.length; k += 997) {
+          if (points[k].time !== curve[k].time || points[k].atRisk !== curve[k].atRisk) {
+            throw new Error(`cumulativeHazard and survivalCurve disagree at point ${k}`);
+          }
+        }
+      },
+      ours: () => cumulativeHazard({ observations: data().continuous }),
+      baselines: { [floor]: () => sortDurations(data().continuous) },
+    }),
+  );
+  survivalReport(
+    compare('cumulativeHazard, 1M records, durations in whole days (~1 900 distinct times)', {
+      ours: () => cumulativeHazard({ observations: data().days }),
+      baselines: { [floor]: () => sortDurations(data().days) },
+    }),
+  );
+  survivalReport(
+    compare('compareSurvivalCurves, log-rank, 2 groups of 500 000 records in whole days', {
+      ours: () => compareSurvivalCurves({ groups: survivalDayGroups() }),
+      baselines: { [floor]: () => sortGroupDurations(survivalDayGroups()) },
     }),
   );
 

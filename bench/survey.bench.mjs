@@ -8,6 +8,8 @@
 // pass of ours over the same scores, for each way a segment reaches a score: dictionary codes in a
 // Uint8Array beside bytes of scores or a plain array (goal: ≤ 2 ×), a column of segment names, and a
 // function of the index (no goal: one Map lookup or one call per response, reported for comparison).
+//
+// Last, surveyTrend by month and segment over bulk columns against one unsegmented pass (goal: ≤ 2 ×).
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { compare, goal, library, once, onSample, random, scaled, slower } from './harness.mjs';
@@ -224,5 +226,68 @@ export async function run() {
       baselines: { 'one unsegmented pass': group.unsegmented },
     });
     if (ratios !== undefined && group.limit !== undefined) goal(ratios, 'one unsegmented pass', group.limit);
+  }
+  await runTrend();
+}
+
+// surveyTrend over 10 000 000 responses in 24 months and 20 segments, from bulk columns (Uint8Array scores,
+// a Float64Array of epoch milliseconds, Uint8Array segment codes), against one unsegmented pass of
+// netPromoterScore over the same scores. Goal: ≤ 2 ×.
+async function runTrend() {
+  const { netPromoterScore, surveyTrend } = await library();
+  const size = scaled(10_000_000);
+  const MONTHS = 24;
+  const SEGMENTS = 20;
+  const names = Array.from({ length: SEGMENTS }, (_, k) => `segment ${String(k).padStart(2, '0')}`);
+  const data = once(() => {
+    const next = random(11);
+    const scores = new Uint8Array(size);
+    const at = new Float64Array(size);
+    const days = new Uint16Array(size);
+    const codes = new Uint8Array(size);
+    const start = Date.UTC(2023, 0, 1);
+    const end = Date.UTC(2025, 0, 1);
+    for (let i = 0; i < size; i++) {
+      scores[i] = Math.floor(next() * 11);
+      at[i] = start + Math.floor(next() * (end - start));
+      days[i] = Math.floor(at[i] / 86_400_000);
+      codes[i] = Math.floor(next() * SEGMENTS);
+    }
+    return { scores, at, days, codes };
+  });
+  const check = (result) => {
+    const rows = result.periods;
+    const totals = rows.filter((row) => row.segment === undefined);
+    if (totals.length !== MONTHS) throw new Error(`surveyTrend: ${totals.length} months, not ${MONTHS}`);
+    if (rows.length !== MONTHS * (SEGMENTS + 1)) throw new Error(`surveyTrend: ${rows.length} rows`);
+    const counted = totals.reduce((sum, row) => sum + row.responses, 0);
+    if (counted !== size) throw new Error(`surveyTrend: the months hold ${counted} responses, not ${size}`);
+  };
+  const groups = [
+    {
+      title: 'day numbers (Uint16Array)',
+      ours: () => {
+        const { scores, days, codes } = data();
+        return surveyTrend({ scores, days, segments: { codes, names } }, { metric: 'nps' });
+      },
+    },
+    {
+      title: 'epoch milliseconds (Float64Array)',
+      ours: () => {
+        const { scores, at, codes } = data();
+        return surveyTrend({ scores, at, segments: { codes, names } }, { metric: 'nps' });
+      },
+    },
+  ];
+  for (const group of groups) {
+    const ratios = compare(
+      `surveyTrend, ${size.toLocaleString('en')} responses × ${MONTHS} months × ${SEGMENTS} segments, Uint8Array scores and codes, ${group.title}`,
+      {
+        ours: group.ours,
+        check: () => check(group.ours()),
+        baselines: { 'one unsegmented NPS pass': () => netPromoterScore({ scores: data().scores }) },
+      },
+    );
+    if (ratios !== undefined) goal(ratios, 'one unsegmented NPS pass', 2);
   }
 }

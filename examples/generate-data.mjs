@@ -228,7 +228,36 @@ survey('nps', nps, 455, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1), 1);
 survey('csat', { 1: 4, 2: 6, 3: 14, 4: 38, 5: 38 }, 380, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1));
 survey('ces', { 1: 3, 2: 4, 3: 7, 4: 12, 5: 22, 6: 30, 7: 22 }, 240, Date.UTC(2024, 3, 1), Date.UTC(2024, 6, 1));
 responses.sort((a, b) => a.answeredAt.localeCompare(b.answeredAt) || a.respondent.localeCompare(b.respondent));
-write('survey-responses.csv', csv(['survey', 'respondent', 'answeredAt', 'score', 'region', 'channel'], responses));
+// The topics of each NPS answer's comment (as a person or a text model tags them), `;`-separated, from a
+// stream of their own so that every other column stays as it was. Detractors mostly write about pricing and
+// reliability, promoters about support and features; many answers leave no comment.
+const topicStream = stream(20241207);
+const TOPIC_WEIGHTS = {
+  detractor: { pricing: 5, reliability: 4, support: 2, onboarding: 2, features: 1 },
+  passive: { pricing: 2, features: 3, onboarding: 2, support: 2, reliability: 1 },
+  promoter: { support: 4, features: 4, onboarding: 2, reliability: 1, pricing: 1 },
+};
+const drawTopic = (weights) => {
+  const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  let roll = topicStream.next() * total;
+  for (const [topic, weight] of Object.entries(weights)) {
+    roll -= weight;
+    if (roll < 0) return topic;
+  }
+  return Object.keys(weights).at(-1);
+};
+for (const response of responses) {
+  if (response.survey !== 'nps') continue;
+  const group = response.score >= 9 ? 'promoter' : response.score >= 7 ? 'passive' : 'detractor';
+  const mentions = topicStream.chance(0.3) ? 0 : topicStream.chance(0.7) ? 1 : 2;
+  const topics = new Set();
+  for (let k = 0; k < mentions; k++) topics.add(drawTopic(TOPIC_WEIGHTS[group]));
+  response.topics = [...topics].join(';');
+}
+write(
+  'survey-responses.csv',
+  csv(['survey', 'respondent', 'answeredAt', 'score', 'region', 'channel', 'topics'], responses),
+);
 
 // Support tickets over 2024: most answered within hours, resolved within a day or two; the latest still
 // open, a few still waiting for a first answer; contacts is how many exchanges it took.

@@ -34,8 +34,8 @@ const q2 = scoresOf('nps', '2024-04', '2024-07');
 const nps = netPromoterScore({ scores: q2 });
 console.log(`Net Promoter Score, Q2 2024 (${nps.responses} responses)`);
 console.log(
-  `  NPS ${nps.score.toFixed(1)}  (95 % interval ${nps.interval.low.toFixed(1)} to ${nps.interval.high.toFixed(1)}, ` +
-    `± ${nps.marginOfError.toFixed(1)})`,
+  `  NPS ${nps.score.toFixed(1)}  (95 % adjusted-Wald interval ${nps.interval.low.toFixed(1)} to ` +
+    `${nps.interval.high.toFixed(1)}: ${nps.center.toFixed(1)} ± ${nps.marginOfError.toFixed(1)})`,
 );
 console.log(
   `  promoters ${percent(nps.promoterShare)}, passives ${percent(nps.passiveShare)}, detractors ${percent(nps.detractorShare)}`,

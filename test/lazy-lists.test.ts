@@ -19,6 +19,11 @@ const ITERATED = new Set([
   'stickiness',
   'averageSessionDuration',
   'timeToFirstValue',
+  'netPromoterScore',
+  'customerSatisfactionScore',
+  'customerEffortScore',
+  'compareNetPromoterScores',
+  'topicImpact',
 ]);
 
 /** An array of plain objects, as a lazy list: elements copied when read, the index reads recorded. */

@@ -9,7 +9,8 @@ const orNone = (figure, metric, label, card) =>
 /** The main figures: revenue, customers, surveys, churn, retention, support and usage. */
 export function kpiCards(figures) {
   const { latest, churn, nps, npsChange, csat, support } = figures;
-  const interval = (format, { low, high }) => `95% interval ${format.format(low)} to ${format.format(high)}`;
+  const interval = (format, { low, high }, kind = 'interval') =>
+    `95% ${kind} ${format.format(low)} to ${format.format(high)}`;
   return cardElements([
     {
       metric: 'mrr',
@@ -32,7 +33,7 @@ export function kpiCards(figures) {
       value: nps.score,
       interval: nps.interval,
       text: show(oneDecimal, nps.score),
-      note: `${interval(oneDecimal, nps.interval)} · ${integer.format(nps.responses)} answers`,
+      note: `${interval(oneDecimal, nps.interval, 'adjusted-Wald interval')} · ${integer.format(nps.responses)} answers`,
       delta: npsChange && {
         metric: 'nps-change',
         value: npsChange.difference,

@@ -1,9 +1,25 @@
 /**
- * Retention models: Kaplan–Meier survival curves and the shifted-beta-geometric model (double precision), and the
+ * Retention models: Kaplan–Meier survival curves, their comparison (log-rank tests), the Nelson–Aalen
+ * cumulative hazard, restricted mean lifetimes and the shifted-beta-geometric model (double precision), and the
  * observations and cohort counts they are computed from.
  * @module models
  */
 export { type ChurnRateFromSurvivalInput, churnRateFromSurvival } from './churnRateFromSurvival.js';
+export {
+  type CompareSurvivalCurvesInput,
+  type CompareSurvivalCurvesOptions,
+  type CompareSurvivalCurvesResult,
+  compareSurvivalCurves,
+  type LogRankWeights,
+  type SurvivalGroupComparison,
+} from './compareSurvivalCurves.js';
+export {
+  type CumulativeHazardInput,
+  type CumulativeHazardOptions,
+  type CumulativeHazardPoint,
+  type CumulativeHazardResult,
+  cumulativeHazard,
+} from './cumulativeHazard.js';
 export {
   type DiscountedExpectedLifetimeInput,
   discountedExpectedLifetime,
@@ -35,6 +51,12 @@ export {
   type ProjectShiftedBetaGeometricResult,
   projectShiftedBetaGeometric,
 } from './projectShiftedBetaGeometric.js';
+export {
+  type RestrictedMeanSurvivalInput,
+  type RestrictedMeanSurvivalOptions,
+  type RestrictedMeanSurvivalResult,
+  restrictedMeanSurvival,
+} from './restrictedMeanSurvival.js';
 export {
   type SurvivalCurveInput,
   type SurvivalCurveOptions,

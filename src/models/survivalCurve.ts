@@ -12,6 +12,14 @@ export interface SurvivalObservation {
   readonly duration: number;
   /** `true` if the customer churned at `duration`; `false` if still active then (a censored observation). */
   readonly churned: boolean;
+  /**
+   * Late entry (left truncation): the time from the start at which the customer came under observation, a
+   * finite number from 0 to `duration`. The customer is at risk only at times t with entry < t ≤ duration
+   * (R's `Surv(entry, duration, churned)`). Absent or 0: at risk from the start.
+   */
+  readonly entry?: number | undefined;
+  /** Named attributes of the customer (`{ plan: 'pro' }`), strings; kept with the record, not read here. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Pre-aggregated counts at one time: what a `GROUP BY duration` over the observations gives. */
@@ -145,6 +153,14 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * Where Ŝ = 1 (no churn yet) the standard error is 0 and the band is [1, 1]; once Ŝ = 0 (everyone at risk
  * churned) it is 0 and the band [0, 0]: the Greenwood formula gives no width there, and none is invented.
  *
+ * Late entry: an observation with `entry` (customers who came under observation after their start, such as
+ * those acquired before the data begins) is at risk only at times t with entry < t ≤ duration, the
+ * counting-process convention of R's `Surv(entry, duration, churned)`: a customer entering at t is not at
+ * risk of the churns at t (lifelines' `entry` counts it there; the two agree when no entry ties a churn). One
+ * whose entry equals its duration (after 0) is at risk at no time and is left out, as R leaves out such an
+ * interval. Without late entry every customer is at risk from time 0, time 0 included, which is what
+ * `entry: 0` means too.
+ *
  * Median: the first time Ŝ ≤ 0.5. If Ŝ is exactly 0.5 (within √ε, as R checks it) from a time t until the
  * next churn at t′, the median is (t + t′)/2 by default (R survival, SAS) or t with `medianRule: 'first'`
  * (lifelines). If the curve never falls to 0.5 the result says so (`{ reached: false }`): the median is later
@@ -165,12 +181,13 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *
  * Unit: times in the unit of the durations (days, months, …); survival and band as fractions.
  *
- * @param input - `{ observations: [{ duration, churned }] }`, `{ durations, churned }` (columns, typed arrays
+ * @param input - `{ observations: [{ duration, churned, entry?, attributes? }] }`, `{ durations, churned }` (columns, typed arrays
  * accepted) or `{ table: [{ time, events, censored }] }`.
  * @param options - `{ confidence = 0.95, interval = 'log-log', medianRule = 'midpoint' }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a duration or time is negative or not a finite number, a
  * `churned` flag is not a boolean (or 1 or 0 in the column form), a count is not a non-negative safe integer
- * (each names its index, `['observations', 41, 'duration']`), the columns differ in length, a key is unknown,
+ * (each names its index, `['observations', 41, 'duration']`), an `entry` is after its `duration`, the
+ * columns differ in length, a key is unknown,
  * or an option is invalid.
  * @throws {@link MetricError} `NO_DATA` when there are no observations.
  * @example

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { noData, parse, parseOptions } from '../internal/parse.js';
-import { confidence, count } from '../internal/schemas.js';
+import { confidence } from '../internal/schemas.js';
+import { proportionCountsSchema } from './_lib/proportionCounts.js';
 import { wilson } from '../internal/wilson.js';
 
 const METRIC = 'wilsonInterval';
@@ -30,15 +31,6 @@ export interface WilsonIntervalResult {
   /** The confidence level used. */
   readonly confidence: number;
 }
-
-const inputSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ successes: count, trials: count }).check(
-    z.refine((v) => v.successes <= v.trials, {
-      error: 'must not exceed trials',
-      path: ['successes'],
-      when: (payload) => payload.issues.length === 0,
-    }),
-  ))();
 
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.optional(confidence) }))();
 
@@ -73,7 +65,7 @@ const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ confidence: z.opti
  * @category Stats
  */
 export function wilsonInterval(input: WilsonIntervalInput, options?: WilsonIntervalOptions): WilsonIntervalResult {
-  const { successes, trials } = parse(METRIC, inputSchema, input);
+  const { successes, trials } = parse(METRIC, proportionCountsSchema, input);
   const level = parseOptions(METRIC, optionsSchema, options).confidence ?? 0.95;
   if (trials === 0) noData(METRIC, ['trials'], 'must be greater than 0');
   const { low, high } = wilson(successes, trials, level);

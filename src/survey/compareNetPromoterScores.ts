@@ -81,7 +81,7 @@ function exactDifference(a: NpsCounts, b: NpsCounts): number {
  *
  * Unit: NPS points for difference, standard error and interval; the p-value is a probability.
  *
- * @param a - An NPS input (`{ scores }`, `{ distribution }` or the three counts) or a result of
+ * @param a - An NPS input (`{ scores }`, `{ responses }`, `{ distribution }` or the three counts) or a result of
  * {@link netPromoterScore}.
  * @param b - The same, for the sample compared against.
  * @param options - `{ confidence = 0.95 }`.

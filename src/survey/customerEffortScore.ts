@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
+import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
   type SegmentedSurveyResult,
@@ -28,6 +29,12 @@ export type CustomerEffortScoreInput =
        * `{ codes, names }`), read by `segmentBy`.
        */
       readonly attributes?: ScoreAttributes;
+      /** The survey's rating scale. Default `{ min: 1, max: 7 }`. */
+      readonly scale?: Scale;
+    }
+  | {
+      /** The answers as records `{ score, at?, attributes?, topics? }`, `score` an integer on `scale`. */
+      readonly responses: ArrayLike<SurveyResponse>;
       /** The survey's rating scale. Default `{ min: 1, max: 7 }`. */
       readonly scale?: Scale;
     }
@@ -63,8 +70,8 @@ export interface CustomerEffortScoreOptions {
 }
 
 /** Options of {@link customerEffortScore} broken down by segment (`segmentBy`), on `{ scores }`. */
-export interface CustomerEffortScoreSegmentOptions
-  extends SurveySegmentOptions,
+export interface CustomerEffortScoreSegmentOptions<T = number>
+  extends SurveySegmentOptions<T>,
     Omit<CustomerEffortScoreOptions, 'segmentBy'> {}
 
 /** Result of {@link customerEffortScore}. */
@@ -134,11 +141,13 @@ const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
  *
  * Unit: the scale's own unit for the average; fractions for the share and interval.
  *
- * @param input - `{ scores }` or `{ distribution }`, with `scale` (default `{ min: 1, max: 7 }`).
+ * @param input - `{ scores }`, `{ responses }` (records `{ score, at?, attributes?, topics? }`) or
+ * `{ distribution }`, with `scale` (default `{ min: 1, max: 7 }`).
  * @param options - `{ higherIsEasier = true, easyFrom, confidence = 0.95 }`, and for a breakdown `{ segmentBy,
  * missingSegment = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
- * its index), the scale is invalid, `easyFrom` is outside the scale or missing for a scale without a default,
+ * its index, `['scores', 41]` or `['responses', 41, 'score']`), a response has an unknown key, an `at` that is
+ * not a date or `attributes` that are not strings, the scale is invalid, `easyFrom` is outside the scale or missing for a scale without a default,
  * or `confidence` is not strictly between 0 and 1; with `segmentBy`, when the input is a distribution, or a
  * segment column or key is bad (as for {@link netPromoterScore}); `missingSegment` or `minimumSegmentSize`
  * without `segmentBy`.
@@ -172,8 +181,19 @@ export function customerEffortScore(
   options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions,
 ): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult>;
 export function customerEffortScore(
+  input: { readonly responses: ArrayLike<SurveyResponse>; readonly scale?: Scale },
+  options: CustomerEffortScoreSegmentOptions<SurveyResponse>,
+): SegmentedSurveyResult<CustomerEffortScoreResult>;
+export function customerEffortScore(
+  input: { readonly responses: ArrayLike<SurveyResponse>; readonly scale?: Scale },
+  options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions<SurveyResponse>,
+): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult>;
+export function customerEffortScore(
   input: CustomerEffortScoreInput,
-  options?: CustomerEffortScoreOptions | CustomerEffortScoreSegmentOptions,
+  options?:
+    | CustomerEffortScoreOptions
+    | CustomerEffortScoreSegmentOptions
+    | CustomerEffortScoreSegmentOptions<SurveyResponse>,
 ): CustomerEffortScoreResult | SegmentedSurveyResult<CustomerEffortScoreResult> {
   const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { countBetween } from './_lib/distribution.js';
+import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
   type SegmentedSurveyResult,
@@ -32,6 +33,12 @@ export type CustomerSatisfactionScoreInput =
       readonly scale?: Scale;
     }
   | {
+      /** The answers as records `{ score, at?, attributes?, topics? }`, `score` an integer on `scale`. */
+      readonly responses: ArrayLike<SurveyResponse>;
+      /** The survey's rating scale. Default `{ min: 1, max: 5 }`. */
+      readonly scale?: Scale;
+    }
+  | {
       /**
        * Number of responses per score: an object keyed by score, or an array with one count per point of
        * `scale`, the first for its minimum.
@@ -55,8 +62,8 @@ export interface CustomerSatisfactionScoreOptions {
 }
 
 /** Options of {@link customerSatisfactionScore} broken down by segment (`segmentBy`), on `{ scores }`. */
-export interface CustomerSatisfactionScoreSegmentOptions
-  extends SurveySegmentOptions,
+export interface CustomerSatisfactionScoreSegmentOptions<T = number>
+  extends SurveySegmentOptions<T>,
     Omit<CustomerSatisfactionScoreOptions, 'segmentBy'> {}
 
 /** Result of {@link customerSatisfactionScore}. */
@@ -122,12 +129,14 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  *
  * Unit: fractions for score and interval; the scale's own unit for the average.
  *
- * @param input - `{ scores }` (array or typed array of integer scores) or `{ distribution }` (score → count,
- * or one count per point of the scale), with `scale` (default `{ min: 1, max: 5 }`).
+ * @param input - `{ scores }` (array or typed array of integer scores), `{ responses }` (records `{ score,
+ * at?, attributes?, topics? }`) or `{ distribution }` (score → count, or one count per point of the scale),
+ * with `scale` (default `{ min: 1, max: 5 }`).
  * @param options - `{ satisfiedFrom, confidence = 0.95 }`, and for a breakdown `{ segmentBy, missingSegment
  * = 'error', minimumSegmentSize = 30 }`.
  * @throws {@link MetricError} `INVALID_INPUT` when a score is not an integer on the scale (the issue names
- * its index), the scale is not `min < max` integers spanning at most 101 points, `satisfiedFrom` is outside
+ * its index, `['scores', 41]` or `['responses', 41, 'score']`), a response has an unknown key, an `at` that is
+ * not a date or `attributes` that are not strings, the scale is not `min < max` integers spanning at most 101 points, `satisfiedFrom` is outside
  * the scale or missing for a scale without a default, or `confidence` is not strictly between 0 and 1;
  * with `segmentBy`, when the input is a distribution, or a segment column or key is bad (as for
  * {@link netPromoterScore}); `missingSegment` or `minimumSegmentSize` without `segmentBy`.
@@ -146,6 +155,13 @@ const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-
  * );
  * byRegion.segments.map((s) => [s.segment, s.size, s.result?.score]); // ≈ [['EU', 3, 0.6667], ['US', 2, 0.5]]
  * byRegion.total.score; // => 0.6
+ * const responses = [
+ *   { score: 5, attributes: { region: 'EU' } },
+ *   { score: 2, attributes: { region: 'EU' } },
+ *   { score: 4, attributes: { region: 'US' } },
+ * ];
+ * customerSatisfactionScore({ responses }).score; // ≈ 0.6667
+ * customerSatisfactionScore({ responses }, { segmentBy: 'region' }).segments.map((s) => [s.segment, s.result?.score]); // => [['EU', 0.5], ['US', 1]]
  * ```
  * @category Survey
  */
@@ -162,8 +178,19 @@ export function customerSatisfactionScore(
   options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions,
 ): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
 export function customerSatisfactionScore(
+  input: { readonly responses: ArrayLike<SurveyResponse>; readonly scale?: Scale },
+  options: CustomerSatisfactionScoreSegmentOptions<SurveyResponse>,
+): SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
+export function customerSatisfactionScore(
+  input: { readonly responses: ArrayLike<SurveyResponse>; readonly scale?: Scale },
+  options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions<SurveyResponse>,
+): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult>;
+export function customerSatisfactionScore(
   input: CustomerSatisfactionScoreInput,
-  options?: CustomerSatisfactionScoreOptions | CustomerSatisfactionScoreSegmentOptions,
+  options?:
+    | CustomerSatisfactionScoreOptions
+    | CustomerSatisfactionScoreSegmentOptions
+    | CustomerSatisfactionScoreSegmentOptions<SurveyResponse>,
 ): CustomerSatisfactionScoreResult | SegmentedSurveyResult<CustomerSatisfactionScoreResult> {
   const parsed = parseForm(METRIC, scaledSurveyForms, input);
   const settings = parseOptions(METRIC, optionsSchema, options);

@@ -4,6 +4,7 @@
  */
 export type { Distribution } from './_lib/distribution.js';
 export type { Scale } from '../internal/schemas.js';
+export type { SurveyResponse } from './_lib/responses.js';
 export type { Scores } from './_lib/survey.js';
 export type { ScoreAttributeColumn, ScoreAttributes } from './_lib/segmentColumns.js';
 export type { SegmentedSurveyResult, SurveySegment, SurveySegmentOptions } from './_lib/segmentedResult.js';
@@ -34,4 +35,21 @@ export {
   type NetPromoterScoreSegmentOptions,
   netPromoterScore,
 } from './netPromoterScore.js';
+export {
+  type SurveyTrendInput,
+  type SurveyTrendOptions,
+  type SurveyTrendResult,
+  type SurveyTrendRow,
+  surveyTrend,
+  type TalliedPeriod,
+  type TrendChange,
+  type TrendResponse,
+} from './surveyTrend.js';
 export { tallyScores } from './tallyScores.js';
+export {
+  type TopicImpactEntry,
+  type TopicImpactInput,
+  type TopicImpactOptions,
+  type TopicImpactResult,
+  topicImpact,
+} from './topicImpact.js';

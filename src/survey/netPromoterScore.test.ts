@@ -24,7 +24,7 @@ describe('netPromoterScore', () => {
 
     it('answers of +1, 0, −1 with shares 1/2, 1/3, 1/6 give 33.33… and a per-response variance of 5/9', () => {
       // Published case: NPS as the mean of +1/0/−1 values (Rocks 2016); variance p + d − (p − d)² = 5/9.
-      const result = netPromoterScore({ promoters: 3, passives: 2, detractors: 1 });
+      const result = netPromoterScore({ promoters: 3, passives: 2, detractors: 1 }, { interval: 'wald' });
       expect(result.score).toBe(100 / 3);
       expect(result.promoterShare).toBe(0.5);
       expect(result.passiveShare).toBe(1 / 3);
@@ -33,14 +33,110 @@ describe('netPromoterScore', () => {
       expect(result.marginOfError).toBeCloseTo(Z95 * 100 * Math.sqrt(5 / 9 / 6), 12);
     });
 
-    it('matches the textbook example of 50 % promoters and 20 % detractors', () => {
-      const result = netPromoterScore({ promoters: 50, passives: 30, detractors: 20 });
+    it('matches the textbook example of 50 % promoters and 20 % detractors with the Wald interval', () => {
+      const result = netPromoterScore({ promoters: 50, passives: 30, detractors: 20 }, { interval: 'wald' });
       expect(result.score).toBe(30);
       const se = 100 * Math.sqrt((0.5 + 0.2 - 0.3 ** 2) / 100);
       expect(result.standardError).toBeCloseTo(se, 12);
+      expect(result.center).toBe(30);
       expect(result.interval.low).toBeCloseTo(30 - Z95 * se, 10);
       expect(result.interval.high).toBeCloseTo(30 + Z95 * se, 10);
+      expect(result.intervalMethod).toBe('wald');
       expect(result.confidence).toBe(0.95);
+    });
+  });
+
+  describe('adjusted-Wald interval (the default)', () => {
+    // The method of B. Rocks (2016) as MeasuringU states it (https://measuringu.com/nps-three-confidence-intervals/):
+    // add 3 to n and ¾ to the promoters and to the detractors, then a Wald interval on the difference.
+    it('6 promoters, 2 passives, 2 detractors: centre 30.8, interval −12.6…74.1', () => {
+      // By hand: n + 3 = 13, p̂ = 6.75/13 = 0.519231, d̂ = 2.75/13 = 0.211538;
+      // centre = 100 · (p̂ − d̂) = 100 · 4/13 = 30.769;
+      // p̂ + d̂ − (p̂ − d̂)² = 0.730769 − 0.094675 = 0.636095; SE = 100 · √(0.636095/13) = 22.1202;
+      // margin = 1.959964 · 22.1202 = 43.3548; interval 30.769 ∓ 43.355 = −12.586…74.124.
+      const result = netPromoterScore({ promoters: 6, passives: 2, detractors: 2 });
+      expect(result.score).toBe(40);
+      expect(result.center).toBe(400 / 13);
+      expect(result.standardError).toBeCloseTo(22.1202, 4);
+      expect(result.marginOfError).toBeCloseTo(43.3548, 4);
+      expect(result.interval.low).toBeCloseTo(-12.5856, 4);
+      expect(result.interval.high).toBeCloseTo(74.124, 3);
+      expect(result.intervalMethod).toBe('adjusted-wald');
+      expect(result.confidence).toBe(0.95);
+    });
+
+    it('10 promoters of 10: 47.5…100 where the Wald interval is 100…100', () => {
+      // By hand: p̂ = 10.75/13 = 0.826923, d̂ = 0.75/13 = 0.057692; centre 100 · 10/13 = 76.923;
+      // p̂ + d̂ − (p̂ − d̂)² = 0.884615 − 0.591716 = 0.292899; SE = 100 · √(0.292899/13) = 15.0102;
+      // 76.923 − 1.959964 · 15.0102 = 47.504; the upper end 106.3 is clipped to 100.
+      const input = { promoters: 10, passives: 0, detractors: 0 };
+      const result = netPromoterScore(input);
+      expect(result.score).toBe(100);
+      expect(result.center).toBe(1000 / 13);
+      expect(result.standardError).toBeCloseTo(15.0102, 4);
+      expect(result.interval.low).toBeCloseTo(47.5036, 4);
+      expect(result.interval.high).toBe(100);
+      expect(netPromoterScore(input, { interval: 'wald' }).interval).toEqual({ low: 100, high: 100 });
+    });
+
+    it('is never zero-width, whichever group every response falls in', () => {
+      for (const scores of [
+        [10, 9, 10, 9],
+        [7, 8, 8],
+        [0, 6, 3, 0, 6],
+      ]) {
+        const result = netPromoterScore({ scores });
+        expect(result.standardError).toBeGreaterThan(0);
+        expect(result.interval.high - result.interval.low).toBeGreaterThan(0);
+      }
+      // All detractors mirror all promoters: −100…−47.5 for ten of ten.
+      const detractors = netPromoterScore({ promoters: 0, passives: 0, detractors: 10 });
+      expect(detractors.interval.low).toBe(-100);
+      expect(detractors.interval.high).toBeCloseTo(-47.5036, 4);
+      // All passives: centre 0, SE 100 · √(1.5/13)/13 · … = 100 · √(1.5)/13 = 9.4211.
+      const passives = netPromoterScore({ promoters: 0, passives: 10, detractors: 0 });
+      expect(passives.center).toBe(0);
+      expect(passives.standardError).toBeCloseTo((100 * Math.sqrt(1.5)) / 13, 12);
+    });
+
+    it('pulls the centre towards 0, so a single answer can leave the score out', () => {
+      // One promoter: centre 100/4 = 25; p̂ = 1.75/4, d̂ = 0.75/4, variance term 0.625 − 0.0625 = 0.5625,
+      // SE = 100 · √(0.5625/4) = 37.5; 25 ± 73.4986.
+      const result = netPromoterScore({ scores: [10] });
+      expect(result.center).toBe(25);
+      expect(result.standardError).toBeCloseTo(37.5, 12);
+      expect(result.interval.low).toBeCloseTo(25 - Z95 * 37.5, 10);
+      expect(result.interval.high).toBeCloseTo(25 + Z95 * 37.5, 10);
+    });
+
+    it('matches the Wald interval more and more closely as the sample grows', () => {
+      const small = { promoters: 5, passives: 3, detractors: 2 };
+      const large = { promoters: 5000, passives: 3000, detractors: 2000 };
+      const gap = (input: typeof small) => {
+        const adjusted = netPromoterScore(input).interval;
+        const wald = netPromoterScore(input, { interval: 'wald' }).interval;
+        return Math.abs(adjusted.low - wald.low) + Math.abs(adjusted.high - wald.high);
+      };
+      expect(gap(large)).toBeLessThan(0.1);
+      expect(gap(small)).toBeGreaterThan(5);
+    });
+
+    it('gives the same interval from scores, a distribution and the counts, with either method', () => {
+      const scores = [10, 9, 9, 8, 7, 6, 6, 0, 10, 3, 9];
+      for (const interval of ['adjusted-wald', 'wald'] as const) {
+        const expected = netPromoterScore({ promoters: 5, passives: 2, detractors: 4 }, { interval });
+        expect(expected.intervalMethod).toBe(interval);
+        expect(netPromoterScore({ scores }, { interval })).toEqual(expected);
+        expect(netPromoterScore({ scores: Uint8Array.from(scores) }, { interval })).toEqual(expected);
+        expect(netPromoterScore({ distribution: [1, 0, 0, 1, 0, 0, 2, 1, 1, 3, 2] }, { interval })).toEqual(expected);
+      }
+      expect(netPromoterScore({ scores }, { interval: 'adjusted-wald' })).toEqual(netPromoterScore({ scores }));
+    });
+
+    it('refuses an unknown method, naming the option', () => {
+      expectMetricError(() => netPromoterScore({ scores: [9] }, { interval: 'wilson' } as never), 'INVALID_INPUT', [
+        'interval',
+      ]);
     });
   });
 
@@ -66,31 +162,37 @@ describe('netPromoterScore', () => {
       expect(netPromoterScore({ scores: [9] }).promoters).toBe(1);
     });
 
-    it('reports a zero-width interval when every response is a promoter', () => {
-      const result = netPromoterScore({ scores: [10, 9, 10, 9] });
+    it('with the Wald interval, reports a zero-width interval when every response is a promoter', () => {
+      const result = netPromoterScore({ scores: [10, 9, 10, 9] }, { interval: 'wald' });
       expect(result.score).toBe(100);
       expect(result.standardError).toBe(0);
       expect(result.marginOfError).toBe(0);
       expect(result.interval).toEqual({ low: 100, high: 100 });
     });
 
-    it('reports −100 with a zero-width interval when every response is a detractor', () => {
-      const result = netPromoterScore({ distribution: { 0: 4, 6: 1 } });
+    it('with the Wald interval, reports −100 with a zero-width interval when every response is a detractor', () => {
+      const result = netPromoterScore({ distribution: { 0: 4, 6: 1 } }, { interval: 'wald' });
       expect(result.score).toBe(-100);
       expect(result.interval).toEqual({ low: -100, high: -100 });
     });
 
-    it('scores 0 with zero variance when everyone is passive', () => {
-      const result = netPromoterScore({ scores: [7, 8, 8] });
+    it('scores 0 with zero variance when everyone is passive, with the Wald interval', () => {
+      const result = netPromoterScore({ scores: [7, 8, 8] }, { interval: 'wald' });
       expect(result.score).toBe(0);
       expect(result.standardError).toBe(0);
     });
 
     it('clips the interval to [−100, 100]', () => {
-      const result = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 });
+      const result = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 }, { interval: 'wald' });
       expect(result.score).toBe(80);
       expect(result.interval.high).toBe(100);
       expect(result.interval.low).toBeCloseTo(80 - Z95 * 100 * Math.sqrt((1 - 0.64) / 10), 10);
+      // Adjusted: centre 800/13 = 61.54, p̂ = 9.75/13, d̂ = 1.75/13, SE = 100 · √((11.5/13 − (8/13)²)/13).
+      const adjusted = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 });
+      const se = 100 * Math.sqrt((11.5 / 13 - (8 / 13) ** 2) / 13);
+      expect(adjusted.standardError).toBeCloseTo(se, 12);
+      expect(adjusted.interval.low).toBeCloseTo(800 / 13 - Z95 * se, 10);
+      expect(adjusted.interval.high).toBe(100);
     });
 
     it('widens the interval with the confidence level', () => {
@@ -270,8 +372,8 @@ describe('netPromoterScore with segmentBy', () => {
 
   describe('worked examples', () => {
     it('breaks the score down by an attribute column, with each segment interval', () => {
-      const result = netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan' });
-      expect(result.total).toEqual(netPromoterScore({ scores }));
+      const result = netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan', interval: 'wald' });
+      expect(result.total).toEqual(netPromoterScore({ scores }, { interval: 'wald' }));
       expect(result.total.score).toBe(20);
       expect(result.segments.map((s) => [s.segment, s.size, s.smallSample])).toEqual([
         ['free', 5, true],
@@ -285,8 +387,26 @@ describe('netPromoterScore with segmentBy', () => {
       expect(pro?.standardError).toBeCloseTo(100 * Math.sqrt(0.64 / 5), 12);
       // 40 + 1.96 × 35.78 is past 100: clipped, as the unsegmented call does.
       expect(pro?.interval.high).toBe(100);
-      expect(pro).toEqual(netPromoterScore({ scores: [10, 9, 7, 3, 9] }));
-      expect(free).toEqual(netPromoterScore({ scores: [10, 6, 0, 8, 10] }));
+      expect(pro).toEqual(netPromoterScore({ scores: [10, 9, 7, 3, 9] }, { interval: 'wald' }));
+      expect(free).toEqual(netPromoterScore({ scores: [10, 6, 0, 8, 10] }, { interval: 'wald' }));
+    });
+
+    it('applies the adjusted-Wald interval to every segment by default', () => {
+      // free 2/1/2: centre 0, p̂ = d̂ = 2.75/8, SE = 100 · √((5.5/8)/8) = 29.3151.
+      // pro 3/1/1: centre 100 · 2/8 = 25, p̂ = 3.75/8, d̂ = 1.75/8, SE = 100 · √((5.5/8 − 0.0625)/8) = 27.9508.
+      const result = netPromoterScore({ scores, attributes: { plan: plans } }, { segmentBy: 'plan' });
+      const [free, pro] = result.segments.map((s) => s.result);
+      expect(free?.center).toBe(0);
+      expect(free?.standardError).toBeCloseTo(100 * Math.sqrt(5.5 / 64), 12);
+      expect(pro?.center).toBe(25);
+      expect(pro?.standardError).toBeCloseTo(100 * Math.sqrt((5.5 / 8 - 0.0625) / 8), 12);
+      expect(result.segments.every((s) => s.result?.intervalMethod === 'adjusted-wald')).toBe(true);
+      expect(result.total).toEqual(netPromoterScore({ scores }));
+      // Segments of one group are never zero-width either.
+      const byGroup = netPromoterScore({ scores }, { segmentBy: (score) => (score >= 9 ? 'high' : 'low') });
+      const high = byGroup.segments[0]?.result;
+      expect(high?.score).toBe(100);
+      expect(high?.interval.low).toBeLessThan(high?.interval.high ?? Number.NaN);
     });
 
     it('gives the same breakdown from dictionary codes, typed scores and a function', () => {

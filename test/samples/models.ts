@@ -3,17 +3,110 @@ import type { FamilySamples } from '../support/types.js';
 export const models: FamilySamples = {
   names: [
     'churnRateFromSurvival',
+    'compareSurvivalCurves',
+    'cumulativeHazard',
     'discountedExpectedLifetime',
     'discountedLifetimeValue',
     'fitProportionalHazards',
     'fitShiftedBetaGeometric',
     'lifetimeObservations',
     'projectShiftedBetaGeometric',
+    'restrictedMeanSurvival',
     'survivalAt',
     'survivalCurve',
     'survivorsByPeriod',
   ],
   samples: {
+    compareSurvivalCurves: [
+      [
+        {
+          groups: {
+            onboarded: [
+              { duration: 6, churned: true },
+              { duration: 9, churned: false, entry: 2 },
+              { duration: 12, churned: true, attributes: { plan: 'pro' } },
+            ],
+            'self-serve': [
+              { duration: 2, churned: true },
+              { duration: 3, churned: true },
+              { duration: 5, churned: false },
+            ],
+          },
+        },
+      ],
+      [
+        {
+          groups: {
+            a: [
+              { duration: 1, churned: true },
+              { duration: 4, churned: true },
+            ],
+            b: [
+              { duration: 2, churned: true },
+              { duration: 6, churned: false },
+            ],
+            c: [
+              { duration: 3, churned: true },
+              { duration: 5, churned: true },
+            ],
+          },
+        },
+        { weights: 'wilcoxon' },
+      ],
+      [
+        {
+          groups: {
+            a: [
+              { duration: 1, churned: true },
+              { duration: 8, churned: false },
+            ],
+            b: [
+              { duration: 2, churned: true },
+              { duration: 3, churned: true },
+            ],
+          },
+        },
+        { weights: { flemingHarrington: [1, 1] } },
+      ],
+      [
+        {
+          groups: {
+            a: [{ duration: 4, churned: true }],
+            b: [{ duration: 4, churned: true }],
+          },
+        },
+        { weights: 'tarone-ware' },
+      ],
+    ],
+    cumulativeHazard: [
+      [
+        {
+          observations: [
+            { duration: 1, churned: true },
+            { duration: 2, churned: false },
+            { duration: 3, churned: true, entry: 1 },
+            { duration: 3, churned: true },
+            { duration: 5, churned: false },
+          ],
+        },
+      ],
+      [{ observations: [{ duration: 2, churned: false }] }, { confidence: 0.9 }],
+    ],
+    restrictedMeanSurvival: [
+      [
+        {
+          observations: [
+            { duration: 1, churned: true },
+            { duration: 2, churned: false },
+            { duration: 3, churned: true },
+            { duration: 3, churned: true, entry: 2 },
+            { duration: 5, churned: false },
+          ],
+        },
+        { horizon: 4 },
+      ],
+      [{ observations: [{ duration: 3, churned: true }] }, { horizon: 12, confidence: 0.8 }],
+    ],
     lifetimeObservations: [
       [
         {

@@ -7,12 +7,14 @@ import { churn, cohorts } from './retention.js';
 import { report } from './report.js';
 import { mrr } from './revenue.js';
 import { ces, csat, nps } from './survey.js';
+import { topics } from './topics.js';
 import { trials } from './trials.js';
 
 export const commands: readonly Command[] = [
   nps,
   csat,
   ces,
+  topics,
   mrr,
   trials,
   churn,

@@ -149,16 +149,17 @@ describe('--by month|quarter|year', () => {
   it('shows the score, its interval and the responses of each quarter in the table', async () => {
     const { stdout } = await runCli(['csat', FILE, '--survey', 'csat', '--by', 'quarter', '--csv']);
     const [header, first] = stdout.split('\n');
-    expect(header).toBe('quarter,CSAT,interval low,interval high,responses');
+    expect(header).toBe('quarter,CSAT,interval low,interval high,responses,change,p-value,significant');
     // The sample's CSAT survey ran in the second quarter only.
     const q1 = customerSatisfactionScore({ scores: scoresOf('csat', (day) => day >= '2024-04-01') });
     expect(first).toBe(
-      `2024-Q2,${printed(q1.score)},${printed(q1.interval.low)},${printed(q1.interval.high)},${q1.responses}`,
+      // The first period has nothing to change from: its change cells are empty.
+      `2024-Q2,${printed(q1.score)},${printed(q1.interval.low)},${printed(q1.interval.high)},${q1.responses},,,`,
     );
     const ces = await runCli(['ces', FILE, '--survey', 'ces', '--by', 'year', '--csv']);
     const year = customerEffortScore({ scores: scoresOf('ces') });
     expect(ces.stdout.split('\n')[1]).toBe(
-      `2024,${printed(year.easyShare)},${printed(year.interval.low)},${printed(year.interval.high)},${year.responses}`,
+      `2024,${printed(year.easyShare)},${printed(year.interval.low)},${printed(year.interval.high)},${year.responses},,,`,
     );
   });
 
@@ -166,8 +167,55 @@ describe('--by month|quarter|year', () => {
     const { code, stderr } = await runCli(['nps', FILE, '--by', 'week']);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `cs-metrics nps: ${FILE} has no column 'week' for --by week (its columns: survey, respondent, answeredAt, score, region, channel): --by takes month, quarter, year or a column's name\n`,
+      `cs-metrics nps: ${FILE} has no column 'week' for --by week (its columns: survey, respondent, answeredAt, score, region, channel, topics): --by takes month, quarter, year or a column's name\n`,
     );
+  });
+});
+
+describe('nps --interval adjusted-wald|wald', () => {
+  it('reports the adjusted Wald interval by default, labelled, with its centre', async () => {
+    const { code, stdout } = await runCli(['nps', FILE, '--survey', 'nps', '--csv']);
+    expect(code).toBe(0);
+    const expected = netPromoterScore({ scores: scoresOf('nps') });
+    expect(expected.intervalMethod).toBe('adjusted-wald');
+    const rows = stdout.split('\n');
+    expect(rows).toContain(`"interval low (95 %, adjusted Wald)",${printed(expected.interval.low)}`);
+    expect(rows).toContain(`"interval high (95 %, adjusted Wald)",${printed(expected.interval.high)}`);
+    expect(rows).toContain(`interval centre,${printed(expected.center)}`);
+    expect(rows).toContain(`standard error,${printed(expected.standardError)}`);
+    const json = JSON.parse((await runCli(['nps', FILE, '--survey', 'nps', '--json'])).stdout);
+    expect(json).toMatchObject(asPrinted(expected));
+    expect(json.intervalMethod).toBe('adjusted-wald');
+  });
+
+  it('gives the plain Wald interval with --interval wald, as the library does, without a centre row', async () => {
+    const { code, stdout } = await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'wald', '--csv']);
+    expect(code).toBe(0);
+    const wald = netPromoterScore({ scores: scoresOf('nps') }, { interval: 'wald' });
+    const rows = stdout.split('\n');
+    expect(rows).toContain(`interval low (95 %),${printed(wald.interval.low)}`);
+    expect(rows).toContain(`interval high (95 %),${printed(wald.interval.high)}`);
+    expect(rows.some((row) => row.startsWith('interval centre'))).toBe(false);
+    const json = JSON.parse((await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'wald', '--json'])).stdout);
+    expect(json).toMatchObject(asPrinted(wald));
+    const adjusted = JSON.parse(
+      (await runCli(['nps', FILE, '--survey', 'nps', '--interval', 'adjusted-wald', '--json'])).stdout,
+    );
+    expect(adjusted.interval).not.toEqual(json.interval);
+  });
+
+  it('applies the method to every period and every segment', async () => {
+    const options = ['--survey', 'nps', '--interval', 'wald', '--confidence', '0.9', '--json'];
+    const byQuarter = JSON.parse((await runCli(['nps', FILE, '--by', 'quarter', ...options])).stdout);
+    for (const row of byQuarter.periods) {
+      const quarter = row.period === '2024-Q1' ? ['2024-01', '2024-02', '2024-03'] : ['2024-04', '2024-05', '2024-06'];
+      const scores = scoresOf('nps', (day) => quarter.some((month) => day.startsWith(month)));
+      expect(row).toMatchObject(asPrinted(netPromoterScore({ scores }, { interval: 'wald', confidence: 0.9 })));
+    }
+    const byRegion = JSON.parse((await runCli(['nps', FILE, '--by', 'region', ...options])).stdout);
+    expect(byRegion.segments.length).toBeGreaterThan(1);
+    for (const segment of byRegion.segments) expect(segment.result.intervalMethod).toBe('wald');
+    expect(byRegion.total.intervalMethod).toBe('wald');
   });
 });
 
@@ -184,6 +232,7 @@ describe('options are checked before the first record is read', () => {
       "cs-metrics nps: --confidence must be between 0 and 1 (exclusive), such as 0.95, not '0'",
     ],
     [['csat', '--scale', '5-1'], 'cs-metrics csat: --scale: max must be greater than min'],
+    [['nps', '--interval', 'wilson'], "cs-metrics nps: --interval must be one of adjusted-wald, wald, not 'wilson'"],
   ])('%j', async ([name, ...options], message) => {
     // The file does not exist: an option checked after opening it would be reported as a missing file.
     const { code, stderr } = await runCli([name as string, 'missing.csv', ...options]);

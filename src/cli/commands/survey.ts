@@ -4,6 +4,7 @@ import { customerEffortScore, customerSatisfactionScore, netPromoterScore } from
 import {
   type Command,
   type CommandContext,
+  choiceOption,
   FILE_OPTIONS,
   inputFile,
   numberOption,
@@ -15,6 +16,14 @@ import { checkOptions, type FlagNames } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
 import { BY_SEGMENT_OPTION, byChoice, dateWindow, WINDOW_OPTIONS } from '../periods.js';
 import { MISSING_SEGMENT_OPTION, minimumSegmentSize, minimumSegmentSizeOption, segmentColumn } from './segments.js';
+import {
+  type ChangeOf,
+  changeCells,
+  changeColumns,
+  changeNote,
+  surveyChanges,
+  type TrendSettings,
+} from './surveyChanges.js';
 import { SURVEY_MINIMUM_SEGMENT_SIZE, segmentedSurveyOutput } from './surveySegments.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
 
@@ -34,7 +43,8 @@ function distributionTable(distribution: Record<number, number>, responses: numb
   };
 }
 
-const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+/** The options choosing which answers a survey command reads: column, survey, dates, confidence. */
+export const SURVEY_READ_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   column: { type: 'string', value: 'name', default: 'score', description: 'the column holding the scores' },
   confidence: { type: 'string', value: 'level', default: '0.95', description: 'confidence level of the intervals' },
   survey: {
@@ -55,6 +65,10 @@ const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     description: 'the column dating each answer, read by --from, --to and --by',
   },
   ...WINDOW_OPTIONS,
+};
+
+const SURVEY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  ...SURVEY_READ_OPTIONS,
   ...BY_SEGMENT_OPTION,
   ...MISSING_SEGMENT_OPTION,
   ...minimumSegmentSizeOption(SURVEY_MINIMUM_SEGMENT_SIZE),
@@ -98,6 +112,9 @@ export interface SurveySpec<R extends SurveyResult> {
   readonly scale: Scale;
   /** The library call with every option of the command, from the options checked before the read. */
   prepare(context: CommandContext, scale: Scale): (distribution: Record<number, number>) => R;
+  /** The metric of the trend by period, and its options (the same as `prepare`'s call). */
+  readonly metric: 'nps' | 'csat' | 'ces';
+  trend(context: CommandContext, scale: Scale): TrendSettings;
   measures(result: R, scale: Scale): (readonly unknown[])[];
   /** The headline of a period's row, after its period and before its interval. */
   readonly headline: { readonly name: string; readonly kind: 'number' | 'percent'; value(result: R): number };
@@ -108,6 +125,7 @@ function periodTable<R extends SurveyResult>(
   file: string,
   by: string,
   periods: readonly { period: string; result: R }[],
+  changeOf: ChangeOf,
 ): Table {
   const kind = spec.headline.kind;
   return {
@@ -118,6 +136,7 @@ function periodTable<R extends SurveyResult>(
       { name: 'interval low', kind },
       { name: 'interval high', kind },
       { name: 'responses', kind: 'integer' },
+      ...changeColumns(kind),
     ],
     rows: periods.map(({ period, result }) => [
       period,
@@ -125,6 +144,7 @@ function periodTable<R extends SurveyResult>(
       result.interval.low,
       result.interval.high,
       result.responses,
+      ...changeCells(changeOf(period)),
     ]),
   };
 }
@@ -161,20 +181,35 @@ async function runSurvey<R extends SurveyResult>(
     result: compute(distribution),
     distribution,
   }));
+  const segmented = options.segment !== undefined;
+  const settings = spec.trend(context, scale);
+  const changeOf: ChangeOf =
+    options.by === undefined ? () => undefined : surveyChanges(spec.metric, tally, options.by, segmented, settings);
   const json = {
     ...(output.json as R),
     ...(options.by === undefined
       ? {}
       : {
           by: options.by,
-          periods: periods.map(({ period, result: each, distribution }) => ({ period, ...each, distribution })),
+          periods: periods.map(({ period, result: each, distribution }) => {
+            const change = changeOf(period);
+            return { period, ...each, distribution, ...(change === undefined ? {} : { change }) };
+          }),
         }),
   };
+  const notes = options.by === undefined ? [] : [changeNote(segmented, settings.confidence)];
   if (options.segment !== undefined) {
-    return segmentedSurveyOutput(spec, file, output, json, tally, options.segment, options.by, compute, minimum);
+    const by = { segment: options.segment, period: options.by, changeOf };
+    const result = segmentedSurveyOutput(spec, file, output, json, tally, by, compute, minimum);
+    return { ...result, notes: [...notes, ...(result.notes ?? [])] };
   }
   if (options.by === undefined) return output;
-  return { ...output, json, tables: [periodTable(spec, file, options.by, periods), ...output.tables] };
+  return {
+    ...output,
+    json,
+    tables: [periodTable(spec, file, options.by, periods, changeOf), ...output.tables],
+    notes: [...notes, ...(output.notes ?? [])],
+  };
 }
 
 /**
@@ -208,14 +243,28 @@ const NPS_SCALE: Scale = { min: 0, max: 10 };
 
 const level = (confidence: number) => `${Math.round(confidence * 1000) / 10} %`;
 
+const NPS_INTERVALS = ['adjusted-wald', 'wald'] as const;
+
+/** The level and method of an NPS interval, as its rows name them: `95 %, adjusted Wald` or `95 %` (Wald). */
+const npsIntervalLabel = (result: { confidence: number; intervalMethod: string }) =>
+  result.intervalMethod === 'wald' ? level(result.confidence) : `${level(result.confidence)}, adjusted Wald`;
+
 export const nps: Command = {
   name: 'nps',
   summary: 'Net Promoter Score with its margin of error',
   usage: 'cs-metrics nps <file> [--column score] [--survey nps] [--from 2024-01-01] [--to 2024-03-31] [--by month]',
   description:
-    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
-  options: SURVEY_OPTIONS,
-  flags: { confidence: '--confidence' },
+    'Reads 0–10 answers from a column and reports the Net Promoter Score (promoters 9–10 minus detractors 0–6, in points from −100 to 100), the three groups, the standard error and the confidence interval; with --by, one row per month, quarter or year, or per value of a column (--by plan), or both. The interval is the adjusted Wald interval of Rocks (2016): ¾ of a promoter and ¾ of a detractor are added and 3 to the answers, so it is centred a little nearer 0 than the score and never has zero width, even when every answer is a promoter; its standard error and margin are those of that centre. --interval wald gives the plain Wald interval, the score ± z × its standard error. A file whose survey column holds several surveys needs --survey. Files of any size are streamed.',
+  options: {
+    ...SURVEY_OPTIONS,
+    interval: {
+      type: 'string',
+      value: 'adjusted-wald|wald',
+      default: 'adjusted-wald',
+      description: 'the interval: adjusted Wald (Rocks 2016), or Wald (score ± z × standard error)',
+    },
+  },
+  flags: { confidence: '--confidence', interval: '--interval' },
   examples: [
     'cs-metrics nps responses.csv',
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --json',
@@ -223,6 +272,7 @@ export const nps: Command = {
     'cs-metrics nps examples/data/survey-responses.csv --survey nps --by quarter',
     'cs-metrics nps examples/data/accounts.csv --column nps --by segment',
     'cs-metrics nps answers.jsonl --column likelihood --confidence 0.9',
+    'cs-metrics nps examples/data/survey-responses.csv --survey nps --interval wald',
   ],
   run: (context) =>
     runSurvey(context, nps.flags, {
@@ -231,13 +281,17 @@ export const nps: Command = {
       scale: NPS_SCALE,
       prepare(context) {
         const confidence = confidenceOption(context);
-        return (distribution) => netPromoterScore({ distribution }, given({ confidence }));
+        const interval = choiceOption(context, 'interval', NPS_INTERVALS);
+        return (distribution) => netPromoterScore({ distribution }, given({ confidence, interval }));
       },
+      metric: 'nps',
+      trend: (context) => given({ confidence: confidenceOption(context) }),
       headline: { name: 'NPS', kind: 'number', value: (result) => result.score },
       measures: (result) => [
         ['NPS', result.score],
-        [`interval low (${level(result.confidence)})`, result.interval.low],
-        [`interval high (${level(result.confidence)})`, result.interval.high],
+        [`interval low (${npsIntervalLabel(result)})`, result.interval.low],
+        [`interval high (${npsIntervalLabel(result)})`, result.interval.high],
+        ...(result.intervalMethod === 'wald' ? [] : [['interval centre', result.center]]),
         ['margin of error', result.marginOfError],
         ['standard error', result.standardError],
         ['responses', cell(result.responses, 'integer')],
@@ -275,6 +329,13 @@ export const csat: Command = {
         return (distribution) =>
           customerSatisfactionScore({ distribution, scale }, given({ confidence, satisfiedFrom }));
       },
+      metric: 'csat',
+      trend: (context, scale) =>
+        given({
+          scale,
+          confidence: confidenceOption(context),
+          satisfiedFrom: numberOption(context, 'satisfied-from'),
+        }),
       headline: { name: 'CSAT', kind: 'percent', value: (result) => result.score },
       measures: (result, scale) => [
         ['CSAT (share satisfied)', cell(result.score, 'percent')],
@@ -322,6 +383,11 @@ export const ces: Command = {
             },
           );
       },
+      metric: 'ces',
+      trend: (context, scale) => ({
+        higherIsEasier: context.values['lower-is-easier'] !== true,
+        ...given({ scale, confidence: confidenceOption(context), easyFrom: numberOption(context, 'easy-from') }),
+      }),
       headline: { name: 'easy share', kind: 'percent', value: (result) => result.easyShare },
       measures: (result, scale) => {
         const easyRange = result.higherIsEasier ? `${result.easyFrom}–${scale.max}` : `${scale.min}–${result.easyFrom}`;

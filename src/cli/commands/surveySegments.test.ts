@@ -136,7 +136,9 @@ describe('nps --by COLUMN', () => {
       }
     }
     const table = (await runCli(['nps', PLANNED, '--by', 'quarter', '--by', 'plan', '--csv'])).stdout.split('\n\n');
-    expect(table[1]?.split('\n')[0]).toBe('plan,quarter,NPS,interval low,interval high,responses,small sample');
+    expect(table[1]?.split('\n')[0]).toBe(
+      'plan,quarter,NPS,interval low,interval high,responses,small sample,change,p-value,significant',
+    );
     expect(table[1]?.split('\n').map((line) => line.split(',').slice(0, 2).join(' '))).toEqual([
       'plan quarter',
       '(all) 2024-Q1',

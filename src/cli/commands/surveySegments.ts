@@ -4,6 +4,7 @@
 import type { Output, Table } from '../output.js';
 import type { Period } from '../periods.js';
 import { ALL, SMALL_MARK, type SegmentColumn, smallSampleNote } from './segments.js';
+import { type ChangeOf, changeCells, changeColumns } from './surveyChanges.js';
 import type { SurveyResult, SurveySpec } from './survey.js';
 import type { Tally } from './surveyTally.js';
 
@@ -26,6 +27,7 @@ function lineTable<R extends SurveyResult>(
   labels: readonly string[],
   lines: readonly Line<R>[],
   minimum: number,
+  changeOf?: ChangeOf,
 ): Table {
   const kind = spec.headline.kind;
   return {
@@ -37,6 +39,7 @@ function lineTable<R extends SurveyResult>(
       { name: 'interval high', kind },
       { name: 'responses', kind: 'integer' as const },
       { name: 'small sample' },
+      ...(changeOf === undefined ? [] : changeColumns(kind)),
     ],
     rows: lines.map(({ segment, period, result }) => [
       segment,
@@ -46,6 +49,9 @@ function lineTable<R extends SurveyResult>(
       result.interval.high,
       result.responses,
       segment !== ALL && result.responses < minimum ? SMALL_MARK : '',
+      ...(changeOf === undefined || period === undefined
+        ? []
+        : changeCells(changeOf(period, segment === ALL ? undefined : segment))),
     ]),
   };
 }
@@ -61,11 +67,11 @@ export function segmentedSurveyOutput<R extends SurveyResult>(
   total: Output,
   totalJson: R & { readonly periods?: readonly ({ readonly period: string } & R)[] },
   tally: Tally,
-  segment: SegmentColumn,
-  period: Period | undefined,
+  by: { readonly segment: SegmentColumn; readonly period: Period | undefined; readonly changeOf: ChangeOf },
   compute: (distribution: Record<number, number>) => R,
   minimum: number,
 ): Output {
+  const { segment, period, changeOf } = by;
   const totalResult = totalJson;
   const segments = tally.segments.map((each) => ({
     segment: each.segment,
@@ -101,6 +107,7 @@ export function segmentedSurveyOutput<R extends SurveyResult>(
         [segment.column, period],
         lines,
         minimum,
+        changeOf,
       ),
     );
   }
@@ -121,12 +128,16 @@ export function segmentedSurveyOutput<R extends SurveyResult>(
         ...(period === undefined
           ? {}
           : {
-              periods: each.periods.map(({ period: name, result, distribution }) => ({
-                period: name,
-                size: result.responses,
-                result: { ...result, distribution },
-                smallSample: small(result.responses),
-              })),
+              periods: each.periods.map(({ period: name, result, distribution }) => {
+                const change = changeOf(name, each.segment);
+                return {
+                  period: name,
+                  size: result.responses,
+                  result: { ...result, distribution },
+                  smallSample: small(result.responses),
+                  ...(change === undefined ? {} : { change }),
+                };
+              }),
             }),
       })),
     },

@@ -40,6 +40,8 @@ export interface TallyOptions {
   readonly by: Period | undefined;
   /** With `--by COLUMN`: the column naming each answer's segment. */
   readonly segment?: SegmentColumn | undefined;
+  /** For `topics`: the column listing each answer's topics, and what separates them. */
+  readonly topics?: { readonly column: string; readonly separator: string } | undefined;
 }
 
 /** A file, or the part of it that the filters keep, that holds no answer to score. */
@@ -53,6 +55,11 @@ export interface Tally {
   readonly periods: [string, Record<number, number>][];
   /** With `--by COLUMN`: each segment's distribution and periods, by name with `(none)` last. */
   readonly segments: SegmentTally[];
+  /**
+   * With `topics`: the distribution of the answers naming each set of topics, keyed by the distinct topics
+   * in code-unit order joined by the separator (`''` for answers naming none).
+   */
+  readonly topicSets: [string, Record<number, number>][];
   readonly warnings: string[];
 }
 
@@ -111,7 +118,7 @@ function mixedSurveys(file: string, options: TallyOptions, surveys: Map<string, 
 
 /** Reads the file once and tallies the kept answers; refuses a file that mixes surveys without `--survey`. */
 export async function tallyColumn(context: CommandContext, file: string, options: TallyOptions): Promise<Tally> {
-  const { column, scale, surveyColumn, survey, dateColumn, window, by, segment } = options;
+  const { column, scale, surveyColumn, survey, dateColumn, window, by, segment, topics } = options;
   const dated = hasWindow(window) || by !== undefined;
   // Checks the scale before reading anything.
   const distribution = tallyScores([], scale);
@@ -122,7 +129,9 @@ export async function tallyColumn(context: CommandContext, file: string, options
   let locations: string[] = [];
   let keys: string[] = [];
   let segmentKeys: string[] = [];
+  let topicKeys: string[] = [];
   const segments = new Counts(scale);
+  const topicSets = new Counts(scale);
   // Each segment's periods: one more lookup a score, rather than a key joined from both.
   const segmentPeriods = new Map<string, Counts>();
   let blank = 0;
@@ -134,6 +143,9 @@ export async function tallyColumn(context: CommandContext, file: string, options
     // The batch's tally above has checked every score: the groups count them directly.
     const scores = values as number[];
     if (by !== undefined) for (let i = 0; i < scores.length; i++) periods.add(keys[i] as string, scores[i] as number);
+    if (topics !== undefined) {
+      for (let i = 0; i < scores.length; i++) topicSets.add(topicKeys[i] as string, scores[i] as number);
+    }
     if (segment !== undefined) {
       for (let i = 0; i < scores.length; i++) {
         const name = segmentKeys[i] as string;
@@ -151,8 +163,14 @@ export async function tallyColumn(context: CommandContext, file: string, options
     locations = [];
     keys = [];
     segmentKeys = [];
+    topicKeys = [];
   };
-  const required = [column, ...(survey === undefined ? [] : [surveyColumn]), ...(dated ? [dateColumn] : [])];
+  const required = [
+    column,
+    ...(survey === undefined ? [] : [surveyColumn]),
+    ...(dated ? [dateColumn] : []),
+    ...(topics === undefined ? [] : [topics.column]),
+  ];
   let first = true;
   for await (const record of filteredRecords(context, file, required)) {
     const { fields } = record;
@@ -190,6 +208,7 @@ export async function tallyColumn(context: CommandContext, file: string, options
       }
       segmentKeys.push(name === '' ? NO_SEGMENT : name);
     }
+    if (topics !== undefined) topicKeys.push(topicSet(fields[topics.column], topics.separator));
     values.push(cellValue(raw));
     locations.push(record.location);
     keys.push(key);
@@ -214,6 +233,18 @@ export async function tallyColumn(context: CommandContext, file: string, options
       distribution: segments.byKey.get(name) as Record<number, number>,
       periods: segmentPeriods.get(name)?.sorted() ?? [],
     })),
+    topicSets: topicSets.sorted(),
     warnings: hasWindow(window) ? range.warnings(window, 'answers') : [],
   };
+}
+
+/** An answer's topics as the key of its set: distinct, trimmed, blanks left out, in code-unit order. */
+function topicSet(cell: unknown, separator: string): string {
+  if (cell === undefined || cell === null) return '';
+  const names = new Set<string>();
+  for (const part of String(cell).split(separator)) {
+    const name = part.trim();
+    if (name !== '') names.add(name);
+  }
+  return [...names].sort().join(separator);
 }

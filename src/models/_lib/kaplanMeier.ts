@@ -2,6 +2,7 @@
 // the confidence band and the median. The input forms of survivalCurve feed it (see survivalInput.ts).
 import { criticalValue } from '../../internal/normal.js';
 import type { SurvivalCurveResult, SurvivalInterval, SurvivalPoint } from '../survivalCurve.js';
+import { RiskSetSteps } from './observations.js';
 
 /** R survival's tolerance for "the curve is exactly 0.5": √ε. */
 const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
@@ -21,10 +22,8 @@ export function midpoint(a: number, b: number): number {
  * Builds the curve one distinct time at a time, in increasing order: Kaplan–Meier product, Greenwood sum,
  * band and median.
  */
-export class CurveBuilder {
-  observations = 0;
+export class CurveBuilder extends RiskSetSteps {
   private events = 0;
-  private atRisk = 0;
   private survival = 1;
   private greenwood = 0;
   private readonly points: SurvivalPoint[] = [];
@@ -39,13 +38,8 @@ export class CurveBuilder {
     private readonly interval: SurvivalInterval,
     private readonly medianRule: 'midpoint' | 'first',
   ) {
+    super();
     this.z = criticalValue(confidence);
-  }
-
-  /** Sets the number of customers observed: all at risk before the first time. */
-  start(observations: number): void {
-    this.observations = observations;
-    this.atRisk = observations;
   }
 
   /** Adds the point at `time` (later than the previous one): `d` churned and `c` censored there. */

@@ -10,6 +10,9 @@ function recorder(): CurveSteps & { observations: number; steps: number[][] } {
     start(observations) {
       this.observations = observations;
     },
+    enter() {
+      throw new Error('no late entry in these forms');
+    },
     step(time, events, censored) {
       this.steps.push([time, events, censored]);
     },

@@ -4,15 +4,9 @@ import * as z from 'zod/mini';
 import { MetricError } from '../../errors.js';
 import { bulkArray, invalid, issue, rejectElement } from '../../internal/parse.js';
 import { count, isCount } from '../../internal/schemas.js';
+import { type CurveSteps, isTime, readObservations, sampleOf, walk } from './observations.js';
 
-/** What receives the distinct times, in increasing order (the Kaplan–Meier builder). */
-export interface CurveSteps {
-  start(observations: number): void;
-  step(time: number, events: number, censored: number): void;
-}
-
-const observationSchema = /* @__PURE__ */ (() =>
-  z.strictObject({ duration: z.number().check(z.gte(0)), churned: z.boolean() }))();
+export type { CurveSteps } from './observations.js';
 
 const durationSchema = /* @__PURE__ */ (() => z.number().check(z.gte(0)))();
 
@@ -38,19 +32,6 @@ export const survivalForms = /* @__PURE__ */ (() =>
     { key: 'table', schema: z.strictObject({ table: bulkArray('an array of { time, events, censored }') }) },
   ] as const)();
 
-/** Whether a value is a valid duration: a finite number ≥ 0 (NaN fails both comparisons). */
-function isDuration(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY;
-}
-
-/** Whether every enumerable key of an observation is `duration` or `churned` (what `z.strictObject` allows). */
-function hasOnlyObservationKeys(record: object): boolean {
-  for (const key in record) {
-    if (key !== 'duration' && key !== 'churned') return false;
-  }
-  return true;
-}
-
 /** Whether every enumerable key of a table row is `time`, `events` or `censored`. */
 function hasOnlyRowKeys(row: object): boolean {
   for (const key in row) {
@@ -59,28 +40,9 @@ function hasOnlyRowKeys(row: object): boolean {
   return true;
 }
 
-/**
- * One checked pass: churn times fill `times` from the front, censoring times from the back (`+ 0` turns −0
- * into 0); then both parts are sorted and merged into the curve.
- */
+/** The observations form: late entries honoured (see {@link readObservations}). */
 export function fromObservations(metric: string, observations: ArrayLike<unknown>, builder: CurveSteps): void {
-  const n = observations.length;
-  const times = new Float64Array(n);
-  let churned = 0;
-  let censored = n;
-  for (let i = 0; i < n; i++) {
-    const record = observations[i] as { duration?: unknown; churned?: unknown } | null;
-    if (typeof record !== 'object' || record === null || !hasOnlyObservationKeys(record)) {
-      rejectElement(metric, observationSchema, record, ['observations', i]);
-    }
-    const duration = record.duration;
-    const flag = record.churned;
-    if (!isDuration(duration)) rejectElement(metric, durationSchema, duration, ['observations', i, 'duration']);
-    if (flag === true) times[churned++] = duration + 0;
-    else if (flag === false) times[--censored] = duration + 0;
-    else rejectElement(metric, z.boolean(), flag, ['observations', i, 'churned']);
-  }
-  merge(times, churned, censored, builder);
+  walk(readObservations(metric, observations, ['observations']), builder);
 }
 
 /** The column form: the same pass over two parallel arrays. */
@@ -101,36 +63,12 @@ export function fromColumns(
   for (let i = 0; i < n; i++) {
     const duration = durations[i];
     const flag = flags[i];
-    if (!isDuration(duration)) rejectElement(metric, durationSchema, duration, ['durations', i]);
+    if (!isTime(duration)) rejectElement(metric, durationSchema, duration, ['durations', i]);
     if (flag === true || flag === 1) times[churned++] = duration + 0;
     else if (flag === false || flag === 0) times[--censored] = duration + 0;
     else rejectElement(metric, churnedSchema, flag, ['churned', i]);
   }
-  merge(times, churned, censored, builder);
-}
-
-/**
- * Sorts the churn times `times[0, churned)` and the censoring times `times[censoredFrom, n)` (numeric typed
- * array sorts, in place in the scratch array), then walks both in step, one curve point per distinct time.
- */
-function merge(times: Float64Array, churned: number, censoredFrom: number, builder: CurveSteps): void {
-  const n = times.length;
-  const churnTimes = times.subarray(0, churned).sort();
-  const censorTimes = times.subarray(censoredFrom, n).sort();
-  const censoredCount = n - censoredFrom;
-  builder.start(n);
-  let i = 0;
-  let j = 0;
-  while (i < churned || j < censoredCount) {
-    const a = i < churned ? (churnTimes[i] as number) : Number.POSITIVE_INFINITY;
-    const b = j < censoredCount ? (censorTimes[j] as number) : Number.POSITIVE_INFINITY;
-    const time = Math.min(a, b);
-    const firstChurn = i;
-    while (i < churned && churnTimes[i] === time) i++;
-    const firstCensored = j;
-    while (j < censoredCount && censorTimes[j] === time) j++;
-    builder.step(time, i - firstChurn, j - firstCensored);
-  }
+  walk(sampleOf(times, churned, censored), builder);
 }
 
 /** Counts per time, in any order: sorted by time, rows of the same time summed. */
@@ -148,7 +86,7 @@ export function fromTable(metric: string, table: ArrayLike<unknown>, builder: Cu
     const time = row.time;
     const events = row.events;
     const censored = row.censored;
-    if (!isDuration(time) || !isCount(events) || !isCount(censored) || !hasOnlyRowKeys(row)) {
+    if (!isTime(time) || !isCount(events) || !isCount(censored) || !hasOnlyRowKeys(row)) {
       rejectElement(metric, rowSchema, row, ['table', i]);
     }
     rowTimes[i] = time + 0;
@@ -164,7 +102,7 @@ export function fromTable(metric: string, table: ArrayLike<unknown>, builder: Cu
   const order = Array.from({ length: n }, (_, index) => index).sort(
     (p, q) => (rowTimes[p] as number) - (rowTimes[q] as number),
   );
-  builder.start(observations);
+  builder.start(observations, observations);
   let k = 0;
   while (k < n) {
     const time = rowTimes[order[k] as number] as number;

@@ -90,8 +90,8 @@ export function readColumns(
   return read;
 }
 
-/** Reads one coded column's names, each once: distinct non-empty strings. */
-function dictionary(metric: string, names: unknown, path: Path): string[] {
+/** Reads one coded column's names, each once: distinct non-empty strings (also read by the trend's segment column). */
+export function dictionary(metric: string, names: unknown, path: Path): string[] {
   if (!Array.isArray(names)) invalid(metric, [...path, 'names'], 'must be an array of segment names');
   const read: string[] = [];
   const seen = new Set<string>();
@@ -138,7 +138,7 @@ function countNamed(
   return counts;
 }
 
-function segmentName(metric: string, key: unknown, missing: MissingSegment, path: Path, index: number): string {
+export function segmentName(metric: string, key: unknown, missing: MissingSegment, path: Path, index: number): string {
   if (typeof key === 'string' && key.length > 0) return key;
   if (key === undefined || key === null) {
     if (missing === 'group') return NO_SEGMENT;
@@ -151,7 +151,8 @@ function segmentName(metric: string, key: unknown, missing: MissingSegment, path
   return invalid(metric, [...path, index], 'must be a non-empty string to name a segment');
 }
 
-function grown(counts: Float64Array): Float64Array {
+/** A copy of `counts` twice as long: room for more segments. */
+export function grown(counts: Float64Array): Float64Array {
   const next = new Float64Array(counts.length * 2);
   next.set(counts);
   return next;

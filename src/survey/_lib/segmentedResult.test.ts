@@ -51,6 +51,20 @@ describe('segmentedSurvey', () => {
       ['scores'],
     );
   });
+
+  it('segments responses by attribute, and reports none as NO_DATA at responses', () => {
+    const responses = [{ score: 1, attributes: { p: 'b' } }, { score: 0 }, { score: 1, attributes: { p: 'a' } }];
+    const result = segmentedSurvey('m', { responses }, TWO, { segmentBy: 'p', missingSegment: 'group' }, countsOf);
+    expect(result.total).toEqual({ counts: [1, 2], responses: 3 });
+    expect(result.segments.map((s) => [s.segment, s.size])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['(none)', 1],
+    ]);
+    expectMetricError(() => segmentedSurvey('m', { responses: [] }, TWO, { segmentBy: 'p' }, countsOf), 'NO_DATA', [
+      'responses',
+    ]);
+  });
 });
 
 describe('needsScores', () => {

@@ -3,6 +3,7 @@
 // total equals the unsegmented call exactly and each segment equals the unsegmented call on its responses.
 import * as z from 'zod/mini';
 import { type ScoreAttributes, countSegments, type SurveySegmentation } from './segmentColumns.js';
+import { countResponseSegments, type SurveyResponse } from './responses.js';
 import { type Distribution, type Scores, surveyCounts } from './survey.js';
 import { invalid, noData } from '../../internal/parse.js';
 import { count, type Scale } from '../../internal/schemas.js';
@@ -28,13 +29,18 @@ export interface SegmentedSurveyResult<R> {
   readonly segments: readonly SurveySegment<R>[];
 }
 
-/** Options of a survey metric's breakdown by segment, on raw scores. */
-export interface SurveySegmentOptions {
+/**
+ * Options of a survey metric's breakdown by segment: on raw scores `T` is `number`, on `{ responses }` it is
+ * {@link SurveyResponse}.
+ */
+export interface SurveySegmentOptions<T = number> {
   /**
-   * How each score finds its segment: the name of a column of the input's `attributes` (one segment per
-   * score), or a function of the score and its index returning a non-empty string.
+   * How each answer finds its segment: on `{ scores }`, the name of a column of the input's `attributes`
+   * (one segment per score) or a function of the score and its index; on `{ responses }`, the name of an
+   * attribute of each response's `attributes` or a function of the response and its index. A function
+   * returns a non-empty string.
    */
-  readonly segmentBy: string | ((score: number, index: number) => string);
+  readonly segmentBy: string | ((answer: T, index: number) => string);
   /**
    * What a response without the attribute does: `'error'` (default) throws a `MetricError` naming it;
    * `'group'` counts it in the segment `'(none)'`.
@@ -58,23 +64,29 @@ export function needsScores(metric: string, form: string): never {
   return invalid(
     metric,
     ['segmentBy'],
-    `needs raw responses ({ scores } with their attributes), not the ${form} form, which has none to segment`,
+    `needs raw responses ({ responses }, or { scores } with their attributes), not the ${form} form, which has none to segment`,
     'options',
   );
 }
 
 /**
- * Counts the scores per segment and gives each segment, and the total, the result of `resultOf` on its
- * counts (`stride` of them, from the scale's minimum). `NO_DATA` at `['scores']` when there are no scores.
+ * Counts the scores (or the responses) per segment and gives each segment, and the total, the result of
+ * `resultOf` on its counts (`stride` of them, from the scale's minimum). `NO_DATA` at `['scores']` (or
+ * `['responses']`) when there are none.
  */
 export function segmentedSurvey<R>(
   metric: string,
-  input: { readonly scores: ArrayLike<unknown>; readonly attributes?: ScoreAttributes | undefined },
+  input:
+    | { readonly scores: ArrayLike<unknown>; readonly attributes?: ScoreAttributes | undefined }
+    | { readonly responses: ArrayLike<unknown> },
   range: Scale,
   options: SurveySegmentation & { readonly minimumSegmentSize?: number | undefined },
   resultOf: (counts: Float64Array, responses: number) => R,
 ): SegmentedSurveyResult<R> {
-  const tally = countSegments(metric, input.scores, input.attributes, range, options);
+  const fromScores = 'scores' in input;
+  const tally = fromScores
+    ? countSegments(metric, input.scores, input.attributes, range, options)
+    : countResponseSegments(metric, input.responses, range, options);
   const stride = range.max - range.min + 1;
   const total = new Float64Array(stride);
   const ids = new SegmentIds();
@@ -94,7 +106,7 @@ export function segmentedSurvey<R>(
   }
   let responses = 0;
   for (let k = 0; k < stride; k++) responses += total[k] as number;
-  if (responses === 0) noData(metric, ['scores'], 'has no responses');
+  if (responses === 0) noData(metric, [fromScores ? 'scores' : 'responses'], 'has no responses');
   const minimum = options.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE;
   const segments = ids.order().map((id): SurveySegment<R> => {
     const counts = merged[id] as Float64Array;
@@ -118,7 +130,7 @@ interface ParsedSegmentOptions {
 }
 
 /**
- * A survey metric's last step on `{ scores }` or `{ distribution }`: without `segmentBy`, `resultOf` on
+ * A survey metric's last step on `{ scores }`, `{ responses }` or `{ distribution }`: without `segmentBy`, `resultOf` on
  * all the counts (the unsegmented call); with it, the breakdown by segment, refused on a distribution.
  */
 export function surveyResult<R>(
@@ -128,6 +140,7 @@ export function surveyResult<R>(
         readonly form: 'scores';
         readonly value: { readonly scores: Scores; readonly attributes?: ScoreAttributes | undefined };
       }
+    | { readonly form: 'responses'; readonly value: { readonly responses: ArrayLike<SurveyResponse> } }
     | { readonly form: 'distribution'; readonly value: { readonly distribution: Distribution } },
   range: Scale,
   options: ParsedSegmentOptions,
@@ -138,6 +151,6 @@ export function surveyResult<R>(
     const { counts, responses } = surveyCounts(metric, parsed.value, range);
     return resultOf(counts, responses);
   }
-  if (parsed.form !== 'scores') return needsScores(metric, parsed.form);
+  if (parsed.form === 'distribution') return needsScores(metric, parsed.form);
   return segmentedSurvey(metric, parsed.value, range, { ...options, segmentBy }, resultOf);
 }

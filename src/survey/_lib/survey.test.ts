@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../../../test/support/errors.js';
-import { meanScore, npsCore, npsGroups, surveyCounts, thresholdOnScale } from './survey.js';
+import { adjustedNpsEstimate, meanScore, npsCore, npsGroups, surveyCounts, thresholdOnScale } from './survey.js';
 
 describe('surveyCounts', () => {
   it('counts scores or reads a distribution, and totals the responses', () => {
@@ -51,6 +51,49 @@ describe('npsCore and npsGroups', () => {
   it('refuses no responses and totals past 2^53 − 1', () => {
     expectMetricError(() => npsCore('test', { promoters: 0, passives: 0, detractors: 0 }, ['x']), 'NO_DATA', ['x']);
     expectMetricError(() => npsCore('test', { promoters: 2 ** 53, passives: 0, detractors: 1 }), 'INVALID_INPUT', []);
+  });
+});
+
+describe('adjustedNpsEstimate', () => {
+  it('adds ¾ of a promoter, ¾ of a detractor and 3 responses', () => {
+    // 6 / 2 / 2: p̂ = 6.75 / 13, d̂ = 2.75 / 13, centre 100 · 4 / 13, SE 100 · √((9.5/13 − (4/13)²) / 13).
+    const estimate = adjustedNpsEstimate({ promoters: 6, passives: 2, detractors: 2 });
+    expect(estimate.center).toBe(400 / 13);
+    const [p, d] = [6.75 / 13, 2.75 / 13];
+    expect(estimate.standardError).toBeCloseTo(100 * Math.sqrt((p + d - (p - d) ** 2) / 13), 12);
+  });
+
+  it('keeps a positive standard error when every response is in one group', () => {
+    for (const groups of [
+      { promoters: 10, passives: 0, detractors: 0 },
+      { promoters: 0, passives: 10, detractors: 0 },
+      { promoters: 0, passives: 0, detractors: 10 },
+    ]) {
+      expect(adjustedNpsEstimate(groups).standardError).toBeGreaterThan(0);
+    }
+    // All passives: p̂ = d̂ = 0.75 / 13, centre 0, SE 100 · √(1.5 / 13 / 13).
+    expect(adjustedNpsEstimate({ promoters: 0, passives: 10, detractors: 0 }).standardError).toBeCloseTo(
+      (100 * Math.sqrt(1.5)) / 13,
+      12,
+    );
+  });
+
+  it('gives the formula on both sides of 2^25 responses, where it moves from doubles to BigInt', () => {
+    for (const passives of [2 ** 24 - 8, 2 ** 24 - 2]) {
+      const groups = { promoters: 2 ** 24, passives, detractors: 4 };
+      const m = 2 ** 24 + passives + 4 + 3;
+      const [p, d] = [(2 ** 24 + 0.75) / m, 4.75 / m];
+      const expected = 100 * Math.sqrt((p + d - (p - d) ** 2) / m);
+      expect(Math.abs(adjustedNpsEstimate(groups).standardError / expected - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('stays exact past 2^53 in the variance', () => {
+    const half = 2 ** 51;
+    const estimate = adjustedNpsEstimate({ promoters: half, passives: 0, detractors: half });
+    expect(estimate.center).toBe(0);
+    // p̂ + d̂ ≈ 1, so SE ≈ 100 / √(n + 3).
+    expect(estimate.standardError).toBeCloseTo(100 / Math.sqrt(2 ** 52 + 3), 15);
   });
 });
 

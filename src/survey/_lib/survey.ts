@@ -8,6 +8,7 @@
 // of one survey function near 8 kB.
 import * as z from 'zod/mini';
 import { countBetween, type Distribution, readDistribution, tallyValues } from './distribution.js';
+import { responsesField, type SurveyResponse, tallyResponses } from './responses.js';
 import { attributesField } from './segmentColumns.js';
 import { bulkArray, invalid, noData, parseForm, type Schema } from '../../internal/parse.js';
 import { count, type Scale, scale } from '../../internal/schemas.js';
@@ -30,18 +31,26 @@ export const distributionField: Schema<Distribution> = /* @__PURE__ */ (() =>
     error: 'must be an object of counts keyed by score, or an array of counts',
   }))();
 
-/** Counts per score from either form; `NO_DATA` when there are no responses. */
+/** Counts per score from any form (scores, responses or a distribution); `NO_DATA` when there are no responses. */
 export function surveyCounts(
   metric: string,
-  parsed: { scores?: Scores | undefined; distribution?: Distribution | undefined },
+  parsed: {
+    scores?: Scores | undefined;
+    distribution?: Distribution | undefined;
+    responses?: ArrayLike<SurveyResponse> | undefined;
+  },
   range: Scale,
   prefix: readonly (string | number)[] = [],
 ): { counts: Float64Array; responses: number } {
-  const field = parsed.scores !== undefined ? 'scores' : 'distribution';
-  const counts =
-    parsed.scores !== undefined
-      ? tallyValues(metric, parsed.scores, range, [...prefix, field])
-      : readDistribution(metric, parsed.distribution, range, [...prefix, field]);
+  let field = 'distribution';
+  let counts: Float64Array;
+  if (parsed.scores !== undefined) {
+    field = 'scores';
+    counts = tallyValues(metric, parsed.scores, range, [...prefix, field]);
+  } else if (parsed.responses !== undefined) {
+    field = 'responses';
+    counts = tallyResponses(metric, parsed.responses, range, prefix);
+  } else counts = readDistribution(metric, parsed.distribution, range, [...prefix, field]);
   let responses = 0;
   for (let i = 0; i < counts.length; i++) responses += counts[i] as number;
   if (responses === 0) noData(metric, [...prefix, field], 'has no responses');
@@ -108,23 +117,55 @@ export function npsCore(metric: string, groups: NpsCounts, prefix: readonly (str
   };
 }
 
+/** Centre and standard error of the adjusted-Wald NPS estimate, in NPS points. */
+export interface AdjustedNpsEstimate {
+  readonly center: number;
+  readonly standardError: number;
+}
+
+/**
+ * The adjusted-Wald estimate of Rocks (2016): ¾ of a promoter and ¾ of a detractor are added and n grows
+ * by 3, so p̂ = (P + ¾) ÷ (n + 3) and d̂ = (D + ¾) ÷ (n + 3). The centre 100·(p̂ − d̂) is 100·(P − D) ÷ (n + 3)
+ * (the ¾ cancel) and the standard error 100 · √((p̂ + d̂ − (p̂ − d̂)²) ÷ (n + 3)). With m = n + 3,
+ * 2m³ · (p̂ + d̂ − (p̂ − d̂)²) ÷ m = 2m(P + D) + 3m − 2(P − D)², an integer kept exact in BigInt; it is at
+ * least 3m > 0, so the standard error is never 0. `groups` are checked counts (see {@link npsCore}).
+ */
+export function adjustedNpsEstimate(groups: NpsCounts): AdjustedNpsEstimate {
+  const { promoters, passives, detractors } = groups;
+  const adjusted = promoters + passives + detractors + 3;
+  const net = promoters - detractors;
+  const center = Number.isSafeInteger(100 * net) ? (100 * net) / adjusted : (net / adjusted) * 100;
+  // Below 2^25 responses every term is an integer under 2^52, exact in doubles; above, BigInt keeps it exact.
+  const scaled =
+    adjusted < 2 ** 25
+      ? 2 * adjusted * (promoters + detractors) + 3 * adjusted - 2 * net * net
+      : Number(
+          2n * BigInt(adjusted) * BigInt(promoters + detractors) +
+            3n * BigInt(adjusted) -
+            2n * BigInt(net) * BigInt(net),
+        );
+  return { center, standardError: (100 * Math.sqrt(scaled)) / (adjusted * Math.sqrt(2 * adjusted)) };
+}
+
 /** The 0–10 scale of the Net Promoter Score. */
 export const NPS_SCALE: Scale = { min: 0, max: 10 };
 
 const npsForms = /* @__PURE__ */ (() =>
   [
     { key: 'scores', schema: z.strictObject({ scores: scoresField }) },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
     { key: 'promoters', schema: npsCountsSchema },
   ] as const)();
 
-/** The forms of `netPromoterScore`'s input: the scores may bring their attributes, for `segmentBy`. */
+/** The forms of `netPromoterScore`'s input: scores with their attributes, or responses, for `segmentBy`. */
 export const npsResponseForms = /* @__PURE__ */ (() =>
   [
     {
       key: 'scores',
       schema: z.strictObject({ scores: scoresField, attributes: z.optional(attributesField) }),
     },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField }) },
     { key: 'promoters', schema: npsCountsSchema },
   ] as const)();
@@ -146,7 +187,7 @@ export function npsGroupsOf(counts: Float64Array): NpsCounts {
   };
 }
 
-/** The two forms of a survey on a configurable scale: `{ scores, scale? }` and `{ distribution, scale? }`. */
+/** The forms of a survey on a configurable scale: `{ scores, scale? }`, `{ responses, scale? }`, `{ distribution, scale? }`. */
 export const scaledSurveyForms = /* @__PURE__ */ (() =>
   [
     {
@@ -157,6 +198,7 @@ export const scaledSurveyForms = /* @__PURE__ */ (() =>
         attributes: z.optional(attributesField),
       }),
     },
+    { key: 'responses', schema: z.strictObject({ responses: responsesField, scale: z.optional(scale) }) },
     { key: 'distribution', schema: z.strictObject({ distribution: distributionField, scale: z.optional(scale) }) },
   ] as const)();
 

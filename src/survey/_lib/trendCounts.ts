@@ -1,0 +1,301 @@
+// The counting pass of a survey trend over columns: each response's score counted in its period and segment,
+// in one Float64Array of periods × segment slots × scale points (24 months × 21 slots × 11 points is 5 544
+// counts, which stay in cache). Dates are epoch milliseconds placed by a day table (see trendPeriods.ts): a
+// division, a floor and a lookup per response.
+import { rejectScore } from './codedColumns.js';
+import { isScoreOn } from './distribution.js';
+import { dayTable, periodOfDay, periodOfTime, type TrendPeriod } from './trendPeriods.js';
+import { DAY_MS, monthStart, toEpoch } from '../../internal/dates.js';
+import { invalid, noData, rejectElement } from '../../internal/parse.js';
+import { date, type Scale } from '../../internal/schemas.js';
+
+type Path = readonly (string | number)[];
+
+/** The counts of a trend: `counts[(p × slots + s) × stride + k]` is score `min + k` of slot s in period p. */
+export interface TrendTally {
+  /** The number of the first period (see trendPeriods.ts). */
+  readonly first: number;
+  /** The number of periods, consecutive from `first`. */
+  readonly length: number;
+  /** The segment name of each slot; a single unnamed slot when the trend is not segmented. */
+  readonly names: readonly string[] | null;
+  /** Whether each slot is listed even without responses (a declared dictionary name). */
+  readonly declared: readonly boolean[];
+  readonly counts: Float64Array;
+}
+
+/** `[from, to)` in epoch milliseconds; an open end is infinite. */
+export interface Window {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The largest time a Date can hold. */
+const MAX_TIME = 8.64e15;
+
+/**
+ * The dates of a column as epoch milliseconds, each checked (`[...path, i]` names the first bad one): a
+ * Float64Array of epoch milliseconds is read as it is (and checked by the counting pass), anything else
+ * converted element by element.
+ */
+export function readTimes(metric: string, at: ArrayLike<unknown>, path: Path): Float64Array {
+  // Checked by the counting pass's first loop (see `dayRange`), not here: one read of 80 MB less.
+  if (at instanceof Float64Array) return at;
+  const length = at.length;
+  const times = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const value = at[i];
+    const time = toEpoch(value);
+    if (Number.isNaN(time)) rejectElement(metric, date, value, [...path, i]);
+    times[i] = time;
+  }
+  return times;
+}
+
+/** The start (epoch milliseconds) of period number `index`. */
+function periodStart(index: number, period: TrendPeriod): number {
+  return monthStart(index * (period === 'month' ? 1 : period === 'quarter' ? 3 : 12));
+}
+
+/** The periods a trend lists: those of the window's ends where given, else of the earliest and latest date. */
+export function periodSpan(
+  first: number,
+  last: number,
+  window: Window,
+  period: TrendPeriod,
+): { first: number; length: number } {
+  const from = Number.isFinite(window.from) ? periodOfTime(window.from, period) : first;
+  let to = Number.isFinite(window.to) ? periodOfTime(window.to, period) : last;
+  // `to` is excluded: a window ending on a period's first instant ends with the period before.
+  if (Number.isFinite(window.to) && periodStart(to, period) === window.to) to -= 1;
+  return { first: from, length: Math.max(0, to - from + 1) };
+}
+
+/** How each response finds its segment slot: dictionary codes, checked as they are read. */
+export interface SlotColumn {
+  readonly codes: ArrayLike<unknown>;
+  /** Number of names: codes from 0 to size − 1 go to slots 1 to size; −1 to slot 0 when allowed. */
+  readonly size: number;
+  /** Whether code −1 (no segment) is accepted. */
+  readonly grouped: boolean;
+  /** Where a bad code is reported: `[...path, i]`. */
+  readonly path: Path;
+  /** The phrase for code −1 when it is not accepted. */
+  readonly missing: string;
+}
+
+/** The dates of the responses: epoch milliseconds, or whole days from 1970-01-01 (UTC). */
+export type TrendDates =
+  | { readonly unit: 'ms'; readonly values: Float64Array }
+  | { readonly unit: 'day'; readonly values: ArrayLike<unknown> };
+
+/** Everything the counting pass reads. */
+export interface TrendColumns {
+  readonly metric: string;
+  readonly scores: ArrayLike<unknown>;
+  readonly dates: TrendDates;
+  /** Where a bad date is reported: `[...datePath, i]`. */
+  readonly datePath: Path;
+  readonly slots: SlotColumn | null;
+  readonly range: Scale;
+  readonly period: TrendPeriod;
+  readonly window: Window;
+  /** The field the whole input is reported at when nothing is in the window (`['scores']`). */
+  readonly field: Path;
+}
+
+function rejectCode(metric: string, slots: SlotColumn, code: unknown, index: number): never {
+  if (code === -1) return invalid(metric, [...slots.path, index], slots.missing);
+  return invalid(
+    metric,
+    [...slots.path, index],
+    `must be an integer from 0 to ${slots.size - 1} (an index into names), or −1 for none`,
+  );
+}
+
+/** Days a Date can reach either side of 1970. */
+const MAX_DAY = 100_000_000;
+
+function rejectDay(metric: string, path: Path): never {
+  return invalid(metric, path, 'must be a whole number of days from 1970-01-01 (UTC)');
+}
+
+/**
+ * Checks every date (the first bad one is reported) and finds the first and last day inside the window, in
+ * one pass; NO_DATA when none is inside.
+ */
+function dayRange(columns: TrendColumns): { low: number; high: number } {
+  const { dates, window, metric, datePath } = columns;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  const values = dates.values;
+  const length = values.length;
+  if (dates.unit === 'ms') {
+    const times = dates.values;
+    for (let i = 0; i < length; i++) {
+      const time = times[i] as number;
+      if (!(time >= -MAX_TIME && time <= MAX_TIME)) rejectElement(metric, date, time, [...datePath, i]);
+      if (time < window.from || time >= window.to) continue;
+      if (time < low) low = time;
+      if (time > high) high = time;
+    }
+    low = Math.floor(low / DAY_MS);
+    high = Math.floor(high / DAY_MS);
+  } else {
+    for (let i = 0; i < length; i++) {
+      const day = values[i];
+      if (!(typeof day === 'number' && Number.isInteger(day) && day >= -MAX_DAY && day <= MAX_DAY)) {
+        rejectDay(metric, [...datePath, i]);
+      }
+      const time = day * DAY_MS;
+      if (time < window.from || time >= window.to) continue;
+      if (day < low) low = day;
+      if (day > high) high = day;
+    }
+  }
+  if (low > high) {
+    const inside = Number.isFinite(window.from) || Number.isFinite(window.to) ? ' between from and to' : '';
+    noData(metric, columns.field, `has no responses${inside}`);
+  }
+  return { low, high };
+}
+
+/** What the counting loops share once the span is known. */
+interface Plan {
+  readonly firstDay: number;
+  readonly first: number;
+  readonly table: Int32Array | null;
+  readonly slotCount: number;
+  readonly stride: number;
+  readonly counts: Float64Array;
+}
+
+/**
+ * Counts every response in its period and slot, checking each score (`['scores', i]`) and code; responses
+ * outside the window are checked, not counted.
+ */
+export function countTrend(columns: TrendColumns): { first: number; length: number; counts: Float64Array } {
+  const { metric, scores, dates, slots, range, period, window } = columns;
+  const length = scores.length;
+  if (dates.values.length !== length) {
+    invalid(metric, columns.datePath, `must have one date per score: ${length} scores, ${dates.values.length} dates`);
+  }
+  const { low, high } = dayRange(columns);
+  const span = periodSpan(periodOfDay(low, period), periodOfDay(high, period), window, period);
+  const table = dayTable(low, high, period, span.first);
+  const stride = range.max - range.min + 1;
+  const slotCount = slots === null ? 1 : slots.size + 1;
+  const plan: Plan = {
+    firstDay: low,
+    first: span.first,
+    table,
+    slotCount,
+    stride,
+    counts: new Float64Array(span.length * slotCount * stride),
+  };
+  const codes = slots?.codes;
+  const open = window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY;
+  const bytes =
+    scores instanceof Uint8Array && (codes === undefined || codes instanceof Uint8Array) && table !== null && open;
+  const fast =
+    bytes &&
+    (dates.unit === 'ms'
+      ? countBytesByTime(scores, codes ?? null, dates.values, range, slots, plan)
+      : countBytesByDay(scores, codes ?? null, dates.values, range, slots, plan));
+  if (!fast) countEach(columns, plan.counts.fill(0), plan);
+  return { first: span.first, length: span.length, counts: plan.counts };
+}
+
+/** The lowest code accepted and the number of codes from it. */
+function codeRange(slots: SlotColumn | null): { lowest: number; codes: number } {
+  if (slots === null) return { lowest: 0, codes: 1 };
+  const lowest = slots.grouped ? -1 : 0;
+  return { lowest, codes: slots.size - lowest };
+}
+
+/**
+ * Bytes of scores and codes with epoch milliseconds: no check but one comparison per column, a division, a
+ * floor and a table lookup per response. False at the first bad score or code (the caller then counts again,
+ * one checked element at a time, to report it).
+ */
+function countBytesByTime(
+  scores: Uint8Array,
+  codes: Uint8Array | null,
+  times: Float64Array,
+  range: Scale,
+  slots: SlotColumn | null,
+  plan: Plan,
+): boolean {
+  const { firstDay, slotCount, stride, counts } = plan;
+  const table = plan.table as Int32Array;
+  const min = range.min;
+  const points = range.max - min;
+  const { lowest, codes: codeCount } = codeRange(slots);
+  const length = scores.length;
+  for (let i = 0; i < length; i++) {
+    const score = (scores[i] as number) - min;
+    const code = codes === null ? 0 : (codes[i] as number);
+    if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
+    const p = table[Math.floor((times[i] as number) / DAY_MS) - firstDay] as number;
+    const at = (p * slotCount + code + 1 - (codes === null ? 1 : 0)) * stride + score;
+    counts[at] = (counts[at] as number) + 1;
+  }
+  return true;
+}
+
+/** Bytes of scores and codes with day numbers: a subtraction and a table lookup per response. */
+function countBytesByDay(
+  scores: Uint8Array,
+  codes: Uint8Array | null,
+  days: ArrayLike<unknown>,
+  range: Scale,
+  slots: SlotColumn | null,
+  plan: Plan,
+): boolean {
+  const { firstDay, slotCount, stride, counts } = plan;
+  const table = plan.table as Int32Array;
+  const min = range.min;
+  const points = range.max - min;
+  const { lowest, codes: codeCount } = codeRange(slots);
+  const length = scores.length;
+  for (let i = 0; i < length; i++) {
+    const score = (scores[i] as number) - min;
+    const code = codes === null ? 0 : (codes[i] as number);
+    if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
+    const p = table[(days[i] as number) - firstDay] as number;
+    const at = (p * slotCount + code + 1 - (codes === null ? 1 : 0)) * stride + score;
+    counts[at] = (counts[at] as number) + 1;
+  }
+  return true;
+}
+
+/** Any columns, one checked element at a time. */
+function countEach(columns: TrendColumns, counts: Float64Array, plan: Plan): void {
+  const { metric, scores, dates, slots, range, period, window } = columns;
+  const { firstDay, first, table, slotCount, stride } = plan;
+  const codes = slots?.codes;
+  const lowest = slots?.grouped === true ? -1 : 0;
+  const top = slots === null ? 0 : slots.size;
+  const min = range.min;
+  const values = dates.values;
+  const byTime = dates.unit === 'ms';
+  const length = scores.length;
+  for (let i = 0; i < length; i++) {
+    const score = scores[i];
+    if (!isScoreOn(score, range)) rejectScore(metric, range, score, i);
+    let slot = 0;
+    if (codes !== undefined) {
+      const code = codes[i];
+      if (!(typeof code === 'number' && Number.isInteger(code) && code >= lowest && code < top)) {
+        rejectCode(metric, slots as SlotColumn, code, i);
+      }
+      slot = code + 1;
+    }
+    const time = byTime ? (values[i] as number) : (values[i] as number) * DAY_MS;
+    if (time < window.from || time >= window.to) continue;
+    const day = Math.floor(time / DAY_MS);
+    const p = table === null ? periodOfDay(day, period) - first : (table[day - firstDay] as number);
+    const at = (p * slotCount + slot) * stride + score - min;
+    counts[at] = (counts[at] as number) + 1;
+  }
+}
