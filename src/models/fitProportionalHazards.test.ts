@@ -143,6 +143,27 @@ describe('fitProportionalHazards', () => {
       expect(fitProportionalHazards(plain).logLikelihood).toBeCloseTo(-658.7476594461, 9);
     });
 
+    it('leaves out a customer at risk at no time and counts entry 0 from time 0', () => {
+      const base = rossi().slice(0, 120);
+      const plain = fitProportionalHazards({ observations: base });
+      const zero = fitProportionalHazards({ observations: base.map((o) => ({ ...o, entry: 0 })) });
+      expect(zero).toEqual(plain);
+      const extra = { duration: 20, churned: true, covariates: base[0]?.covariates ?? {}, entry: 20 };
+      expect(fitProportionalHazards({ observations: [...base, extra] })).toEqual(plain);
+      const atZero = [...base, { ...extra, duration: 0, entry: 0 }];
+      expect(fitProportionalHazards({ observations: atZero }).events).toBe(plain.events + 1);
+      // With other late entries, a churn at 0 with entry 0 is still at risk at 0: as without its entry.
+      const mixed = [
+        ...base.map((o, i) => ({ ...o, entry: i % 2 === 0 ? 0 : Math.min(3, o.duration) })),
+        { ...extra, duration: 0, entry: 0 },
+      ];
+      const { entry: _unused, ...noEntry } = mixed[mixed.length - 1] as (typeof mixed)[number];
+      const withZero = fitProportionalHazards({ observations: mixed });
+      expect(fitProportionalHazards({ observations: [...mixed.slice(0, -1), noEntry] })).toEqual(withZero);
+      expect(withZero.events).toBe(plain.events + 1);
+      expect(withZero.nullLogLikelihood).toBeLessThan(0);
+    });
+
     it('widens the interval with the confidence level', () => {
       const narrow = fitProportionalHazards({ observations: rossi() }, { confidence: 0.8 }).coefficients[6];
       const wide = fitProportionalHazards({ observations: rossi() }, { confidence: 0.99 }).coefficients[6];

@@ -6,7 +6,7 @@ import { confidence } from '../internal/schemas.js';
 import { chiSquareUpperTail } from './_lib/chiSquare.js';
 import { concordance } from './_lib/concordance.js';
 import { type CoxDesign, cholesky, inverseDiagonal, maximizePartialLikelihood } from './_lib/coxFit.js';
-import { type CoxData, coxForms, covariatePath, fromColumns, fromRecords } from './_lib/coxInput.js';
+import { atRiskOnly, type CoxData, coxForms, covariatePath, fromColumns, fromRecords } from './_lib/coxInput.js';
 import { decreasingOrder } from './_lib/ranks.js';
 
 const METRIC = 'fitProportionalHazards';
@@ -19,7 +19,10 @@ export interface ProportionalHazardsObservation {
   readonly churned: boolean;
   /** The customer's covariates by name: finite numbers; every observation has the same names. */
   readonly covariates: Readonly<Record<string, number>>;
-  /** Late entry: the customer is at risk only after `entry` (≤ `duration`); absent means from 0. */
+  /**
+   * Late entry: the customer is at risk only after `entry` (≤ `duration`; equal to it above 0, at risk at no
+   * time, the customer is left out); absent or 0 means from time 0 included.
+   */
   readonly entry?: number;
 }
 
@@ -80,6 +83,7 @@ export interface FitProportionalHazardsResult {
   readonly iterations: number;
   /** False when the iterations ran out first: the estimates are then where the search stopped. */
   readonly converged: boolean;
+  /** Observations fitted (those at risk at some time). */
   readonly observations: number;
   /** Churns observed. */
   readonly events: number;
@@ -152,10 +156,11 @@ export function fitProportionalHazards(
 ): FitProportionalHazardsResult {
   const parsed = parseForm(METRIC, coxForms, input);
   const chosen = parseOptions(METRIC, optionsSchema, options);
-  const data =
+  const given =
     parsed.form === 'observations'
       ? fromRecords(METRIC, parsed.value.observations)
       : fromColumns(METRIC, parsed.value.duration, parsed.value.churned, parsed.value.covariates, parsed.value.entry);
+  const data = atRiskOnly(given);
   const first = data.form === 'observations' ? 'observations' : 'duration';
   const n = data.durations.length;
   if (n === 0) noData(METRIC, [first], 'has no observations');
@@ -288,10 +293,13 @@ function standardize(data: CoxData): { design: CoxDesign; scales: Float64Array }
   let entryOrder = new Uint32Array(0);
   let entrySorted = new Float64Array(0);
   if (entries !== null) {
+    // Only entries after 0 take a customer out of risk sets: entry 0 is at risk from time 0 included.
     const byEntry = decreasingOrder(entries);
-    entryOrder = new Uint32Array(n);
-    entrySorted = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
+    let late = 0;
+    while (late < n && (entries[byEntry[late] as number] as number) > 0) late++;
+    entryOrder = new Uint32Array(late);
+    entrySorted = new Float64Array(late);
+    for (let k = 0; k < late; k++) {
       const i = byEntry[k] as number;
       entryOrder[k] = position[i] as number;
       entrySorted[k] = entries[i] as number;

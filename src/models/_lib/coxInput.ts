@@ -194,3 +194,40 @@ export function fromColumns(
 export function covariatePath(data: CoxData, name: string, i = 0): Path {
   return data.form === 'observations' ? ['observations', i, 'covariates', name] : ['covariates', name];
 }
+
+/**
+ * Leaves out the customers at risk at no time (entry equal to a duration above 0), as R leaves out an empty
+ * (start, stop] interval; `entry: 0` means at risk from time 0 included, so it is dropped from the entries.
+ */
+export function atRiskOnly(data: CoxData): CoxData {
+  const { entries, durations, churned, x, names } = data;
+  if (entries === null) return data;
+  const p = names.length;
+  const n = durations.length;
+  let kept = 0;
+  let late = false;
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i] as number;
+    if (entry > 0 && entry === durations[i]) continue;
+    if (entry > 0) late = true;
+    kept++;
+  }
+  if (kept === n && late) return data;
+  const keep = {
+    durations: new Float64Array(kept),
+    churned: new Uint8Array(kept),
+    entries: new Float64Array(kept),
+    x: new Float64Array(kept * p),
+  };
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i] as number;
+    if (entry > 0 && entry === durations[i]) continue;
+    keep.durations[at] = durations[i] as number;
+    keep.churned[at] = churned[i] as number;
+    keep.entries[at] = entry;
+    keep.x.set(x.subarray(i * p, (i + 1) * p), at * p);
+    at++;
+  }
+  return { ...data, ...keep, entries: late ? keep.entries : null };
+}
