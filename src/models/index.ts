@@ -26,6 +26,14 @@ export {
 } from './discountedExpectedLifetime.js';
 export { type DiscountedLifetimeValueInput, discountedLifetimeValue } from './discountedLifetimeValue.js';
 export {
+  type FitProportionalHazardsInput,
+  type FitProportionalHazardsOptions,
+  type FitProportionalHazardsResult,
+  fitProportionalHazards,
+  type ProportionalHazardsCoefficient,
+  type ProportionalHazardsObservation,
+} from './fitProportionalHazards.js';
+export {
   type FitShiftedBetaGeometricInput,
   type FitShiftedBetaGeometricResult,
   fitShiftedBetaGeometric,

@@ -7,6 +7,7 @@ export const models: FamilySamples = {
     'cumulativeHazard',
     'discountedExpectedLifetime',
     'discountedLifetimeValue',
+    'fitProportionalHazards',
     'fitShiftedBetaGeometric',
     'lifetimeObservations',
     'projectShiftedBetaGeometric',
@@ -219,6 +220,30 @@ export const models: FamilySamples = {
             { time: 3, events: 10, censored: 0 },
             { time: 1, events: 2, censored: 1 },
           ],
+        },
+      ],
+    ],
+    fitProportionalHazards: [
+      [
+        {
+          observations: [
+            { duration: 2, churned: true, covariates: { seats: 1, annual: 0 } },
+            { duration: 3, churned: true, covariates: { seats: 3, annual: 1 } },
+            { duration: 5, churned: false, covariates: { seats: 2, annual: 0 }, entry: 1 },
+            { duration: 6, churned: true, covariates: { seats: 4, annual: 0 } },
+            { duration: 8, churned: false, covariates: { seats: 5, annual: 1 } },
+            { duration: 9, churned: true, covariates: { seats: 2, annual: 1 } },
+            { duration: 9, churned: false, covariates: { seats: 1, annual: 0 } },
+          ],
+        },
+        { ties: 'breslow', confidence: 0.9 },
+      ],
+      [
+        {
+          duration: new Float64Array([1, 2, 2, 4, 5, 7]),
+          churned: new Uint8Array([1, 0, 1, 1, 0, 1]),
+          covariates: { usage: new Float64Array([0.2, 0.9, 0.4, 0.5, 0.8, 0.3]) },
+          entry: [0, 0, 1, 0, 2, 0],
         },
       ],
     ],
