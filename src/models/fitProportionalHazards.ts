@@ -28,12 +28,18 @@ export interface ProportionalHazardsObservation {
 
 /** Input of {@link fitProportionalHazards}: one record per customer, or columns of equal length. */
 export type FitProportionalHazardsInput =
-  | { readonly observations: ArrayLike<ProportionalHazardsObservation> }
   | {
+      /** One record per customer: its duration, whether it churned, its covariates, and its late entry. */
+      readonly observations: ArrayLike<ProportionalHazardsObservation>;
+    }
+  | {
+      /** Each customer's time to churn or to the end of observation, at least 0. */
       readonly duration: ArrayLike<number>;
       /** Booleans, or 1 and 0 (a `Uint8Array`). */
       readonly churned: ArrayLike<boolean | number>;
+      /** One column of finite numbers per covariate, each as long as `duration`. */
       readonly covariates: Readonly<Record<string, ArrayLike<number>>>;
+      /** Each customer's late entry (at risk after it), at most its duration; absent: from time 0. */
       readonly entry?: ArrayLike<number>;
     };
 
@@ -51,6 +57,7 @@ export interface FitProportionalHazardsOptions {
 
 /** One covariate's estimate. */
 export interface ProportionalHazardsCoefficient {
+  /** The covariate's name, as given. */
   readonly name: string;
   /** β: the change in the log of the hazard per unit of the covariate. */
   readonly coefficient: number;
@@ -70,6 +77,7 @@ export interface ProportionalHazardsCoefficient {
 
 /** Result of {@link fitProportionalHazards}. */
 export interface FitProportionalHazardsResult {
+  /** One estimate per covariate, in the order of the first record's covariates (or of the columns). */
   readonly coefficients: readonly ProportionalHazardsCoefficient[];
   /** The maximised partial log-likelihood. */
   readonly logLikelihood: number;
@@ -78,7 +86,14 @@ export interface FitProportionalHazardsResult {
   /** Harrell's C of the fitted risk scores (0.5 when no pair of customers is comparable). */
   readonly concordance: number;
   /** Likelihood-ratio test of all coefficients being 0: 2 (logLikelihood − nullLogLikelihood), χ². */
-  readonly likelihoodRatio: { readonly statistic: number; readonly degreesOfFreedom: number; readonly pValue: number };
+  readonly likelihoodRatio: {
+    /** 2 × (log-likelihood − null log-likelihood). */
+    readonly statistic: number;
+    /** The number of covariates. */
+    readonly degreesOfFreedom: number;
+    /** Upper tail of the chi-square distribution at the statistic. */
+    readonly pValue: number;
+  };
   /** Newton steps taken. */
   readonly iterations: number;
   /** False when the iterations ran out first: the estimates are then where the search stopped. */
