@@ -173,11 +173,12 @@ function snapshot(record: unknown): Record<string, unknown> | null {
 function isResponse(
   read: Record<string, unknown> | null,
   range: Scale,
+  time: number,
 ): read is Record<string, unknown> & TrendResponse {
   if (read === null) return false;
   for (const key of Object.keys(read)) if (!RESPONSE_KEYS.has(key)) return false;
-  const { at, score, segment, attributes } = read;
-  if (Number.isNaN(toEpoch(at)) || !isScoreOn(score, range)) return false;
+  const { score, segment, attributes } = read;
+  if (Number.isNaN(time) || !isScoreOn(score, range)) return false;
   if (segment !== undefined && !(typeof segment === 'string' && segment.length > 0)) return false;
   return attributes === undefined || isAttributes(attributes);
 }
@@ -202,12 +203,26 @@ export function responsesTally(
   const ids = new SegmentIds();
   const key = segmentBy === undefined ? undefined : segmentKeyReader(metric, 'responses', segmentBy, missing);
   let segmented: boolean | undefined = segmentBy === undefined ? undefined : true;
+  // Exports come sorted by date: a date written as the previous one is not parsed again.
+  let lastAt = '';
+  let lastTime = Number.NaN;
   for (let i = 0; i < length; i++) {
     const given = responses[i];
     const record = snapshot(given);
-    if (!isResponse(record, range)) rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
+    const at = record?.at;
+    let time: number;
+    if (typeof at === 'string') {
+      if (at !== lastAt) {
+        lastAt = at;
+        lastTime = toEpoch(at);
+      }
+      time = lastTime;
+    } else time = toEpoch(at);
+    if (!isResponse(record, range, time)) {
+      rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
+    }
     scores[i] = record.score;
-    times[i] = toEpoch(record.at);
+    times[i] = time;
     if (key !== undefined) {
       codes[i] = ids.id(key(record, i));
       continue;
