@@ -152,8 +152,18 @@ function responseSchema(range: Scale) {
  */
 function snapshot(record: unknown): Record<string, unknown> | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const keys = Object.keys(record);
+  const own = record as Record<string, unknown>;
+  // An export's row `{ at, score, segment? }`: copied into an object of fixed shape (far cheaper to build
+  // than one grown key by key, which is what the loop below does for any other record).
+  if (keys.length === 3 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score') && Object.hasOwn(own, 'segment')) {
+    return { at: own.at, score: own.score, segment: own.segment };
+  }
+  if (keys.length === 2 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score')) {
+    return { at: own.at, score: own.score };
+  }
   const read: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) read[key] = (record as Record<string, unknown>)[key];
+  for (const key of keys) read[key] = own[key];
   const attributes = read.attributes;
   if (attributes !== undefined) {
     const copy: Record<string, string> = {};
