@@ -251,7 +251,11 @@ export function countTrend(columns: TrendColumns): { first: number; length: numb
   const open = window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY;
   const bytes =
     scores instanceof Uint8Array && (codes === undefined || codes instanceof Uint8Array) && table !== null && open;
-  const fast = bytes && countBytes(scores, codes ?? null, dates, range, slots, plan);
+  const fast =
+    bytes &&
+    (dates.unit === 'ms'
+      ? countBytesByTime(scores, codes ?? null, dates.values, range, slots, plan)
+      : countBytesByDay(scores, codes ?? null, dates.values, range, slots, plan));
   if (!fast) countEach(columns, plan.counts.fill(0), plan);
   return { first: span.first, length: span.length, counts: plan.counts };
 }
@@ -276,14 +280,14 @@ function codeRange(slots: SlotColumn | null): { lowest: number; codes: number } 
 }
 
 /**
- * Bytes of scores and codes: no check but one comparison per column, then the day (a subtraction for day
- * numbers; a division and a floor for epoch milliseconds) and a table lookup per response. False at the first
- * bad score or code (the caller then counts again, one checked element at a time, to report it).
+ * Bytes of scores and codes with epoch milliseconds: no check but one comparison per column, a division, a
+ * floor and a table lookup per response. False at the first bad score or code (the caller then counts again,
+ * one checked element at a time, to report it).
  */
-function countBytes(
+function countBytesByTime(
   scores: Uint8Array,
   codes: Uint8Array | null,
-  dates: TrendDates,
+  times: Float64Array,
   range: Scale,
   slots: SlotColumn | null,
   plan: Plan,
@@ -295,9 +299,6 @@ function countBytes(
   const { lowest, codes: codeCount } = codeRange(slots);
   const length = scores.length;
   const shift = codes === null ? 0 : 1;
-  const values = dates.values;
-  // Loop-invariant: one branch of it runs, on one type of array, in a given call.
-  const byTime = dates.unit === 'ms';
   const small = new Int32Array(counts.length);
   for (let from = 0; from < length; from += CHUNK) {
     const end = Math.min(length, from + CHUNK);
@@ -305,8 +306,40 @@ function countBytes(
       const score = (scores[i] as number) - min;
       const code = codes === null ? 0 : (codes[i] as number);
       if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
-      const day = byTime ? Math.floor((values[i] as number) / DAY_MS) : (values[i] as number);
-      const at = ((table[day - firstDay] as number) * slotCount + code + shift) * stride + score;
+      const p = table[Math.floor((times[i] as number) / DAY_MS) - firstDay] as number;
+      const at = (p * slotCount + code + shift) * stride + score;
+      small[at] = (small[at] as number) + 1;
+    }
+    flush(small, counts);
+  }
+  return true;
+}
+
+/** Bytes of scores and codes with day numbers: a subtraction and a table lookup per response. */
+function countBytesByDay(
+  scores: Uint8Array,
+  codes: Uint8Array | null,
+  days: ArrayLike<unknown>,
+  range: Scale,
+  slots: SlotColumn | null,
+  plan: Plan,
+): boolean {
+  const { firstDay, slotCount, stride, counts } = plan;
+  const table = plan.table as Int32Array;
+  const min = range.min;
+  const points = range.max - min;
+  const { lowest, codes: codeCount } = codeRange(slots);
+  const length = scores.length;
+  const shift = codes === null ? 0 : 1;
+  const small = new Int32Array(counts.length);
+  for (let from = 0; from < length; from += CHUNK) {
+    const end = Math.min(length, from + CHUNK);
+    for (let i = from; i < end; i++) {
+      const score = (scores[i] as number) - min;
+      const code = codes === null ? 0 : (codes[i] as number);
+      if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
+      const p = table[(days[i] as number) - firstDay] as number;
+      const at = (p * slotCount + code + shift) * stride + score;
       small[at] = (small[at] as number) + 1;
     }
     flush(small, counts);
