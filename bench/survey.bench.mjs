@@ -290,4 +290,41 @@ async function runTrend() {
     );
     if (ratios !== undefined) goal(ratios, 'one unsegmented NPS pass', 2);
   }
+  // The contract's own input: records { at: 'YYYY-MM-DD', score, segment }, sorted by date as an export
+  // gives them, each date string shared from a pool of the 731 days (as a parser interning them would), against
+  // netPromoterScore({ responses }) on records { at, score } of the same responses (its record form has no
+  // `segment` field).
+  const records = once(() => {
+    const { scores, days, codes } = data();
+    // Days of a Uint16Array: a counting sort by day gives the order of an export sorted by date.
+    const perDay = new Int32Array(65_537);
+    for (let i = 0; i < size; i++) perDay[days[i] + 1] += 1;
+    for (let d = 1; d <= 65_536; d++) perDay[d] += perDay[d - 1];
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[perDay[days[i]]++] = i;
+    const low = days[order[0]];
+    const pool = Array.from({ length: days[order[size - 1]] - low + 1 }, (_, d) =>
+      new Date((low + d) * 86_400_000).toISOString().slice(0, 10),
+    );
+    const trend = new Array(size);
+    const plain = new Array(size);
+    for (let j = 0; j < size; j++) {
+      const i = order[j];
+      const at = pool[days[i] - low];
+      trend[j] = { at, score: scores[i], segment: names[codes[i]] };
+      plain[j] = { at, score: scores[i] };
+    }
+    return { trend, plain };
+  });
+  const ratios = compare(
+    `surveyTrend, ${size.toLocaleString('en')} response records { at: 'YYYY-MM-DD', score, segment } × ${MONTHS} months × ${SEGMENTS} segments, sorted by date`,
+    {
+      ours: () => surveyTrend({ responses: records().trend }, { metric: 'nps' }),
+      check: () => check(surveyTrend({ responses: records().trend }, { metric: 'nps' })),
+      baselines: { 'one unsegmented NPS pass': () => netPromoterScore({ responses: records().plain }) },
+      rounds: 2,
+      repeat: 2,
+    },
+  );
+  if (ratios !== undefined) goal(ratios, 'one unsegmented NPS pass', 2);
 }

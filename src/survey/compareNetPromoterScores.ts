@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
-import { criticalValue, normalUpperTail } from '../internal/normal.js';
-import { noData, parse, parseOptions } from '../internal/parse.js';
+import { parse, parseOptions } from '../internal/parse.js';
 import { confidence, count } from '../internal/schemas.js';
-import { ratioToNumber } from '../internal/exact/integer.js';
-import { type NpsCounts, npsCore, npsGroups } from './_lib/survey.js';
+import { compareNpsGroups } from './_lib/surveyCores.js';
+import { type NpsCounts, npsGroups } from './_lib/survey.js';
 import type { NetPromoterScoreInput, NetPromoterScoreResult } from './netPromoterScore.js';
 
 const METRIC = 'compareNetPromoterScores';
@@ -55,13 +54,6 @@ function groupsOf(side: 'a' | 'b', value: unknown): NpsCounts {
 }
 
 /** NPS(a) − NPS(b) from the counts, as one correctly rounded division of integers. */
-function exactDifference(a: NpsCounts, b: NpsCounts): number {
-  const na = BigInt(a.promoters + a.passives + a.detractors);
-  const nb = BigInt(b.promoters + b.passives + b.detractors);
-  const numerator = 100n * (BigInt(a.promoters - a.detractors) * nb - BigInt(b.promoters - b.detractors) * na);
-  return ratioToNumber(numerator, na * nb);
-}
-
 /**
  * Compares two Net Promoter Scores from independent samples: difference, standard error, z test and
  * confidence interval.
@@ -107,23 +99,5 @@ export function compareNetPromoterScores(
   const level = parseOptions(METRIC, optionsSchema, options).confidence ?? 0.95;
   const groupsA = groupsOf('a', a);
   const groupsB = groupsOf('b', b);
-  const first = npsCore(METRIC, groupsA, ['a']);
-  const second = npsCore(METRIC, groupsB, ['b']);
-  const difference = exactDifference(groupsA, groupsB);
-  const standardError = Math.hypot(first.standardError, second.standardError);
-  if (standardError === 0) {
-    noData(METRIC, [], 'has zero variance in both samples (each falls in one group): the test is undefined');
-  }
-  const z = difference / standardError;
-  const margin = criticalValue(level) * standardError;
-  const pValue = Math.min(1, 2 * normalUpperTail(Math.abs(z)));
-  return {
-    difference,
-    standardError,
-    z,
-    pValue,
-    interval: { low: Math.max(-200, difference - margin), high: Math.min(200, difference + margin) },
-    significant: pValue < 1 - level,
-    confidence: level,
-  };
+  return compareNpsGroups(groupsA, groupsB, level);
 }

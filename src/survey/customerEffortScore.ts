@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { countBetween } from './_lib/distribution.js';
+import { effortScorer } from './_lib/surveyCores.js';
 import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
@@ -11,8 +11,7 @@ import {
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
-import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
-import { wilson } from '../internal/wilson.js';
+import { type Distribution, type Scores, scaledSurveyForms } from './_lib/survey.js';
 
 const METRIC = 'customerEffortScore';
 
@@ -107,13 +106,6 @@ const optionsSchema = /* @__PURE__ */ (() =>
     ...surveySegmentShape,
   }))();
 
-const DEFAULT_EASY_FROM: Readonly<Record<string, number>> = {
-  'higher 1-7': 5,
-  'higher 1-5': 4,
-  'lower 1-5': 2,
-  'lower 1-7': 3,
-};
-
 /**
  * Customer Effort Score (CES): the mean answer and the share of easy answers, with a Wilson interval.
  *
@@ -199,32 +191,6 @@ export function customerEffortScore(
   const settings = parseOptions(METRIC, optionsSchema, options);
   checkSegmentOptions(METRIC, settings);
   const range = parsed.value.scale ?? SEVEN_POINT;
-  const higherIsEasier = settings.higherIsEasier ?? true;
-  const direction = higherIsEasier ? 'higher' : 'lower';
-  const easyFrom = thresholdOnScale(
-    METRIC,
-    'easyFrom',
-    settings.easyFrom,
-    DEFAULT_EASY_FROM,
-    `${direction} ${range.min}-${range.max}`,
-    range,
-    ` where ${direction} is easier`,
-  );
-  const level = settings.confidence ?? 0.95;
-  const resultOf = (counts: Float64Array, responses: number): CustomerEffortScoreResult => {
-    const easy = higherIsEasier
-      ? countBetween(counts, range, easyFrom, range.max)
-      : countBetween(counts, range, range.min, easyFrom);
-    return {
-      average: meanScore(counts, range, responses),
-      easyShare: easy / responses,
-      easy,
-      responses,
-      easyFrom,
-      higherIsEasier,
-      interval: wilson(easy, responses, level),
-      confidence: level,
-    };
-  };
+  const resultOf = effortScorer(range, settings.easyFrom, settings.higherIsEasier, settings.confidence ?? 0.95);
   return surveyResult(METRIC, parsed, range, settings, resultOf);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { countBetween } from './_lib/distribution.js';
+import { satisfactionScorer } from './_lib/surveyCores.js';
 import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
 import {
@@ -11,8 +11,7 @@ import {
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence, integer, type Scale } from '../internal/schemas.js';
-import { type Distribution, meanScore, type Scores, scaledSurveyForms, thresholdOnScale } from './_lib/survey.js';
-import { wilson } from '../internal/wilson.js';
+import { type Distribution, type Scores, scaledSurveyForms } from './_lib/survey.js';
 
 const METRIC = 'customerSatisfactionScore';
 
@@ -95,9 +94,6 @@ const optionsSchema = /* @__PURE__ */ (() =>
     confidence: z.optional(confidence),
     ...surveySegmentShape,
   }))();
-
-/** The top-box thresholds of the source documents, keyed by `min–max`. */
-const DEFAULT_SATISFIED_FROM: Readonly<Record<string, number>> = { '1-5': 4, '1-7': 6, '1-10': 7 };
 
 /**
  * Customer Satisfaction Score (CSAT): the share of satisfied responses, with a Wilson interval.
@@ -196,27 +192,6 @@ export function customerSatisfactionScore(
   const settings = parseOptions(METRIC, optionsSchema, options);
   checkSegmentOptions(METRIC, settings);
   const range = parsed.value.scale ?? FIVE_POINT;
-  const satisfiedFrom = thresholdOnScale(
-    METRIC,
-    'satisfiedFrom',
-    settings.satisfiedFrom,
-    DEFAULT_SATISFIED_FROM,
-    `${range.min}-${range.max}`,
-    range,
-    '',
-  );
-  const level = settings.confidence ?? 0.95;
-  const resultOf = (counts: Float64Array, responses: number): CustomerSatisfactionScoreResult => {
-    const satisfied = countBetween(counts, range, satisfiedFrom, range.max);
-    return {
-      score: satisfied / responses,
-      satisfied,
-      responses,
-      average: meanScore(counts, range, responses),
-      satisfiedFrom,
-      interval: wilson(satisfied, responses, level),
-      confidence: level,
-    };
-  };
+  const resultOf = satisfactionScorer(range, settings.satisfiedFrom, settings.confidence ?? 0.95);
   return surveyResult(METRIC, parsed, range, settings, resultOf);
 }

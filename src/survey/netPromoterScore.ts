@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { SurveyResponse } from './_lib/responses.js';
 import type { ScoreAttributes } from './_lib/segmentColumns.js';
+import { npsResult } from './_lib/surveyCores.js';
 import {
   needsScores,
   type SegmentedSurveyResult,
@@ -8,20 +9,10 @@ import {
   surveyResult,
   surveySegmentShape,
 } from './_lib/segmentedResult.js';
-import { criticalValue } from '../internal/normal.js';
 import { parseForm, parseOptions } from '../internal/parse.js';
 import { checkSegmentOptions } from '../internal/segmented.js';
 import { confidence } from '../internal/schemas.js';
-import {
-  adjustedNpsEstimate,
-  type Distribution,
-  NPS_SCALE,
-  type NpsCounts,
-  npsCore,
-  npsGroupsOf,
-  npsResponseForms,
-  type Scores,
-} from './_lib/survey.js';
+import { type Distribution, NPS_SCALE, npsGroupsOf, npsResponseForms, type Scores } from './_lib/survey.js';
 
 const METRIC = 'netPromoterScore';
 
@@ -240,31 +231,4 @@ export function netPromoterScore(
     return settings.segmentBy === undefined ? npsResult(parsed.value, level, method) : needsScores(METRIC, parsed.form);
   }
   return surveyResult(METRIC, parsed, NPS_SCALE, settings, (counts) => npsResult(npsGroupsOf(counts), level, method));
-}
-
-/** The result from the three group counts: the last step of every call, segment by segment. */
-function npsResult(groups: NpsCounts, level: number, method: 'adjusted-wald' | 'wald'): NetPromoterScoreResult {
-  const core = npsCore(METRIC, groups);
-  const { center, standardError } =
-    method === 'wald' ? { center: core.score, standardError: core.standardError } : adjustedNpsEstimate(groups);
-  const marginOfError = criticalValue(level) * standardError;
-  return {
-    score: core.score,
-    responses: core.responses,
-    promoters: groups.promoters,
-    passives: groups.passives,
-    detractors: groups.detractors,
-    promoterShare: core.promoterShare,
-    passiveShare: core.passiveShare,
-    detractorShare: core.detractorShare,
-    standardError,
-    marginOfError,
-    center,
-    interval: {
-      low: Math.max(-100, center - marginOfError),
-      high: Math.min(100, center + marginOfError),
-    },
-    intervalMethod: method,
-    confidence: level,
-  };
 }

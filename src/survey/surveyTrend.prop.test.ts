@@ -1,5 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareNetPromoterScores } from './compareNetPromoterScores.js';
+import { customerEffortScore } from './customerEffortScore.js';
+import { customerSatisfactionScore } from './customerSatisfactionScore.js';
+import { netPromoterScore } from './netPromoterScore.js';
 import { surveyTrend } from './surveyTrend.js';
 
 const DAY = 86_400_000;
@@ -77,6 +81,87 @@ describe('surveyTrend properties', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+// Rows are built by the public functions' own result builders, with the options parsed once per trend: this
+// holds them to what the public functions return on each period's distribution, so the two can never drift.
+describe('surveyTrend rows against the public functions', () => {
+  const monthOf = (day: number) => new Date(start + day * DAY).toISOString().slice(0, 7);
+  const distributionOf = (list: readonly { day: number; score: number }[], month: string, size: number) => {
+    const counts = new Array<number>(size).fill(0);
+    for (const r of list) if (monthOf(r.day) === month) counts[r.score] = (counts[r.score] as number) + 1;
+    return counts;
+  };
+  const answers = (max: number) =>
+    fc.array(fc.record({ day: fc.integer({ min: 0, max: 120 }), score: fc.integer({ min: 0, max: max }) }), {
+      minLength: 1,
+      maxLength: 80,
+    });
+
+  it('scores each NPS row as netPromoterScore and compares it as compareNetPromoterScores', () => {
+    fc.assert(
+      fc.property(answers(10), fc.constantFrom(0.9, 0.95), (list, confidence) => {
+        const trend = surveyTrend(
+          { responses: list.map((r) => ({ at: start + r.day * DAY, score: r.score })) },
+          { metric: 'nps', confidence },
+        );
+        let previous: number[] | undefined;
+        for (const row of trend.periods) {
+          const counts = distributionOf(list, row.period, 11);
+          if (row.responses === 0) {
+            expect(row.score).toBeNull();
+            previous = undefined;
+            continue;
+          }
+          const own = netPromoterScore({ distribution: counts }, { confidence });
+          expect({ score: row.score, interval: row.interval, responses: row.responses }).toEqual({
+            score: own.score,
+            interval: own.interval,
+            responses: own.responses,
+          });
+          if (previous !== undefined && row.change?.pValue != null) {
+            const compared = compareNetPromoterScores(
+              { distribution: counts },
+              { distribution: previous },
+              { confidence },
+            );
+            expect(row.change).toEqual({
+              difference: compared.difference,
+              pValue: compared.pValue,
+              significant: compared.significant,
+            });
+          }
+          previous = counts;
+        }
+      }),
+    );
+  });
+
+  it('scores each CSAT and CES row as customerSatisfactionScore and customerEffortScore', () => {
+    fc.assert(
+      fc.property(answers(6), fc.boolean(), (list, lowerIsEasier) => {
+        const responses = list.map((r) => ({ at: start + r.day * DAY, score: r.score + 1 }));
+        const scale = { min: 1, max: 7 };
+        const csat = surveyTrend({ responses }, { metric: 'csat', scale });
+        const ces = surveyTrend({ responses }, { metric: 'ces', higherIsEasier: !lowerIsEasier });
+        csat.periods.forEach((row, i) => {
+          if (row.responses === 0) return;
+          const distribution = distributionOf(list, row.period, 7);
+          const satisfied = customerSatisfactionScore({ distribution, scale });
+          const effort = customerEffortScore({ distribution, scale }, { higherIsEasier: !lowerIsEasier });
+          expect({ score: row.score, interval: row.interval }).toEqual({
+            score: satisfied.score,
+            interval: satisfied.interval,
+          });
+          const easy = ces.periods[i];
+          expect({ score: easy?.score, interval: easy?.interval }).toEqual({
+            score: effort.easyShare,
+            interval: effort.interval,
+          });
+        });
+      }),
     );
   });
 });

@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
-import { compareNetPromoterScores } from './compareNetPromoterScores.js';
-import { customerEffortScore } from './customerEffortScore.js';
-import { customerSatisfactionScore } from './customerSatisfactionScore.js';
-import { type NetPromoterScoreResult, netPromoterScore } from './netPromoterScore.js';
+import type { NetPromoterScoreResult } from './netPromoterScore.js';
+import { compareNpsGroups, effortScorer, npsResult, satisfactionScorer } from './_lib/surveyCores.js';
 import type { ScoreAttributeColumn } from './_lib/segmentColumns.js';
-import { scoresField } from './_lib/survey.js';
+import { npsGroupsOf, scoresField } from './_lib/survey.js';
 import type { Window } from './_lib/trendCounts.js';
 import {
   columnsTally,
@@ -143,39 +141,41 @@ function own<T>(call: () => T): T {
 
 type Settings = z.infer<typeof optionsSchema>;
 
-/** The metric's scoring and comparison, on counts of its scale. */
+/** The sum of a distribution's counts, in order (as the public functions add them). */
+function responsesOf(counts: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < counts.length; k++) sum += counts[k] as number;
+  return sum;
+}
+
+/**
+ * The metric's scoring and comparison, on counts of its scale: the public functions' own result builders
+ * (see surveyCores.ts) with the options parsed once, so a row is what the public function returns.
+ */
 function trendMetric(settings: Settings, range: Scale, level: number): TrendMetric<unknown> {
   if (settings.metric === 'nps') {
-    const options = { confidence: level };
     const metric: TrendMetric<NetPromoterScoreResult> = {
-      score: (counts) => own(() => netPromoterScore({ distribution: counts }, options)),
+      score: (counts) => own(() => npsResult(npsGroupsOf(counts), level, 'adjusted-wald')),
       read: (result) => result,
       compare(current, previous) {
         // Both samples in one group each: no variance, no test (compareNetPromoterScores refuses it).
         if (flat(current) && flat(previous)) return { difference: current.score - previous.score, pValue: null };
-        return own(() => compareNetPromoterScores(current, previous, options));
+        return own(() => compareNpsGroups(current, previous, level));
       },
     };
     return metric as TrendMetric<unknown>;
   }
   if (settings.metric === 'csat') {
-    const options = {
-      confidence: level,
-      ...(settings.satisfiedFrom === undefined ? {} : { satisfiedFrom: settings.satisfiedFrom }),
-    };
+    const scorer = own(() => satisfactionScorer(range, settings.satisfiedFrom, level));
     return shareMetric(
-      (counts) => customerSatisfactionScore({ distribution: counts, scale: range }, options),
+      (counts) => scorer(counts, responsesOf(counts)),
       (result) => [result.score, result.satisfied],
       level,
     );
   }
-  const options = {
-    confidence: level,
-    ...(settings.easyFrom === undefined ? {} : { easyFrom: settings.easyFrom }),
-    ...(settings.higherIsEasier === undefined ? {} : { higherIsEasier: settings.higherIsEasier }),
-  };
+  const scorer = own(() => effortScorer(range, settings.easyFrom, settings.higherIsEasier, level));
   return shareMetric(
-    (counts) => customerEffortScore({ distribution: counts, scale: range }, options),
+    (counts) => scorer(counts, responsesOf(counts)),
     (result) => [result.easyShare, result.easy],
     level,
   );

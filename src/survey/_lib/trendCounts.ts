@@ -141,6 +141,12 @@ function dayRange(columns: TrendColumns): { low: number; high: number } {
     }
     low = Math.floor(low / DAY_MS);
     high = Math.floor(high / DAY_MS);
+  } else if (values instanceof Uint16Array || values instanceof Int32Array) {
+    // Whole numbers by type: only the range is checked (never out of it for 16 bits), in a loop of one type.
+    const range = values instanceof Uint16Array ? dayBounds16(values, window) : dayBounds32(values, window);
+    if (range.bad >= 0) rejectDay(metric, [...datePath, range.bad]);
+    low = range.low;
+    high = range.high;
   } else {
     for (let i = 0; i < length; i++) {
       const day = values[i];
@@ -158,6 +164,54 @@ function dayRange(columns: TrendColumns): { low: number; high: number } {
     noData(metric, columns.field, `has no responses${inside}`);
   }
   return { low, high };
+}
+
+interface DayBounds {
+  readonly low: number;
+  readonly high: number;
+  /** The index of the first day out of range, or −1. */
+  readonly bad: number;
+}
+
+/** The first and last day of a Uint16Array inside the window (every value is a valid day). */
+function dayBounds16(days: Uint16Array, window: Window): DayBounds {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  const length = days.length;
+  if (window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY) {
+    let min = 65_535;
+    let max = 0;
+    for (let i = 0; i < length; i++) {
+      const day = days[i] as number;
+      min = Math.min(day, min);
+      max = Math.max(day, max);
+    }
+    return length === 0 ? { low, high, bad: -1 } : { low: min, high: max, bad: -1 };
+  }
+  for (let i = 0; i < length; i++) {
+    const day = days[i] as number;
+    const time = day * DAY_MS;
+    if (time < window.from || time >= window.to) continue;
+    if (day < low) low = day;
+    if (day > high) high = day;
+  }
+  return { low, high, bad: -1 };
+}
+
+/** The first and last day of an Int32Array inside the window, and the first value out of range. */
+function dayBounds32(days: Int32Array, window: Window): DayBounds {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  const length = days.length;
+  for (let i = 0; i < length; i++) {
+    const day = days[i] as number;
+    if (day < -MAX_DAY || day > MAX_DAY) return { low, high, bad: i };
+    const time = day * DAY_MS;
+    if (time < window.from || time >= window.to) continue;
+    if (day < low) low = day;
+    if (day > high) high = day;
+  }
+  return { low, high, bad: -1 };
 }
 
 /** What the counting loops share once the span is known. */
@@ -206,6 +260,18 @@ export function countTrend(columns: TrendColumns): { first: number; length: numb
   return { first: span.first, length: span.length, counts: plan.counts };
 }
 
+/**
+ * Responses counted into 32-bit counters between flushes: 5 544 of them fit in a core's first-level cache
+ * (22 KB, half the 64-bit ones), and fewer than 2^31 additions never overflow one.
+ */
+const CHUNK = 2 ** 30;
+
+/** Adds the 32-bit counts into the exact totals and clears them. */
+function flush(small: Int32Array, counts: Float64Array): void {
+  for (let k = 0; k < small.length; k++) counts[k] = (counts[k] as number) + (small[k] as number);
+  small.fill(0);
+}
+
 /** The lowest code accepted and the number of codes from it. */
 function codeRange(slots: SlotColumn | null): { lowest: number; codes: number } {
   if (slots === null) return { lowest: 0, codes: 1 };
@@ -232,13 +298,19 @@ function countBytesByTime(
   const points = range.max - min;
   const { lowest, codes: codeCount } = codeRange(slots);
   const length = scores.length;
-  for (let i = 0; i < length; i++) {
-    const score = (scores[i] as number) - min;
-    const code = codes === null ? 0 : (codes[i] as number);
-    if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
-    const p = table[Math.floor((times[i] as number) / DAY_MS) - firstDay] as number;
-    const at = (p * slotCount + code + 1 - (codes === null ? 1 : 0)) * stride + score;
-    counts[at] = (counts[at] as number) + 1;
+  const shift = codes === null ? 0 : 1;
+  const small = new Int32Array(counts.length);
+  for (let from = 0; from < length; from += CHUNK) {
+    const end = Math.min(length, from + CHUNK);
+    for (let i = from; i < end; i++) {
+      const score = (scores[i] as number) - min;
+      const code = codes === null ? 0 : (codes[i] as number);
+      if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
+      const p = table[Math.floor((times[i] as number) / DAY_MS) - firstDay] as number;
+      const at = (p * slotCount + code + shift) * stride + score;
+      small[at] = (small[at] as number) + 1;
+    }
+    flush(small, counts);
   }
   return true;
 }
@@ -258,13 +330,19 @@ function countBytesByDay(
   const points = range.max - min;
   const { lowest, codes: codeCount } = codeRange(slots);
   const length = scores.length;
-  for (let i = 0; i < length; i++) {
-    const score = (scores[i] as number) - min;
-    const code = codes === null ? 0 : (codes[i] as number);
-    if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
-    const p = table[(days[i] as number) - firstDay] as number;
-    const at = (p * slotCount + code + 1 - (codes === null ? 1 : 0)) * stride + score;
-    counts[at] = (counts[at] as number) + 1;
+  const shift = codes === null ? 0 : 1;
+  const small = new Int32Array(counts.length);
+  for (let from = 0; from < length; from += CHUNK) {
+    const end = Math.min(length, from + CHUNK);
+    for (let i = from; i < end; i++) {
+      const score = (scores[i] as number) - min;
+      const code = codes === null ? 0 : (codes[i] as number);
+      if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
+      const p = table[(days[i] as number) - firstDay] as number;
+      const at = (p * slotCount + code + shift) * stride + score;
+      small[at] = (small[at] as number) + 1;
+    }
+    flush(small, counts);
   }
   return true;
 }

@@ -152,8 +152,18 @@ function responseSchema(range: Scale) {
  */
 function snapshot(record: unknown): Record<string, unknown> | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const keys = Object.keys(record);
+  const own = record as Record<string, unknown>;
+  // An export's row `{ at, score, segment? }`: copied into an object of fixed shape (far cheaper to build
+  // than one grown key by key, which is what the loop below does for any other record).
+  if (keys.length === 3 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score') && Object.hasOwn(own, 'segment')) {
+    return { at: own.at, score: own.score, segment: own.segment };
+  }
+  if (keys.length === 2 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score')) {
+    return { at: own.at, score: own.score };
+  }
   const read: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) read[key] = (record as Record<string, unknown>)[key];
+  for (const key of keys) read[key] = own[key];
   const attributes = read.attributes;
   if (attributes !== undefined) {
     const copy: Record<string, string> = {};
@@ -173,11 +183,12 @@ function snapshot(record: unknown): Record<string, unknown> | null {
 function isResponse(
   read: Record<string, unknown> | null,
   range: Scale,
+  time: number,
 ): read is Record<string, unknown> & TrendResponse {
   if (read === null) return false;
   for (const key of Object.keys(read)) if (!RESPONSE_KEYS.has(key)) return false;
-  const { at, score, segment, attributes } = read;
-  if (Number.isNaN(toEpoch(at)) || !isScoreOn(score, range)) return false;
+  const { score, segment, attributes } = read;
+  if (Number.isNaN(time) || !isScoreOn(score, range)) return false;
   if (segment !== undefined && !(typeof segment === 'string' && segment.length > 0)) return false;
   return attributes === undefined || isAttributes(attributes);
 }
@@ -202,12 +213,26 @@ export function responsesTally(
   const ids = new SegmentIds();
   const key = segmentBy === undefined ? undefined : segmentKeyReader(metric, 'responses', segmentBy, missing);
   let segmented: boolean | undefined = segmentBy === undefined ? undefined : true;
+  // Exports come sorted by date: a date written as the previous one is not parsed again.
+  let lastAt = '';
+  let lastTime = Number.NaN;
   for (let i = 0; i < length; i++) {
     const given = responses[i];
     const record = snapshot(given);
-    if (!isResponse(record, range)) rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
+    const at = record?.at;
+    let time: number;
+    if (typeof at === 'string') {
+      if (at !== lastAt) {
+        lastAt = at;
+        lastTime = toEpoch(at);
+      }
+      time = lastTime;
+    } else time = toEpoch(at);
+    if (!isResponse(record, range, time)) {
+      rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
+    }
     scores[i] = record.score;
-    times[i] = toEpoch(record.at);
+    times[i] = time;
     if (key !== undefined) {
       codes[i] = ids.id(key(record, i));
       continue;
