@@ -182,6 +182,19 @@ describe('compareMeans', () => {
     });
 
     it('refuses values too large for double precision', () => {
+      // Found by the library-wide fuzz test: a finite difference over a small standard error overflows t.
+      expectMetricError(
+        () =>
+          compareMeans(
+            {
+              a: { count: 120, mean: 1e308, standardDeviation: 1.1 },
+              b: { values: Float64Array.from([3, 4, 5, 4.5]) },
+            },
+            { confidence: 0.9 },
+          ),
+        'INVALID_INPUT',
+        [],
+      );
       expectMetricError(
         () => compareMeans({ a: { values: [1e200, -1e200] }, b: { values: [1, 2] } }),
         'INVALID_INPUT',

@@ -129,16 +129,19 @@ export function compareMeans(input: CompareMeansInput, options?: CompareMeansOpt
   const shareB = vb / total;
   const degreesOfFreedom = 1 / ((shareA * shareA) / (a.count - 1) + (shareB * shareB) / (b.count - 1));
   const t = difference / standardError;
+  // A difference of 1e308 over a standard error below 1: a t beyond double precision, not a result.
+  if (!Number.isFinite(t)) tooLarge();
   const pValue = studentTwoSidedTail(t, degreesOfFreedom);
   const margin = studentCriticalValue(level, degreesOfFreedom) * standardError;
-  if (!Number.isFinite(margin)) tooLarge();
+  const interval = { low: difference - margin, high: difference + margin };
+  if (!Number.isFinite(interval.low) || !Number.isFinite(interval.high)) tooLarge();
   return {
     difference,
     standardError,
     t,
     degreesOfFreedom,
     pValue,
-    interval: { low: difference - margin, high: difference + margin },
+    interval,
     significant: pValue < 1 - level,
     confidence: level,
   };
