@@ -21,27 +21,12 @@ import {
   changeCells,
   changeColumns,
   changeNote,
+  distributionTable,
   surveyChanges,
   type TrendSettings,
 } from './surveyChanges.js';
 import { SURVEY_MINIMUM_SEGMENT_SIZE, segmentedSurveyOutput } from './surveySegments.js';
 import { type Scale, type Tally, type TallyOptions, tallyColumn } from './surveyTally.js';
-
-function distributionTable(distribution: Record<number, number>, responses: number): Table {
-  return {
-    title: 'Distribution',
-    columns: [
-      { name: 'score', kind: 'integer' },
-      { name: 'responses', kind: 'integer' },
-      { name: 'share', kind: 'percent' },
-    ],
-    rows: Object.entries(distribution).map(([score, count]) => [
-      Number(score),
-      count,
-      responses > 0 ? count / responses : 0,
-    ]),
-  };
-}
 
 /** The options choosing which answers a survey command reads: column, survey, dates, confidence. */
 export const SURVEY_READ_OPTIONS: Readonly<Record<string, OptionSpec>> = {

@@ -1,8 +1,9 @@
 // The change columns of nps, csat and ces by period: each period against the one before, computed by the
 // library's surveyTrend on the distributions already tallied in the streamed read (per segment when the
-// answers are segmented, the segments' p-values of a period then Holm-adjusted together).
+// answers are segmented, the segments' p-values of a period then Holm-adjusted together); and the table of a
+// distribution the survey commands print under their figures.
 import { type SurveyTrendOptions, surveyTrend, type TalliedPeriod, type TrendChange } from '../../survey/index.js';
-import type { Column } from '../output.js';
+import type { Column, Table } from '../output.js';
 import type { Period } from '../periods.js';
 import type { Tally } from './surveyTally.js';
 
@@ -55,4 +56,21 @@ export function changeNote(segmented: boolean, confidence: number | undefined): 
   const level = 1 - (confidence ?? 0.95);
   const alpha = `${Math.round(level * 1000) / 10} %`;
   return `change: from the period before (when both have answers), with the two-sample test's p-value; significant: below ${alpha}${segmented ? '; the p-values of the segments of a period are Holm-adjusted together' : ''}.`;
+}
+
+/** The table of a distribution: each score's answers and share. */
+export function distributionTable(distribution: Record<number, number>, responses: number): Table {
+  return {
+    title: 'Distribution',
+    columns: [
+      { name: 'score', kind: 'integer' },
+      { name: 'responses', kind: 'integer' },
+      { name: 'share', kind: 'percent' },
+    ],
+    rows: Object.entries(distribution).map(([score, count]) => [
+      Number(score),
+      count,
+      responses > 0 ? count / responses : 0,
+    ]),
+  };
 }
