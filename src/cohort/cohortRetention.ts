@@ -5,7 +5,7 @@ import { invalid, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
 import {
   checkSegmentOptions,
-  SegmentCollector,
+  segmentCollector,
   type Segmented,
   type SegmentedOptions,
   segmentedShape,
@@ -244,11 +244,7 @@ export function cohortRetention(
   checkSegmentOptions(METRIC, parsedOptions);
   const period: CohortPeriod = parsedOptions.period ?? 'month';
   const asOf = toEpoch(parsedOptions.asOf);
-  const { segmentBy } = parsedOptions;
-  const collector =
-    segmentBy === undefined
-      ? undefined
-      : new SegmentCollector(METRIC, 'customers', customers.length, { ...parsedOptions, segmentBy });
+  const collector = segmentCollector(METRIC, 'customers', customers.length, parsedOptions);
   return withLifetimes(
     METRIC,
     customers,

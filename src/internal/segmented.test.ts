@@ -6,6 +6,7 @@ import {
   checkSegmentOptions,
   isAttributes,
   SegmentCollector,
+  segmentCollector,
   type SegmentGroups,
   segmentEntries,
   segmentIndexes,
@@ -86,6 +87,16 @@ describe('SegmentCollector', () => {
     });
     expect(groups.ids.names).toEqual(['a', 'b']);
     expect([...groups.offsets]).toEqual([0, 1, 2]);
+  });
+});
+
+describe('segmentCollector', () => {
+  it('is a collector only when the options name a segment', () => {
+    expect(segmentCollector('m', 'customers', 2, {})).toBeUndefined();
+    const collector = segmentCollector('m', 'customers', 1, { segmentBy: 'plan', missingSegment: 'group' });
+    expect(collector).toBeInstanceOf(SegmentCollector);
+    collector?.add({}, 0);
+    expect(collector?.groups().ids.names).toEqual([NO_SEGMENT]);
   });
 });
 

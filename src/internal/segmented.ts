@@ -166,6 +166,17 @@ export class SegmentCollector {
   }
 }
 
+/** A collector for `count` records of `field` when the options break the result down, else `undefined`. */
+export function segmentCollector(
+  metric: string,
+  field: string | undefined,
+  count: number,
+  options: ParsedSegmentOptions,
+): SegmentCollector | undefined {
+  const { segmentBy } = options;
+  return segmentBy === undefined ? undefined : new SegmentCollector(metric, field, count, { ...options, segmentBy });
+}
+
 /**
  * The record indexes in segment order: the records of segment s are `indexes[offsets[s]] …
  * indexes[offsets[s + 1] − 1]`, in record order.

@@ -5,7 +5,7 @@ import { noData, parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
 import {
   checkSegmentOptions,
-  SegmentCollector,
+  segmentCollector,
   type Segmented,
   type SegmentedOptions,
   segmentedShape,
@@ -212,11 +212,7 @@ export function customerChurn(
   const rule = parsed.newCustomerChurn ?? 'include';
   const from = toEpoch(period.from);
   const to = toEpoch(period.to);
-  const { segmentBy } = parsed;
-  const collector =
-    segmentBy === undefined
-      ? undefined
-      : new SegmentCollector(METRIC, 'customers', customers.length, { ...parsed, segmentBy });
+  const collector = segmentCollector(METRIC, 'customers', customers.length, parsed);
   return withLifetimes(
     METRIC,
     customers,

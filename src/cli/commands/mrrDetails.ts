@@ -75,7 +75,7 @@ export function detailsTable(
   file: string,
   currency: string | undefined,
 ): Table {
-  const entries = series.flatMap((row) => row.details ?? []).map((entry) => ({ entry, segment: undefined }));
+  const entries = series.flatMap((row) => row.details ?? []).map((entry) => ({ entry, segment: undefined, rank: 0 }));
   return customersTable(entries, series, chosen, file, currency);
 }
 
@@ -91,8 +91,8 @@ export function segmentDetailsTable(
   file: string,
   currency: string | undefined,
 ): Table {
-  const entries = result.segments.flatMap((each) =>
-    each.rows.flatMap((row) => row.details ?? []).map((entry) => ({ entry, segment: each.segment })),
+  const entries = result.segments.flatMap((each, rank) =>
+    each.rows.flatMap((row) => row.details ?? []).map((entry) => ({ entry, segment: each.segment, rank })),
   );
   return customersTable(entries, result.total, chosen, file, currency, segment);
 }
@@ -100,6 +100,8 @@ export function segmentDetailsTable(
 interface Listed {
   readonly entry: CustomerMovementDetail;
   readonly segment: string | undefined;
+  /** The segment's place in the library's order (0 for the series' own lists). */
+  readonly rank: number;
 }
 
 function customersTable(
@@ -110,19 +112,16 @@ function customersTable(
   currency: string | undefined,
   segment?: string,
 ): Table {
-  // A stable sort: the segments keep the library's order, each segment's entries sorted within it.
+  // The segments in the library's order, each segment's entries by month, amount and customer.
   const entries = listed
     .filter(({ entry }) => chosen.has(entry.movement))
     .sort(
-      ({ entry: a }, { entry: b }) =>
-        a.month.localeCompare(b.month) ||
-        b.amount - a.amount ||
-        (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+      (x, y) =>
+        x.rank - y.rank ||
+        x.entry.month.localeCompare(y.entry.month) ||
+        y.entry.amount - x.entry.amount ||
+        (x.entry.customerId < y.entry.customerId ? -1 : x.entry.customerId > y.entry.customerId ? 1 : 0),
     );
-  if (segment !== undefined) {
-    const order = new Map(listed.map(({ segment: name }, i) => [name, i] as const).reverse());
-    entries.sort((a, b) => (order.get(a.segment) ?? 0) - (order.get(b.segment) ?? 0));
-  }
   const reasons = entries.some(({ entry }) => entry.movement === 'churned');
   const money = (name: string): Column => ({ name, kind: 'money', currency });
   const first = series[0]?.period ?? '';
