@@ -1,24 +1,9 @@
 // The chi-square upper tail through the regularized incomplete gamma function, in double precision: the
 // power series of P(a, x) below x = a + 1 and Lentz's continued fraction of Q(a, x) above it (Numerical
-// Recipes, 3rd ed., §6.2), with ln Γ from Lanczos' approximation (g = 7, nine terms; relative error about
+// Recipes, 3rd ed., §6.2), with ln Γ from the shared special functions (relative error about
 // 1e-15). Q is computed directly in the upper tail, so tiny p-values keep their relative accuracy.
 
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-
-/** ln Γ(x) for x > 0. */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const y = x - 1;
-  let sum = LANCZOS[0] as number;
-  for (let i = 1; i < 9; i++) sum += (LANCZOS[i] as number) / (y + i);
-  const t = y + 7.5;
-  return HALF_LOG_2PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
-}
+import { logGamma } from '../../internal/special.js';
 
 const EPSILON = 1e-16;
 const TINY = 1e-300;

@@ -9,55 +9,7 @@
 // x and 1 − x are passed separately: each is computed without cancellation.
 
 import { normalUpperTail, upperTailQuantile } from '../../internal/normal.js';
-
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-/** Lanczos coefficients (g = 7, n = 9): ln Γ to about 1e-15 for arguments below STIRLING_FROM. */
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** From here on, Stirling's series with its first seven correction terms is exact to double precision. */
-const STIRLING_FROM = 10;
-
-/** ln Γ(x) − (x − ½) ln x + x − ½ ln 2π for x ≥ 10: Stirling's correction series (Abramowitz & Stegun 6.1.41). */
-function stirlingCorrection(x: number): number {
-  const r = 1 / (x * x);
-  return (
-    (1 / 12 +
-      r * (-1 / 360 + r * (1 / 1260 + r * (-1 / 1680 + r * (1 / 1188 + r * (-691 / 360360 + r * (1 / 156))))))) /
-    x
-  );
-}
-
-/** ln Γ(x) for x > 0. */
-export function logGamma(x: number): number {
-  if (x >= STIRLING_FROM) return (x - 0.5) * Math.log(x) - x + LOG_SQRT_2PI + stirlingCorrection(x);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const y = x - 1;
-  let sum = LANCZOS[0] as number;
-  const t = y + 7.5;
-  for (let i = 1; i < 9; i++) sum += (LANCZOS[i] as number) / (y + i);
-  return LOG_SQRT_2PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-
-/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), without the cancellation of large log-gamma values. */
-export function logBeta(a: number, b: number): number {
-  const p = Math.min(a, b);
-  const q = Math.max(a, b);
-  if (p >= STIRLING_FROM) {
-    const correction = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
-    return (
-      -0.5 * Math.log(q) + LOG_SQRT_2PI + correction + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q))
-    );
-  }
-  if (q >= STIRLING_FROM) {
-    const correction = stirlingCorrection(q) - stirlingCorrection(p + q);
-    return logGamma(p) + correction + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
-  }
-  return logGamma(p) + logGamma(q) - logGamma(p + q);
-}
+import { logBeta, logGamma } from '../../internal/special.js';
 
 const TINY = 1e-300;
 const EPSILON = 1e-16;
