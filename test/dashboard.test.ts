@@ -15,6 +15,7 @@ import { type DashboardServer, serveDashboard } from '../examples/dashboard/serv
 import {
   cohortRetention,
   compareNetPromoterScores,
+  compareSurvivalCurves,
   createHealthScore,
   customerChurn,
   customerSatisfactionScore,
@@ -22,6 +23,7 @@ import {
   healthDistribution,
   healthScoreCalibration,
   invoiceRevenueSeries,
+  lifetimeObservations,
   type NetPromoterScoreResult,
   netPromoterScore,
   recurringRevenueSeries,
@@ -29,6 +31,9 @@ import {
   segmentedRevenueSeries,
   stickiness,
   supportResponseTimes,
+  type SurvivalPoint,
+  survivalAt,
+  survivalCurve,
   tallyScores,
   trialConversion,
 } from '../src/index.js';
@@ -262,6 +267,40 @@ function expectedFigures(segment?: Segment) {
   };
 }
 
+/**
+ * The survival card's figures: the customers of customers.csv (of a segment, if one is given) grouped by
+ * their plan, region or channel as the files give them, each group's lifetimes as survival observations in
+ * months as of the end of 2024 (`lifetimeObservations`), its Kaplan–Meier curve with a 95% band
+ * (`survivalCurve`) and the share still a customer after 12 months (`survivalAt`), and the log-rank test
+ * across the groups (`compareSurvivalCurves`); no test for a single group.
+ */
+function expectedSurvival(by: keyof SampleAttributes, segment?: Segment) {
+  const members = customerSegments();
+  const grouped = new Map<string, { id: string; start: string; end?: string }[]>();
+  for (const { id, start, end } of rows('customers.csv')) {
+    const attributes = members.get(id!)!;
+    if (segment !== undefined && attributes[segment.by] !== segment.value) continue;
+    const customers = grouped.get(attributes[by]) ?? [];
+    customers.push({ id: id!, start: start!, ...(end ? { end } : {}) });
+    grouped.set(attributes[by], customers);
+  }
+  const names = [...grouped.keys()].sort();
+  const observations = Object.fromEntries(
+    names.map((name) => {
+      const { durations, churned } = lifetimeObservations(
+        { customers: grouped.get(name)! },
+        { asOf: '2024-12-31', unit: 'month' },
+      );
+      return [name, durations.map((duration, k) => ({ duration, churned: churned[k]! }))];
+    }),
+  );
+  const groups = names.map((name) => {
+    const curve = survivalCurve({ observations: observations[name]! }, { confidence: 0.95 });
+    return { name, curve, atYear: survivalAt({ points: curve.points }, { time: 12 }) };
+  });
+  return { by, groups, test: names.length < 2 ? null : compareSurvivalCurves({ groups: observations }) };
+}
+
 /** The expected figures, computed once. */
 let cached: ReturnType<typeof expectedFigures> | undefined;
 function expected(): ReturnType<typeof expectedFigures> {
@@ -455,6 +494,85 @@ async function trendDrawn(page: Page, selector: string) {
     const [low, high, score] = Chart.getChart(document.querySelector(canvasSelector))!.data.datasets;
     return { low: low!.data, high: high!.data, score: score!.data, style: score!.pointStyle };
   }, selector);
+}
+
+/** Picks the attribute the survival card compares by, and waits until the card is drawn by it. */
+async function chooseSurvivalBy(page: Page, by: keyof SampleAttributes): Promise<void> {
+  await page.selectOption('#survival-by', by);
+  await page.waitForFunction(
+    (wanted) => document.querySelector<HTMLElement>('#survival-table')?.dataset.by === wanted,
+    by,
+  );
+}
+
+/**
+ * The survival card: each group's curve, band and censoring ticks on the chart, its row of the table
+ * (customers, churns observed and expected, median lifetime, share after 12 months) and the log-rank test on
+ * the summary's data attributes.
+ */
+async function expectSurvival(page: Page, survival: ReturnType<typeof expectedSurvival>): Promise<void> {
+  const drawn = await page.evaluate(async () => {
+    const load = new Function('name', 'return import(name)') as (name: string) => Promise<SurvivalChartModule>;
+    const { Chart } = await load('chart.js');
+    return Chart.getChart(document.querySelector('#survival-chart'))!.data.datasets.map(
+      ({ label, data, pointRadius }) => ({ label, data, pointRadius }),
+    );
+  });
+  // The curve's steps are products of ratios, exact in both engines; its band goes through Math.exp and
+  // Math.pow, whose last bit Chromium's V8 and Node's may round differently: 12 digits are required there.
+  const steps = (points: SurvivalPoint[], value: (point: SurvivalPoint) => unknown) => [
+    { x: 0, y: 1 },
+    ...points.map((point) => ({ x: point.time, y: value(point) })),
+  ];
+  const near = (value: number) => expect.closeTo(value, 12);
+  expect(drawn).toEqual(
+    survival.groups.flatMap(({ name, curve }) => [
+      { label: `${name} low`, data: steps(curve.points, (p) => near(p.low)), pointRadius: 0 },
+      { label: `${name} 95% band`, data: steps(curve.points, (p) => near(p.high)), pointRadius: 0 },
+      {
+        label: name,
+        data: steps(curve.points, (p) => p.survival),
+        pointRadius: [0, ...curve.points.map((point) => (point.censored > 0 ? 3 : 0))],
+      },
+    ]),
+  );
+  const byName = new Map(survival.test?.groups.map((group) => [group.name, group]));
+  expect(await tableRows(page, '#survival-table', 'group')).toEqual(
+    Object.fromEntries(
+      survival.groups.map(({ name, curve, atYear }) => [
+        name,
+        [
+          curve.observations,
+          byName.get(name)?.observed ?? curve.events,
+          byName.get(name)?.expected ?? null,
+          curve.median.reached ? curve.median.time : null,
+          atYear,
+        ],
+      ]),
+    ),
+  );
+  const test = await page.$eval('#survival-summary', (node) => ({ ...(node as HTMLElement).dataset }));
+  expect({
+    statistic: number(test.statistic),
+    degreesOfFreedom: number(test.degreesOfFreedom),
+    pValue: number(test.pValue),
+  }).toEqual({
+    statistic: survival.test?.statistic ?? null,
+    degreesOfFreedom: survival.test?.degreesOfFreedom ?? null,
+    // The chi-square tail goes through Math.exp and Math.log too.
+    pValue: survival.test ? near(survival.test.pValue) : null,
+  });
+}
+
+/** What the test reads of the survival chart drawn by the page's Chart.js. */
+interface SurvivalChartModule {
+  Chart: {
+    getChart(
+      canvas: Element | null,
+    ):
+      | { data: { datasets: { label: string; data: { x: number; y: number }[]; pointRadius: number | number[] }[] } }
+      | undefined;
+  };
 }
 
 async function expectCohorts(page: Page, cohorts: Figures['cohorts']): Promise<void> {
@@ -749,6 +867,59 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     await page.evaluate(() => document.querySelector('#swing-chart')!.parentElement!.remove());
   });
 
+  it('draws the survival curves of each plan, region and channel with the log-rank test across them', async () => {
+    const values = await page.$$eval('#survival-by option', (options) =>
+      options.map((option) => (option as HTMLOptionElement).value),
+    );
+    expect(values).toEqual(['plan', 'region', 'channel']);
+    for (const by of ['plan', 'region', 'channel'] as const) {
+      const survival = expectedSurvival(by);
+      // Every group churned and every pair of groups shares its risk sets: k − 1 degrees of freedom, and the
+      // churns expected under the test add up to those observed.
+      expect(survival.groups.length).toBeGreaterThanOrEqual(3);
+      expect(survival.test!.degreesOfFreedom).toBe(survival.groups.length - 1);
+      expect(survival.test!.groups.map((group) => group.observed)).toEqual(
+        survival.groups.map(({ curve }) => curve.events),
+      );
+      const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+      expect(sum(survival.test!.groups.map((group) => group.expected))).toBeCloseTo(
+        sum(survival.test!.groups.map((group) => group.observed)),
+        9,
+      );
+      await chooseSurvivalBy(page, by);
+      await expectSurvival(page, survival);
+      expect(await page.textContent('#survival-summary')).toMatch(
+        new RegExp(`^Log-rank test across the ${survival.groups.length} ${by}s: χ² \\d+\\.\\d\\d on `),
+      );
+    }
+    await chooseSurvivalBy(page, 'plan');
+  });
+
+  it("follows the segment chosen: the plans of one region's customers, and no test within a single plan", async () => {
+    const europe = { by: 'region', value: 'Europe' } as const;
+    try {
+      await chooseSegment(page, europe);
+      await expectSurvival(page, expectedSurvival('plan', europe));
+      await chooseSurvivalBy(page, 'channel');
+      await expectSurvival(page, expectedSurvival('channel', europe));
+      // By the attribute of the segment itself: one group, its curve, and nothing to test it against.
+      await chooseSurvivalBy(page, 'region');
+      const alone = expectedSurvival('region', europe);
+      expect(alone.groups.map((group) => group.name)).toEqual(['Europe']);
+      expect(alone.test).toBeNull();
+      await expectSurvival(page, alone);
+      expect(await page.textContent('#survival-summary')).toBe(
+        'Every customer of Region: Europe has one region: there is nothing to compare; compare by another attribute.',
+      );
+    } finally {
+      // The later tests read the page as it was: all customers, compared by plan.
+      await chooseSurvivalBy(page, 'plan');
+      await chooseSegment(page, undefined);
+    }
+    await expectSurvival(page, expectedSurvival('plan'));
+    expect(problems).toEqual([]);
+  });
+
   it('shows the cohort retention heatmap of 2024', async () => {
     await expectCohorts(page, expected().cohorts);
     expect(Object.keys(await tableRows(page, '#cohort-table', 'cohort'))).toHaveLength(13);
@@ -818,7 +989,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws the four charts', async () => {
+  it('draws the five charts', async () => {
     const painted = await page.$$eval('canvas', (canvases) =>
       canvases.map((canvas) => {
         const { data } = (canvas as HTMLCanvasElement)
@@ -829,7 +1000,7 @@ describe.skipIf(CHROMIUM === undefined)('browser dashboard', () => {
         return count;
       }),
     );
-    expect(painted).toHaveLength(4);
+    expect(painted).toHaveLength(5);
     for (const pixels of painted) expect(pixels).toBeGreaterThan(5_000);
   });
 

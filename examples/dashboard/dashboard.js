@@ -30,6 +30,7 @@ import { cohortTable, healthPanel } from './panels.js';
 import { ltvChart, revenueHeatmap } from './revenueCohorts.js';
 import { customerSegments, fragmentSegment, segmentData, segmentFragment, segmentValues } from './segments.js';
 import { segmentSelector, segmentShare } from './selector.js';
+import { survivalCard } from './survivalChart.js';
 import { trendPanel } from './trendChart.js';
 
 Chart.register(
@@ -95,6 +96,16 @@ async function main() {
   const values = segmentValues(data.subscriptions);
   const total = compute(data);
   const computed = performance.now();
+  const survival = survivalCard(
+    {
+      by: byId('survival-by'),
+      chart: byId('survival-chart'),
+      summary: byId('survival-summary'),
+      table: byId('survival-table'),
+    },
+    members,
+    fail,
+  );
 
   // The latest choice wins: a segment picked while another is drawn leaves `ready` false until it is drawn.
   let drawing = 0;
@@ -102,11 +113,10 @@ async function main() {
   const draw = async (segment) => {
     const turn = ++drawing;
     body.dataset.ready = 'false';
-    const figures =
-      segment === undefined
-        ? total
-        : compute(segmentData(data, segment, members), { ...segment, subscriptions: data.subscriptions });
+    const part = segmentData(data, segment, members);
+    const figures = segment === undefined ? total : compute(part, { ...segment, subscriptions: data.subscriptions });
     render(figures);
+    survival(part.lifetimes, segment);
     segmentShare(byId('segment-share'), segment, figures.latest.mrr, total.latest.mrr);
     await nextFrame();
     await nextFrame();

@@ -9,7 +9,7 @@ const BAND = 'rgba(47, 95, 208, 0.14)';
 const LEVEL = `${Math.round(TREND_CONFIDENCE * 100)}%`;
 
 /** A p-value as the page shows it: "0.012", "< 0.001" below that, a dash where the test is undefined. */
-const pValueText = (pValue) => (pValue === null ? '—' : pValue < 0.001 ? '< 0.001' : pValue.toFixed(3));
+export const pValueText = (pValue) => (pValue === null ? '—' : pValue < 0.001 ? '< 0.001' : pValue.toFixed(3));
 /** How a month's change reads: "+13.2 (p = 0.012)". */
 const changeText = ({ difference, pValue }) =>
   `${signed(oneDecimal, difference)} (p ${pValue !== null && pValue < 0.001 ? '' : '= '}${pValueText(pValue)})`;
