@@ -31,17 +31,8 @@ function cohort(values: (i: number) => readonly string[]): string[][] {
 
 describe('drivers', () => {
   it('fits the sample customers on plan, channel and region, each against its most frequent value', async () => {
-    const { code, stdout, stderr } = await runCli([
-      'drivers',
-      FILE,
-      '--covariate',
-      'plan',
-      '--covariate',
-      'channel',
-      '--covariate',
-      'region',
-      '--json',
-    ]);
+    const args = ['drivers', FILE, ...['plan', 'channel', 'region'].flatMap((name) => ['--covariate', name])];
+    const { code, stdout, stderr } = await runCli([...args, '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const rows = parse(readFileSync(FILE), { columns: true }) as Record<string, string>[];
@@ -76,16 +67,7 @@ describe('drivers', () => {
       }),
     );
 
-    const table = await runCli([
-      'drivers',
-      FILE,
-      '--covariate',
-      'plan',
-      '--covariate',
-      'channel',
-      '--covariate',
-      'region',
-    ]);
+    const table = await runCli(args);
     expect(table.stdout).toContain(
       'Drivers of churn — examples/data/customers.csv, as of 2024-12-31 (Cox proportional hazards, Efron ties)\n',
     );

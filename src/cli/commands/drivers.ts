@@ -21,6 +21,7 @@ import { UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 import { nothingLeft } from '../periods.js';
 import { type CovariateColumn, covariateColumn, MAXIMUM_LEVELS } from './driversCovariates.js';
+import { pValueText } from './lifetimeSegments.js';
 import { LIFETIME_FIELDS, latestDate } from './retention.js';
 import { confidenceOption } from './survey.js';
 
@@ -102,11 +103,6 @@ function fitModel(
     const advice = column === undefined ? '' : `; leave out --covariate ${column.column}`;
     throw new UsageError(`${file}: ${covariateWords(name, columns)} ${issue.reason}${advice}`);
   }
-}
-
-/** A p-value as read: three decimals, or `< 0.001`. */
-function pValueText(value: number): string {
-  return value < 0.001 ? '< 0.001' : value.toFixed(3);
 }
 
 /** A hazard ratio or a bound: two decimals, or three significant digits below 0.1. */

@@ -102,7 +102,7 @@ function segmentObservations(
 }
 
 /** A p-value as read: three decimals, or `< 0.001`. */
-function pValueText(value: number): string {
+export function pValueText(value: number): string {
   return value < 0.001 ? '< 0.001' : value.toFixed(3);
 }
 
