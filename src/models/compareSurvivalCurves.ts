@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { bulkArray, invalid, parse, parseOptions } from '../internal/parse.js';
-import { chiSquareUpperTail } from './_lib/chiSquare.js';
-import { type LogRankWeights, logRankSums, quadraticForm } from './_lib/logRank.js';
+import { compareSamples, weightsSchema } from './_lib/compareSamples.js';
+import type { LogRankWeights } from './_lib/logRank.js';
 import { readObservations, type Sample, sampleSize } from './_lib/observations.js';
 import type { SurvivalObservation } from './survivalCurve.js';
 
@@ -52,17 +52,7 @@ const inputSchema = /* @__PURE__ */ (() =>
     groups: z.record(z.string(), bulkArray<unknown>('an array of { duration, churned, entry? }')),
   }))();
 
-const nonNegative = /* @__PURE__ */ (() => z.number().check(z.gte(0)))();
-
-const optionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    weights: z.optional(
-      z.union([
-        z.enum(['logrank', 'wilcoxon', 'tarone-ware']),
-        z.strictObject({ flemingHarrington: z.tuple([nonNegative, nonNegative]) }),
-      ]),
-    ),
-  }))();
+const optionsSchema = /* @__PURE__ */ (() => z.strictObject({ weights: z.optional(weightsSchema) }))();
 
 /**
  * Compares the survival curves of two or more groups of customers with the (weighted) log-rank test: is the
@@ -152,17 +142,5 @@ export function compareSurvivalCurves(
       );
     }
   });
-  const sums = logRankSums(samples, weights);
-  const { value, rank } = quadraticForm(sums.score, sums.covariance);
-  const statistic = Math.max(0, value);
-  return {
-    statistic,
-    degreesOfFreedom: rank,
-    pValue: rank === 0 ? 1 : chiSquareUpperTail(statistic, rank),
-    groups: names.map((name, g) => ({
-      name,
-      observed: sums.observed[g] as number,
-      expected: sums.expected[g] as number,
-    })),
-  };
+  return compareSamples(names, samples, weights);
 }

@@ -58,7 +58,14 @@ export {
   restrictedMeanSurvival,
 } from './restrictedMeanSurvival.js';
 export {
+  type ComparedSurvivalCurves,
+  type MissingSegment,
+  type SegmentBy,
+  type SegmentEntry,
+  type Segmented,
   type SurvivalCurveInput,
+  type SurvivalCurveSegmentOptions,
+  type SurvivalCurveSegments,
   type SurvivalCurveOptions,
   type SurvivalCurveResult,
   type SurvivalInterval,

@@ -1,10 +1,30 @@
 import * as z from 'zod/mini';
-import { noData, parseForm, parseOptions } from '../internal/parse.js';
+import { invalid, noData, parseForm, parseOptions } from '../internal/parse.js';
 import { confidence } from '../internal/schemas.js';
+import {
+  checkSegmentOptions,
+  type Segmented,
+  type SegmentedOptions,
+  segmentCollector,
+  segmentedShape,
+  segmentEntries,
+} from '../internal/segmented.js';
+import { compareSamples, weightsSchema } from './_lib/compareSamples.js';
 import { CurveBuilder } from './_lib/kaplanMeier.js';
+import { readSegmentedObservations, type Sample, sampleSize, walk } from './_lib/observations.js';
 import { fromColumns, fromObservations, fromTable, survivalForms } from './_lib/survivalInput.js';
+import type { CompareSurvivalCurvesOptions, CompareSurvivalCurvesResult } from './compareSurvivalCurves.js';
 
 const METRIC = 'survivalCurve';
+
+/**
+ * The default `minimumSegmentSize`: 30 observations, the customary smallest sample of the library's segments
+ * (below it one churn moves a segment's curve by more than 3 points).
+ */
+const MINIMUM_SEGMENT_SIZE = 30;
+
+export type { MissingSegment, SegmentBy } from '../internal/segments.js';
+export type { SegmentEntry, Segmented } from '../internal/segmented.js';
 
 /** One customer: how long they were observed and whether the observation ended with their churn. */
 export interface SurvivalObservation {
@@ -18,7 +38,7 @@ export interface SurvivalObservation {
    * (R's `Surv(entry, duration, churned)`). Absent or 0: at risk from the start.
    */
   readonly entry?: number | undefined;
-  /** Named attributes of the customer (`{ plan: 'pro' }`), strings; kept with the record, not read here. */
+  /** Named attributes of the customer (`{ plan: 'pro' }`), strings: what `segmentBy` names. */
   readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -69,6 +89,34 @@ export interface SurvivalCurveOptions {
    * R survival and SAS) gives the median (t + t′)/2; `'first'` (as lifelines) gives t.
    */
   readonly medianRule?: 'midpoint' | 'first';
+}
+
+/**
+ * Options of {@link survivalCurve} broken down by segment (observations only): `segmentBy` (an attribute
+ * name, read from each observation's `attributes`, or a function of the observation), `missingSegment`,
+ * `minimumSegmentSize` (observations; default 30) and `compare`.
+ */
+export interface SurvivalCurveSegmentOptions extends SurvivalCurveOptions, SegmentedOptions<SurvivalObservation> {
+  /**
+   * Adds `comparison`, the log-rank test of the segments' curves (what {@link compareSurvivalCurves} gives
+   * on the segments as groups): `true` with its default weights, or its options (`{ weights: 'wilcoxon' }`).
+   */
+  readonly compare?: boolean | CompareSurvivalCurvesOptions | undefined;
+}
+
+/** Result of {@link survivalCurve} by segment: the curve of all observations and of each segment. */
+export interface SurvivalCurveSegments extends Segmented<SurvivalCurveResult> {
+  /**
+   * With `compare`: the log-rank test of the segments that have observations, by segment name, or `null`
+   * when fewer than two have any. Absent without `compare`.
+   */
+  readonly comparison?: CompareSurvivalCurvesResult | null | undefined;
+}
+
+/** Result of {@link survivalCurve} by segment with `compare`: the curves and their log-rank test. */
+export interface ComparedSurvivalCurves extends SurvivalCurveSegments {
+  /** The log-rank test of the segments that have observations, or `null` when fewer than two have any. */
+  readonly comparison: CompareSurvivalCurvesResult | null;
 }
 
 /** One step of the Kaplan–Meier curve: a time at which some customer churned or was censored. */
@@ -129,6 +177,8 @@ const optionsSchema = /* @__PURE__ */ (() =>
     confidence: z.optional(confidence),
     interval: z.optional(z.enum(['log-log', 'log', 'linear'])),
     medianRule: z.optional(z.enum(['midpoint', 'first'])),
+    ...segmentedShape,
+    compare: z.optional(z.union([z.boolean(), z.strictObject({ weights: z.optional(weightsSchema) })])),
   }))();
 
 /**
@@ -166,6 +216,17 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * (lifelines). If the curve never falls to 0.5 the result says so (`{ reached: false }`): the median is later
  * than the data can tell, and no number is made up.
  *
+ * Segments: with `segmentBy` (observations only; an attribute name, read from each observation's
+ * `attributes`, or a function `(observation, index) => string`) the result is `{ total, segments: [{ segment,
+ * size, result, smallSample }] }`: `total` is exactly the call without `segmentBy`, each `result` the curve
+ * of the segment's observations alone (`null` if every one of them is left out), `size` its observations
+ * counted in that curve, and `smallSample` flags a size below `minimumSegmentSize` (default 30). Segments are
+ * listed by name, `'(none)'` (observations without the attribute, under `missingSegment: 'group'`) last. Each
+ * observation is read once, its segment in the same pass that checks it. With `compare` the result adds
+ * `comparison`: the log-rank test of the segments' curves, exactly what {@link compareSurvivalCurves} gives
+ * with the segments as groups (those with observations, by name), or `null` when fewer than two segments
+ * have any; `compare: { weights }` chooses its weights.
+ *
  * Performance: the observations are checked in one pass into one typed array (churn times from the front,
  * censoring times from the back), each part is sorted numerically, and one merging pass builds the curve; a
  * million observations take about as long as a hand-written loop with the same sort. Pre-aggregated counts
@@ -189,7 +250,11 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * (each names its index, `['observations', 41, 'duration']`), an `entry` is after its `duration`, the
  * columns differ in length, a key is unknown,
  * or an option is invalid.
- * @throws {@link MetricError} `NO_DATA` when there are no observations.
+ * With `segmentBy`: `INVALID_INPUT` when the input is not observations, an observation lacks the attribute
+ * (`['observations', 4, 'attributes', 'plan']`, unless `missingSegment: 'group'`), or the function throws or
+ * returns anything but a non-empty string (`['observations', 4]`); `missingSegment`, `minimumSegmentSize` or
+ * `compare` without `segmentBy`.
+ * @throws {@link MetricError} `NO_DATA` when there are no observations (with `segmentBy`: none in all).
  * @example
  * ```ts
  * const curve = survivalCurve({
@@ -204,20 +269,80 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * curve.points.map((point) => point.survival); // ≈ [0.8, 0.8, 0.2667, 0.2667]
  * curve.points[2]; // ≈ { time: 3, atRisk: 3, events: 2, censored: 0, survival: 0.2667, standardError: 0.2257, low: 0.0097, high: 0.6861 }
  * curve.median; // => { reached: true, time: 3 }
+ *
+ * const byPlan = survivalCurve(
+ *   {
+ *     observations: [
+ *       { duration: 2, churned: true, attributes: { plan: 'basic' } },
+ *       { duration: 6, churned: false, attributes: { plan: 'pro' } },
+ *       { duration: 4, churned: true, attributes: { plan: 'basic' } },
+ *       { duration: 8, churned: true, attributes: { plan: 'pro' } },
+ *     ],
+ *   },
+ *   { segmentBy: 'plan', compare: true },
+ * );
+ * byPlan.segments.map((entry) => [entry.segment, entry.size, entry.result?.median]); // => [['basic', 2, { reached: true, time: 3 }], ['pro', 2, { reached: true, time: 8 }]]
+ * byPlan.comparison?.groups; // ≈ [{ name: 'basic', observed: 2, expected: 0.8333 }, { name: 'pro', observed: 1, expected: 2.1667 }]
+ * byPlan.comparison?.pValue; // ≈ 0.0896
  * ```
  * @category Models
  */
-export function survivalCurve(input: SurvivalCurveInput, options?: SurvivalCurveOptions): SurvivalCurveResult {
+export function survivalCurve(
+  input: { readonly observations: ArrayLike<SurvivalObservation> },
+  options: SurvivalCurveSegmentOptions & { readonly compare: true | CompareSurvivalCurvesOptions },
+): ComparedSurvivalCurves;
+export function survivalCurve(
+  input: { readonly observations: ArrayLike<SurvivalObservation> },
+  options: SurvivalCurveSegmentOptions,
+): SurvivalCurveSegments;
+export function survivalCurve(input: SurvivalCurveInput, options?: SurvivalCurveOptions): SurvivalCurveResult;
+export function survivalCurve(
+  input: SurvivalCurveInput,
+  options?: SurvivalCurveOptions | SurvivalCurveSegmentOptions,
+): SurvivalCurveResult | SurvivalCurveSegments {
   const parsed = parseForm(METRIC, survivalForms, input);
   const chosen = parseOptions(METRIC, optionsSchema, options);
-  const builder = new CurveBuilder(
-    chosen.confidence ?? 0.95,
-    chosen.interval ?? 'log-log',
-    chosen.medianRule ?? 'midpoint',
+  checkSegmentOptions(METRIC, chosen);
+  const builder = () =>
+    new CurveBuilder(chosen.confidence ?? 0.95, chosen.interval ?? 'log-log', chosen.medianRule ?? 'midpoint');
+  const { segmentBy, compare } = chosen;
+  if (segmentBy === undefined) {
+    if (compare !== undefined) invalid(METRIC, ['compare'], 'applies only with segmentBy', 'options');
+    const curve = builder();
+    if (parsed.form === 'observations') fromObservations(METRIC, parsed.value.observations, curve);
+    else if (parsed.form === 'durations') fromColumns(METRIC, parsed.value.durations, parsed.value.churned, curve);
+    else fromTable(METRIC, parsed.value.table, curve);
+    if (curve.observations === 0) noData(METRIC, [parsed.form], 'has no observations');
+    return curve.result();
+  }
+  if (parsed.form !== 'observations') {
+    return invalid(METRIC, ['segmentBy'], 'applies only to observations, whose attributes name segments', 'options');
+  }
+  const records = parsed.value.observations;
+  const collector = segmentCollector(METRIC, 'observations', records.length, chosen);
+  const read = readSegmentedObservations(METRIC, records, ['observations'], collector as NonNullable<typeof collector>);
+  const curveOf = (sample: Sample): SurvivalCurveResult => {
+    const curve = builder();
+    walk(sample, curve);
+    if (curve.observations === 0) noData(METRIC, ['observations'], 'has no observations');
+    return curve.result();
+  };
+  const total = curveOf(read.total);
+  const segments = segmentEntries(
+    read.ids,
+    chosen.minimumSegmentSize ?? MINIMUM_SEGMENT_SIZE,
+    (s) => sampleSize(read.segments[s] as Sample),
+    (s) => curveOf(read.segments[s] as Sample),
   );
-  if (parsed.form === 'observations') fromObservations(METRIC, parsed.value.observations, builder);
-  else if (parsed.form === 'durations') fromColumns(METRIC, parsed.value.durations, parsed.value.churned, builder);
-  else fromTable(METRIC, parsed.value.table, builder);
-  if (builder.observations === 0) noData(METRIC, [parsed.form], 'has no observations');
-  return builder.result();
+  if (compare === undefined || compare === false) return { total, segments };
+  const compared = read.ids.order().filter((s) => sampleSize(read.segments[s] as Sample) > 0);
+  const comparison =
+    compared.length < 2
+      ? null
+      : compareSamples(
+          compared.map((s) => read.ids.names[s] as string),
+          compared.map((s) => read.segments[s] as Sample),
+          (compare === true ? undefined : compare.weights) ?? 'logrank',
+        );
+  return { total, segments, comparison };
 }

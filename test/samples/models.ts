@@ -188,6 +188,17 @@ export const models: FamilySamples = {
       [
         {
           observations: [
+            { duration: 2, churned: true, attributes: { plan: 'basic' } },
+            { duration: 6, churned: false, entry: 1, attributes: { plan: 'pro' } },
+            { duration: 5, churned: true, attributes: { plan: 'pro' } },
+            { duration: 4, churned: false },
+          ],
+        },
+        { segmentBy: 'plan', missingSegment: 'group', minimumSegmentSize: 2, compare: { weights: 'wilcoxon' } },
+      ],
+      [
+        {
+          observations: [
             { duration: 1, churned: true },
             { duration: 2, churned: false },
             { duration: 3, churned: true },

@@ -1,5 +1,6 @@
 // Every command of the command line, in the order the help lists them.
 import type { Command } from '../command.js';
+import { drivers } from './drivers.js';
 import { health } from './health.js';
 import { lifetime } from './lifetime.js';
 import { engagement, support } from './operations.js';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   churn,
   cohorts,
   lifetime,
+  drivers,
   health,
   support,
   engagement,

@@ -18,7 +18,6 @@ import {
   FILE_OPTIONS,
   inputFile,
   type LoadedRecords,
-  loadRecords,
   locate,
   MAP_OPTION,
   numberOption,
@@ -29,7 +28,21 @@ import { addMonths, earliestOf, epochOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { checkOptions } from '../flags.js';
 import { cell, type Output, type Table } from '../output.js';
+import { columnByOption, columnSegment } from './columnSegments.js';
+import {
+  LIFETIME_MINIMUM_SEGMENT_SIZE,
+  lifetimeSegmentOutput,
+  WEIGHTS_OPTION,
+  weightsOption,
+} from './lifetimeSegments.js';
 import { LIFETIME_FIELDS, START_WINDOW_OPTIONS, startedJson, startWindow } from './retention.js';
+import {
+  loadSegmentRecords,
+  MISSING_SEGMENT_OPTION,
+  minimumSegmentSize,
+  minimumSegmentSizeOption,
+  type SegmentColumn,
+} from './segments.js';
 
 /** The starts of a file of lifetimes, read from their column one at a time. */
 function* startDates(loaded: LoadedRecords<CustomerLifetime>): Generator<unknown> {
@@ -116,6 +129,20 @@ function lifetimeValues(
   };
 }
 
+/** `--by COLUMN`, checked with what goes with it: no lifetime values (they are of all customers). */
+function bySegment(context: CommandContext, withValues: boolean): SegmentColumn | undefined {
+  const segment = columnSegment(context, 'lifetime', '--from and --to');
+  if (segment === undefined && context.values.weights !== undefined) {
+    throw new UsageError(
+      '--weights needs --by COLUMN, such as --by plan: it chooses the test of the curves by segment',
+    );
+  }
+  if (segment !== undefined && withValues) {
+    throw new UsageError('--arpa goes without --by: the lifetime values are of all customers; run the two apart');
+  }
+  return segment;
+}
+
 export const lifetime: Command = {
   name: 'lifetime',
   summary: 'how long customers stay (Kaplan–Meier, shifted-beta-geometric) and what they are worth',
@@ -133,6 +160,10 @@ export const lifetime: Command = {
     margin: { type: 'string', value: 'fraction', default: '1', description: 'gross margin applied to ARPA' },
     'discount-rate': { type: 'string', value: 'rate', default: '0.01', description: 'monthly discount rate' },
     ...START_WINDOW_OPTIONS,
+    ...columnByOption('customers'),
+    ...MISSING_SEGMENT_OPTION,
+    ...minimumSegmentSizeOption(LIFETIME_MINIMUM_SEGMENT_SIZE),
+    ...WEIGHTS_OPTION,
     ...MAP_OPTION,
     ...FILE_OPTIONS,
   },
@@ -147,6 +178,7 @@ export const lifetime: Command = {
     'cs-metrics lifetime examples/data/customers.csv --arpa 210',
     'cs-metrics lifetime customers.csv --as-of 2024-12-31 --json',
     'cs-metrics lifetime customers.csv --from 2024-01-01 --to 2024-12-31 --arpa 210',
+    'cs-metrics lifetime examples/data/customers.csv --by plan',
   ],
   async run(context) {
     const file = inputFile(context);
@@ -155,14 +187,23 @@ export const lifetime: Command = {
       throw new UsageError(`--as-of must be a date such as 2024-12-31, not '${asOfText}'`);
     }
     const values = valueOptions(context);
+    const segment = bySegment(context, values !== undefined);
+    const minimum = minimumSegmentSize(context, LIFETIME_MINIMUM_SEGMENT_SIZE);
+    const weights = weightsOption(context) ?? 'logrank';
     const window = startWindow(context, file);
-    const loaded = await loadRecords(context, file, LIFETIME_FIELDS, window.keep);
+    const loaded = await loadSegmentRecords(context, file, LIFETIME_FIELDS, segment, window.keep);
     if (loaded.length === 0) throw window.nothingLeft();
     const asOf = asOfText ?? window.latest(loaded);
     const customers = loaded.records;
     const observations = locate(file, loaded.locations, loaded.columns, () =>
       lifetimeObservations({ customers }, { asOf, unit: 'month' }),
     );
+    if (segment !== undefined) {
+      const title = `Customer lifetimes${window.title} — ${file}, by ${segment.column}`;
+      const output = lifetimeSegmentOutput(loaded, segment, { asOf, minimum, weights, title });
+      const json = { ...startedJson(window), ...output.json };
+      return { json, tables: output.tables, notes: output.notes, warnings: window.warnings() } satisfies Output;
+    }
     const curve = survivalCurve(observations);
     const at = (months: number) => survivalAt({ points: curve.points }, { time: months });
 

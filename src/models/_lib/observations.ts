@@ -4,7 +4,8 @@
 // reads its observations here, so late entry means the same everywhere.
 import * as z from 'zod/mini';
 import { invalid, rejectElement } from '../../internal/parse.js';
-import { attributesField, isAttributes } from '../../internal/segmented.js';
+import { attributesField, isAttributes, type SegmentCollector } from '../../internal/segmented.js';
+import type { SegmentIds } from '../../internal/segments.js';
 
 type Path = readonly (string | number)[];
 
@@ -78,15 +79,34 @@ function hasOnlyObservationKeys(record: object): boolean {
   return true;
 }
 
+/** Observations as read, before sorting: times of `sampleOf`, and the late entries. */
+interface ReadTimes {
+  readonly times: Float64Array;
+  readonly churned: number;
+  readonly censored: number;
+  readonly entries: Float64Array;
+  readonly late: number;
+  /** With segments: the record of each time in `times`, and of each late entry. */
+  readonly owners?: { readonly times: Int32Array; readonly entries: Int32Array } | undefined;
+}
+
 /**
  * One checked pass over `{ duration, churned, entry?, attributes? }` records (at `path`): churn times fill a
  * scratch array from the front, censoring times from the back (`+ 0` turns −0 into 0), late entries a second
- * array; then each part is sorted numerically. A customer whose entry equals its duration (after 0) is at risk
- * at no time, (entry, duration] being empty: it is left out, as R's survival leaves out such an interval.
+ * array. A customer whose entry equals its duration (after 0) is at risk at no time, (entry, duration] being
+ * empty: it is left out, as R's survival leaves out such an interval. With `segments`, each record's segment
+ * is read in the same pass (its attributes read once) and the record of each time is kept.
  */
-export function readObservations(metric: string, observations: ArrayLike<unknown>, path: Path): Sample {
+function readTimes(
+  metric: string,
+  observations: ArrayLike<unknown>,
+  path: Path,
+  segments?: SegmentCollector,
+): ReadTimes {
   const n = observations.length;
   const times = new Float64Array(n);
+  const seen = segments?.seen;
+  const owners = segments === undefined ? undefined : { times: new Int32Array(n), entries: new Int32Array(n) };
   let entries: Float64Array | undefined;
   let late = 0;
   let churned = 0;
@@ -102,24 +122,101 @@ export function readObservations(metric: string, observations: ArrayLike<unknown
     const attributes = (record as { attributes?: unknown }).attributes;
     if (!isTime(duration)) rejectElement(metric, timeSchema, duration, [...path, i, 'duration']);
     if (flag !== true && flag !== false) rejectElement(metric, z.boolean(), flag, [...path, i, 'churned']);
-    if (attributes !== undefined && !isAttributes(attributes)) {
+    if (attributes !== undefined && !isAttributes(attributes, seen)) {
       rejectElement(metric, attributesField, attributes, [...path, i, 'attributes']);
     }
     if (entry !== undefined && entry !== 0) {
       if (!isTime(entry)) rejectElement(metric, timeSchema, entry, [...path, i, 'entry']);
       if (entry > duration) invalid(metric, [...path, i, 'entry'], `must not be after duration (${duration})`);
+      segments?.add(record, i);
       if (entry === duration) continue;
       if (entries === undefined) entries = new Float64Array(n);
+      if (owners !== undefined) owners.entries[late] = i;
       entries[late++] = entry;
-    }
-    if (flag) times[churned++] = duration + 0;
-    else times[--censored] = duration + 0;
+    } else segments?.add(record, i);
+    const at = flag ? churned++ : --censored;
+    times[at] = duration + 0;
+    if (owners !== undefined) owners.times[at] = i;
   }
+  return { times, churned, censored, entries: entries ?? new Float64Array(0), late, owners };
+}
+
+/** The observations at `path`, checked in one pass and sorted (see {@link readTimes}). */
+export function readObservations(metric: string, observations: ArrayLike<unknown>, path: Path): Sample {
+  const { times, churned, censored, entries, late } = readTimes(metric, observations, path);
   return {
     churn: times.subarray(0, churned).sort(),
-    censor: times.subarray(censored, n).sort(),
-    entries: entries === undefined ? new Float64Array(0) : entries.subarray(0, late).sort(),
+    censor: times.subarray(censored, times.length).sort(),
+    entries: entries.subarray(0, late).sort(),
   };
+}
+
+/** The sample of all observations and of each segment's, read in one pass. */
+export interface SegmentedSample {
+  /** Every observation: exactly what {@link readObservations} gives. */
+  readonly total: Sample;
+  /** Segment s's observations, by segment number. */
+  readonly segments: Sample[];
+  /** The segments' numbers and names. */
+  readonly ids: SegmentIds;
+}
+
+/**
+ * The observations at `path` and each segment's, the segment of each record read by `segments` in the one
+ * checked pass: each segment's times are copied in segment order before anything is sorted.
+ */
+export function readSegmentedObservations(
+  metric: string,
+  observations: ArrayLike<unknown>,
+  path: Path,
+  segments: SegmentCollector,
+): SegmentedSample {
+  const read = readTimes(metric, observations, path, segments);
+  const { times, churned, censored, entries, late } = read;
+  const owners = read.owners as NonNullable<ReadTimes['owners']>;
+  const { ids, segmentOf } = segments.groups();
+  const count = ids.names.length;
+  const churn = split(times, owners.times, 0, churned, segmentOf, count);
+  const censor = split(times, owners.times, censored, times.length, segmentOf, count);
+  const lateBySegment = split(entries, owners.entries, 0, late, segmentOf, count);
+  return {
+    total: {
+      churn: times.subarray(0, churned).sort(),
+      censor: times.subarray(censored, times.length).sort(),
+      entries: entries.subarray(0, late).sort(),
+    },
+    segments: Array.from({ length: count }, (_, s) => ({
+      churn: churn[s] as Float64Array,
+      censor: censor[s] as Float64Array,
+      entries: lateBySegment[s] as Float64Array,
+    })),
+    ids,
+  };
+}
+
+/** `values[from … to)` split by the segment of their records, each part sorted. */
+function split(
+  values: Float64Array,
+  owners: Int32Array,
+  from: number,
+  to: number,
+  segmentOf: Int32Array,
+  count: number,
+): Float64Array[] {
+  const offsets = new Int32Array(count + 1);
+  for (let k = from; k < to; k++) {
+    const s = (segmentOf[owners[k] as number] as number) + 1;
+    offsets[s] = (offsets[s] as number) + 1;
+  }
+  for (let s = 0; s < count; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+  const parts = new Float64Array(to - from);
+  const next = offsets.slice(0, count);
+  for (let k = from; k < to; k++) {
+    const s = segmentOf[owners[k] as number] as number;
+    parts[next[s] as number] = values[k] as number;
+    next[s] = (next[s] as number) + 1;
+  }
+  return Array.from({ length: count }, (_, s) => parts.subarray(offsets[s] as number, offsets[s + 1] as number).sort());
 }
 
 /** Durations and churn flags of the column form, without entries. */
