@@ -4,8 +4,8 @@
 // division, a floor and a lookup per response.
 import { rejectScore } from './codedColumns.js';
 import { isScoreOn } from './distribution.js';
-import { dayTable, periodOfDay, periodOfTime, type TrendPeriod } from './trendPeriods.js';
-import { DAY_MS, monthStart, toEpoch } from '../../internal/dates.js';
+import { dayTable, periodOfDay, periodOfTime, periodStart, type TrendPeriod } from './trendPeriods.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, noData, rejectElement } from '../../internal/parse.js';
 import { date, type Scale } from '../../internal/schemas.js';
 
@@ -50,11 +50,6 @@ export function readTimes(metric: string, at: ArrayLike<unknown>, path: Path): F
     times[i] = time;
   }
   return times;
-}
-
-/** The start (epoch milliseconds) of period number `index`. */
-function periodStart(index: number, period: TrendPeriod): number {
-  return monthStart(index * (period === 'month' ? 1 : period === 'quarter' ? 3 : 12));
 }
 
 /** The periods a trend lists: those of the window's ends where given, else of the earliest and latest date. */
