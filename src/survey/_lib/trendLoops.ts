@@ -1,9 +1,11 @@
 // The fast counting loops of a survey trend over bulk columns: bytes of scores and segment codes, with day
 // numbers (a Uint16Array or Int32Array) or epoch milliseconds (a Float64Array). They run before the dates
 // are checked and before their range is known, on a guess: a table of the days around those of a sample,
-// each day's entry the offset of its period's counts, −1 for a day outside the guess. A day, score or code
-// the loop cannot place ends it (false), and the caller counts again the checked way, which reports the
-// first bad value as it always did; a clean run was exactly that count, so the result is the same either way.
+// each day's entry the offset of its period's counts (a Uint16Array's table covers all its days, −1 outside
+// the guess). A day, score or code the loop cannot place ends it (false), and the caller counts again the
+// checked way, which reports the first bad value as it always did; a clean run was exactly that count, so the
+// result is the same either way. One loop per kind of date column, each compiled for the one it reads (the
+// earlier loops found one shared body slower on epoch milliseconds).
 import { dayTable, periodOfDay, type TrendPeriod } from './trendPeriods.js';
 import { DAY_MS } from '../../internal/dates.js';
 
