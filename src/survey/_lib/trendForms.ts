@@ -1,3 +1,6 @@
+// The three inputs of a survey trend brought to one tally (see trendCounts.ts): response records (read in
+// trendRecords.ts), bulk columns (scores, dates and an optional segment column) and distributions already
+// tallied per period.
 import { readDistribution } from './distribution.js';
 import { dictionary, segmentName } from './segmentColumns.js';
 import {
