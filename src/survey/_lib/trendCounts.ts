@@ -4,8 +4,9 @@
 // division, a floor and a lookup per response.
 import { rejectScore } from './codedColumns.js';
 import { isScoreOn } from './distribution.js';
-import { dayTable, periodOfDay, periodOfTime, type TrendPeriod } from './trendPeriods.js';
-import { DAY_MS, monthStart, toEpoch } from '../../internal/dates.js';
+import { countByDay, countByDay16, countByTime, type Guess, guessDays, guessTable, type Loop } from './trendLoops.js';
+import { dayTable, periodOfDay, periodOfTime, periodStart, type TrendPeriod } from './trendPeriods.js';
+import { DAY_MS, toEpoch } from '../../internal/dates.js';
 import { invalid, noData, rejectElement } from '../../internal/parse.js';
 import { date, type Scale } from '../../internal/schemas.js';
 
@@ -50,11 +51,6 @@ export function readTimes(metric: string, at: ArrayLike<unknown>, path: Path): F
     times[i] = time;
   }
   return times;
-}
-
-/** The start (epoch milliseconds) of period number `index`. */
-function periodStart(index: number, period: TrendPeriod): number {
-  return monthStart(index * (period === 'month' ? 1 : period === 'quarter' ? 3 : 12));
 }
 
 /** The periods a trend lists: those of the window's ends where given, else of the earliest and latest date. */
@@ -234,11 +230,40 @@ export function countTrend(columns: TrendColumns): { first: number; length: numb
   if (dates.values.length !== length) {
     invalid(metric, columns.datePath, `must have one date per score: ${length} scores, ${dates.values.length} dates`);
   }
+  const codes = slots === null ? null : slots.codes;
+  const open = window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY;
+  const stride = range.max - range.min + 1;
+  const slotCount = slots === null ? 1 : slots.size + 1;
+  const bytes =
+    scores instanceof Uint8Array && (codes === null || codes instanceof Uint8Array) && open && range.min >= 0;
+  const loop: Loop = { min: range.min, points: range.max - range.min, codes: slots === null ? 1 : slots.size, stride };
+  const shift = slots === null ? 0 : 1;
+  if (bytes) {
+    // Counted first on a guess of the days; checked only when the guess fails (see trendLoops.ts).
+    const values = dates.values;
+    const typed =
+      dates.unit === 'ms'
+        ? dates.values
+        : values instanceof Uint16Array || values instanceof Int32Array
+          ? values
+          : null;
+    const days = typed === null ? null : guessDays(typed, dates.unit);
+    if (typed !== null && days !== null) {
+      const everyDay = typed instanceof Uint16Array;
+      const guess = guessTable(days.low, days.high, period, slotCount, shift, stride, everyDay);
+      const bytesOfCodes = codes as Uint8Array | null;
+      const counted =
+        typed instanceof Float64Array
+          ? countByTime(scores, bytesOfCodes, typed, loop, guess)
+          : everyDay
+            ? countByDay16(scores, bytesOfCodes, typed, loop, guess)
+            : countByDay(scores, bytesOfCodes, typed, loop, guess);
+      if (counted) return trimmed(guess, slotCount * stride);
+    }
+  }
   const { low, high } = dayRange(columns);
   const span = periodSpan(periodOfDay(low, period), periodOfDay(high, period), window, period);
   const table = dayTable(low, high, period, span.first);
-  const stride = range.max - range.min + 1;
-  const slotCount = slots === null ? 1 : slots.size + 1;
   const plan: Plan = {
     firstDay: low,
     first: span.first,
@@ -247,104 +272,31 @@ export function countTrend(columns: TrendColumns): { first: number; length: numb
     stride,
     counts: new Float64Array(span.length * slotCount * stride),
   };
-  const codes = slots?.codes;
-  const open = window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY;
-  const bytes =
-    scores instanceof Uint8Array && (codes === undefined || codes instanceof Uint8Array) && table !== null && open;
-  const fast =
-    bytes &&
-    (dates.unit === 'ms'
-      ? countBytesByTime(scores, codes ?? null, dates.values, range, slots, plan)
-      : countBytesByDay(scores, codes ?? null, dates.values, range, slots, plan));
-  if (!fast) countEach(columns, plan.counts.fill(0), plan);
+  if (bytes && table !== null) {
+    // The dates are checked: the loops only meet a bad score or code, which the checked count reports.
+    const guess = guessTable(low, high, period, slotCount, shift, stride);
+    const counted =
+      dates.unit === 'ms'
+        ? countByTime(scores, codes as Uint8Array | null, dates.values, loop, guess)
+        : countByDay(scores, codes as Uint8Array | null, dates.values as ArrayLike<number>, loop, guess);
+    if (counted) return { first: guess.first, length: guess.length, counts: guess.counts };
+  }
+  countEach(columns, plan.counts, plan);
   return { first: span.first, length: span.length, counts: plan.counts };
 }
 
-/**
- * Responses counted into 32-bit counters between flushes: 5 544 of them fit in a core's first-level cache
- * (22 KB, half the 64-bit ones), and fewer than 2^31 additions never overflow one.
- */
-const CHUNK = 2 ** 30;
-
-/** Adds the 32-bit counts into the exact totals and clears them. */
-function flush(small: Int32Array, counts: Float64Array): void {
-  for (let k = 0; k < small.length; k++) counts[k] = (counts[k] as number) + (small[k] as number);
-  small.fill(0);
-}
-
-/** The lowest code accepted and the number of codes from it. */
-function codeRange(slots: SlotColumn | null): { lowest: number; codes: number } {
-  if (slots === null) return { lowest: 0, codes: 1 };
-  const lowest = slots.grouped ? -1 : 0;
-  return { lowest, codes: slots.size - lowest };
-}
-
-/**
- * Bytes of scores and codes with epoch milliseconds: no check but one comparison per column, a division, a
- * floor and a table lookup per response. False at the first bad score or code (the caller then counts again,
- * one checked element at a time, to report it).
- */
-function countBytesByTime(
-  scores: Uint8Array,
-  codes: Uint8Array | null,
-  times: Float64Array,
-  range: Scale,
-  slots: SlotColumn | null,
-  plan: Plan,
-): boolean {
-  const { firstDay, slotCount, stride, counts } = plan;
-  const table = plan.table as Int32Array;
-  const min = range.min;
-  const points = range.max - min;
-  const { lowest, codes: codeCount } = codeRange(slots);
-  const length = scores.length;
-  const shift = codes === null ? 0 : 1;
-  const small = new Int32Array(counts.length);
-  for (let from = 0; from < length; from += CHUNK) {
-    const end = Math.min(length, from + CHUNK);
-    for (let i = from; i < end; i++) {
-      const score = (scores[i] as number) - min;
-      const code = codes === null ? 0 : (codes[i] as number);
-      if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
-      const p = table[Math.floor((times[i] as number) / DAY_MS) - firstDay] as number;
-      const at = (p * slotCount + code + shift) * stride + score;
-      small[at] = (small[at] as number) + 1;
-    }
-    flush(small, counts);
-  }
-  return true;
-}
-
-/** Bytes of scores and codes with day numbers: a subtraction and a table lookup per response. */
-function countBytesByDay(
-  scores: Uint8Array,
-  codes: Uint8Array | null,
-  days: ArrayLike<unknown>,
-  range: Scale,
-  slots: SlotColumn | null,
-  plan: Plan,
-): boolean {
-  const { firstDay, slotCount, stride, counts } = plan;
-  const table = plan.table as Int32Array;
-  const min = range.min;
-  const points = range.max - min;
-  const { lowest, codes: codeCount } = codeRange(slots);
-  const length = scores.length;
-  const shift = codes === null ? 0 : 1;
-  const small = new Int32Array(counts.length);
-  for (let from = 0; from < length; from += CHUNK) {
-    const end = Math.min(length, from + CHUNK);
-    for (let i = from; i < end; i++) {
-      const score = (scores[i] as number) - min;
-      const code = codes === null ? 0 : (codes[i] as number);
-      if (score >>> 0 > points || (code - lowest) >>> 0 >= codeCount) return false;
-      const p = table[(days[i] as number) - firstDay] as number;
-      const at = (p * slotCount + code + shift) * stride + score;
-      small[at] = (small[at] as number) + 1;
-    }
-    flush(small, counts);
-  }
-  return true;
+/** The periods of a guess from the first to the last holding a response (the span of an open window). */
+function trimmed(guess: Guess, size: number): { first: number; length: number; counts: Float64Array } {
+  const { counts } = guess;
+  const held = (p: number): boolean => {
+    for (let k = p * size; k < (p + 1) * size; k++) if ((counts[k] as number) > 0) return true;
+    return false;
+  };
+  let low = 0;
+  while (!held(low)) low += 1;
+  let high = guess.length - 1;
+  while (!held(high)) high -= 1;
+  return { first: guess.first + low, length: high - low + 1, counts: counts.slice(low * size, (high + 1) * size) };
 }
 
 /** Any columns, one checked element at a time. */

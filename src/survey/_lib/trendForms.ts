@@ -1,7 +1,7 @@
-// The three inputs of a survey trend brought to one tally (see trendCounts.ts): response records, bulk
-// columns (scores, dates and an optional segment column) and distributions already tallied per period.
-import * as z from 'zod/mini';
-import { isScoreOn, readDistribution } from './distribution.js';
+// The three inputs of a survey trend brought to one tally (see trendCounts.ts): response records (read in
+// trendRecords.ts), bulk columns (scores, dates and an optional segment column) and distributions already
+// tallied per period.
+import { readDistribution } from './distribution.js';
 import { dictionary, segmentName } from './segmentColumns.js';
 import {
   countTrend,
@@ -13,17 +13,11 @@ import {
   type Window,
 } from './trendCounts.js';
 import { parsePeriodLabel, type TrendPeriod } from './trendPeriods.js';
-import { toEpoch } from '../../internal/dates.js';
-import { invalid, isArrayInput, noData, rejectElement } from '../../internal/parse.js';
-import { date, type Scale, scoreOn } from '../../internal/schemas.js';
-import { isAttributes } from '../../internal/segmented.js';
-import {
-  type MissingSegment,
-  NO_SEGMENT,
-  type SegmentBy,
-  SegmentIds,
-  segmentKeyReader,
-} from '../../internal/segments.js';
+
+export { responsesTally } from './trendRecords.js';
+import { invalid, isArrayInput, noData } from '../../internal/parse.js';
+import type { Scale } from '../../internal/schemas.js';
+import { type MissingSegment, NO_SEGMENT, SegmentIds } from '../../internal/segments.js';
 
 type Path = readonly (string | number)[];
 
@@ -133,145 +127,6 @@ export interface TrendResponse {
   readonly segment?: string | undefined;
   /** Attributes of the response (`{ plan: 'pro' }`), read by `segmentBy`. */
   readonly attributes?: Readonly<Record<string, string>> | undefined;
-}
-
-const RESPONSE_KEYS = new Set(['at', 'score', 'segment', 'attributes']);
-
-function responseSchema(range: Scale) {
-  return z.strictObject({
-    at: date,
-    score: scoreOn(range),
-    segment: z.optional(z.string().check(z.minLength(1))),
-    attributes: z.optional(z.record(z.string(), z.string())),
-  });
-}
-
-/**
- * The record's own fields, each read once (a getter is never asked twice), its attributes copied; or null
- * when it is not a plain object of strings where the attributes are.
- */
-function snapshot(record: unknown): Record<string, unknown> | null {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
-  const keys = Object.keys(record);
-  const own = record as Record<string, unknown>;
-  // An export's row `{ at, score, segment? }`: copied into an object of fixed shape (far cheaper to build
-  // than one grown key by key, which is what the loop below does for any other record).
-  if (keys.length === 3 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score') && Object.hasOwn(own, 'segment')) {
-    return { at: own.at, score: own.score, segment: own.segment };
-  }
-  if (keys.length === 2 && Object.hasOwn(own, 'at') && Object.hasOwn(own, 'score')) {
-    return { at: own.at, score: own.score };
-  }
-  const read: Record<string, unknown> = {};
-  for (const key of keys) read[key] = own[key];
-  const attributes = read.attributes;
-  if (attributes !== undefined) {
-    const copy: Record<string, string> = {};
-    if (
-      !isAttributes(attributes, (key, value) => {
-        copy[key] = value;
-      })
-    ) {
-      return read;
-    }
-    read.attributes = copy;
-  }
-  return read;
-}
-
-/** Whether a record's fields are what `responseSchema` accepts (checked without zod; zod names the problem). */
-function isResponse(
-  read: Record<string, unknown> | null,
-  range: Scale,
-  time: number,
-): read is Record<string, unknown> & TrendResponse {
-  if (read === null) return false;
-  for (const key of Object.keys(read)) if (!RESPONSE_KEYS.has(key)) return false;
-  const { score, segment, attributes } = read;
-  if (Number.isNaN(time) || !isScoreOn(score, range)) return false;
-  if (segment !== undefined && !(typeof segment === 'string' && segment.length > 0)) return false;
-  return attributes === undefined || isAttributes(attributes);
-}
-
-/**
- * Response records: each checked (`['responses', i, 'at']` for a missing date), its segment read from
- * `segmentBy` when given, else from its `segment` (on every response or on none).
- */
-export function responsesTally(
-  metric: string,
-  responses: ArrayLike<unknown>,
-  range: Scale,
-  period: TrendPeriod,
-  window: Window,
-  segmentBy: SegmentBy<never> | undefined,
-  missing: MissingSegment,
-): TrendTally {
-  const length = responses.length;
-  const scores = new Float64Array(length);
-  const times = new Float64Array(length);
-  const codes = new Int32Array(length);
-  const ids = new SegmentIds();
-  const key = segmentBy === undefined ? undefined : segmentKeyReader(metric, 'responses', segmentBy, missing);
-  let segmented: boolean | undefined = segmentBy === undefined ? undefined : true;
-  // Exports come sorted by date: a date written as the previous one is not parsed again.
-  let lastAt = '';
-  let lastTime = Number.NaN;
-  for (let i = 0; i < length; i++) {
-    const given = responses[i];
-    const record = snapshot(given);
-    const at = record?.at;
-    let time: number;
-    if (typeof at === 'string') {
-      if (at !== lastAt) {
-        lastAt = at;
-        lastTime = toEpoch(at);
-      }
-      time = lastTime;
-    } else time = toEpoch(at);
-    if (!isResponse(record, range, time)) {
-      rejectElement(metric, responseSchema(range), record ?? given, ['responses', i]);
-    }
-    scores[i] = record.score;
-    times[i] = time;
-    if (key !== undefined) {
-      codes[i] = ids.id(key(record, i));
-      continue;
-    }
-    const own = record.segment !== undefined;
-    segmented ??= own;
-    if (own !== segmented) {
-      if (!own && missing === 'group') {
-        codes[i] = ids.id(NO_SEGMENT);
-        continue;
-      }
-      invalid(
-        metric,
-        ['responses', i, 'segment'],
-        own
-          ? 'is given, but the responses before it have none: give every response a segment, or none'
-          : "is missing: the responses before it have one (give every response a segment, or missingSegment: 'group')",
-      );
-    }
-    if (own) codes[i] = ids.id(record.segment as string);
-  }
-  const slots: SlotColumn | null =
-    segmented === true ? { codes, size: ids.names.length, grouped: false, path: ['responses'], missing: '' } : null;
-  const counted = countTrend({
-    metric,
-    scores,
-    dates: { unit: 'ms', values: times },
-    datePath: ['responses'],
-    slots,
-    range,
-    period,
-    window,
-    field: ['responses'],
-  });
-  return {
-    ...counted,
-    names: slots === null ? null : [NO_SEGMENT, ...ids.names],
-    declared: slots === null ? [false] : [false, ...ids.names.map(() => false)],
-  };
 }
 
 /** A distribution already tallied for one period (and segment). */

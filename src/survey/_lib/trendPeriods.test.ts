@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayTable, parsePeriodLabel, periodLabel, periodOfDay, periodOfTime } from './trendPeriods.js';
+import { dayTable, parsePeriodLabel, periodLabel, periodOfDay, periodOfTime, periodStart } from './trendPeriods.js';
 
 describe('trend periods', () => {
   it('numbers consecutive periods consecutively and labels them', () => {
@@ -9,6 +9,12 @@ describe('trend periods', () => {
     expect(periodLabel(periodOfTime(Date.UTC(2024, 3, 1), 'quarter'), 'quarter')).toBe('2024-Q2');
     expect(periodLabel(periodOfTime(Date.UTC(1999, 11, 31), 'year'), 'year')).toBe('1999');
     expect(periodLabel(-1, 'quarter')).toBe('-0001-Q4');
+  });
+
+  it('starts each period on the first instant of its first month', () => {
+    expect(periodStart(periodOfTime(Date.UTC(2024, 4, 9), 'quarter'), 'quarter')).toBe(Date.UTC(2024, 3, 1));
+    expect(periodStart(2024 * 12 + 1, 'month')).toBe(Date.UTC(2024, 1, 1));
+    expect(periodStart(2025, 'year')).toBe(Date.UTC(2025, 0, 1));
   });
 
   it('reads labels back, and refuses the wrong kind', () => {

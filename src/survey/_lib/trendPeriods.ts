@@ -2,7 +2,7 @@
 // have consecutive numbers: a month is its month index (year × 12 + month − 1), a quarter that ÷ 3, a year
 // that ÷ 12. Responses are placed by day through a table built once per call, so a row costs one division
 // and one lookup, never a Date object.
-import { civilFromDays, DAY_MS, daysInMonth, formatMonth } from '../../internal/dates.js';
+import { civilFromDays, DAY_MS, daysInMonth, formatMonth, monthStart } from '../../internal/dates.js';
 
 /** The calendar periods of a trend. */
 export type TrendPeriod = 'month' | 'quarter' | 'year';
@@ -13,6 +13,11 @@ const MONTHS: Readonly<Record<TrendPeriod, number>> = { month: 1, quarter: 3, ye
 export function periodOfDay(day: number, period: TrendPeriod): number {
   const { year, month } = civilFromDays(day);
   return Math.floor((year * 12 + month - 1) / MONTHS[period]);
+}
+
+/** The start (epoch milliseconds) of period number `index`. */
+export function periodStart(index: number, period: TrendPeriod): number {
+  return monthStart(index * MONTHS[period]);
 }
 
 /** The number of the period holding an epoch time (UTC). */
