@@ -12,6 +12,16 @@ function summary(values: readonly number[]): { count: number; mean: number; stan
   return { count: values.length, mean, standardDeviation: Math.sqrt(squares / (values.length - 1)) };
 }
 
+/**
+ * Whether a group's spread is so small against its values that a standard deviation computed in double
+ * precision keeps fewer than six digits (each value carries a rounding error of about 1e-16 of itself).
+ */
+function illConditioned(values: readonly number[]): boolean {
+  const { standardDeviation } = summary(values);
+  const largest = values.reduce((most, x) => Math.max(most, Math.abs(x)), 0);
+  return standardDeviation > 0 && standardDeviation < 1e-7 * largest;
+}
+
 describe('compareMeans properties', () => {
   it('is antisymmetric: swapping the groups negates the difference and t and keeps p', () => {
     fc.assert(
@@ -56,6 +66,8 @@ describe('compareMeans properties', () => {
         const fromValues = compareMeans({ a: { values: a }, b: { values: b } });
         const fromSummaries = compareMeans({ a: summary(a), b: summary(b) });
         if (fromValues.pValue === null || fromSummaries.pValue === null) return;
+        // The summaries are computed here naively: where that loses digits, only the values are exact.
+        if (illConditioned(a) || illConditioned(b)) return;
         const scale = Math.max(1e-300, fromValues.standardError);
         expect(Math.abs(fromSummaries.difference - fromValues.difference) / scale).toBeLessThan(1e-6);
         expect(fromSummaries.standardError / scale).toBeCloseTo(1, 6);
