@@ -5,14 +5,17 @@
 import type { CumulativeHazardColumns, CumulativeHazardPoint } from '../cumulativeHazard.js';
 import { RiskSetSteps, type Sample, walk } from './observations.js';
 
-/** Sums d/Y and d/Y² one distinct time at a time, and hands each point to `point`. */
+/**
+ * Sums d/Y and d/Y² one distinct time at a time and hands each point to `point`, which reads the estimate,
+ * its error and band at that time from the fields.
+ */
 abstract class NelsonAalenSteps extends RiskSetSteps {
-  private hazard = 0;
+  protected hazard = 0;
   private variance = 0;
   // The error and band of the last churn time (0 before any): a time of censorings alone keeps them.
-  private error = 0;
-  private low = 0;
-  private high = 0;
+  protected error = 0;
+  protected low = 0;
+  protected high = 0;
 
   constructor(private readonly z: number) {
     super();
@@ -30,35 +33,27 @@ abstract class NelsonAalenSteps extends RiskSetSteps {
       this.low = hazard / widen;
       this.high = hazard * widen;
     }
-    this.point(time, atRisk, events, this.hazard, this.error, this.low, this.high);
+    this.point(time, atRisk, events);
     this.atRisk = atRisk - events - censored;
   }
 
-  protected abstract point(
-    time: number,
-    atRisk: number,
-    events: number,
-    hazard: number,
-    error: number,
-    low: number,
-    high: number,
-  ): void;
+  protected abstract point(time: number, atRisk: number, events: number): void;
 }
 
 /** The points as records. */
 class PointSteps extends NelsonAalenSteps {
   readonly points: CumulativeHazardPoint[] = [];
 
-  protected point(
-    time: number,
-    atRisk: number,
-    events: number,
-    cumulativeHazard: number,
-    standardError: number,
-    low: number,
-    high: number,
-  ): void {
-    this.points.push({ time, atRisk, events, cumulativeHazard, standardError, low, high });
+  protected point(time: number, atRisk: number, events: number): void {
+    this.points.push({
+      time,
+      atRisk,
+      events,
+      cumulativeHazard: this.hazard,
+      standardError: this.error,
+      low: this.low,
+      high: this.high,
+    });
   }
 }
 
@@ -89,24 +84,16 @@ class ColumnSteps extends NelsonAalenSteps {
     };
   }
 
-  protected point(
-    time: number,
-    atRisk: number,
-    events: number,
-    hazard: number,
-    error: number,
-    low: number,
-    high: number,
-  ): void {
+  protected point(time: number, atRisk: number, events: number): void {
     const k = this.k++;
     const columns = this.columns;
     columns.time[k] = time;
     columns.atRisk[k] = atRisk;
     columns.events[k] = events;
-    columns.cumulativeHazard[k] = hazard;
-    columns.standardError[k] = error;
-    columns.low[k] = low;
-    columns.high[k] = high;
+    columns.cumulativeHazard[k] = this.hazard;
+    columns.standardError[k] = this.error;
+    columns.low[k] = this.low;
+    columns.high[k] = this.high;
   }
 }
 
