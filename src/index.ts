@@ -287,6 +287,8 @@ export {
   type CompareSurvivalCurvesOptions,
   type CompareSurvivalCurvesResult,
   compareSurvivalCurves,
+  type CumulativeHazardColumns,
+  type CumulativeHazardColumnsResult,
   type CumulativeHazardInput,
   type CumulativeHazardOptions,
   type CumulativeHazardPoint,

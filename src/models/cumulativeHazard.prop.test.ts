@@ -47,4 +47,26 @@ describe('cumulativeHazard properties', () => {
       }),
     );
   });
+
+  it('gives in columns exactly the numbers of the records, field by field', () => {
+    fc.assert(
+      fc.property(observations, fc.double({ min: 0.5, max: 0.999, noNaN: true }), (data, confidence) => {
+        let records: ReturnType<typeof cumulativeHazard>['points'];
+        try {
+          records = cumulativeHazard({ observations: data }, { confidence }).points;
+        } catch {
+          expect(() => cumulativeHazard({ observations: data }, { confidence, columns: true })).toThrow();
+          return;
+        }
+        const columns = cumulativeHazard({ observations: data }, { confidence, columns: true }).points;
+        for (const [field, column] of Object.entries(columns)) {
+          expect(column).toBeInstanceOf(Float64Array);
+          expect(column).toHaveLength(records.length);
+          column.forEach((value: number, k: number) => {
+            expect(Object.is(value, records[k]?.[field as keyof (typeof records)[number]])).toBe(true);
+          });
+        }
+      }),
+    );
+  });
 });

@@ -95,6 +95,45 @@ describe('cumulativeHazard', () => {
     });
   });
 
+  describe('columns', () => {
+    it('returns the points as one Float64Array per field, the records’ numbers', () => {
+      const { points } = cumulativeHazard({ observations: five }, { columns: true });
+      const records = cumulativeHazard({ observations: five }).points;
+      expect(Object.keys(points)).toEqual(Object.keys(records[0] as object));
+      expect(points.time).toEqual(new Float64Array([1, 2, 3, 5]));
+      expect(points.atRisk).toEqual(new Float64Array([5, 4, 3, 1]));
+      expect(points.events).toEqual(new Float64Array([1, 0, 2, 0]));
+      for (const field of Object.keys(records[0] as object) as (keyof typeof points)[]) {
+        expect(points[field]).toBeInstanceOf(Float64Array);
+        expect([...points[field]]).toEqual(records.map((point) => point[field]));
+      }
+    });
+
+    it('sizes every column to the points, ties and late entries included', () => {
+      const observations = [
+        { duration: 4, churned: true },
+        { duration: 4, churned: false },
+        { duration: 4, churned: true, entry: 1 },
+        { duration: 9, churned: false, entry: 4 },
+      ];
+      const { points } = cumulativeHazard({ observations }, { columns: true, confidence: 0.9 });
+      expect([...points.time]).toEqual([4, 9]);
+      expect(points.high.length).toBe(2);
+      expect(points.time.buffer.byteLength).toBe(16);
+      expect(points.high[1]).toBe(cumulativeHazard({ observations }, { confidence: 0.9 }).points[1]?.high);
+    });
+
+    it('keeps the records with columns: false, and refuses a columns that is not a boolean', () => {
+      expect(cumulativeHazard({ observations: five }, { columns: false })).toEqual(
+        cumulativeHazard({ observations: five }),
+      );
+      expectMetricError(() => cumulativeHazard({ observations: five }, { columns: 1 } as never), 'INVALID_INPUT', [
+        'columns',
+      ]);
+      expectMetricError(() => cumulativeHazard({ observations: [] }, { columns: true }), 'NO_DATA', ['observations']);
+    });
+  });
+
   describe('validation', () => {
     it('names the observation that fails', () => {
       expectMetricError(

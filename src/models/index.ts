@@ -14,6 +14,8 @@ export {
   type SurvivalGroupComparison,
 } from './compareSurvivalCurves.js';
 export {
+  type CumulativeHazardColumns,
+  type CumulativeHazardColumnsResult,
   type CumulativeHazardInput,
   type CumulativeHazardOptions,
   type CumulativeHazardPoint,

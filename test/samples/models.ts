@@ -91,6 +91,16 @@ export const models: FamilySamples = {
         },
       ],
       [{ observations: [{ duration: 2, churned: false }] }, { confidence: 0.9 }],
+      [
+        {
+          observations: [
+            { duration: 1, churned: true },
+            { duration: 4, churned: false, entry: 1 },
+            { duration: 4, churned: true },
+          ],
+        },
+        { columns: true },
+      ],
     ],
     restrictedMeanSurvival: [
       [

@@ -110,7 +110,11 @@ export function resultProblems(value: unknown, path = 'result', out: string[] = 
     if (!Number.isFinite(value)) out.push(`${path} is ${value}`);
     else if (Object.is(value, -0)) out.push(`${path} is -0`);
   } else if (value === undefined) out.push(`${path} is undefined`);
-  else if (Array.isArray(value)) {
+  else if (value instanceof Float64Array) {
+    value.forEach((item, index) => {
+      resultProblems(item, `${path}[${index}]`, out);
+    });
+  } else if (Array.isArray(value)) {
     value.forEach((item, index) => {
       resultProblems(item, `${path}[${index}]`, out);
     });
