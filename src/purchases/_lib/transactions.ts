@@ -9,7 +9,7 @@ import { nextElement, ownIterator } from '../../internal/elements.js';
 import { IntArray } from '../../internal/exact/integer.js';
 import { DecimalReader } from '../../internal/exact/scaled.js';
 import { customerId, isCustomerId } from '../../internal/lifetimes.js';
-import { formatPath, invalid, rejectElement } from '../../internal/parse.js';
+import { invalid, rejectElement } from '../../internal/parse.js';
 import { date, isNonNegativeMoney, nonNegativeMoney } from '../../internal/schemas.js';
 import { CustomerSlots } from './customerSlots.js';
 
@@ -77,21 +77,26 @@ class ColumnsBuilder {
     return this.ints !== undefined;
   }
 
-  /** Records transaction `i` of a valid customer id and time (epoch milliseconds); `at` names its date. */
-  add(i: number, id: string | number, time: number, at: Path): void {
+  /**
+   * Records transaction `i` of a valid customer id and time (epoch milliseconds); a time after the limit is
+   * refused at `at`, a function so that no path is built for the transactions that pass.
+   */
+  add(i: number, id: string | number, time: number, at: (i: number) => Path): void {
     const day = Math.floor(time / DAY_MS);
-    if (day > this.limit.day) {
-      const { option } = this.limit;
-      const hint =
-        option === 'asOf' ? 'give holdoutEnd to count later purchases apart, or leave them out' : 'leave it out';
-      invalid(
-        this.metric,
-        at,
-        `is after ${option} (${formatDay(this.limit.day * DAY_MS)}), a purchase of customer ${JSON.stringify(id)}: ${hint}`,
-      );
-    }
+    if (day > this.limit.day) this.afterLimit(id, at(i));
     this.slots[i] = this.customers.slotOf(id);
     this.days[i] = day;
+  }
+
+  private afterLimit(id: string | number, at: Path): never {
+    const { option } = this.limit;
+    const hint =
+      option === 'asOf' ? 'give holdoutEnd to count later purchases apart, or leave them out' : 'leave it out';
+    return invalid(
+      this.metric,
+      at,
+      `is after ${option} (${formatDay(this.limit.day * DAY_MS)}), a purchase of customer ${JSON.stringify(id)}: ${hint}`,
+    );
   }
 
   /** Records the amount of transaction `i`, a valid non-negative decimal. */
@@ -117,17 +122,19 @@ interface AsRead {
   readonly amount: unknown;
 }
 
-/** Whether the amount of every transaction is present, or of none: `amount` as read from transaction `i`. */
-function checkAmountPresence(metric: string, present: boolean, withAmounts: boolean, path: Path, first: Path): void {
-  if (present === withAmounts) return;
-  invalid(
+/** Refuses transaction `i`, whose amount is `present` where the first transaction's is not, or the reverse. */
+function amountPresence(metric: string, present: boolean, i: number): never {
+  return invalid(
     metric,
-    path,
+    ['transactions', i, 'amount'],
     present
-      ? `is given, but ${formatPath(first)} has none: give every transaction an amount, or none`
-      : `is missing, but ${formatPath(first)} has one: give every transaction an amount, or none`,
+      ? 'is given, but transactions[0] has none: give every transaction an amount, or none'
+      : 'is missing, but transactions[0] has one: give every transaction an amount, or none',
   );
 }
+
+const recordDate = (i: number): Path => ['transactions', i, 'at'];
+const columnDate = (i: number): Path => ['at', i];
 
 /** Reads `{ customerId, at, amount? }` records (an array, or a list with its own iterator). */
 export function readTransactionRecords(metric: string, records: ArrayLike<unknown>, limit: DayLimit): Transactions {
@@ -139,18 +146,17 @@ export function readTransactionRecords(metric: string, records: ArrayLike<unknow
     if (typeof record !== 'object' || record === null || !hasOnlyKeys(record, 'customerId', 'at', 'amount')) {
       rejectElement(metric, transactionSchema, record, ['transactions', i]);
     }
-    const asRead: AsRead = { customerId: record.customerId, at: record.at, amount: record.amount };
-    const { customerId: id, at, amount } = asRead;
+    const id = record.customerId;
+    const at = record.at;
+    const amount = record.amount;
     const time = toEpoch(at);
     if (!isCustomerId(id) || Number.isNaN(time) || (amount !== undefined && !isNonNegativeMoney(amount))) {
-      rejectElement(metric, transactionSchema, asRead, ['transactions', i]);
+      // Described from the values as read, not read again.
+      rejectElement(metric, transactionSchema, { customerId: id, at, amount }, ['transactions', i]);
     }
     if (builder === undefined) builder = new ColumnsBuilder(metric, count, limit, amount !== undefined);
-    else {
-      const path = ['transactions', i, 'amount'];
-      checkAmountPresence(metric, amount !== undefined, builder.amountsGiven, path, ['transactions', 0]);
-    }
-    builder.add(i, id, time, ['transactions', i, 'at']);
+    else if ((amount !== undefined) !== builder.amountsGiven) amountPresence(metric, amount !== undefined, i);
+    builder.add(i, id, time, recordDate);
     if (amount !== undefined) builder.amount(i, amount);
   }
   return (builder as ColumnsBuilder).build();
@@ -182,7 +188,7 @@ export function readTransactionColumns(metric: string, columns: TransactionColum
     const value = at[i];
     const time = toEpoch(value);
     if (Number.isNaN(time)) rejectElement(metric, date, value, ['at', i]);
-    builder.add(i, id, time, ['at', i]);
+    builder.add(i, id, time, columnDate);
     if (amounts !== undefined) {
       const amount = amounts[i];
       if (!isNonNegativeMoney(amount)) rejectElement(metric, nonNegativeMoney, amount, ['amounts', i]);
