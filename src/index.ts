@@ -339,3 +339,14 @@ export {
   survivalCurve,
   survivorsByPeriod,
 } from './models/index.js';
+
+// Purchases
+export {
+  type PurchaseHistory,
+  type PurchaseTransaction,
+  type PurchaseUnit,
+  type SummarizePurchasesInput,
+  type SummarizePurchasesOptions,
+  type SummarizePurchasesResult,
+  summarizePurchases,
+} from './purchases/index.js';
