@@ -334,3 +334,12 @@ export {
   survivalCurve,
   survivorsByPeriod,
 } from './models/index.js';
+
+export {
+  type BetaGeometricNbdModel,
+  type FitBetaGeometricNbdInput,
+  type FitBetaGeometricNbdOptions,
+  fitBetaGeometricNbd,
+  type PurchaseHistory,
+  type PurchaseHistoryColumns,
+} from './purchases/index.js';
