@@ -1,28 +1,11 @@
 import * as z from 'zod/mini';
-import { noData, parse, parseOptions } from '../internal/parse.js';
-import { bgNbdLogLikelihood, prepareBgNbd } from './_lib/bgNbdLikelihood.js';
-import { readCustomers } from './_lib/customers.js';
+import { invalid, noData, parse, parseOptions } from '../internal/parse.js';
+import { bgNbdLogLikelihood, LIMIT, prepareBgNbd } from './_lib/bgNbdLikelihood.js';
+import { type PurchaseHistory, type PurchaseHistoryColumns, readCustomers } from './_lib/customers.js';
 import { groupByFrequency } from './_lib/frequencyGroups.js';
 import { maximize } from './_lib/maximize.js';
 
 const METRIC = 'fitBetaGeometricNbd';
-
-/** One customer's purchase history, in one time unit (days, weeks…), in the BTYD conventions. */
-export interface PurchaseHistory {
-  /** x: repeat purchases (purchases after the first), a whole number ≥ 0. */
-  readonly frequency: number;
-  /** t_x: time from the first purchase to the last; 0 when `frequency` is 0. */
-  readonly recency: number;
-  /** T: time from the first purchase to the end of observation, above 0 and at least `recency`. */
-  readonly age: number;
-}
-
-/** Customers' histories as columns, element i of each column being customer i. */
-export interface PurchaseHistoryColumns {
-  readonly frequency: ArrayLike<number>;
-  readonly recency: ArrayLike<number>;
-  readonly age: ArrayLike<number>;
-}
 
 /** Input of {@link fitBetaGeometricNbd}. */
 export interface FitBetaGeometricNbdInput {
@@ -84,7 +67,7 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown
  *
  * The last term is computed as a log-sum-exp, so customers with hundreds of purchases over thousands of
  * days never overflow; the ln Γ, ln B and ψ terms are computed once per distinct x. The fit maximises
- * Σ ln L over ln r, ln α, ln a, ln b (every point a valid model) with BFGS and the analytic gradient, and
+ * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) with BFGS and the analytic gradient, and
  * stops when every ∂ ln L/∂ ln θ is below 1e-10 × |ln L|: the parameters are then found to about 1e-6
  * relative, the log-likelihood to about 1e-12. When the likelihood keeps rising towards a limit of the model
  * (r, a or b, or α ÷ the mean age, beyond [1e-6, 1e6], as when a and b shrink together on a small base where
@@ -103,6 +86,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown
  * 'recency']`, or `['customers', 'recency', 3]` for columns) when frequency is not a whole number ≥ 0, recency
  * is negative or above age, recency is 0 with repeat purchases or above 0 without, or age is not above 0; or
  * when an option is invalid.
+ * @throws {@link MetricError} `INVALID_INPUT` at `['customers']` when the ages are so far apart (1e-300 and
+ * 1e300) that the likelihood cannot be computed in double precision.
  * @throws {@link MetricError} `NO_DATA` when there is no customer, or no customer has a repeat purchase
  * (the likelihood then has no maximum).
  * @example
@@ -136,22 +121,26 @@ export function fitBetaGeometricNbd(
     time += columns.age[i] as number;
   }
   if (repeat === 0) noData(METRIC, ['customers'], 'has no repeat purchase: the model cannot be fitted');
-  const data = prepareBgNbd(columns, groupByFrequency(columns));
+  const scale = time / columns.count;
+  const data = prepareBgNbd(columns, groupByFrequency(columns), scale);
   const first = start ?? { r: 1, alpha: time / (columns.count + repeat), a: 1, b: 1 };
+  const inside = (value: number) => Math.min(LIMIT - 1, Math.max(1 - LIMIT, value));
   const best = maximize(
     (point, gradient) => bgNbdLogLikelihood(data, point, gradient),
-    [Math.log(first.r), Math.log(first.alpha), Math.log(first.a), Math.log(first.b)],
+    [first.r, first.alpha / scale, first.a, first.b].map((value) => inside(Math.log(value))),
     { maxIterations },
   );
+  if (!Number.isFinite(best.value)) {
+    invalid(METRIC, ['customers'], 'has ages too far apart for the model to be computed in double precision');
+  }
   const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
   // A vanishing gradient at a parameter pushed towards 0 or infinity is a limit of the model (a and b
   // shrinking together: every customer lapses at once or never), not an interior maximum.
-  const scale = time / columns.count;
-  const interior = [r, alpha / scale, a, b].every((value) => value > BOUND && value < 1 / BOUND);
+  const interior = [r, alpha, a, b].every((value) => value > BOUND && value < 1 / BOUND);
   return {
     model: 'bg-nbd',
     r,
-    alpha,
+    alpha: alpha * scale,
     a,
     b,
     logLikelihood: best.value,

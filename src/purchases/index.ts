@@ -8,6 +8,12 @@ export {
   type FitBetaGeometricNbdInput,
   type FitBetaGeometricNbdOptions,
   fitBetaGeometricNbd,
-  type PurchaseHistory,
-  type PurchaseHistoryColumns,
 } from './fitBetaGeometricNbd.js';
+export type { Customers, PurchaseHistory, PurchaseHistoryColumns } from './_lib/customers.js';
+export {
+  type ExpectedPurchasesInput,
+  expectedPurchases,
+} from './expectedPurchases.js';
+export { type ProbabilityAliveInput, probabilityAlive } from './probabilityAlive.js';
+export { type PurchaseCountProbabilityInput, purchaseCountProbability } from './purchaseCountProbability.js';
+export type { FittedPurchaseModel, PurchaseModel } from './_lib/predictionInput.js';

@@ -11,13 +11,15 @@ import { digamma, logBeta, logGamma } from '../../internal/special.js';
 import type { CustomerColumns } from './customers.js';
 import type { FrequencyGroups } from './frequencyGroups.js';
 
-/** Beyond e^±LIMIT a parameter is outside the search: the likelihood is then −Infinity. */
-const LIMIT = 30;
+/** Beyond e^±LIMIT a parameter (α in units of the time scale) is outside the search: the likelihood is −Infinity. */
+export const LIMIT = 30;
 
 /** A base prepared for repeated evaluations of the likelihood, with its scratch space. */
 export interface BgNbdData {
   readonly columns: CustomerColumns;
   readonly groups: FrequencyGroups;
+  /** The time scale (the mean age): the search is over ln(α/scale), so that any unit is well conditioned. */
+  readonly scale: number;
   /** Per distinct x: K(x), ln(a/(b + x − 1)), 1/(b + x − 1) and the ψ terms of ∂K/∂r, ∂K/∂a, ∂K/∂b. */
   readonly constant: Float64Array;
   readonly logOdds: Float64Array;
@@ -27,12 +29,13 @@ export interface BgNbdData {
   readonly db: Float64Array;
 }
 
-export function prepareBgNbd(columns: CustomerColumns, groups: FrequencyGroups): BgNbdData {
+export function prepareBgNbd(columns: CustomerColumns, groups: FrequencyGroups, scale = 1): BgNbdData {
   const m = groups.values.length;
   const make = () => new Float64Array(m);
   return {
     columns,
     groups,
+    scale,
     constant: make(),
     logOdds: make(),
     inverse: make(),
@@ -43,15 +46,16 @@ export function prepareBgNbd(columns: CustomerColumns, groups: FrequencyGroups):
 }
 
 /**
- * ln L of the whole base at (r, α, a, b) = exp(point), filling `gradient` with ∂ ln L/∂ ln θ; −Infinity
- * (and an untouched gradient) outside [e^−30, e^30].
+ * ln L of the whole base at (r, α/scale, a, b) = exp(point), filling `gradient` with ∂ ln L/∂ ln θ;
+ * −Infinity (and an untouched gradient) outside [e^−30, e^30].
  */
 export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradient: Float64Array): number {
   for (let k = 0; k < 4; k++) if (!(Math.abs(point[k] as number) <= LIMIT)) return Number.NEGATIVE_INFINITY;
   const r = Math.exp(point[0] as number);
-  const alpha = Math.exp(point[1] as number);
+  const alpha = Math.exp(point[1] as number) * data.scale;
   const a = Math.exp(point[2] as number);
   const b = Math.exp(point[3] as number);
+  if (!(alpha > 0 && alpha < Number.POSITIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
   const { columns, groups, constant, logOdds, inverse, dr, da, db } = data;
   const { values, counts, index } = groups;
   const m = values.length;

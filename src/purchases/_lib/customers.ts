@@ -8,6 +8,9 @@ import { MetricError } from '../../errors.js';
 import { invalid, isArrayInput, issue, noData, rejectElement } from '../../internal/parse.js';
 import { count, isCount, nonNegativeNumber } from '../../internal/schemas.js';
 
+/** Customers as records or as columns: what the fits and the predictions of a whole base read. */
+export type Customers = readonly PurchaseHistory[] | PurchaseHistoryColumns;
+
 /** Customers' histories as columns of doubles (the caller's typed arrays themselves when they were Float64Arrays). */
 export interface CustomerColumns {
   /** x: repeat purchases, whole numbers ≥ 0. */
@@ -18,6 +21,23 @@ export interface CustomerColumns {
   readonly age: Float64Array;
   /** How many customers. */
   readonly count: number;
+}
+
+/** One customer's purchase history, in one time unit (days, weeks…), in the BTYD conventions. */
+export interface PurchaseHistory {
+  /** x: repeat purchases (purchases after the first), a whole number ≥ 0. */
+  readonly frequency: number;
+  /** t_x: time from the first purchase to the last; 0 when `frequency` is 0. */
+  readonly recency: number;
+  /** T: time from the first purchase to the end of observation, above 0 and at least `recency`. */
+  readonly age: number;
+}
+
+/** Customers' histories as columns, element i of each column being customer i. */
+export interface PurchaseHistoryColumns {
+  readonly frequency: ArrayLike<number>;
+  readonly recency: ArrayLike<number>;
+  readonly age: ArrayLike<number>;
 }
 
 const FIELDS = ['frequency', 'recency', 'age'] as const;
@@ -134,10 +154,13 @@ function fromColumns(metric: string, value: Record<string, unknown>, field: stri
     const x = frequency[i] as number;
     const t = recency[i] as number;
     const T = age[i] as number;
+    // One test for the common case; a failing customer is then looked at field by field.
+    const fine = x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x && T > 0 && T < Number.POSITIVE_INFINITY;
+    if (fine && t <= T && (x > 0 ? t > 0 : t === 0)) continue;
     if (!(Number.isSafeInteger(x) && x >= 0)) rejectElement(metric, count, x, [field, 'frequency', i]);
     if (!(t >= 0 && t < Number.POSITIVE_INFINITY)) rejectElement(metric, nonNegativeNumber, t, [field, 'recency', i]);
     if (!(T > 0 && T < Number.POSITIVE_INFINITY)) rejectElement(metric, positiveNumber, T, [field, 'age', i]);
-    if (t > T || x > 0 !== t > 0) checkHistory(metric, x, t, T, [field, 'recency', i]);
+    checkHistory(metric, x, t, T, [field, 'recency', i]);
   }
   return { frequency, recency, age, count: n };
 }

@@ -13,29 +13,40 @@ export interface FrequencyGroups {
   readonly index: Int32Array;
 }
 
-/** Frequencies up to this bound are looked up in an array; beyond it, in a Map. */
-const DENSE_UP_TO = 1 << 16;
+/** Frequencies below this bound are looked up in an array; from it on, in a Map. */
+const DENSE_BELOW = 1 << 12;
 
 /** Groups the customers of `columns` by frequency. */
 export function groupByFrequency(columns: CustomerColumns): FrequencyGroups {
   const { frequency, count: n } = columns;
   const index = new Int32Array(n);
   const values: number[] = [];
-  const counts: number[] = [];
-  const dense = new Int32Array(DENSE_UP_TO).fill(-1);
-  const sparse = new Map<number, number>();
+  const dense = new Int32Array(DENSE_BELOW).fill(-1);
+  let sparse: Map<number, number> | undefined;
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
-    let group = x < DENSE_UP_TO ? (dense[x] as number) : (sparse.get(x) ?? -1);
-    if (group < 0) {
-      group = values.length;
-      values.push(x);
-      counts.push(0);
-      if (x < DENSE_UP_TO) dense[x] = group;
-      else sparse.set(x, group);
+    let group: number;
+    if (x < DENSE_BELOW) {
+      const key = x | 0;
+      group = dense[key] as number;
+      if (group < 0) {
+        group = values.push(x) - 1;
+        dense[key] = group;
+      }
+    } else {
+      sparse ??= new Map();
+      group = sparse.get(x) ?? -1;
+      if (group < 0) {
+        group = values.push(x) - 1;
+        sparse.set(x, group);
+      }
     }
-    counts[group] = (counts[group] as number) + 1;
     index[i] = group;
   }
-  return { values: Float64Array.from(values), counts: Float64Array.from(counts), index };
+  const counts = new Float64Array(values.length);
+  for (let i = 0; i < n; i++) {
+    const group = index[i] as number;
+    counts[group] = (counts[group] as number) + 1;
+  }
+  return { values: Float64Array.from(values), counts, index };
 }
