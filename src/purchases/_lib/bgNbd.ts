@@ -149,7 +149,7 @@ export function conditionalExpectedColumns(
       if (slot === rows.length) rows.push(new Float64Array(m).fill(Number.NaN));
       const row = rows[slot] as Float64Array;
       ifAlive = row[j] as number;
-      if (ifAlive !== ifAlive) {
+      if (Number.isNaN(ifAlive)) {
         ifAlive = expectedIfAlive(r, alpha, a, b, x, T, t);
         row[j] = ifAlive;
       }
