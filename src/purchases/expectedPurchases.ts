@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { invalid, parse } from '../internal/parse.js';
+import { invalid, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { nonNegativeNumber } from '../internal/schemas.js';
 import { type Customers, type PurchaseHistory, readCustomer } from './_lib/customers.js';
 import { checkPeriods, oneOrMany, type PurchaseModel, scoreCustomers } from './_lib/predictionInput.js';
@@ -56,7 +56,8 @@ const schema = /* @__PURE__ */ (() =>
  *
  * @param input - `{ model, periods }`, with `customer` or `customers` for conditional expectations.
  * @returns A number; a Float64Array (one value per customer, in order) when `customers` is given.
- * @throws {@link MetricError} `INVALID_INPUT` at `['model', 'model']` for an unknown model kind, at
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` has any key; at `['model', 'model']` for an unknown model kind, at
  * `['model', name]` for a parameter that is not a positive finite number, at `['periods']` for a negative or
  * non-finite horizon, at `['customer', field]` or `['customers', i, field]` for a history that breaks the
  * rules of the fits (see {@link fitBetaGeometricNbd}), at `['customers']` when both `customer` and
@@ -74,9 +75,13 @@ const schema = /* @__PURE__ */ (() =>
  * ```
  * @category Purchases
  */
-export function expectedPurchases(input: ExpectedPurchasesInput & { readonly customers: Customers }): Float64Array;
-export function expectedPurchases(input: ExpectedPurchasesInput): number;
-export function expectedPurchases(input: ExpectedPurchasesInput): number | Float64Array {
+export function expectedPurchases(
+  input: ExpectedPurchasesInput & { readonly customers: Customers },
+  options?: NoOptions,
+): Float64Array;
+export function expectedPurchases(input: ExpectedPurchasesInput, options?: NoOptions): number;
+export function expectedPurchases(input: ExpectedPurchasesInput, options?: NoOptions): number | Float64Array {
+  noOptions(METRIC, options, ['model', 'periods', 'customer', 'customers']);
   const parsed = parse(METRIC, schema, input);
   oneOrMany(METRIC, parsed);
   const model = readModel(METRIC, parsed.model);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { invalid, parse } from '../internal/parse.js';
+import { invalid, type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { type Customers, type PurchaseHistory, readCustomer } from './_lib/customers.js';
 import { oneOrMany, type PurchaseModel, scoreCustomers } from './_lib/predictionInput.js';
 import { readModel } from './_lib/registry.js';
@@ -35,7 +35,8 @@ const schema = /* @__PURE__ */ (() =>
  *
  * @param input - `{ model, customer }` or `{ model, customers }`.
  * @returns A number; a Float64Array (one probability per customer, in order) when `customers` is given.
- * @throws {@link MetricError} `INVALID_INPUT` at `['model', 'model']` for an unknown model kind, at
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` has any key; at `['model', 'model']` for an unknown model kind, at
  * `['model', name]` for a parameter that is not a positive finite number, at `['customer', field]` or
  * `['customers', i, field]` for a history that breaks the rules of the fits, at `['customer']` when neither
  * is given, at `['customers']` when both are.
@@ -48,9 +49,13 @@ const schema = /* @__PURE__ */ (() =>
  * ```
  * @category Purchases
  */
-export function probabilityAlive(input: ProbabilityAliveInput & { readonly customers: Customers }): Float64Array;
-export function probabilityAlive(input: ProbabilityAliveInput): number;
-export function probabilityAlive(input: ProbabilityAliveInput): number | Float64Array {
+export function probabilityAlive(
+  input: ProbabilityAliveInput & { readonly customers: Customers },
+  options?: NoOptions,
+): Float64Array;
+export function probabilityAlive(input: ProbabilityAliveInput, options?: NoOptions): number;
+export function probabilityAlive(input: ProbabilityAliveInput, options?: NoOptions): number | Float64Array {
+  noOptions(METRIC, options, ['model', 'customer', 'customers']);
   const parsed = parse(METRIC, schema, input);
   oneOrMany(METRIC, parsed);
   const { kind, parameters } = readModel(METRIC, parsed.model);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parse } from '../internal/parse.js';
+import { type NoOptions, noOptions, parse } from '../internal/parse.js';
 import { nonNegativeNumber } from '../internal/schemas.js';
 import { checkPeriods, type PurchaseModel } from './_lib/predictionInput.js';
 import { readModel } from './_lib/registry.js';
@@ -39,7 +39,8 @@ const schema = /* @__PURE__ */ (() =>
  * Unit: a probability in [0, 1].
  *
  * @param input - `{ model, purchases, periods }`.
- * @throws {@link MetricError} `INVALID_INPUT` at `['model', 'model']` for an unknown model kind, at
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
+ * @throws {@link MetricError} `INVALID_INPUT` when `options` has any key; at `['model', 'model']` for an unknown model kind, at
  * `['model', name]` for a parameter that is not a positive finite number, at `['purchases']` when it is not a
  * whole number from 0 to 10 000 000 (the tail is summed term by term), at `['periods']` when it is negative or not finite.
  * @example
@@ -51,7 +52,8 @@ const schema = /* @__PURE__ */ (() =>
  * ```
  * @category Purchases
  */
-export function purchaseCountProbability(input: PurchaseCountProbabilityInput): number {
+export function purchaseCountProbability(input: PurchaseCountProbabilityInput, options?: NoOptions): number {
+  noOptions(METRIC, options, ['model', 'purchases', 'periods']);
   const parsed = parse(METRIC, schema, input);
   const model = readModel(METRIC, parsed.model);
   checkPeriods(METRIC, model, parsed.periods);
