@@ -342,11 +342,26 @@ export {
 
 // Purchases
 export {
-  type PurchaseHistory,
+  type SummarizedCustomer,
   type PurchaseTransaction,
   type PurchaseUnit,
   type SummarizePurchasesInput,
   type SummarizePurchasesOptions,
   type SummarizePurchasesResult,
   summarizePurchases,
+  type BetaGeometricNbdModel,
+  type FitBetaGeometricNbdInput,
+  type FitBetaGeometricNbdOptions,
+  type Customers,
+  type ExpectedPurchasesInput,
+  expectedPurchases,
+  type FittedPurchaseModel,
+  fitBetaGeometricNbd,
+  type ProbabilityAliveInput,
+  type PurchaseCountProbabilityInput,
+  type PurchaseHistory,
+  type PurchaseHistoryColumns,
+  type PurchaseModel,
+  probabilityAlive,
+  purchaseCountProbability,
 } from './purchases/index.js';

@@ -1,11 +1,12 @@
 /**
- * Purchase models for customers who buy without a contract ("buy till you die"): purchase histories
- * summarised from raw transactions (frequency, recency, age and mean repeat spend, with a holdout period),
- * in the form the purchase-count and spend models of Fader, Hardie and colleagues take (double precision).
+ * Purchase models for customers who buy without a contract ("buy till you die", Fader, Hardie and
+ * colleagues): purchase histories summarised from raw transactions (frequency, recency, age and mean repeat
+ * spend, with a holdout period), the purchase-count models fitted by maximum likelihood in log space, and
+ * their predictions (double precision).
  * @module purchases
  */
 export {
-  type PurchaseHistory,
+  type SummarizedCustomer,
   type PurchaseTransaction,
   type PurchaseUnit,
   type SummarizePurchasesInput,
@@ -13,3 +14,17 @@ export {
   type SummarizePurchasesResult,
   summarizePurchases,
 } from './summarizePurchases.js';
+export {
+  type BetaGeometricNbdModel,
+  type FitBetaGeometricNbdInput,
+  type FitBetaGeometricNbdOptions,
+  fitBetaGeometricNbd,
+} from './fitBetaGeometricNbd.js';
+export type { Customers, PurchaseHistory, PurchaseHistoryColumns } from './_lib/customers.js';
+export {
+  type ExpectedPurchasesInput,
+  expectedPurchases,
+} from './expectedPurchases.js';
+export { type ProbabilityAliveInput, probabilityAlive } from './probabilityAlive.js';
+export { type PurchaseCountProbabilityInput, purchaseCountProbability } from './purchaseCountProbability.js';
+export type { FittedPurchaseModel, PurchaseModel } from './_lib/predictionInput.js';

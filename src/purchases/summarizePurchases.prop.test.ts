@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PurchaseHistory, type PurchaseUnit, summarizePurchases } from './summarizePurchases.js';
+import { type SummarizedCustomer, type PurchaseUnit, summarizePurchases } from './summarizePurchases.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
@@ -46,7 +46,7 @@ const records = (list: readonly Generated[]) =>
   list.map((t) => ({ customerId: t.customerId, at: at(t), amount: amount(t) }));
 
 /** The summary written plainly: a Map per customer of day → cents, and the definitions applied to it. */
-function reference(list: readonly Generated[], c: Case): PurchaseHistory[] {
+function reference(list: readonly Generated[], c: Case): SummarizedCustomer[] {
   const byCustomer = new Map<string, { id: string | number; days: Map<number, number> }>();
   for (const t of list) {
     const key = `${typeof t.customerId}:${t.customerId}`;
@@ -55,7 +55,7 @@ function reference(list: readonly Generated[], c: Case): PurchaseHistory[] {
     byCustomer.set(key, entry);
   }
   const inUnit = (days: number) => (days * DAY) / UNIT_MS[c.unit];
-  const out: PurchaseHistory[] = [];
+  const out: SummarizedCustomer[] = [];
   for (const { id, days } of byCustomer.values()) {
     const sorted = [...days.keys()].sort((x, y) => x - y);
     const first = sorted[0] as number;
@@ -85,13 +85,13 @@ function reference(list: readonly Generated[], c: Case): PurchaseHistory[] {
   return out;
 }
 
-const byId = (list: readonly PurchaseHistory[]) =>
+const byId = (list: readonly SummarizedCustomer[]) =>
   [...list].sort((x, y) =>
     `${typeof x.customerId}${x.customerId}`.localeCompare(`${typeof y.customerId}${y.customerId}`),
   );
 
 /** Runs the summary, or says NO_DATA. */
-function summarize(input: Parameters<typeof summarizePurchases>[0], c: Case): PurchaseHistory[] | 'NO_DATA' {
+function summarize(input: Parameters<typeof summarizePurchases>[0], c: Case): SummarizedCustomer[] | 'NO_DATA' {
   try {
     return summarizePurchases(input, options(c)).customers;
   } catch (error) {
@@ -172,7 +172,7 @@ describe('summarizePurchases properties', () => {
         fc.pre(list.length > 0);
         const got = summarize({ transactions: records(list) }, { ...c, unit: 'day' });
         if (got === 'NO_DATA') return;
-        const weeks = summarize({ transactions: records(list) }, { ...c, unit: 'week' }) as PurchaseHistory[];
+        const weeks = summarize({ transactions: records(list) }, { ...c, unit: 'week' }) as SummarizedCustomer[];
         got.forEach((history, i) => {
           expect(history.recency).toBeGreaterThanOrEqual(0);
           expect(history.recency).toBeLessThanOrEqual(history.age);
@@ -200,7 +200,7 @@ describe('summarizePurchases properties', () => {
           return;
         }
         const stripped = withHoldout.map(({ holdoutFrequency, holdoutMonetaryValue, ...rest }) => rest);
-        expect(byId(stripped)).toEqual(byId(without as PurchaseHistory[]));
+        expect(byId(stripped)).toEqual(byId(without as SummarizedCustomer[]));
       }),
     );
   });

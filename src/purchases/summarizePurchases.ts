@@ -3,10 +3,10 @@ import { DAY_MS, type DateInput, toEpoch } from '../internal/dates.js';
 import { LIFETIME_UNIT_MS, type LifetimeUnit, lifetimeUnit } from '../internal/lifetimeUnit.js';
 import { bulkArray, invalid, noData, parseForm, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
-import { daysInUnit, type PurchaseHistory, purchaseHistories } from './_lib/histories.js';
+import { daysInUnit, type SummarizedCustomer, purchaseHistories } from './_lib/histories.js';
 import { readTransactionColumns, readTransactionRecords, type Transactions } from './_lib/transactions.js';
 
-export type { PurchaseHistory } from './_lib/histories.js';
+export type { SummarizedCustomer } from './_lib/histories.js';
 
 const METRIC = 'summarizePurchases';
 
@@ -51,7 +51,7 @@ export interface SummarizePurchasesOptions {
 /** Result of {@link summarizePurchases}. */
 export interface SummarizePurchasesResult {
   /** One history per customer whose first purchase is before asOf's day, in order of first appearance. */
-  readonly customers: PurchaseHistory[];
+  readonly customers: SummarizedCustomer[];
   /** The unit of every time. */
   readonly unit: PurchaseUnit;
   /** With `holdoutEnd`: the holdout period's length, from asOf to holdoutEnd, in the unit. */

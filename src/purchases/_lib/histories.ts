@@ -6,7 +6,7 @@ import { addInt, type Int, multiplyInt, ratioToNumber, shiftInt } from '../../in
 import type { Amounts, Transactions } from './transactions.js';
 
 /** One customer's summary; the optional fields are present when the call has amounts, a holdout period. */
-export interface PurchaseHistory {
+export interface SummarizedCustomer {
   /** The customer's id, as given. */
   readonly customerId: string | number;
   /** Repeat purchases up to asOf: the days with a purchase, after the first, up to asOf's day. */
@@ -111,11 +111,11 @@ function mean(total: Int, count: number, scale: number): number {
  * The history of every customer whose first purchase is before asOf's day, in order of first appearance.
  * Customers whose first purchase is on asOf's day or later are left out.
  */
-export function purchaseHistories(transactions: Transactions, window: Window): PurchaseHistory[] {
+export function purchaseHistories(transactions: Transactions, window: Window): SummarizedCustomer[] {
   const { amounts, ids } = transactions;
   const { asOfDay, holdout, unitMs } = window;
   const { offsets, days, order } = groupByCustomer(transactions);
-  const histories: PurchaseHistory[] = [];
+  const histories: SummarizedCustomer[] = [];
   for (let c = 0; c < ids.length; c++) {
     const from = offsets[c] as number;
     const to = offsets[c + 1] as number;

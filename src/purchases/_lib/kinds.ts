@@ -2,6 +2,7 @@
 // purchaseCountProbability, predictCustomerValue), so that those read a model once and dispatch on its
 // `model` name without knowing its formulas. Each model's file implements this interface in double
 // precision, in log space wherever a term can overflow.
+import type { CustomerColumns } from './customers.js';
 
 /**
  * One customer's history in the model's time unit, in the BTYD conventions: `frequency` repeat purchases
@@ -33,4 +34,11 @@ export interface CountModelKind {
   probabilityAlive(parameters: Float64Array, history: History): number;
   /** P(X(t) = n): the probability that a customer just acquired buys exactly `n` times in `t` time units. */
   countProbability(parameters: Float64Array, n: number, t: number): number;
+  /**
+   * Optional: E[Y(t) | history] of a whole base into `out`, faster than one call per customer (a model may
+   * share work between customers). Without it the predictions call `conditionalExpected` for each.
+   */
+  conditionalExpectedColumns?(parameters: Float64Array, t: number, customers: CustomerColumns, out: Float64Array): void;
+  /** Optional: P(alive | history) of a whole base into `out`. */
+  probabilityAliveColumns?(parameters: Float64Array, customers: CustomerColumns, out: Float64Array): void;
 }
