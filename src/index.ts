@@ -334,3 +334,12 @@ export {
   survivalCurve,
   survivorsByPeriod,
 } from './models/index.js';
+
+// Purchases
+export {
+  type CustomerHistory,
+  type FitParetoNbdInput,
+  type FitParetoNbdOptions,
+  type FitParetoNbdResult,
+  fitParetoNbd,
+} from './purchases/index.js';
