@@ -1,8 +1,10 @@
 // The Pareto/NBD log-likelihood of a customer base and its analytic gradient in the logs of (r, α, s, β),
 // for the BFGS maximiser. Work that depends on a customer's history only through x, or through a pair
 // (x, t), is done once per distinct value: ln Γ(r + x) − ln Γ(r) and ψ(r + x) − ψ(r) per distinct x, and
-// the end term J(t) of `paretoNbdTerms` per distinct (x, t) among the customers' (x, tₓ) and (x, T). On
-// CDNOW that is 2 357 customers but 58 distinct x and a few hundred pairs.
+// the end term J(t) of `paretoNbdTerms` per distinct (x, t) among the customers' (x, tₓ) and (x, T), and
+// the rest once per distinct history (x, tₓ, T), weighted by its customers (all customers without repeat
+// purchases and of one age share a history). On CDNOW that is 2 357 customers but 23 distinct x, 943 pairs
+// and 1 186 histories.
 import { digamma, logGamma } from '../../internal/special.js';
 import type { Objective } from './maximize.js';
 import { logBracket, logEndTerm, TERM_SIZE } from './paretoNbdTerms.js';
@@ -14,15 +16,21 @@ export interface Histories {
   readonly age: Float64Array;
 }
 
-/** The histories indexed by their distinct values. */
+/** The distinct histories, each with its customers, indexed by their distinct x and (x, t) pairs. */
 interface Groups {
   readonly frequencies: Float64Array;
-  readonly frequencyOf: Int32Array;
   readonly pairFrequency: Float64Array;
   readonly pairTime: Float64Array;
+  /** Per distinct history: its x (index into `frequencies`), its (x, tₓ) and (x, T) pairs, T, customers. */
+  readonly frequencyOf: Int32Array;
   readonly recencyPair: Int32Array;
   readonly agePair: Int32Array;
+  readonly age: Float64Array;
+  readonly count: Float64Array;
 }
+
+/** Pair ids below this fit in a key of two ids (2^26 pairs, far more than customers ever give). */
+const PAIR_KEY = 2 ** 26;
 
 function group(histories: Histories): Groups {
   const { frequency, recency, age } = histories;
@@ -32,9 +40,12 @@ function group(histories: Histories): Groups {
   const frequencies: number[] = [];
   const pairFrequency: number[] = [];
   const pairTime: number[] = [];
-  const frequencyOf = new Int32Array(n);
-  const recencyPair = new Int32Array(n);
-  const agePair = new Int32Array(n);
+  const seen = new Map<number, number>();
+  const frequencyOf: number[] = [];
+  const recencyPair: number[] = [];
+  const agePair: number[] = [];
+  const ages: number[] = [];
+  const count: number[] = [];
   const pairOf = (x: number, t: number): number => {
     let times = pairs.get(x);
     if (times === undefined) {
@@ -58,17 +69,30 @@ function group(histories: Histories): Groups {
       frequencyIds.set(x, id);
       frequencies.push(x);
     }
-    frequencyOf[i] = id;
-    recencyPair[i] = pairOf(x, recency[i] as number);
-    agePair[i] = pairOf(x, age[i] as number);
+    const atRecency = pairOf(x, recency[i] as number);
+    const atAge = pairOf(x, age[i] as number);
+    const key = atRecency * PAIR_KEY + atAge;
+    const known = seen.get(key);
+    if (known !== undefined) {
+      count[known] = (count[known] as number) + 1;
+      continue;
+    }
+    seen.set(key, count.length);
+    frequencyOf.push(id);
+    recencyPair.push(atRecency);
+    agePair.push(atAge);
+    ages.push(age[i] as number);
+    count.push(1);
   }
   return {
     frequencies: Float64Array.from(frequencies),
-    frequencyOf,
     pairFrequency: Float64Array.from(pairFrequency),
     pairTime: Float64Array.from(pairTime),
-    recencyPair,
-    agePair,
+    frequencyOf: Int32Array.from(frequencyOf),
+    recencyPair: Int32Array.from(recencyPair),
+    agePair: Int32Array.from(agePair),
+    age: Float64Array.from(ages),
+    count: Float64Array.from(count),
   };
 }
 
@@ -77,9 +101,9 @@ function group(histories: Histories): Groups {
  * gradient in those logs (∂ℓ/∂ln θ = θ ∂ℓ/∂θ). −Infinity where the sum is not finite.
  */
 export function paretoNbdObjective(histories: Histories): Objective {
-  const groups = group(histories);
-  const { frequencies, frequencyOf, pairFrequency, pairTime, recencyPair, agePair } = groups;
-  const n = frequencyOf.length;
+  const n = histories.frequency.length;
+  const { frequencies, pairFrequency, pairTime, frequencyOf, recencyPair, agePair, age, count } = group(histories);
+  const distinct = count.length;
   const logGammas = new Float64Array(frequencies.length);
   const digammas = new Float64Array(frequencies.length);
   const terms = new Float64Array(pairTime.length * TERM_SIZE);
@@ -104,28 +128,28 @@ export function paretoNbdObjective(histories: Histories): Objective {
     let ds = n * Math.log(beta);
     let dAlpha = (n * r) / alpha;
     let dBeta = (n * s) / beta;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < distinct; i++) {
       const k = frequencyOf[i] as number;
       const x = frequencies[k] as number;
-      sum +=
-        (logGammas[k] as number) +
-        logBracket(
-          r,
-          alpha,
-          s,
-          beta,
-          x,
-          histories.age[i] as number,
-          terms,
-          (recencyPair[i] as number) * TERM_SIZE,
-          (agePair[i] as number) * TERM_SIZE,
-          bracket,
-          undefined,
-        );
-      dr += (digammas[k] as number) + (bracket[0] as number);
-      dAlpha += bracket[1] as number;
-      ds += bracket[2] as number;
-      dBeta += bracket[3] as number;
+      const customers = count[i] as number;
+      const value = logBracket(
+        r,
+        alpha,
+        s,
+        beta,
+        x,
+        age[i] as number,
+        terms,
+        (recencyPair[i] as number) * TERM_SIZE,
+        (agePair[i] as number) * TERM_SIZE,
+        bracket,
+        undefined,
+      );
+      sum += customers * ((logGammas[k] as number) + value);
+      dr += customers * ((digammas[k] as number) + (bracket[0] as number));
+      dAlpha += customers * (bracket[1] as number);
+      ds += customers * (bracket[2] as number);
+      dBeta += customers * (bracket[3] as number);
     }
     gradient[0] = r * dr;
     gradient[1] = alpha * dAlpha;
