@@ -1,15 +1,27 @@
 import * as z from 'zod/mini';
 import { parseOptions } from '../internal/parse.js';
 import { maximize } from './_lib/maximize.js';
-import { type HistoriesInput, readHistories } from './_lib/paretoNbdInput.js';
+import { type CustomerHistory, readHistories } from './_lib/paretoNbdInput.js';
 import { paretoNbdObjective } from './_lib/paretoNbdLikelihood.js';
 
 export type { CustomerHistory } from './_lib/paretoNbdInput.js';
 
 const METRIC = 'fitParetoNbd';
 
-/** Input of {@link fitParetoNbd}: customers as records, or as columns of equal length. */
-export type FitParetoNbdInput = HistoriesInput;
+/** Input of {@link fitParetoNbd}: customers as records, or as columns of equal length (arrays or typed arrays). */
+export type FitParetoNbdInput =
+  | {
+      /** One record per customer. */
+      readonly customers: ArrayLike<CustomerHistory>;
+    }
+  | {
+      /** Repeat purchases of each customer (counts). */
+      readonly frequency: ArrayLike<number>;
+      /** Time from each customer's first purchase to the last (0 without repeat purchases). */
+      readonly recency: ArrayLike<number>;
+      /** Time from each customer's first purchase to the end of observation (above 0). */
+      readonly age: ArrayLike<number>;
+    };
 
 /** Options of {@link fitParetoNbd}. */
 export interface FitParetoNbdOptions {
@@ -17,13 +29,23 @@ export interface FitParetoNbdOptions {
    * Where the search starts. Default: r = s = 1 and α = β = ΣT ÷ Σx (the base's time per repeat purchase),
    * which puts the start at the scale of the data whatever its time unit.
    */
-  readonly start?: { readonly r: number; readonly alpha: number; readonly s: number; readonly beta: number };
+  readonly start?: {
+    /** Starting r (above 0). */
+    readonly r: number;
+    /** Starting α (above 0), in the customers' time unit. */
+    readonly alpha: number;
+    /** Starting s (above 0). */
+    readonly s: number;
+    /** Starting β (above 0), in the customers' time unit. */
+    readonly beta: number;
+  };
   /** Iterations of the optimiser before it stops with `converged: false` (default 500). */
   readonly maxIterations?: number;
 }
 
 /** Result of {@link fitParetoNbd}: the model, as the prediction functions read it. */
 export interface FitParetoNbdResult {
+  /** The model's name, which the prediction functions read. */
   readonly model: 'pareto-nbd';
   /** Shape of the Gamma distribution of purchase rates λ. */
   readonly r: number;

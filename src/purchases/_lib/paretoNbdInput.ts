@@ -16,11 +16,6 @@ export interface CustomerHistory {
   readonly age: number;
 }
 
-/** Customers as records, or as columns of equal length (arrays or typed arrays). */
-export type HistoriesInput =
-  | { readonly customers: ArrayLike<CustomerHistory> }
-  | { readonly frequency: ArrayLike<number>; readonly recency: ArrayLike<number>; readonly age: ArrayLike<number> };
-
 type Path = readonly (string | number)[];
 
 const positiveNumber = /* @__PURE__ */ (() => z.number().check(z.gt(0)))();
