@@ -364,4 +364,8 @@ export {
   type PurchaseModel,
   probabilityAlive,
   purchaseCountProbability,
+  type FitParetoNbdInput,
+  type FitParetoNbdOptions,
+  type FitParetoNbdResult,
+  fitParetoNbd,
 } from './purchases/index.js';

@@ -28,3 +28,9 @@ export {
 export { type ProbabilityAliveInput, probabilityAlive } from './probabilityAlive.js';
 export { type PurchaseCountProbabilityInput, purchaseCountProbability } from './purchaseCountProbability.js';
 export type { FittedPurchaseModel, PurchaseModel } from './_lib/predictionInput.js';
+export {
+  type FitParetoNbdInput,
+  type FitParetoNbdOptions,
+  type FitParetoNbdResult,
+  fitParetoNbd,
+} from './fitParetoNbd.js';

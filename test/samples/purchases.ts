@@ -13,6 +13,7 @@ const model = { model: 'bg-nbd', r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 export const purchases: FamilySamples = {
   names: [
+    'fitParetoNbd',
     'summarizePurchases',
     'expectedPurchases',
     'fitBetaGeometricNbd',
@@ -83,6 +84,31 @@ export const purchases: FamilySamples = {
     fitBetaGeometricNbd: [
       [{ customers }],
       [{ customers: { frequency: [0, 2, 5], recency: [0, 10, 30], age: [40, 40, 40] } }, { maxIterations: 50 }],
+    ],
+    fitParetoNbd: [
+      [
+        {
+          customers: [
+            { frequency: 2, recency: 30.43, age: 38.86 },
+            { frequency: 1, recency: 1.71, age: 38.86 },
+            { frequency: 0, recency: 0, age: 38.86 },
+            { frequency: 0, recency: 0, age: 38.86 },
+            { frequency: 0, recency: 0, age: 38.86 },
+            { frequency: 7, recency: 29.43, age: 38.86 },
+            { frequency: 1, recency: 5, age: 38.86 },
+          ],
+        },
+      ],
+      [
+        {
+          customers: {
+            frequency: Float64Array.from([2, 1, 0, 0, 0, 7, 1]),
+            recency: Float64Array.from([30.43, 1.71, 0, 0, 0, 29.43, 5]),
+            age: Float64Array.from([38.86, 38.86, 38.86, 38.86, 38.86, 38.86, 38.86]),
+          },
+        },
+        { maxIterations: 50 },
+      ],
     ],
   },
 };
