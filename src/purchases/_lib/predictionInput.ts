@@ -2,6 +2,7 @@
 // the customers they score, one or a whole base.
 import { invalid } from '../../internal/parse.js';
 import type { BetaGeometricNbdModel } from '../fitBetaGeometricNbd.js';
+import type { FitParetoNbdResult } from '../fitParetoNbd.js';
 import { readCustomers } from './customers.js';
 import type { History } from './kinds.js';
 import type { CountModel } from './registry.js';
@@ -13,7 +14,7 @@ export interface FittedPurchaseModel {
 }
 
 /** A fitted purchase-count model, as a fit returns it or written out. */
-export type PurchaseModel = BetaGeometricNbdModel | FittedPurchaseModel;
+export type PurchaseModel = BetaGeometricNbdModel | FitParetoNbdResult | FittedPurchaseModel;
 
 /** `periods` checked for the model: a whole number of opportunities for a discrete-time model. */
 export function checkPeriods(metric: string, model: CountModel, periods: number, field = 'periods'): void {

@@ -3,12 +3,13 @@
 import { invalid } from '../../internal/parse.js';
 import { bgNbd } from './bgNbd.js';
 import type { CountModelKind } from './kinds.js';
+import { paretoNbd } from './paretoNbd.js';
 
 /** The range of a parameter: wide enough for any fit, narrow enough for ln Γ and its sums to stay exact. */
 const MIN_PARAMETER = 1e-100;
 const MAX_PARAMETER = 1e100;
 
-const KINDS: readonly CountModelKind[] = [bgNbd];
+const KINDS: readonly CountModelKind[] = [bgNbd, paretoNbd];
 
 /** A fitted model, read and checked: its kind and its parameters in the kind's order. */
 export interface CountModel {
