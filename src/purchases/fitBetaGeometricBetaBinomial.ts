@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseOptions } from '../internal/parse.js';
+import { invalid, parseOptions } from '../internal/parse.js';
 import { BgBbWorkspace, bgBbLogLikelihood } from './_lib/bgBbLikelihood.js';
 import { readPatterns } from './_lib/bgBbPatterns.js';
 import { interior } from './_lib/interior.js';
@@ -148,6 +148,9 @@ export function fitBetaGeometricBetaBinomial(
   const best = maximize((point, gradient) => bgBbLogLikelihood(patterns, work, point, gradient), first, {
     maxIterations: maxIterations ?? 500,
   });
+  if (!Number.isFinite(best.value)) {
+    invalid(METRIC, ['start'], 'gives a log-likelihood beyond the double range: start nearer the data', 'options');
+  }
   const [alpha, beta, gamma, delta] = Array.from(best.point, Math.exp) as [number, number, number, number];
   return {
     model: 'bg-bb',

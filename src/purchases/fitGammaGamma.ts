@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseOptions } from '../internal/parse.js';
+import { invalid, parseOptions } from '../internal/parse.js';
 import { gammaGammaLogLikelihood, readSpendData } from './_lib/gammaGamma.js';
 import { interior } from './_lib/interior.js';
 import { maximize } from './_lib/maximize.js';
@@ -129,6 +129,9 @@ export function fitGammaGamma(input: FitGammaGammaInput, options?: FitGammaGamma
   const best = maximize((point, gradient) => gammaGammaLogLikelihood(data, point, gradient), first, {
     maxIterations: maxIterations ?? 500,
   });
+  if (!Number.isFinite(best.value)) {
+    invalid(METRIC, ['start'], 'gives a log-likelihood beyond the double range: start nearer the data', 'options');
+  }
   const [p, q, v] = Array.from(best.point, Math.exp) as [number, number, number];
   return {
     model: 'gamma-gamma',

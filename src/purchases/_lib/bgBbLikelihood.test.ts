@@ -13,7 +13,8 @@ function patterns(rows: readonly (readonly [number, number, number, number])[]):
 }
 
 /** The paper's equation 5 term by term, with ln B from special.ts and a plain sum of exponentials. */
-function direct(rows: readonly (readonly [number, number, number, number])[], [a, b, g, d]: number[]): number {
+function direct(rows: readonly (readonly [number, number, number, number])[], parameters: readonly number[]): number {
+  const [a, b, g, d] = parameters as [number, number, number, number];
   let total = 0;
   for (const [x, t, n, w] of rows) {
     let sum = Math.exp(logBeta(a + x, b + n - x) - logBeta(a, b) + logBeta(g, d + n) - logBeta(g, d));

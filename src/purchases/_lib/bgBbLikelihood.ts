@@ -5,9 +5,11 @@
 //                + Σ_{i=0}^{n−t_x−1} B(α + x, β + t_x − x + i)/B(α, β) · B(γ + 1, δ + t_x + i)/B(γ, δ),
 //
 // each term computed as a logarithm and the sum taken as a log-sum-exp, so that hundreds of opportunities
-// never underflow. Every argument of Γ and ψ is a parameter plus a whole number from 0 to the largest n, so
-// ln Γ and ψ are tabulated once per evaluation over those offsets, and each term costs a few look-ups.
-import { digamma, logGamma } from '../../internal/special.js';
+// never underflow. Every ratio of Beta functions is a ratio of Γ(a + k)/Γ(a) for a parameter a and a whole
+// offset k from 0 to the largest n, so ln Γ(a + k) − ln Γ(a) and ψ(a + k) − ψ(a) are tabulated once per
+// evaluation, and each term costs a few look-ups. The tables hold those differences, never ln Γ itself: at
+// α = 10¹⁵ a value of ln Γ has an ulp of 4, and a difference of two of them would be noise.
+import { logGamma } from '../../internal/special.js';
 
 /** Distinct purchase patterns and how many customers share each. */
 export interface Patterns {
@@ -19,11 +21,19 @@ export interface Patterns {
   readonly longest: number;
 }
 
-/** ln Γ(a + k) and ψ(a + k) for k = 0 … size − 1. */
+/**
+ * ln Γ(a + k) − ln Γ(a) and ψ(a + k) − ψ(a) for k = 0 … size − 1. The digamma differences are the sums
+ * Σ_{j<k} 1/(a + j) (positive terms: no cancellation). The log-gamma differences are taken from ln Γ while a
+ * is small, where that loses at most an ulp of ln Γ(a + k), and summed as Σ_{j<k} ln(a + j) once a is large,
+ * where ln Γ itself would be too coarse.
+ */
 function tables(a: number, size: number, logs: Float64Array, psis: Float64Array): void {
-  for (let k = 0; k < size; k++) {
-    logs[k] = logGamma(a + k);
-    psis[k] = digamma(a + k);
+  logs[0] = 0;
+  psis[0] = 0;
+  const base = a < 1e4 ? logGamma(a) : 0;
+  for (let k = 1; k < size; k++) {
+    psis[k] = (psis[k - 1] as number) + 1 / (a + k - 1);
+    logs[k] = a < 1e4 ? logGamma(a + k) - base : (logs[k - 1] as number) + Math.log(a + k - 1);
   }
 }
 
@@ -80,12 +90,9 @@ export function bgBbLogLikelihood(
   const delta = Math.exp(point[3] as number);
   work.fill(alpha, beta, gamma, delta);
   const { lgA, lgB, lgAB, lgD, lgGD, psA, psB, psAB, psD, psGD } = work;
-  const lgG = logGamma(gamma);
-  const lgG1 = lgG + Math.log(gamma);
-  const psG = digamma(gamma);
-  const psG1 = psG + 1 / gamma;
-  const lnBab = (lgA[0] as number) + (lgB[0] as number) - (lgAB[0] as number);
-  const lnBgd = lgG + (lgD[0] as number) - (lgGD[0] as number);
+  // ln Γ(γ + 1) − ln Γ(γ) and ψ(γ + 1) − ψ(γ): the terms of a customer who lapsed carry B(γ + 1, ·).
+  const lgG1 = Math.log(gamma);
+  const psG1 = 1 / gamma;
   const { frequency, recency, opportunities, count } = patterns;
   let total = 0;
   let gA = 0;
@@ -99,8 +106,7 @@ export function bgBbLogLikelihood(
     const w = count[p] as number;
     const common = lgA[x] as number;
     // The term of a customer alive through all n opportunities.
-    const first =
-      common + (lgB[n - x] as number) - (lgAB[n] as number) + lgG + (lgD[n] as number) - (lgGD[n] as number);
+    const first = common + (lgB[n - x] as number) - (lgAB[n] as number) + (lgD[n] as number) - (lgGD[n] as number);
     let largest = first;
     for (let i = 0; i < n - t; i++) {
       const term =
@@ -139,16 +145,13 @@ export function bgBbLogLikelihood(
     const inverse = w / sum;
     gA += w * (psA[x] as number) - inverse * sAB;
     gB += inverse * (sB - sAB);
-    gG += inverse * (alive * psG + (sum - alive) * psG1 - sGD);
+    gG += inverse * ((sum - alive) * psG1 - sGD);
     gD += inverse * (sD - sGD);
   }
-  let weights = 0;
-  for (let p = 0; p < count.length; p++) weights += count[p] as number;
-  total -= weights * (lnBab + lnBgd);
-  gradient[0] = alpha * (gA - weights * ((psA[0] as number) - (psAB[0] as number)));
-  gradient[1] = beta * (gB - weights * ((psB[0] as number) - (psAB[0] as number)));
-  gradient[2] = gamma * (gG - weights * (psG - (psGD[0] as number)));
-  gradient[3] = delta * (gD - weights * ((psD[0] as number) - (psGD[0] as number)));
+  gradient[0] = alpha * gA;
+  gradient[1] = beta * gB;
+  gradient[2] = gamma * gG;
+  gradient[3] = delta * gD;
   if (!Number.isFinite(total)) return Number.NEGATIVE_INFINITY;
   for (let k = 0; k < 4; k++) if (!Number.isFinite(gradient[k] as number)) return Number.NEGATIVE_INFINITY;
   return total;
