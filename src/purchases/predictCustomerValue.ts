@@ -4,6 +4,7 @@ import { MONTHS_PER, type Period, period } from '../internal/periods.js';
 import { decimal } from '../internal/schemas.js';
 import { readPurchaseModel, readValueModel } from './_lib/fittedModels.js';
 import { conditionalSpend } from './_lib/gammaGamma.js';
+import type { History } from './_lib/kinds.js';
 import { readValueCustomer } from './_lib/valueCustomers.js';
 import type { GammaGammaModel } from './expectedMonetaryValue.js';
 import type { BetaGeometricBetaBinomialParameters } from './fitBetaGeometricBetaBinomial.js';
@@ -153,6 +154,22 @@ export function predictCustomerValue(
   const time = (m: number) => (kind.discrete ? Math.floor((m * b) / a) : (m * b) / a);
   const discounts = new Float64Array(months + 1);
   for (let m = 1; m <= months; m++) discounts[m] = (1 + rate) ** -m;
+  /** Σ_m (E[Y(m)] − E[Y(m − 1)]) / (1 + d)^m, and E[Y(months)]. */
+  const discountedPurchases = (history: History) => {
+    let discounted = 0;
+    let previous = 0;
+    let previousTime = 0;
+    for (let m = 1; m <= months; m++) {
+      const t = time(m);
+      if (t === previousTime) continue;
+      const expected = kind.conditionalExpected(parameters, t, history);
+      discounted += (expected - previous) * (discounts[m] as number);
+      previous = expected;
+      previousTime = t;
+    }
+    return { discounted, total: previous };
+  };
+  const byHistory = new Map<string, { discounted: number; total: number }>();
   const customers: CustomerValue[] = new Array(rows.length);
   let total = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -166,20 +183,16 @@ export function predictCustomerValue(
         'gives an infinite expected spend: q must exceed 1 to value a customer without repeat purchases',
       );
     }
-    let value = 0;
-    let previous = 0;
-    let previousTime = 0;
-    for (let m = 1; m <= months; m++) {
-      const t = time(m);
-      if (t === previousTime) continue;
-      const expected = kind.conditionalExpected(parameters, t, history);
-      value += (expected - previous) * (discounts[m] as number);
-      previous = expected;
-      previousTime = t;
+    // Customers who share a history share its expected purchases: computed once per distinct history.
+    const key = `${history.frequency} ${history.recency} ${history.age}`;
+    let purchases = byHistory.get(key);
+    if (purchases === undefined) {
+      purchases = discountedPurchases(history);
+      byHistory.set(key, purchases);
     }
-    value *= spend;
+    const value = purchases.discounted * spend;
     if (!Number.isFinite(value)) invalid(METRIC, ['customers', i], 'has a value beyond the double range');
-    const entry = { value, purchases: previous, monetaryValue: spend };
+    const entry = { value, purchases: purchases.total, monetaryValue: spend };
     customers[i] = customer.customerId === undefined ? entry : { customerId: customer.customerId, ...entry };
     total += customer.count * value;
   }
