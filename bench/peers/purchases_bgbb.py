@@ -7,11 +7,11 @@ the gradient is scipy's finite differences (BFGS with jac=None) rather than auto
 lifetimes does (conditional_expected_average_profit; customer_lifetime_value's monthly loop over
 conditional_expected_number_of_purchases_up_to_time). Usage:
 
-  python3 purchases_bgbb.py <task> <data file> <n>
+  python3 purchases_bgbb.py <task> <data file> <n> [runs = 3]
 
 Tasks: bgbb-fit (columns x, t, n, weight), gg-fit (x, zbar), gg-expected (x, zbar, p, q, v),
 clv (x, t, n, zbar, alpha, beta, gamma, delta, p, q, v, months, discount, opportunities a month).
-Prints JSON: the median wall and CPU times of three runs in ms, and the result.
+Prints JSON: the median wall and CPU times of the runs in ms, and the result.
 """
 import json
 import sys
@@ -88,6 +88,7 @@ def clv(x, tx, n, m, params, gg, months, discount, per_month):
 
 def main():
     task, path, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 3
     data = np.fromfile(path, dtype='<f8')
     if task == 'bgbb-fit':
         x, tx, n, w = data.reshape(4, size)
@@ -107,14 +108,15 @@ def main():
         raise SystemExit(f'unknown task {task}')
     times = []
     cpu = []
-    for _ in range(3):
+    for _ in range(runs):
         start = time.perf_counter()
         start_cpu = time.process_time()
         result = run()
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
-    result['ms'] = sorted(times)[1]
-    result['cpu'] = sorted(cpu)[1]
+    result['ms'] = sorted(times)[len(times) // 2]
+    result['cpu'] = sorted(cpu)[len(cpu) // 2]
+    result['runs'] = runs
     print(json.dumps(result))
 
 
