@@ -135,3 +135,16 @@ describe('expectedMonetaryValue', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 });
+
+describe('expectedMonetaryValue options', () => {
+  it('takes none', () => {
+    const input = { model: PUBLISHED, customer: { frequency: 2, monetaryValue: 22.35 } };
+    expect(expectedMonetaryValue(input, {})).toBe(expectedMonetaryValue(input));
+    expectMetricError(
+      () => expectedMonetaryValue(input, { customer: 1 } as never),
+      'INVALID_INPUT',
+      [],
+      'belongs in the input',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { bulkArray, invalid, parseForm } from '../internal/parse.js';
+import { bulkArray, invalid, type NoOptions, noOptions, parseForm } from '../internal/parse.js';
 import { conditionalSpend, readSpend, readSpendRecord } from './_lib/gammaGamma.js';
 import { readValueModel, type ValueModel } from './_lib/fittedModels.js';
 import type { GammaGammaCustomer, GammaGammaParameters } from './fitGammaGamma.js';
@@ -62,10 +62,11 @@ function spend(model: ValueModel, x: number, m: number, path: readonly (string |
  *
  * @param input - `{ model, customer: { frequency, monetaryValue } }` for one customer (a number), or
  * `{ model, customers: [...] }` for many (an array of numbers, in order).
+ * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `model` is not a fitted Gamma-Gamma model (`model.model`
  * not `'gamma-gamma'`, or p, q, v not positive finite numbers), a frequency is not a whole number ≥ 0, a
  * monetaryValue is negative, not a finite number or decimal string, or 0 with repeat purchases, a key is
- * unknown, or the expected spend is infinite (q ≤ 1 for a customer without repeat purchases).
+ * unknown, `options` has any key, or the expected spend is infinite (q ≤ 1 for a customer without repeat purchases).
  * @example
  * ```ts
  * // CDNOW (Fader & Hardie 2013): p = 6.25, q = 3.74, v = 15.44; 2 repeat purchases of $22.35 on average.
@@ -75,15 +76,16 @@ function spend(model: ValueModel, x: number, m: number, path: readonly (string |
  * ```
  * @category Purchases
  */
-export function expectedMonetaryValue(input: {
-  readonly model: GammaGammaModel;
-  readonly customer: GammaGammaCustomer;
-}): number;
-export function expectedMonetaryValue(input: {
-  readonly model: GammaGammaModel;
-  readonly customers: ArrayLike<GammaGammaCustomer>;
-}): number[];
-export function expectedMonetaryValue(input: ExpectedMonetaryValueInput): number | number[] {
+export function expectedMonetaryValue(
+  input: { readonly model: GammaGammaModel; readonly customer: GammaGammaCustomer },
+  options?: NoOptions,
+): number;
+export function expectedMonetaryValue(
+  input: { readonly model: GammaGammaModel; readonly customers: ArrayLike<GammaGammaCustomer> },
+  options?: NoOptions,
+): number[];
+export function expectedMonetaryValue(input: ExpectedMonetaryValueInput, options?: NoOptions): number | number[] {
+  noOptions(METRIC, options, ['model', 'customer', 'customers']);
   const parsed = parseForm(METRIC, forms, input);
   const model = readValueModel(METRIC, parsed.value.model, ['model']);
   if (parsed.form === 'customer') {
