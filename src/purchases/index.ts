@@ -34,3 +34,32 @@ export {
   type FitParetoNbdResult,
   fitParetoNbd,
 } from './fitParetoNbd.js';
+export {
+  type ExpectedMonetaryValueInput,
+  expectedMonetaryValue,
+  type GammaGammaModel,
+} from './expectedMonetaryValue.js';
+export {
+  type BetaGeometricBetaBinomialCustomer,
+  type BetaGeometricBetaBinomialParameters,
+  type FitBetaGeometricBetaBinomialInput,
+  type FitBetaGeometricBetaBinomialOptions,
+  type FitBetaGeometricBetaBinomialResult,
+  fitBetaGeometricBetaBinomial,
+} from './fitBetaGeometricBetaBinomial.js';
+export {
+  type FitGammaGammaInput,
+  type FitGammaGammaOptions,
+  type FitGammaGammaResult,
+  fitGammaGamma,
+  type GammaGammaCustomer,
+  type GammaGammaParameters,
+} from './fitGammaGamma.js';
+export {
+  type CustomerValue,
+  type CustomerValueCustomer,
+  type PredictCustomerValueInput,
+  type PredictCustomerValueOptions,
+  type PredictCustomerValueResult,
+  predictCustomerValue,
+} from './predictCustomerValue.js';

@@ -3,24 +3,10 @@
 // lifetimes ships (x, t_x, T, zbar for the 39 weeks to 1997-09-30).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cdnowTransactions as transactions } from '../../test/support/cdnowTransactions.js';
 import { summarizePurchases } from './summarizePurchases.js';
 
 const FIXTURES = 'test/fixtures/purchases';
-
-/** The transactions: `<master id> <sample id> <YYYYMMDD> <CDs> <dollars>` per line. */
-function transactions(): { customerId: number; at: string; amount: string }[] {
-  return readFileSync(`${FIXTURES}/cdnow-sample.txt`, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [, id = '', day = '', , dollars = ''] = line.trim().split(/\s+/);
-      return {
-        customerId: Number(id),
-        at: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`,
-        amount: dollars,
-      };
-    });
-}
 
 /** The published summary, as written (two decimals). */
 function publishedSummary(): { id: number; x: number; tx: string; T: string; zbar: string }[] {

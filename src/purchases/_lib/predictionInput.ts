@@ -1,6 +1,7 @@
 // What the prediction functions share: the fitted model they are given (any known kind), checked once, and
 // the customers they score, one or a whole base.
 import { invalid } from '../../internal/parse.js';
+import type { FitBetaGeometricBetaBinomialResult } from '../fitBetaGeometricBetaBinomial.js';
 import type { BetaGeometricNbdModel } from '../fitBetaGeometricNbd.js';
 import type { FitParetoNbdResult } from '../fitParetoNbd.js';
 import { readCustomers } from './customers.js';
@@ -14,7 +15,11 @@ export interface FittedPurchaseModel {
 }
 
 /** A fitted purchase-count model, as a fit returns it or written out. */
-export type PurchaseModel = BetaGeometricNbdModel | FitParetoNbdResult | FittedPurchaseModel;
+export type PurchaseModel =
+  | BetaGeometricNbdModel
+  | FitParetoNbdResult
+  | FitBetaGeometricBetaBinomialResult
+  | FittedPurchaseModel;
 
 /** `periods` checked for the model: a whole number of opportunities for a discrete-time model. */
 export function checkPeriods(metric: string, model: CountModel, periods: number, field = 'periods'): void {

@@ -1,6 +1,7 @@
 // The purchase-count models the prediction functions know, by the `model` name of a fitted model. Each model
 // adds itself to KINDS; the predictions read a fitted model here once and dispatch on its kind.
 import { invalid } from '../../internal/parse.js';
+import { bgBb } from './bgBb.js';
 import { bgNbd } from './bgNbd.js';
 import type { CountModelKind } from './kinds.js';
 import { paretoNbd } from './paretoNbd.js';
@@ -9,7 +10,7 @@ import { paretoNbd } from './paretoNbd.js';
 const MIN_PARAMETER = 1e-100;
 const MAX_PARAMETER = 1e100;
 
-const KINDS: readonly CountModelKind[] = [bgNbd, paretoNbd];
+const KINDS: readonly CountModelKind[] = [bgNbd, paretoNbd, bgBb];
 
 /** A fitted model, read and checked: its kind and its parameters in the kind's order. */
 export interface CountModel {
