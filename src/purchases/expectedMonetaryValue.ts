@@ -8,13 +8,24 @@ const METRIC = 'expectedMonetaryValue';
 
 /** A fitted Gamma-Gamma model, as {@link fitGammaGamma} returns it. */
 export interface GammaGammaModel extends GammaGammaParameters {
+  /** The model's name. */
   readonly model: 'gamma-gamma';
 }
 
 /** Input of {@link expectedMonetaryValue}: one customer, or many. */
 export type ExpectedMonetaryValueInput =
-  | { readonly model: GammaGammaModel; readonly customer: GammaGammaCustomer }
-  | { readonly model: GammaGammaModel; readonly customers: ArrayLike<GammaGammaCustomer> };
+  | {
+      /** The fitted Gamma-Gamma model, as {@link fitGammaGamma} returns it. */
+      readonly model: GammaGammaModel;
+      /** One customer: its repeat purchases and their mean value. */
+      readonly customer: GammaGammaCustomer;
+    }
+  | {
+      /** The fitted Gamma-Gamma model, as {@link fitGammaGamma} returns it. */
+      readonly model: GammaGammaModel;
+      /** Every customer of a base: the result is one expected spend per customer, in order. */
+      readonly customers: ArrayLike<GammaGammaCustomer>;
+    };
 
 const forms = /* @__PURE__ */ (() =>
   [

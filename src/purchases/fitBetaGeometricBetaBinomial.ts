@@ -58,6 +58,7 @@ export interface FitBetaGeometricBetaBinomialOptions {
 
 /** Result of {@link fitBetaGeometricBetaBinomial}: a fitted model the prediction functions accept. */
 export interface FitBetaGeometricBetaBinomialResult extends BetaGeometricBetaBinomialParameters {
+  /** The model's name, which the prediction functions read. */
   readonly model: 'bg-bb';
   /** The maximised log-likelihood, Σ count · ln L(x, t_x, n), in nats. */
   readonly logLikelihood: number;

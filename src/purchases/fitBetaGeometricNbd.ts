@@ -16,13 +16,23 @@ export interface FitBetaGeometricNbdInput {
 /** Options of {@link fitBetaGeometricNbd}. */
 export interface FitBetaGeometricNbdOptions {
   /** Where the search starts. Default: r = a = b = 1 and α = Σ T ÷ (N + Σ x), the scale of the time unit. */
-  readonly start?: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
+  readonly start?: {
+    /** Starting r. */
+    readonly r: number;
+    /** Starting α, in the customers' time unit. */
+    readonly alpha: number;
+    /** Starting a. */
+    readonly a: number;
+    /** Starting b. */
+    readonly b: number;
+  };
   /** Iterations of the optimiser before it gives up (default 500; CDNOW takes about 30). */
   readonly maxIterations?: number;
 }
 
 /** Result of {@link fitBetaGeometricNbd}: a fitted model, the `model` of the prediction functions. */
 export interface BetaGeometricNbdModel {
+  /** The model's name, which the prediction functions read. */
   readonly model: 'bg-nbd';
   /** Shape of the Gamma distribution of purchase rates λ. */
   readonly r: number;

@@ -51,6 +51,7 @@ export interface FitGammaGammaOptions {
 
 /** Result of {@link fitGammaGamma}: a fitted model that {@link expectedMonetaryValue} accepts. */
 export interface FitGammaGammaResult extends GammaGammaParameters {
+  /** The model's name, which expectedMonetaryValue and predictCustomerValue read. */
   readonly model: 'gamma-gamma';
   /** The maximised log-likelihood of the repeat buyers' mean spends, in nats. */
   readonly logLikelihood: number;

@@ -43,6 +43,7 @@ export interface PredictCustomerValueInput {
   readonly purchaseModel: PurchaseModel;
   /** A fitted Gamma-Gamma model, as {@link fitGammaGamma} returns it. */
   readonly valueModel: GammaGammaModel;
+  /** The customers to value: their histories in the purchase model's unit and their mean repeat spend. */
   readonly customers: ArrayLike<CustomerValueCustomer>;
   /** The horizon, in months (a whole number from 1 to 1 200). */
   readonly months: number;

@@ -35,8 +35,11 @@ export interface PurchaseHistory {
 
 /** Customers' histories as columns, element i of each column being customer i. */
 export interface PurchaseHistoryColumns {
+  /** x of each customer: repeat purchases, whole numbers ≥ 0. */
   readonly frequency: ArrayLike<number>;
+  /** t_x of each customer: time from the first purchase to the last, 0 when x = 0. */
   readonly recency: ArrayLike<number>;
+  /** T of each customer: time from the first purchase to the end of observation, above 0. */
   readonly age: ArrayLike<number>;
 }
 

@@ -10,6 +10,7 @@ import type { CountModel } from './registry.js';
 
 /** A fitted model written out by hand: its `model` name and its parameters (`{ model: 'bg-nbd', r, alpha, a, b }`). */
 export interface FittedPurchaseModel {
+  /** The model's name (`'bg-nbd'`, `'pareto-nbd'`, `'bg-bb'`). */
   readonly model: string;
   readonly [parameter: string]: unknown;
 }
