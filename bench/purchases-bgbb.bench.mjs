@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { betaDraw, gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
 
 const lib = await library();
@@ -22,28 +23,6 @@ const csv = (file) =>
     .split('\n')
     .slice(1)
     .map((line) => line.split(',').map(Number));
-
-/** Gamma(shape, 1) draws (Marsaglia & Tsang; shape < 1 boosted by U^(1/shape)). */
-function gammaDraw(next, shape) {
-  if (shape < 1) return gammaDraw(next, shape + 1) * next() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x;
-    let v;
-    do {
-      x = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = next();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-const betaDraw = (next, a, b) => {
-  const g = gammaDraw(next, a);
-  return g / (g + gammaDraw(next, b));
-};
 
 const donations = once(() => {
   const rows = csv('donations.csv');

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
 
 const { fitParetoNbd } = await library();
@@ -31,24 +32,6 @@ const cdnow = once(() => {
   return columns;
 });
 
-/** A Gamma(shape, 1) draw (Marsaglia & Tsang; shape < 1 through Gamma(shape + 1)·U^(1/shape)). */
-function gamma(next, shape) {
-  if (shape < 1) return gamma(next, shape + 1) * next() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x;
-    let v;
-    do {
-      x = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = next();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
 /**
  * Customers drawn from the Pareto/NBD fitted to CDNOW: λ ~ Gamma(r, α), μ ~ Gamma(s, β), a lifetime
  * ~ Exp(μ), purchases a Poisson process of rate λ while alive; first purchases spread over 12 weeks as in
@@ -61,8 +44,8 @@ const synthetic = once(() => {
   const next = random(20);
   const columns = { frequency: new Float64Array(n), recency: new Float64Array(n), age: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
-    const lambda = gamma(next, fit.r) / fit.alpha;
-    const mu = gamma(next, fit.s) / fit.beta;
+    const lambda = gammaDraw(next, fit.r) / fit.alpha;
+    const mu = gammaDraw(next, fit.s) / fit.beta;
     const ageDays = 189 + Math.floor(next() * 85);
     const alive = Math.min(-Math.log(1 - next()) / mu, ageDays / 7);
     let x = 0;
