@@ -129,12 +129,14 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * ```ts
  * // The donations of Fader, Hardie & Shang (2010): 11 104 first-time supporters over six yearly
  * // opportunities, as 22 patterns (x, t_x) and the supporters sharing each.
- * const fit = fitBetaGeometricBetaBinomial({ customers: {
- *   frequency: [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6],
- *   recency: [0, 1, 2, 3, 4, 5, 6, 2, 3, 4, 5, 6, 3, 4, 5, 6, 4, 5, 6, 5, 6, 6],
- *   opportunities: new Array(22).fill(6),
- *   count: [3464, 1091, 277, 129, 78, 119, 129, 613, 255, 155, 173, 234, 322, 181, 225, 357, 240, 284, 512, 335, 728, 1203],
- * } });
+ * const fit = fitBetaGeometricBetaBinomial({
+ *   customers: {
+ *     frequency: [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6],
+ *     recency: [0, 1, 2, 3, 4, 5, 6, 2, 3, 4, 5, 6, 3, 4, 5, 6, 4, 5, 6, 5, 6, 6],
+ *     opportunities: new Array(22).fill(6),
+ *     count: [3464, 1091, 277, 129, 78, 119, 129, 613, 255, 155, 173, 234, 322, 181, 225, 357, 240, 284, 512, 335, 728, 1203],
+ *   },
+ * });
  * fit.alpha; // ≈ 1.204
  * fit.beta; // ≈ 0.750
  * fit.gamma; // ≈ 0.657
