@@ -7,9 +7,10 @@
 // Each customer has a latent risk that drives both its churn and its health measures, so the health
 // scorecard has something real to predict. Their invoices (with usage and setup fees) and a monthly exchange
 // rate come from billing.mjs; survey answers, support tickets, product events and sessions complete the
-// picture.
+// picture, with the one-off add-on orders of purchases.mjs (transactions.csv) for the purchase models.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { billing, INVOICE_COLUMNS, SUBSCRIPTION_COLUMNS } from './billing.mjs';
+import { PURCHASE_COLUMNS, purchases } from './purchases.mjs';
 import { addMonths, csv, DAY, day, HOUR, instant, stream, TO } from './seeded.mjs';
 import { assignSegments, segmentColumns } from './segments.mjs';
 
@@ -390,3 +391,7 @@ writeFileSync(
   )}\n`,
 );
 console.log('examples/data/scorecard.json: the health scorecard');
+
+// One-off add-on orders of the paying customers, bought without a contract (purchases.mjs): the
+// transactions of the purchase models, drawn last from a stream of their own.
+write('transactions.csv', csv(PURCHASE_COLUMNS, purchases(customers, TO)));

@@ -24,6 +24,7 @@ const ITERATED = new Set([
   'customerEffortScore',
   'compareNetPromoterScores',
   'topicImpact',
+  'summarizePurchases',
 ]);
 
 /** An array of plain objects, as a lazy list: elements copied when read, the index reads recorded. */

@@ -3,12 +3,12 @@ import { toEpoch } from '../internal/dates.js';
 import { type CustomerLifetime, lifetimesField, withLifetimes } from '../internal/lifetimes.js';
 import { parse, parseOptions } from '../internal/parse.js';
 import { date } from '../internal/schemas.js';
-import { LIFETIME_UNIT_MS, type LifetimeUnit, lifetimeUnit } from './_lib/lifetimeUnit.js';
+import { LIFETIME_UNIT_MS, type LifetimeUnit, lifetimeUnit } from '../internal/lifetimeUnit.js';
 
 const METRIC = 'lifetimeObservations';
 
 export type { CustomerLifetime } from '../internal/lifetimes.js';
-export type { LifetimeUnit } from './_lib/lifetimeUnit.js';
+export type { LifetimeUnit } from '../internal/lifetimeUnit.js';
 
 /** Input of {@link lifetimeObservations}. */
 export interface LifetimeObservationsInput {

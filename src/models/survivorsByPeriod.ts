@@ -3,7 +3,7 @@ import { toEpoch } from '../internal/dates.js';
 import { type CustomerLifetime, lifetimesField, withLifetimes } from '../internal/lifetimes.js';
 import { invalid, noData, parse, parseOptions } from '../internal/parse.js';
 import { date, positiveCount } from '../internal/schemas.js';
-import { LIFETIME_UNIT_MS, type LifetimeUnit, lifetimeUnit } from './_lib/lifetimeUnit.js';
+import { LIFETIME_UNIT_MS, type LifetimeUnit, lifetimeUnit } from '../internal/lifetimeUnit.js';
 
 const METRIC = 'survivorsByPeriod';
 

@@ -4,6 +4,7 @@ import { cohort } from '../samples/cohort.js';
 import { engagement } from '../samples/engagement.js';
 import { health } from '../samples/health.js';
 import { models } from '../samples/models.js';
+import { purchases } from '../samples/purchases.js';
 import { retention } from '../samples/retention.js';
 import { revenue } from '../samples/revenue.js';
 import { stats } from '../samples/stats.js';
@@ -23,6 +24,7 @@ export const families: Readonly<Record<string, FamilySamples>> = {
   support,
   engagement,
   models,
+  purchases,
 };
 
 /** The family folders that exist under src/. */

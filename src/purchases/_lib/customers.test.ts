@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isMetricError } from '../../errors.js';
+import { readCustomer, readCustomers } from './customers.js';
+
+function failure(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (isMetricError(error)) return { code: error.code, path: error.issues[0]?.path, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a MetricError');
+}
+
+describe('readCustomers', () => {
+  it('reads records into columns, ignoring their other fields', () => {
+    const columns = readCustomers('m', [
+      { customerId: 'a', frequency: 2, recency: 3.5, age: 10, monetaryValue: 12 },
+      { frequency: -0, recency: -0, age: 1 },
+    ]);
+    expect(columns.count).toBe(2);
+    expect(Array.from(columns.frequency)).toEqual([2, 0]);
+    expect(Object.is(columns.frequency[1], 0)).toBe(true);
+    expect(Array.from(columns.recency)).toEqual([3.5, 0]);
+    expect(Array.from(columns.age)).toEqual([10, 1]);
+  });
+
+  it('reads Float64Array columns in place and copies other arrays', () => {
+    const frequency = Float64Array.of(1, 0);
+    const columns = readCustomers('m', { frequency, recency: [1, 0], age: Int32Array.of(2, 2) });
+    expect(columns.frequency).toBe(frequency);
+    expect(Array.from(columns.recency)).toEqual([1, 0]);
+    expect(Array.from(columns.age)).toEqual([2, 2]);
+  });
+
+  it('names the field and the customer in the path of its own field name', () => {
+    expect(failure(() => readCustomers('m', [{ frequency: 1, recency: 0, age: 1 }], 'base'))).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['base', 0, 'recency'],
+    });
+    expect(failure(() => readCustomers('m', { frequency: [1], recency: ['x'], age: [1] }))).toMatchObject({
+      path: ['customers', 'recency', 0],
+    });
+    expect(failure(() => readCustomers('m', { frequency: [Number.NaN], recency: [0], age: [1] }))).toMatchObject({
+      path: ['customers', 'frequency', 0],
+    });
+    expect(failure(() => readCustomers('m', 'none'))).toMatchObject({ path: ['customers'] });
+    expect(failure(() => readCustomers('m', undefined))?.message).toBe('m: customers is required');
+    expect(failure(() => readCustomers('m', { frequency: 1, recency: [0], age: [1] }))).toMatchObject({
+      path: ['customers', 'frequency'],
+    });
+  });
+});
+
+describe('readCustomer', () => {
+  it('reads one history at its path', () => {
+    expect(readCustomer('m', { frequency: 3, recency: 2, age: 4 }, ['customer'])).toEqual({
+      frequency: 3,
+      recency: 2,
+      age: 4,
+    });
+    expect(failure(() => readCustomer('m', { frequency: 3, recency: 5, age: 4 }, ['customer']))).toMatchObject({
+      path: ['customer', 'recency'],
+    });
+    expect(failure(() => readCustomer('m', [], ['customer']))).toMatchObject({ path: ['customer'] });
+  });
+});

@@ -1,0 +1,56 @@
+// The purchase-count models the prediction functions know, by the `model` name of a fitted model. Each model
+// adds itself to KINDS; the predictions read a fitted model here once and dispatch on its kind.
+import { invalid } from '../../internal/parse.js';
+import { bgBb } from './bgBb.js';
+import { bgNbd } from './bgNbd.js';
+import type { CountModelKind } from './kinds.js';
+import { paretoNbd } from './paretoNbd.js';
+
+/** The range of a parameter: wide enough for any fit, narrow enough for ln Γ and its sums to stay exact. */
+const MIN_PARAMETER = 1e-100;
+const MAX_PARAMETER = 1e100;
+
+const KINDS: readonly CountModelKind[] = [bgNbd, paretoNbd, bgBb];
+
+/** A fitted model, read and checked: its kind and its parameters in the kind's order. */
+export interface CountModel {
+  readonly kind: CountModelKind;
+  readonly parameters: Float64Array;
+}
+
+/** The names of the models the predictions know (`'bg-nbd'`, …). */
+export function countModelNames(): string[] {
+  return KINDS.map((kind) => kind.name);
+}
+
+/**
+ * Reads the fitted model at `[field]`: its `model` name must be a known kind (else `INVALID_INPUT` at
+ * `[field, 'model']`), each of the kind's parameters a number from 1e-100 to 1e100 (else at `[field, name]`).
+ * Other fields (logLikelihood, converged, …) are ignored.
+ */
+export function readModel(metric: string, value: unknown, field = 'model'): CountModel {
+  const names = KINDS.map((kind) => `'${kind.name}'`).join(', ');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    invalid(metric, [field], `must be a fitted model ({ model: ${names}, … }), as a fit returns it`);
+  }
+  const record = value as Record<string, unknown>;
+  const name = record.model;
+  const kind = KINDS.find((candidate) => candidate.name === name);
+  if (kind === undefined) {
+    const got = typeof name === 'string' ? `, not '${name.slice(0, 40)}'` : '';
+    invalid(metric, [field, 'model'], `must be one of ${names}${got}`);
+  }
+  const parameters = new Float64Array(kind.parameters.length);
+  kind.parameters.forEach((parameter, k) => {
+    const v = record[parameter];
+    if (!(typeof v === 'number' && v >= MIN_PARAMETER && v <= MAX_PARAMETER)) {
+      invalid(
+        metric,
+        [field, parameter],
+        `must be a number from 1e-100 to 1e100 (a parameter of the ${kind.name} model)`,
+      );
+    }
+    parameters[k] = v;
+  });
+  return { kind, parameters };
+}
