@@ -8,14 +8,17 @@ import {
   type PurchaseTransaction,
   predictCustomerValue,
   probabilityAlive,
+  type SummarizePurchasesResult,
   summarizePurchases,
 } from '../../purchases/index.js';
+import { isMetricError } from '../../index.js';
 import {
   type Command,
   choiceOption,
   FILE_OPTIONS,
   type FieldSpecs,
   inputFile,
+  type LoadedRecords,
   loadRecords,
   locate,
   MAP_OPTION,
@@ -23,7 +26,7 @@ import {
   stringOption,
 } from '../command.js';
 import { epochOf } from '../dates.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { cell, type Output, type Table } from '../output.js';
 
 const FIELDS: FieldSpecs<PurchaseTransaction> = {
@@ -48,6 +51,37 @@ function wholeOption(context: Parameters<Command['run']>[0], name: string, fallb
   const value = numberOption(context, name) ?? fallback;
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, not ${value}`);
   return value;
+}
+
+/**
+ * Each customer's summary up to --as-of, the library's errors worded for the command line: a purchase after
+ * --as-of is a row of the file, and a file without any customer observed before --as-of is said so.
+ */
+function summarize(
+  file: string,
+  loaded: LoadedRecords<PurchaseTransaction>,
+  asOf: string,
+  unit: (typeof UNITS)[number],
+): SummarizePurchasesResult['customers'] {
+  const transactions = loaded.records;
+  try {
+    return locate(file, loaded.locations, loaded.columns, () => summarizePurchases({ transactions }, { asOf, unit }))
+      .customers;
+  } catch (error) {
+    if (error instanceof InputError && error.problem.includes('holdoutEnd')) {
+      const customer = /customer (".*?")/.exec(error.problem)?.[1] ?? '';
+      throw new InputError(
+        file,
+        error.location,
+        error.column,
+        `a purchase of customer ${customer} is after --as-of ${asOf}: choose a later --as-of, or leave later purchases out (--where, or cut the file)`,
+      );
+    }
+    if (isMetricError(error) && error.code === 'NO_DATA') {
+      throw new UsageError(`${file} has no customer whose first purchase is before --as-of ${asOf}`);
+    }
+    throw error;
+  }
 }
 
 export const purchases: Command = {
@@ -87,11 +121,14 @@ export const purchases: Command = {
 
     const loaded = await loadRecords<PurchaseTransaction>(context, file, FIELDS);
     if (loaded.length === 0) throw new UsageError(`${file} has no transactions`);
-    const transactions = loaded.records;
-    const summary = locate(file, loaded.locations, loaded.columns, () =>
-      summarizePurchases({ transactions }, { asOf, unit }),
-    );
-    const customers = summary.customers;
+    const customers = summarize(file, loaded, asOf, unit);
+    const repeat: number[] = [];
+    for (let i = 0; i < customers.length; i++) if ((customers[i]?.frequency ?? 0) > 0) repeat.push(i);
+    if (repeat.length === 0) {
+      throw new UsageError(
+        `no customer of ${file} has a repeat purchase (a second day with a purchase) up to --as-of ${asOf}: the models cannot be fitted`,
+      );
+    }
     const fit = model === 'pareto-nbd' ? fitParetoNbd({ customers }) : fitBetaGeometricNbd({ customers });
     const fitted =
       fit.model === 'pareto-nbd'
@@ -111,8 +148,6 @@ export const purchases: Command = {
       ? predictCustomerValue({ purchaseModel: fit, valueModel: spend, customers, months, discountRate }, { unit })
       : undefined;
 
-    const repeat: number[] = [];
-    for (let i = 0; i < customers.length; i++) if ((customers[i]?.frequency ?? 0) > 0) repeat.push(i);
     repeat.sort((i, j) => (alive[i] as number) - (alive[j] as number) || i - j);
     const lapsed = repeat.slice(0, top).map((i) => {
       const customer = customers[i] as (typeof customers)[number];
