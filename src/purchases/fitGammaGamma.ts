@@ -116,7 +116,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  * @throws {@link MetricError} `NO_DATA` when there is no customer, or no customer with a repeat purchase.
  * @example
  * ```ts
- * const fit = fitGammaGamma({ customers: {
+ * const fit = fitGammaGamma({
  *   customers: [
  *     { frequency: 2, monetaryValue: 22.35 },
  *     { frequency: 1, monetaryValue: 11.77 },
@@ -125,7 +125,7 @@ const optionsSchema = /* @__PURE__ */ (() =>
  *     { frequency: 3, monetaryValue: 31.9 },
  *     { frequency: 1, monetaryValue: 18.5 },
  *   ],
- * } });
+ * });
  * fit.model; // => 'gamma-gamma'
  * fit.customers; // => 5
  * fit.withoutRepeatPurchases; // => 1
