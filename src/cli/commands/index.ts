@@ -4,6 +4,7 @@ import { drivers } from './drivers.js';
 import { health } from './health.js';
 import { lifetime } from './lifetime.js';
 import { engagement, support } from './operations.js';
+import { purchases } from './purchases.js';
 import { churn, cohorts } from './retention.js';
 import { report } from './report.js';
 import { mrr } from './revenue.js';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   churn,
   cohorts,
   lifetime,
+  purchases,
   drivers,
   health,
   support,
