@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { invalid, parseOptions } from '../internal/parse.js';
-import { gammaGammaLogLikelihood, readSpendData } from './_lib/gammaGamma.js';
+import { gammaGammaLogLikelihood, meanSpend, readSpendData, scaleSpends } from './_lib/gammaGamma.js';
 import { interior } from './_lib/interior.js';
 import { maximize } from './_lib/maximize.js';
 
@@ -134,21 +134,26 @@ const optionsSchema = /* @__PURE__ */ (() =>
  */
 export function fitGammaGamma(input: FitGammaGammaInput, options?: FitGammaGammaOptions): FitGammaGammaResult {
   const { start, maxIterations } = parseOptions(METRIC, optionsSchema, options);
-  const data = readSpendData(METRIC, input);
-  const first = start === undefined ? [0, 0, 0] : [Math.log(start.p), Math.log(start.q), Math.log(start.v)];
+  const read = readSpendData(METRIC, input);
+  // Fitted on spends of mean 1, then v and the log-likelihood (a density of one spend a buyer) scaled back.
+  const c = meanSpend(read);
+  const data = scaleSpends(read, c);
+  const first =
+    start === undefined ? [0, 0, 0] : [Math.log(start.p), Math.log(start.q), Math.log(start.v) - Math.log(c)];
   const best = maximize((point, gradient) => gammaGammaLogLikelihood(data, point, gradient), first, {
     maxIterations: maxIterations ?? 500,
   });
   if (!Number.isFinite(best.value)) {
     invalid(METRIC, ['start'], 'gives a log-likelihood beyond the double range: start nearer the data', 'options');
   }
-  const [p, q, v] = Array.from(best.point, Math.exp) as [number, number, number];
+  const [p, q, scaledV] = Array.from(best.point, Math.exp) as [number, number, number];
+  const v = scaledV * c;
   return {
     model: 'gamma-gamma',
     p,
     q,
     v,
-    logLikelihood: best.value,
+    logLikelihood: best.value - data.frequency.length * Math.log(c),
     converged: best.converged && interior(p) && interior(q),
     iterations: best.iterations,
     customers: data.frequency.length,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMetricError } from '../../errors.js';
+import { expectMetricError } from '../../../test/support/errors.js';
 import { readCustomer, readCustomers } from './customers.js';
 
 function failure(run: () => unknown) {
@@ -63,5 +64,22 @@ describe('readCustomer', () => {
       path: ['customer', 'recency'],
     });
     expect(failure(() => readCustomer('m', [], ['customer']))).toMatchObject({ path: ['customer'] });
+  });
+});
+
+describe('readCustomers: the longest observation', () => {
+  it('refuses an age beyond 1e12 time units, in records and in columns', () => {
+    expectMetricError(
+      () => readCustomers('test', [{ frequency: 1, recency: 2, age: 1e308 }]),
+      'INVALID_INPUT',
+      ['customers', 0, 'age'],
+      'at most 1000000000000',
+    );
+    expectMetricError(
+      () => readCustomers('test', { frequency: [0, 1], recency: [0, 2], age: [3, 1e13] }),
+      'INVALID_INPUT',
+      ['customers', 'age', 1],
+    );
+    expect(readCustomers('test', [{ frequency: 1, recency: 2, age: 1e12 }]).age[0]).toBe(1e12);
   });
 });

@@ -44,6 +44,12 @@ export interface PurchaseHistoryColumns {
 }
 
 const FIELDS = ['frequency', 'recency', 'age'] as const;
+
+/**
+ * The longest observation a model takes, in its time unit (a trillion days is beyond any base): the
+ * likelihoods add ages to the models' scales, and ages near the double range would overflow them.
+ */
+export const MAX_AGE = 1e12;
 type Field = (typeof FIELDS)[number];
 
 const positiveNumber = /* @__PURE__ */ (() => z.number().check(z.gt(0)))();
@@ -72,6 +78,7 @@ export function readCustomer(
   if (!isCount(frequency)) rejectElement(metric, count, frequency, [...path, 'frequency']);
   if (!isNumber(recency) || recency < 0) rejectElement(metric, nonNegativeNumber, recency, [...path, 'recency']);
   if (!isNumber(age) || age <= 0) rejectElement(metric, positiveNumber, age, [...path, 'age']);
+  if (age > MAX_AGE) invalid(metric, [...path, 'age'], `must be at most ${MAX_AGE} (in the model's time unit)`);
   checkHistory(metric, frequency, recency + 0, age, [...path, 'recency']);
   return { frequency: frequency + 0, recency: recency + 0, age };
 }
@@ -158,11 +165,12 @@ function fromColumns(metric: string, value: Record<string, unknown>, field: stri
     const t = recency[i] as number;
     const T = age[i] as number;
     // One test for the common case; a failing customer is then looked at field by field.
-    const fine = x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x && T > 0 && T < Number.POSITIVE_INFINITY;
+    const fine = x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x && T > 0 && T <= MAX_AGE;
     if (fine && t <= T && (x > 0 ? t > 0 : t === 0)) continue;
     if (!(Number.isSafeInteger(x) && x >= 0)) rejectElement(metric, count, x, [field, 'frequency', i]);
     if (!(t >= 0 && t < Number.POSITIVE_INFINITY)) rejectElement(metric, nonNegativeNumber, t, [field, 'recency', i]);
     if (!(T > 0 && T < Number.POSITIVE_INFINITY)) rejectElement(metric, positiveNumber, T, [field, 'age', i]);
+    if (T > MAX_AGE) invalid(metric, [field, 'age', i], `must be at most ${MAX_AGE} (in the model's time unit)`);
     checkHistory(metric, x, t, T, [field, 'recency', i]);
   }
   return { frequency, recency, age, count: n };

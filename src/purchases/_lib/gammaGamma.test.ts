@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logGamma } from '../../internal/special.js';
-import { conditionalSpend, gammaGammaLogLikelihood, readSpendData } from './gammaGamma.js';
+import { expectMetricError } from '../../../test/support/errors.js';
+import { conditionalSpend, gammaGammaLogLikelihood, readSpend, readSpendData } from './gammaGamma.js';
 
 const CUSTOMERS = [
   { frequency: 2, monetaryValue: 22.35 },
@@ -81,5 +82,12 @@ describe('conditionalSpend', () => {
   it('is null when the mean is infinite', () => {
     expect(conditionalSpend(2, 0.5, 10, 0, 0)).toBeNull();
     expect(conditionalSpend(0.2, 0.5, 10, 1, 5)).toBeNull();
+  });
+});
+
+describe('readSpend: the largest spend', () => {
+  it('refuses a mean spend above 1e15, whose squares would leave the double range', () => {
+    expectMetricError(() => readSpend('test', 2, 4.5e153, ['m']), 'INVALID_INPUT', ['m'], 'at most 1000000000000000');
+    expect(readSpend('test', 2, 1e15, ['m'])).toBe(1e15);
   });
 });

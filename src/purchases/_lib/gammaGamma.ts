@@ -33,6 +33,9 @@ export interface SpendData {
 }
 
 const whole = /* @__PURE__ */ (() => z.int().check(z.gte(0)))();
+/** The largest mean spend the model takes: a quadrillion in any currency. */
+export const MAX_SPEND = 1e15;
+
 /** Fields a `summarizePurchases` record carries besides these two: accepted and ignored. */
 const SUMMARY_KEYS = new Set(['customerId', 'recency', 'age', 'holdoutFrequency', 'holdoutMonetaryValue']);
 const record = /* @__PURE__ */ (() => z.object({ frequency: whole, monetaryValue: nonNegativeMoney }))();
@@ -56,6 +59,8 @@ export function readSpend(metric: string, x: number, value: unknown, path: Path)
   if (!isDecimal(value) || isNegativeDecimal(value)) rejectElement(metric, nonNegativeMoney, value, path);
   const m = typeof value === 'number' ? value : Number(value);
   if (x > 0 && !(m > 0)) invalid(metric, path, 'must be greater than 0 for a customer with repeat purchases');
+  // Sums of squared spends (the correlation, the likelihood's scale) must stay far inside the double range.
+  if (m > MAX_SPEND) invalid(metric, path, `must be at most ${MAX_SPEND}`);
   if (!Number.isFinite(x * m))
     invalid(metric, path, 'is too large: frequency × monetaryValue exceeds the double range');
   return m;
@@ -117,6 +122,29 @@ export function readSpendData(metric: string, input: unknown): SpendData {
     noData(metric, ['customers'], 'has no customer with a repeat purchase: the model is fitted on repeat buyers only');
   }
   return summarize(xs, ms, withoutRepeat);
+}
+
+/**
+ * The same data with every spend divided by `c`. The model is scale-equivariant (v scales with the currency,
+ * p and q do not), so a fit on spends near 1 and rescaled after reaches the same optimum in any currency.
+ */
+export function scaleSpends(data: SpendData, c: number): SpendData {
+  const logC = Math.log(c);
+  let purchases = 0;
+  for (let i = 0; i < data.frequency.length; i++) purchases += data.frequency[i] as number;
+  return {
+    ...data,
+    total: data.total.map((value) => value / c),
+    sumXLogM: data.sumXLogM - purchases * logC,
+    sumLogM: data.sumLogM - data.frequency.length * logC,
+  };
+}
+
+/** The mean spend of the repeat buyers (each buyer's z̄ weighted equally). */
+export function meanSpend(data: SpendData): number {
+  let sum = 0;
+  for (let i = 0; i < data.frequency.length; i++) sum += (data.total[i] as number) / (data.frequency[i] as number);
+  return sum / data.frequency.length;
 }
 
 function summarize(xs: number[], ms: number[], withoutRepeat: number): SpendData {

@@ -2,6 +2,7 @@
 // `age`, or `opportunities` for a discrete-time model) and a mean repeat spend, read once and checked.
 import * as z from 'zod/mini';
 import { invalid, rejectElement } from '../../internal/parse.js';
+import { MAX_AGE } from './customers.js';
 import { readSpend } from './gammaGamma.js';
 import type { CountModelKind, History } from './kinds.js';
 
@@ -66,6 +67,7 @@ export function readValueCustomer(metric: string, row: unknown, path: Path, kind
   } else {
     if (!isFiniteNonNegative(t)) rejectElement(metric, nonNegative, t, [...path, 'recency']);
     if (!isFiniteNonNegative(age) || age === 0) rejectElement(metric, positive, age, [...path, ageField]);
+    if (age > MAX_AGE) invalid(metric, [...path, ageField], `must be at most ${MAX_AGE} (in the model's time unit)`);
   }
   if (t > age) invalid(metric, [...path, 'recency'], `must not exceed ${ageField} (${age})`);
   if (x > 0 && t === 0) invalid(metric, [...path, 'recency'], 'must be above 0 when frequency is (repeat purchases)');
