@@ -30,9 +30,6 @@ export interface MaximizeOptions {
 
 const DEFAULTS: MaximizeOptions = { maxIterations: 500, tolerance: 1e-10 };
 
-/** A predicted gain this small relative to |f| is below what f's rounding can show (a few ulps). */
-const STALL_GAIN = 1e-13;
-
 /** Sufficient increase of the Armijo condition. */
 const ARMIJO = 1e-4;
 /** The longest step a line search tries, in the log parameters: e^5 ≈ 150 times a parameter. */
@@ -60,9 +57,6 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
   const s = new Float64Array(n);
   const y = new Float64Array(n);
   let restarted = false;
-  // Whether H holds curvature learnt from steps (not a reset), and the gain its last step predicted.
-  let curvatureKnown = false;
-  let predictedGain = Number.POSITIVE_INFINITY;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (small(g, tolerance * Math.max(1, Math.abs(value)))) {
       return { point: x, value, iterations: iteration, evaluations, converged: true };
@@ -79,7 +73,6 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     }
     if (!(slope > 0)) {
       resetTo(h, n, 1);
-      curvatureKnown = false;
       for (let i = 0; i < n; i++) direction[i] = g[i] as number;
       slope = 0;
       longest = 0;
@@ -100,18 +93,17 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     }
     if (!(nextValue > value)) {
       if (!restarted) {
-        // The quasi-Newton model's predicted gain, ½ gᵀHg (the Newton decrement, Boyd & Vandenberghe §9.5.1).
-        predictedGain = curvatureKnown ? slope / 2 : Number.POSITIVE_INFINITY;
         restarted = true;
         resetTo(h, n, 1);
-        curvatureKnown = false;
         continue;
       }
-      // No step gains: the point is a maximum to double precision when the gradient is small, or when the
-      // curvature learnt predicts a gain below what rounding lets f show.
-      const size = Math.max(1, Math.abs(value));
-      const converged = small(g, 1e3 * tolerance * size) || predictedGain <= STALL_GAIN * size;
-      return { point: x, value, iterations: iteration, evaluations, converged };
+      return {
+        point: x,
+        value,
+        iterations: iteration,
+        evaluations,
+        converged: small(g, 1e3 * tolerance * Math.max(1, Math.abs(value))),
+      };
     }
     restarted = false;
     let sy = 0;
@@ -127,10 +119,7 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
       for (let i = 0; i < n; i++) yy += (y[i] as number) ** 2;
       resetTo(h, n, sy / yy);
     }
-    if (sy > 1e-12 * norm(s) * norm(y)) {
-      update(h, n, s, y, sy);
-      curvatureKnown = true;
-    }
+    if (sy > 1e-12 * norm(s) * norm(y)) update(h, n, s, y, sy);
     [x, next] = [next, x];
     [g, nextG] = [nextG, g];
     value = nextValue;
