@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { bulkArray, invalid, type NoOptions, noOptions, parseForm } from '../internal/parse.js';
-import { conditionalSpend, readSpend, readSpendRecord } from './_lib/gammaGamma.js';
-import { readValueModel, type ValueModel } from './_lib/fittedModels.js';
+import { invalid, isArrayInput, type NoOptions, noOptions, parseForm } from '../internal/parse.js';
+import { readValueModel } from './_lib/fittedModels.js';
+import { readSpend, readSpendRecord } from './_lib/gammaGamma.js';
+import { checkedSpend, columnSpends, recordSpends } from './_lib/spends.js';
 import type { GammaGammaCustomer, GammaGammaParameters } from './fitGammaGamma.js';
 
 const METRIC = 'expectedMonetaryValue';
@@ -23,33 +24,25 @@ export type ExpectedMonetaryValueInput =
   | {
       /** The fitted Gamma-Gamma model, as {@link fitGammaGamma} returns it. */
       readonly model: GammaGammaModel;
-      /** Every customer of a base: the result is one expected spend per customer, in order. */
-      readonly customers: ArrayLike<GammaGammaCustomer>;
+      /**
+       * Every customer of a base, as records (the result is an array of numbers) or as columns of equal
+       * length (the result is a Float64Array): one expected spend per customer, in order.
+       */
+      readonly customers:
+        | ArrayLike<GammaGammaCustomer>
+        | {
+            /** Repeat purchases of each customer (Float64Arrays are read in place). */
+            readonly frequency: ArrayLike<number>;
+            /** Each customer's mean repeat spend: numbers or decimal strings. */
+            readonly monetaryValue: ArrayLike<number | string>;
+          };
     };
 
 const forms = /* @__PURE__ */ (() =>
   [
     { key: 'customer', schema: z.strictObject({ model: z.unknown(), customer: z.unknown() }) },
-    {
-      key: 'customers',
-      schema: z.strictObject({ model: z.unknown(), customers: bulkArray('an array of { frequency, monetaryValue }') }),
-    },
+    { key: 'customers', schema: z.strictObject({ model: z.unknown(), customers: z.unknown() }) },
   ] as const)();
-
-function spend(model: ValueModel, x: number, m: number, path: readonly (string | number)[]): number {
-  const value = conditionalSpend(model.p, model.q, model.v, x, m);
-  if (value === null) {
-    invalid(
-      METRIC,
-      x === 0 ? ['model', 'q'] : path,
-      x === 0
-        ? 'must exceed 1 to value a customer without repeat purchases: the mean spend p·v/(q − 1) is infinite otherwise'
-        : 'gives p·frequency + q ≤ 1: the expected spend is infinite',
-    );
-  }
-  if (!Number.isFinite(value)) invalid(METRIC, path, 'gives an expected spend beyond the double range');
-  return value;
-}
 
 /**
  * Expected monetary value: the mean value of a customer's future purchases under the Gamma-Gamma model.
@@ -71,19 +64,29 @@ function spend(model: ValueModel, x: number, m: number, path: readonly (string |
  * Source: P. S. Fader and B. G. S. Hardie, "The Gamma-Gamma Model of Monetary Value" (2013 note,
  * brucehardie.com/notes/025), equation 5; lifetimes' `conditional_expected_average_profit`.
  *
- * @param input - `{ model, customer: { frequency, monetaryValue } }` for one customer (a number), or
- * `{ model, customers: [...] }` for many (an array of numbers, in order).
+ * Scoring a base reads each customer once: numbers are checked inline, decimal strings read as for one
+ * customer; columns of Float64Arrays are read in place.
+ *
+ * @param input - `{ model, customer: { frequency, monetaryValue } }` for one customer (a number);
+ * `{ model, customers: [...] }` for records (an array of numbers, in order); `{ model, customers: { frequency,
+ * monetaryValue } }` for columns of equal length, arrays or typed arrays (a Float64Array, in order).
  * @param options - none: the function takes no options; pass nothing (or `{}`).
  * @throws {@link MetricError} `INVALID_INPUT` when `model` is not a fitted Gamma-Gamma model (`model.model`
  * not `'gamma-gamma'`, or p, q, v not positive finite numbers), a frequency is not a whole number ≥ 0, a
- * monetaryValue is negative, not a finite number or decimal string, or 0 with repeat purchases, a key is
- * unknown, `options` has any key, or the expected spend is infinite (q ≤ 1 for a customer without repeat purchases).
+ * monetaryValue is negative, not a finite number or decimal string, above 1e15, or 0 with repeat purchases
+ * (at `['customer', field]`, `['customers', i, field]` for records, `['customers', field, i]` for columns), a
+ * key or a column is unknown (`['customers', name]`), a column is missing or not an array, `monetaryValue`
+ * has not as many elements as `frequency` (`['customers', 'monetaryValue']`), `customers` is neither records
+ * nor columns, `options` has any key, or the expected spend is infinite (at `['model', 'q']` when q ≤ 1 for
+ * a customer without repeat purchases; at the customer, or at its frequency in columns, when p·x + q ≤ 1).
  * @example
  * ```ts
  * // CDNOW (Fader & Hardie 2013): p = 6.25, q = 3.74, v = 15.44; 2 repeat purchases of $22.35 on average.
  * const model = { model: 'gamma-gamma', p: 6.25, q: 3.74, v: 15.44 } as const;
  * expectedMonetaryValue({ model, customer: { frequency: 2, monetaryValue: 22.35 } }); // ≈ 24.66
  * expectedMonetaryValue({ model, customer: { frequency: 0, monetaryValue: 0 } }); // ≈ 35.22
+ * // A base as columns: a Float64Array, ≈ [24.66, 35.22].
+ * expectedMonetaryValue({ model, customers: { frequency: [2, 0], monetaryValue: Float64Array.of(22.35, 0) } });
  * ```
  * @category Purchases
  */
@@ -95,20 +98,35 @@ export function expectedMonetaryValue(
   input: { readonly model: GammaGammaModel; readonly customers: ArrayLike<GammaGammaCustomer> },
   options?: NoOptions,
 ): number[];
-export function expectedMonetaryValue(input: ExpectedMonetaryValueInput, options?: NoOptions): number | number[] {
+export function expectedMonetaryValue(
+  input: {
+    readonly model: GammaGammaModel;
+    readonly customers: { readonly frequency: ArrayLike<number>; readonly monetaryValue: ArrayLike<number | string> };
+  },
+  options?: NoOptions,
+): Float64Array;
+export function expectedMonetaryValue(
+  input: ExpectedMonetaryValueInput,
+  options?: NoOptions,
+): number | number[] | Float64Array {
   noOptions(METRIC, options, ['model', 'customer', 'customers']);
   const parsed = parseForm(METRIC, forms, input);
   const model = readValueModel(METRIC, parsed.value.model, ['model']);
   if (parsed.form === 'customer') {
     const { x, value } = readSpendRecord(METRIC, parsed.value.customer, ['customer']);
     const m = readSpend(METRIC, x, value, ['customer', 'monetaryValue']);
-    return spend(model, x, m, ['customer']);
+    return checkedSpend(METRIC, model, x, m, ['customer']);
   }
-  const rows = parsed.value.customers;
-  const out = new Array<number>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const { x, value } = readSpendRecord(METRIC, rows[i], ['customers', i]);
-    out[i] = spend(model, x, readSpend(METRIC, x, value, ['customers', i, 'monetaryValue']), ['customers', i]);
+  const customers = parsed.value.customers;
+  if (isArrayInput(customers)) return recordSpends(METRIC, model, customers);
+  if (typeof customers !== 'object' || customers === null) {
+    invalid(
+      METRIC,
+      ['customers'],
+      customers === undefined
+        ? 'is required'
+        : 'must be an array of { frequency, monetaryValue } or columns { frequency, monetaryValue }',
+    );
   }
-  return out;
+  return columnSpends(METRIC, model, customers as Record<string, unknown>);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isMetricError } from '../../errors.js';
 import { expectMetricError } from '../../../test/support/errors.js';
 import { readCustomer, readCustomers } from './customers.js';
@@ -81,5 +82,60 @@ describe('readCustomers: the longest observation', () => {
       ['customers', 'age', 1],
     );
     expect(readCustomers('test', [{ frequency: 1, recency: 2, age: 1e12 }]).age[0]).toBe(1e12);
+  });
+});
+
+describe('readCustomers: the quick check of a whole base agrees with the field-by-field one', () => {
+  const edge = fc.oneof(
+    fc.constantFrom(0, -0, 1, 2, 0.5, -1, 1e12, 1e12 + 1, 2 ** 53 - 1, 2 ** 53, 5e-324, Number.NaN),
+    fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_VALUE),
+    fc.integer({ min: 0, max: 5 }),
+    fc.double({ min: 0, max: 10, noNaN: true }),
+  );
+  const value = fc.oneof({ weight: 6, arbitrary: edge }, fc.constantFrom<unknown>('1', null, undefined, true, 1n));
+  const outcome = (run: () => { frequency: number; recency: number; age: number }) => {
+    try {
+      const h = run();
+      return { ok: [h.frequency, h.recency, h.age] };
+    } catch (error) {
+      if (isMetricError(error)) return { code: error.code, path: error.issues[0]?.path, message: error.message };
+      throw error;
+    }
+  };
+
+  it('accepts and refuses a record as readCustomer does, at the same path', () => {
+    fc.assert(
+      fc.property(value, value, value, (frequency, recency, age) => {
+        const record = { frequency, recency, age };
+        const many = outcome(() => {
+          const c = readCustomers('m', [{ frequency: 1, recency: 1, age: 1 }, record]);
+          return { frequency: c.frequency[1] as number, recency: c.recency[1] as number, age: c.age[1] as number };
+        });
+        expect(many).toEqual(outcome(() => readCustomer('m', record, ['customers', 1])));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts a column element exactly when readCustomer accepts it as a record', () => {
+    fc.assert(
+      fc.property(edge, edge, edge, (frequency, recency, age) => {
+        const one = outcome(() => readCustomer('m', { frequency, recency, age }, ['customer']));
+        const many = outcome(() => {
+          const c = readCustomers('m', {
+            frequency: Float64Array.of(0, frequency),
+            recency: Float64Array.of(0, recency),
+            age: Float64Array.of(1, age),
+          });
+          return { frequency: c.frequency[1] as number, recency: c.recency[1] as number, age: c.age[1] as number };
+        });
+        if ('ok' in one) expect(many).toEqual({ ok: [frequency, recency, age] });
+        else {
+          const field = (one.path as (string | number)[])[1];
+          expect(many).toMatchObject({ code: one.code, path: ['customers', field, 1] });
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -66,21 +66,52 @@ export function readCustomer(
   value: unknown,
   path: readonly (string | number)[],
 ): { frequency: number; recency: number; age: number } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MetricError(metric, 'INVALID_INPUT', [
-      issue(path, 'must be an object { frequency, recency, age }', 'invalid_type'),
-    ]);
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) notRecord(metric, path);
   const record = value as Record<string, unknown>;
   const frequency = record.frequency;
   const recency = record.recency;
   const age = record.age;
+  checkFields(metric, frequency, recency, age, path);
+  return { frequency: (frequency as number) + 0, recency: (recency as number) + 0, age: age as number };
+}
+
+function notRecord(metric: string, path: readonly (string | number)[]): never {
+  throw new MetricError(metric, 'INVALID_INPUT', [
+    issue(path, 'must be an object { frequency, recency, age }', 'invalid_type'),
+  ]);
+}
+
+/**
+ * Whether numbers x, t_x, T make a valid history: x a whole number ≥ 0 (at most 2^53 − 1), 0 < T ≤ 1e12,
+ * 0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0 (with x, t_x ≥ 0: x·t_x > 0 when both are above 0, x + t_x = 0
+ * when both are 0). Every comparison is false for NaN. The comparisons are combined with `&` rather than
+ * `&&` so that a bulk loop has no branch for the data to mispredict (whether x is 0 varies from customer to
+ * customer); the loops call it for the common case and {@link checkFields} to name what is wrong.
+ */
+export const validHistory = (x: number, t: number, T: number): boolean =>
+  (+(x >= 0) &
+    +(x <= Number.MAX_SAFE_INTEGER) &
+    +(Math.floor(x) === x) &
+    +(T > 0) &
+    +(T <= MAX_AGE) &
+    +(t >= 0) &
+    +(t <= T) &
+    (+(x * t > 0) | +(x + t === 0))) ===
+  1;
+
+/** Throws the MetricError of the first rule the fields of one record at `path` break; returns if none. */
+function checkFields(
+  metric: string,
+  frequency: unknown,
+  recency: unknown,
+  age: unknown,
+  path: readonly (string | number)[],
+): void {
   if (!isCount(frequency)) rejectElement(metric, count, frequency, [...path, 'frequency']);
   if (!isNumber(recency) || recency < 0) rejectElement(metric, nonNegativeNumber, recency, [...path, 'recency']);
   if (!isNumber(age) || age <= 0) rejectElement(metric, positiveNumber, age, [...path, 'age']);
   if (age > MAX_AGE) invalid(metric, [...path, 'age'], `must be at most ${MAX_AGE} (in the model's time unit)`);
   checkHistory(metric, frequency, recency + 0, age, [...path, 'recency']);
-  return { frequency: frequency + 0, recency: recency + 0, age };
 }
 
 /** The rules between the fields of one history, reported at `at` (the recency). */
@@ -130,10 +161,19 @@ function fromRecords(metric: string, records: ArrayLike<unknown>, field: string)
   const recency = new Float64Array(n);
   const age = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const history = readCustomer(metric, records[i], [field, i]);
-    frequency[i] = history.frequency;
-    recency[i] = history.recency;
-    age[i] = history.age;
+    const value = records[i];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) notRecord(metric, [field, i]);
+    const record = value as Record<string, unknown>;
+    const x = record.frequency;
+    const t = record.recency;
+    const T = record.age;
+    if (!(typeof x === 'number' && typeof t === 'number' && typeof T === 'number' && validHistory(x, t, T))) {
+      checkFields(metric, x, t, T, [field, i]);
+    }
+    // + 0 reads −0 as 0, as the schemas do.
+    frequency[i] = (x as number) + 0;
+    recency[i] = (t as number) + 0;
+    age[i] = T as number;
   }
   return { frequency, recency, age, count: n };
 }
@@ -160,20 +200,27 @@ function fromColumns(metric: string, value: Record<string, unknown>, field: stri
   const [frequency, recency, age] = columns.map((column, j) =>
     column instanceof Float64Array ? column : copy(metric, column, [field, FIELDS[j] as Field]),
   ) as [Float64Array, Float64Array, Float64Array];
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i] as number;
-    const t = recency[i] as number;
-    const T = age[i] as number;
-    // One test for the common case; a failing customer is then looked at field by field.
-    const fine = x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x && T > 0 && T <= MAX_AGE;
-    if (fine && t <= T && (x > 0 ? t > 0 : t === 0)) continue;
-    if (!(Number.isSafeInteger(x) && x >= 0)) rejectElement(metric, count, x, [field, 'frequency', i]);
-    if (!(t >= 0 && t < Number.POSITIVE_INFINITY)) rejectElement(metric, nonNegativeNumber, t, [field, 'recency', i]);
-    if (!(T > 0 && T < Number.POSITIVE_INFINITY)) rejectElement(metric, positiveNumber, T, [field, 'age', i]);
-    if (T > MAX_AGE) invalid(metric, [field, 'age', i], `must be at most ${MAX_AGE} (in the model's time unit)`);
-    checkHistory(metric, x, t, T, [field, 'recency', i]);
+  const bad = firstInvalid(frequency, recency, age, n);
+  if (bad >= 0) {
+    const [x, t, T] = [frequency[bad] as number, recency[bad] as number, age[bad] as number];
+    if (!(Number.isSafeInteger(x) && x >= 0)) rejectElement(metric, count, x, [field, 'frequency', bad]);
+    if (!(t >= 0 && t < Number.POSITIVE_INFINITY)) rejectElement(metric, nonNegativeNumber, t, [field, 'recency', bad]);
+    if (!(T > 0 && T < Number.POSITIVE_INFINITY)) rejectElement(metric, positiveNumber, T, [field, 'age', bad]);
+    if (T > MAX_AGE) invalid(metric, [field, 'age', bad], `must be at most ${MAX_AGE} (in the model's time unit)`);
+    checkHistory(metric, x, t, T, [field, 'recency', bad]);
   }
   return { frequency, recency, age, count: n };
+}
+
+/**
+ * The first customer of the columns whose history is not valid, or −1. A loop of its own, so that the engine
+ * optimises it for the data alone, whatever the code around it.
+ */
+function firstInvalid(frequency: Float64Array, recency: Float64Array, age: Float64Array, n: number): number {
+  for (let i = 0; i < n; i++) {
+    if (!validHistory(frequency[i] as number, recency[i] as number, age[i] as number)) return i;
+  }
+  return -1;
 }
 
 /** A column that is not a Float64Array, copied into one (a non-number element is reported on the spot). */

@@ -54,6 +54,16 @@ function isWhole(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** Checks one customer's frequency at `path`: a whole number ≥ 0. */
+export function readSpendFrequency(metric: string, x: unknown, path: Path): number {
+  if (!isWhole(x)) rejectElement(metric, whole, x, path);
+  return x;
+}
+
+/** Whether `key` may be a key of a customer record: the two fields read, or one of a summary's. */
+export const isSpendRecordKey = (key: string): boolean =>
+  key === 'frequency' || key === 'monetaryValue' || SUMMARY_KEYS.has(key);
+
 /** Checks one customer's spend and returns it as a number (decimal strings read to the nearest double). */
 export function readSpend(metric: string, x: number, value: unknown, path: Path): number {
   if (!isDecimal(value) || isNegativeDecimal(value)) rejectElement(metric, nonNegativeMoney, value, path);
@@ -69,14 +79,18 @@ export function readSpend(metric: string, x: number, value: unknown, path: Path)
 /** Checks one customer record at `path` (its keys and frequency); returns its two fields. */
 export function readSpendRecord(metric: string, row: unknown, path: Path): { x: number; value: unknown } {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) rejectElement(metric, record, row, path);
+  checkSpendRecordKeys(metric, row as object, path);
+  const { frequency: x, monetaryValue: value } = row as Record<string, unknown>;
+  return { x: readSpendFrequency(metric, x, [...path, 'frequency']), value };
+}
+
+/** Refuses a key of a customer record at `path` that is not a field of one. */
+export function checkSpendRecordKeys(metric: string, row: object, path: Path): void {
   for (const key in row) {
-    if (key !== 'frequency' && key !== 'monetaryValue' && !SUMMARY_KEYS.has(key)) {
+    if (!isSpendRecordKey(key)) {
       invalid(metric, [...path, key], 'is not a field of a customer: frequency and monetaryValue are read');
     }
   }
-  const { frequency: x, monetaryValue: value } = row as Record<string, unknown>;
-  if (!isWhole(x)) rejectElement(metric, whole, x, [...path, 'frequency']);
-  return { x, value };
 }
 
 /** Reads the fit's input: records or columns. */
