@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { invalid, noData, parse, parseOptions } from '../internal/parse.js';
 import { bgNbdLogLikelihood, LIMIT, prepareBgNbd } from './_lib/bgNbdLikelihood.js';
 import { type PurchaseHistory, type PurchaseHistoryColumns, readCustomers } from './_lib/customers.js';
-import { groupByFrequency } from './_lib/frequencyGroups.js';
 import { maximize } from './_lib/maximize.js';
 
 const METRIC = 'fitBetaGeometricNbd';
@@ -76,7 +75,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown
  *        + ln(1 + δ_{x>0} · a/(b + x − 1) · ((α + T)/(α + t_x))^{r+x}).
  *
  * The last term is computed as a log-sum-exp, so customers with hundreds of purchases over thousands of
- * days never overflow; the ln Γ, ln B and ψ terms are computed once per distinct x. The fit maximises
+ * days never overflow; the ln Γ, ln B and ψ terms are computed once per distinct x, the rest once per
+ * distinct history (x, t_x, T), weighted by its customers. The fit maximises
  * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) with BFGS and the analytic gradient, and
  * stops when every ∂ ln L/∂ ln θ is below 1e-10 × |ln L|: the parameters are then found to about 1e-6
  * relative, the log-likelihood to about 1e-12. When the likelihood keeps rising towards a limit of the model
@@ -132,7 +132,7 @@ export function fitBetaGeometricNbd(
   }
   if (repeat === 0) noData(METRIC, ['customers'], 'has no repeat purchase: the model cannot be fitted');
   const scale = time / columns.count;
-  const data = prepareBgNbd(columns, groupByFrequency(columns), scale);
+  const data = prepareBgNbd(columns, scale);
   const first = start ?? { r: 1, alpha: time / (columns.count + repeat), a: 1, b: 1 };
   const inside = (value: number) => Math.min(LIMIT - 1, Math.max(1 - LIMIT, value));
   const best = maximize(

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectedMonetaryValue } from './expectedMonetaryValue.js';
+import { expectedPurchases } from './expectedPurchases.js';
 import { predictCustomerValue } from './predictCustomerValue.js';
 
 const purchaseModel = fc.record({
@@ -57,6 +59,60 @@ describe('predictCustomerValue properties', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('is the discounted monthly increments of expectedPurchases times expectedMonetaryValue (BG/NBD, Pareto/NBD)', () => {
+    const parameter = fc.double({ min: 0.1, max: 10, noNaN: true });
+    const countModel = fc.oneof(
+      fc.record({ r: parameter, alpha: parameter, a: parameter, b: parameter }).map((p) => ({ model: 'bg-nbd', ...p })),
+      fc
+        .record({ r: parameter, alpha: parameter, s: parameter, beta: parameter })
+        .map((p) => ({ model: 'pareto-nbd', ...p })),
+    );
+    const history = fc
+      .record({
+        frequency: fc.integer({ min: 0, max: 30 }),
+        last: fc.double({ min: 0.05, max: 1, noNaN: true }),
+        age: fc.integer({ min: 1, max: 60 }),
+        monetaryValue: fc.double({ min: 1, max: 500, noNaN: true }),
+      })
+      .map(({ frequency, last, age, monetaryValue }) => ({
+        frequency,
+        recency: frequency === 0 ? 0 : last * age,
+        age,
+        monetaryValue: frequency === 0 ? 0 : monetaryValue,
+      }));
+    fc.assert(
+      fc.property(
+        countModel,
+        // Repeated histories exercise the shared forecasts.
+        fc.array(history, { minLength: 1, maxLength: 4 }).map((list) => [...list, ...list]),
+        fc.integer({ min: 1, max: 30 }),
+        (model, customers, months) => {
+          const result = predictCustomerValue(
+            { purchaseModel: model, valueModel, customers, months, discountRate: 0.01 },
+            { unit: 'week' },
+          );
+          customers.forEach((customer, i) => {
+            const history = { frequency: customer.frequency, recency: customer.recency, age: customer.age };
+            let expected = 0;
+            let previous = 0;
+            for (let m = 1; m <= months; m++) {
+              const now = expectedPurchases({ model, periods: (m * 52) / 12, customer: history });
+              expected += (now - previous) / 1.01 ** m;
+              previous = now;
+            }
+            const spend = expectedMonetaryValue({ model: valueModel, customer });
+            const entry = result.customers[i];
+            expect(Math.abs((entry?.value as number) - expected * spend)).toBeLessThanOrEqual(
+              1e-12 * expected * spend + 1e-300,
+            );
+            expect(Math.abs((entry?.purchases as number) - previous)).toBeLessThanOrEqual(1e-12 * previous + 1e-300);
+          });
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -5,10 +5,16 @@ import { decimal } from '../internal/schemas.js';
 import { readValueModel } from './_lib/fittedModels.js';
 import { readModel } from './_lib/registry.js';
 import { conditionalSpend } from './_lib/gammaGamma.js';
-import type { History } from './_lib/kinds.js';
 import { readValueCustomer } from './_lib/valueCustomers.js';
 import type { GammaGammaModel } from './expectedMonetaryValue.js';
 import type { PurchaseModel } from './_lib/predictionInput.js';
+
+/** A forecast of customers alive at the end of observation with one (x, T), and P(alive) by recency. */
+interface Forecast {
+  readonly discounted: number;
+  readonly total: number;
+  readonly alive: Map<number, number>;
+}
 
 const METRIC = 'predictCustomerValue';
 
@@ -161,45 +167,56 @@ export function predictCustomerValue(
   const time = (m: number) => (kind.discrete ? Math.floor((m * b) / a) : (m * b) / a);
   const discounts = new Float64Array(months + 1);
   for (let m = 1; m <= months; m++) discounts[m] = (1 + rate) ** -m;
-  /** Σ_m (E[Y(m)] − E[Y(m − 1)]) / (1 + d)^m, and E[Y(months)]. */
-  const discountedPurchases = (history: History) => {
+  // E[Y(t) | history] = E[Y(t) | alive at T, x, T] · P(alive at T | history) for every model: the monthly
+  // sums of the first factor are computed once per distinct (x, T), the second once per distinct history.
+  /** Σ_m (E[Y(m) | alive] − E[Y(m − 1) | alive]) / (1 + d)^m, and E[Y(months) | alive]. */
+  const discountedIfAlive = (x: number, age: number): Forecast => {
     let discounted = 0;
     let previous = 0;
     let previousTime = 0;
     for (let m = 1; m <= months; m++) {
       const t = time(m);
       if (t === previousTime) continue;
-      const expected = kind.conditionalExpected(parameters, t, history);
+      const expected = kind.expectedIfAlive(parameters, t, x, age);
       discounted += (expected - previous) * (discounts[m] as number);
       previous = expected;
       previousTime = t;
     }
-    return { discounted, total: previous };
+    return { discounted, total: previous, alive: new Map() };
   };
-  const byHistory = new Map<string, { discounted: number; total: number }>();
+  const byAge = new Map<number, Map<number, Forecast>>();
   const customers: CustomerValue[] = new Array(rows.length);
   let total = 0;
   for (let i = 0; i < rows.length; i++) {
     const customer = readValueCustomer(METRIC, rows[i], ['customers', i], kind);
     const { history } = customer;
-    const spend = conditionalSpend(p, q, v, history.frequency, customer.monetaryValue);
+    const { frequency: x, recency, age } = history;
+    const spend = conditionalSpend(p, q, v, x, customer.monetaryValue);
     if (spend === null) {
       invalid(
         METRIC,
-        history.frequency === 0 ? ['valueModel', 'q'] : ['customers', i],
+        x === 0 ? ['valueModel', 'q'] : ['customers', i],
         'gives an infinite expected spend: q must exceed 1 to value a customer without repeat purchases',
       );
     }
-    // Customers who share a history share its expected purchases: computed once per distinct history.
-    const key = `${history.frequency} ${history.recency} ${history.age}`;
-    let purchases = byHistory.get(key);
-    if (purchases === undefined) {
-      purchases = discountedPurchases(history);
-      byHistory.set(key, purchases);
+    let byFrequency = byAge.get(age);
+    if (byFrequency === undefined) {
+      byFrequency = new Map();
+      byAge.set(age, byFrequency);
     }
-    const value = purchases.discounted * spend;
+    let forecast = byFrequency.get(x);
+    if (forecast === undefined) {
+      forecast = discountedIfAlive(x, age);
+      byFrequency.set(x, forecast);
+    }
+    let alive = forecast.alive.get(recency);
+    if (alive === undefined) {
+      alive = kind.aliveAtEnd(parameters, history);
+      forecast.alive.set(recency, alive);
+    }
+    const value = alive * forecast.discounted * spend;
     if (!Number.isFinite(value)) invalid(METRIC, ['customers', i], 'has a value beyond the double range');
-    const entry = { value, purchases: purchases.total, monetaryValue: spend };
+    const entry = { value, purchases: alive * forecast.total, monetaryValue: spend };
     customers[i] = customer.customerId === undefined ? entry : { customerId: customer.customerId, ...entry };
     total += customer.count * value;
   }

@@ -83,6 +83,17 @@ export const bgBb: CountModelKind = {
     return aliveAtEnd(parameters, history) * buying * survivalSum(gamma, delta + n, k);
   },
 
+  /** (α + x)/(α + β + n) · Σ_{i=1}^{n*} B(γ, δ + n + i)/B(γ, δ + n): equation 13's factor given alive at n. */
+  expectedIfAlive(parameters, t, x, age) {
+    const [alpha, beta, gamma, delta] = parameters as unknown as [number, number, number, number];
+    const n = Math.floor(age);
+    const k = Math.floor(t);
+    if (k <= 0) return 0;
+    return ((alpha + x) / (alpha + beta + n)) * survivalSum(gamma, delta + n, k);
+  },
+
+  aliveAtEnd: aliveAtEnd,
+
   /** P(alive at opportunity n + 1 | x, t_x, n) (the paper's equation 11, lifetimes' m = 1; its Table 6). */
   probabilityAlive(parameters, history) {
     const [, , gamma, delta] = parameters as unknown as [number, number, number, number];

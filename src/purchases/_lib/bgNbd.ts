@@ -297,6 +297,8 @@ export const bgNbd: CountModelKind = {
     expectedIfAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), history.frequency, history.age, t) *
     probabilityAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), history),
   probabilityAlive: (p, history) => probabilityAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), history),
+  expectedIfAlive: (p, t, x, T) => expectedIfAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), x, T, t),
+  aliveAtEnd: (p, history) => probabilityAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), history),
   countProbability: (p, n, t) => countProbability(at(p, 0), at(p, 1), at(p, 2), at(p, 3), n, t),
   conditionalExpectedColumns: (p, t, columns, out) =>
     conditionalExpectedColumns(at(p, 0), at(p, 1), at(p, 2), at(p, 3), t, columns, out),

@@ -3,11 +3,10 @@ import { cdnowSummary } from '../../../test/support/cdnowSummary.js';
 import { logBeta, logGamma } from '../../internal/special.js';
 import { bgNbdLogLikelihood, prepareBgNbd } from './bgNbdLikelihood.js';
 import { readCustomers } from './customers.js';
-import { groupByFrequency } from './frequencyGroups.js';
 
 function prepared(customers: { frequency: number; recency: number; age: number }[]) {
   const columns = readCustomers('test', customers);
-  return prepareBgNbd(columns, groupByFrequency(columns));
+  return prepareBgNbd(columns);
 }
 
 /** Eq. 6 of Fader, Hardie & Lee (2005), term by term, for one customer. */
@@ -27,6 +26,16 @@ describe('bgNbdLogLikelihood', () => {
     const customers = cdnowSummary().slice(0, 200);
     const expected = customers.reduce((sum, c) => sum + direct(...parameters, c.frequency, c.recency, c.age), 0);
     expect(bgNbdLogLikelihood(prepared(customers), point, new Float64Array(4))).toBeCloseTo(expected, 9);
+  });
+
+  it('weights each distinct history by its customers: a base repeated twice has twice the value and gradient', () => {
+    const customers = cdnowSummary().slice(0, 300);
+    const once = new Float64Array(4);
+    const twice = new Float64Array(4);
+    const single = bgNbdLogLikelihood(prepared(customers), point, once);
+    const doubled = bgNbdLogLikelihood(prepared([...customers, ...customers.slice().reverse()]), point, twice);
+    expect(doubled / single).toBeCloseTo(2, 12);
+    for (let k = 0; k < 4; k++) expect((twice[k] as number) / (once[k] as number)).toBeCloseTo(2, 9);
   });
 
   it('has the analytic gradient: finite differences agree', () => {

@@ -32,6 +32,19 @@ export interface CountModelKind {
   conditionalExpected(parameters: Float64Array, t: number, history: History): number;
   /** P(alive | history): the probability that the customer has not lapsed by the end of observation. */
   probabilityAlive(parameters: Float64Array, history: History): number;
+  /**
+   * E[Y(t) | alive at the end of observation, x, T]: the expected purchases over the next `t` time units of a
+   * customer known to be alive at T, which depends on the history through x and T only. Every model's
+   * E[Y(t) | history] is this times {@link CountModelKind.aliveAtEnd}, so a base sharing few (x, T) shares
+   * most of the work of a forecast over many horizons.
+   */
+  expectedIfAlive(parameters: Float64Array, t: number, frequency: number, age: number): number;
+  /**
+   * P(alive at the end of observation | history): the factor of {@link CountModelKind.expectedIfAlive} in
+   * E[Y(t) | history]. For the continuous-time models it is `probabilityAlive`; BG/BB's `probabilityAlive` is
+   * that of the next opportunity, this is that of the last one observed.
+   */
+  aliveAtEnd(parameters: Float64Array, history: History): number;
   /** P(X(t) = n): the probability that a customer just acquired buys exactly `n` times in `t` time units. */
   countProbability(parameters: Float64Array, n: number, t: number): number;
   /**

@@ -79,4 +79,41 @@ describe('maximize', () => {
     }, start);
     expect(start).toEqual([3, 4]);
   });
+
+  it('ends at a maximum known only to rounding without shrinking the step for nothing', () => {
+    // A log-likelihood of thousands of terms is known to about 1e-13 of its size: near the top the Armijo
+    // increase is below that noise. f = 1e4 − Σ (i + 1)(xᵢ − cᵢ)² plus a deterministic noise of 1e-12 × 1e4.
+    const centre = [0.3, -1.2, 2.5, 0.8];
+    const noise = (p: Float64Array) => Math.sin(1e9 * ((p[0] as number) + 3 * (p[1] as number))) * 1e-8;
+    const result = maximize(
+      (p, g) => {
+        let sum = 0;
+        for (let i = 0; i < 4; i++) {
+          const d = (p[i] as number) - (centre[i] as number);
+          g[i] = -2 * (i + 1) * d;
+          sum += (i + 1) * d * d;
+        }
+        return 1e4 - sum + noise(p);
+      },
+      [0, 0, 0, 0],
+    );
+    expect(result.converged).toBe(true);
+    for (let i = 0; i < 4; i++) expect(result.point[i]).toBeCloseTo(centre[i] as number, 6);
+    // Without the rule the line searches shrank their steps in the noise: 71 evaluations instead of 13.
+    expect(result.evaluations).toBeLessThan(30);
+  });
+
+  it('does not stop on a slope that still rises, however flat', () => {
+    // f = −e^{−x}: its gradient e^{−x} never vanishes, and the search goes on until it is below tolerance.
+    const result = maximize(
+      (p, g) => {
+        const e = Math.exp(-(p[0] as number));
+        g[0] = e;
+        return -e;
+      },
+      [0],
+    );
+    expect(result.converged).toBe(true);
+    expect(Math.exp(-(result.point[0] as number))).toBeLessThanOrEqual(1e-10);
+  });
 });

@@ -32,6 +32,10 @@ const DEFAULTS: MaximizeOptions = { maxIterations: 500, tolerance: 1e-10 };
 
 /** Sufficient increase of the Armijo condition. */
 const ARMIJO = 1e-4;
+/** A step that moves no coordinate by more than this (relative) leaves the point as it is in double precision. */
+const SMALLEST_MOVE = 1e-16;
+/** How much lower than the current value a stationary trial point may be: the rounding of a long sum. */
+const ROUNDING = 1e-11;
 /** The longest step a line search tries, in the log parameters: e^5 ≈ 150 times a parameter. */
 const MAX_STEP = 5;
 
@@ -83,15 +87,26 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     }
     let step = longest > MAX_STEP ? MAX_STEP / longest : 1;
     let nextValue = Number.NEGATIVE_INFINITY;
-    for (let trial = 0; trial < 60; trial++) {
+    const reach = SMALLEST_MOVE * (1 + largest(x));
+    for (let trial = 0; trial < 60 && step * longest > reach; trial++) {
       for (let i = 0; i < n; i++) next[i] = (x[i] as number) + step * (direction[i] as number);
       nextValue = f(next, nextG);
       evaluations++;
       if (Number.isFinite(nextValue) && nextValue >= value + ARMIJO * step * slope) break;
+      // Near the maximum the increase is below the rounding of f, and the Armijo test fails on noise: a trial
+      // point that is itself stationary (the convergence test below) and no lower than rounding can explain
+      // is the maximum, and the search ends there rather than shrinking the step for nothing.
+      if (
+        nextValue >= value - ROUNDING * Math.max(1, Math.abs(value)) &&
+        small(nextG, tolerance * Math.max(1, Math.abs(nextValue)))
+      ) {
+        break;
+      }
       step *= trial < 2 ? 0.5 : 0.1;
       nextValue = Number.NEGATIVE_INFINITY;
     }
-    if (!(nextValue > value)) {
+    const stationary = Number.isFinite(nextValue) && small(nextG, tolerance * Math.max(1, Math.abs(nextValue)));
+    if (!(nextValue > value) && !stationary) {
       if (!restarted) {
         restarted = true;
         resetTo(h, n, 1);
@@ -142,6 +157,12 @@ function resetTo(h: Float64Array, n: number, scale: number): void {
 function small(g: Float64Array, bound: number): boolean {
   for (let i = 0; i < g.length; i++) if (!(Math.abs(g[i] as number) <= bound)) return false;
   return true;
+}
+
+function largest(v: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i] as number));
+  return max;
 }
 
 function norm(v: Float64Array): number {

@@ -98,6 +98,14 @@ export const paretoNbd: CountModelKind = {
     const [r, alpha, s, beta] = read(parameters);
     return aliveProbability(r, alpha, s, beta, history);
   },
+  expectedIfAlive(parameters, t, x, age) {
+    const [r, alpha, s, beta] = read(parameters);
+    return ((r + x) / (alpha + age)) * (beta + age) * survivalIntegral(s, beta + age, t);
+  },
+  aliveAtEnd(parameters, history) {
+    const [r, alpha, s, beta] = read(parameters);
+    return aliveProbability(r, alpha, s, beta, history);
+  },
   countProbability(parameters, n, t) {
     const [r, alpha, s, beta] = read(parameters);
     return countProbability(r, alpha, s, beta, n, t);

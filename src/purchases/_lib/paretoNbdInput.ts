@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { noData, parse } from '../../internal/parse.js';
 import { readCustomers } from './customers.js';
-import type { Histories } from './paretoNbdLikelihood.js';
+import type { Histories } from './historyGroups.js';
 
 const shape = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown() }))();
 

@@ -2,99 +2,11 @@
 // for the BFGS maximiser. Work that depends on a customer's history only through x, or through a pair
 // (x, t), is done once per distinct value: ln Γ(r + x) − ln Γ(r) and ψ(r + x) − ψ(r) per distinct x, and
 // the end term J(t) of `paretoNbdTerms` per distinct (x, t) among the customers' (x, tₓ) and (x, T), and
-// the rest once per distinct history (x, tₓ, T), weighted by its customers (all customers without repeat
-// purchases and of one age share a history). On CDNOW that is 2 357 customers but 23 distinct x, 943 pairs
-// and 1 186 histories.
+// the rest once per distinct history (x, tₓ, T), weighted by its customers (see `historyGroups`).
 import { digamma, logGamma } from '../../internal/special.js';
 import type { Objective } from './maximize.js';
+import { groupHistories, type Histories } from './historyGroups.js';
 import { logBracket, logEndTerm, TERM_SIZE } from './paretoNbdTerms.js';
-
-/** Customers' histories as columns, already validated. */
-export interface Histories {
-  readonly frequency: Float64Array;
-  readonly recency: Float64Array;
-  readonly age: Float64Array;
-}
-
-/** The distinct histories, each with its customers, indexed by their distinct x and (x, t) pairs. */
-interface Groups {
-  readonly frequencies: Float64Array;
-  readonly pairFrequency: Float64Array;
-  readonly pairTime: Float64Array;
-  /** Per distinct history: its x (index into `frequencies`), its (x, tₓ) and (x, T) pairs, T, customers. */
-  readonly frequencyOf: Int32Array;
-  readonly recencyPair: Int32Array;
-  readonly agePair: Int32Array;
-  readonly age: Float64Array;
-  readonly count: Float64Array;
-}
-
-/** Pair ids below this fit in a key of two ids (2^26 pairs, far more than customers ever give). */
-const PAIR_KEY = 2 ** 26;
-
-function group(histories: Histories): Groups {
-  const { frequency, recency, age } = histories;
-  const n = frequency.length;
-  const frequencyIds = new Map<number, number>();
-  const pairs = new Map<number, Map<number, number>>();
-  const frequencies: number[] = [];
-  const pairFrequency: number[] = [];
-  const pairTime: number[] = [];
-  const seen = new Map<number, number>();
-  const frequencyOf: number[] = [];
-  const recencyPair: number[] = [];
-  const agePair: number[] = [];
-  const ages: number[] = [];
-  const count: number[] = [];
-  const pairOf = (x: number, t: number): number => {
-    let times = pairs.get(x);
-    if (times === undefined) {
-      times = new Map();
-      pairs.set(x, times);
-    }
-    let id = times.get(t);
-    if (id === undefined) {
-      id = pairTime.length;
-      times.set(t, id);
-      pairFrequency.push(x);
-      pairTime.push(t);
-    }
-    return id;
-  };
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i] as number;
-    let id = frequencyIds.get(x);
-    if (id === undefined) {
-      id = frequencies.length;
-      frequencyIds.set(x, id);
-      frequencies.push(x);
-    }
-    const atRecency = pairOf(x, recency[i] as number);
-    const atAge = pairOf(x, age[i] as number);
-    const key = atRecency * PAIR_KEY + atAge;
-    const known = seen.get(key);
-    if (known !== undefined) {
-      count[known] = (count[known] as number) + 1;
-      continue;
-    }
-    seen.set(key, count.length);
-    frequencyOf.push(id);
-    recencyPair.push(atRecency);
-    agePair.push(atAge);
-    ages.push(age[i] as number);
-    count.push(1);
-  }
-  return {
-    frequencies: Float64Array.from(frequencies),
-    pairFrequency: Float64Array.from(pairFrequency),
-    pairTime: Float64Array.from(pairTime),
-    frequencyOf: Int32Array.from(frequencyOf),
-    recencyPair: Int32Array.from(recencyPair),
-    agePair: Int32Array.from(agePair),
-    age: Float64Array.from(ages),
-    count: Float64Array.from(count),
-  };
-}
 
 /**
  * The objective for `maximize`: Σ ln L(r, α, s, β | xᵢ, tₓᵢ, Tᵢ) at (ln r, ln α, ln s, ln β), with its
@@ -102,7 +14,8 @@ function group(histories: Histories): Groups {
  */
 export function paretoNbdObjective(histories: Histories): Objective {
   const n = histories.frequency.length;
-  const { frequencies, pairFrequency, pairTime, frequencyOf, recencyPair, agePair, age, count } = group(histories);
+  const { frequencies, pairFrequency, pairTime, frequencyOf, recencyPair, agePair, age, count } =
+    groupHistories(histories);
   const distinct = count.length;
   const logGammas = new Float64Array(frequencies.length);
   const digammas = new Float64Array(frequencies.length);

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { invalid, rejectElement } from '../../internal/parse.js';
 import { MAX_AGE } from './customers.js';
-import { readSpend } from './gammaGamma.js';
+import { MAX_SPEND, readSpend } from './gammaGamma.js';
 import type { CountModelKind, History } from './kinds.js';
 
 type Path = readonly (string | number)[];
@@ -80,10 +80,13 @@ export function readValueCustomer(metric: string, row: unknown, path: Path, kind
   if (count !== undefined && (!isWhole(count) || count === 0)) {
     rejectElement(metric, positiveWhole, count, [...path, 'count']);
   }
+  const spend = fields.monetaryValue;
+  // A plain number in range needs none of readSpend's checks (nor the path it would report).
+  const plain = typeof spend === 'number' && (x === 0 ? spend >= 0 : spend > 0) && spend <= MAX_SPEND;
   return {
     customerId: id,
     history: { frequency: x, recency: t, age },
-    monetaryValue: readSpend(metric, x, fields.monetaryValue, [...path, 'monetaryValue']),
+    monetaryValue: plain ? spend : readSpend(metric, x, spend, [...path, 'monetaryValue']),
     count: count ?? 1,
   };
 }
