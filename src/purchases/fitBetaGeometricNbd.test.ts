@@ -94,6 +94,16 @@ describe('fitBetaGeometricNbd', () => {
         expect(Number.isFinite(value)).toBe(true);
     });
 
+    it('says converged: false where the likelihood rises by a hair per decade towards a → ∞, b → 0', () => {
+      // Three customers (weeks): the log-likelihood still gains about 1e-10 per decade of a, below what a
+      // line search can see; a probe a decade away along each parameter finds the slope.
+      const fit = fitBetaGeometricNbd({
+        customers: { frequency: [1, 1, 0], recency: [31 / 7, 8, 0], age: [365 / 7, 361 / 7, 334 / 7] },
+      });
+      expect(fit.converged).toBe(false);
+      expect(fit.a).toBeGreaterThan(1e6);
+    });
+
     it('says converged: false when the iterations run out', () => {
       const fit = fitBetaGeometricNbd({ customers: cdnowSummary() }, { maxIterations: 2 });
       expect(fit.converged).toBe(false);

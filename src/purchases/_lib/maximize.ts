@@ -34,7 +34,7 @@ const DEFAULTS: MaximizeOptions = { maxIterations: 500, tolerance: 1e-10 };
 const ARMIJO = 1e-4;
 /** A step that moves no coordinate by more than this (relative) leaves the point as it is in double precision. */
 const SMALLEST_MOVE = 1e-16;
-/** How much lower than the current value a stationary trial point may be: the rounding of a long sum. */
+/** How far from the current value a stationary trial point may be: the rounding of a long sum. */
 const ROUNDING = 1e-11;
 /** The longest step a line search tries, in the log parameters: e^5 ≈ 150 times a parameter. */
 const MAX_STEP = 5;
@@ -55,6 +55,8 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
   let evaluations = 1;
   if (!Number.isFinite(value)) return { point: x, value, iterations: 0, evaluations, converged: false };
   const h = identity(n);
+  /** The inverse Hessian learnt before the last restart, for the probe of the flattest direction. */
+  const learnt = identity(n);
   const direction = new Float64Array(n);
   let next = new Float64Array(n);
   let nextG = new Float64Array(n);
@@ -63,7 +65,16 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
   let restarted = false;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (small(g, tolerance * Math.max(1, Math.abs(value)))) {
-      return { point: x, value, iterations: iteration, evaluations, converged: true };
+      const probe = probeFlattest(f, x, value, h, next, nextG, false);
+      evaluations += probe.evaluations;
+      if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: true };
+      // Higher ground a decade away: the search goes on from there, with a fresh inverse Hessian.
+      value = probe.value;
+      [x, next] = [next, x];
+      [g, nextG] = [nextG, g];
+      resetTo(h, n, 1);
+      restarted = false;
+      continue;
     }
     // Ascent direction H·g (H approximates the inverse of −∇²f).
     let slope = 0;
@@ -93,11 +104,13 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
       nextValue = f(next, nextG);
       evaluations++;
       if (Number.isFinite(nextValue) && nextValue >= value + ARMIJO * step * slope) break;
-      // Near the maximum the increase is below the rounding of f, and the Armijo test fails on noise: a trial
-      // point that is itself stationary (the convergence test below) and no lower than rounding can explain
-      // is the maximum, and the search ends there rather than shrinking the step for nothing.
+      // Near the maximum the change of f is below its rounding, and the Armijo test fails on noise: a trial
+      // point that is itself stationary (the convergence test below), where f differs from here by no more
+      // than rounding can explain, is the maximum, and the search ends there rather than shrinking the step
+      // for nothing. A real increase that fails the test is searched on as before: on a likelihood that keeps
+      // rising towards a limit of the model, stopping there would claim a maximum that is not one.
       if (
-        nextValue >= value - ROUNDING * Math.max(1, Math.abs(value)) &&
+        Math.abs(nextValue - value) <= ROUNDING * Math.max(1, Math.abs(value)) &&
         small(nextG, tolerance * Math.max(1, Math.abs(nextValue)))
       ) {
         break;
@@ -109,16 +122,24 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     if (!(nextValue > value) && !stationary) {
       if (!restarted) {
         restarted = true;
+        learnt.set(h);
         resetTo(h, n, 1);
         continue;
       }
-      return {
-        point: x,
-        value,
-        iterations: iteration,
-        evaluations,
-        converged: small(g, 1e3 * tolerance * Math.max(1, Math.abs(value))),
-      };
+      const nearly = small(g, 1e3 * tolerance * Math.max(1, Math.abs(value)));
+      // No step gains what rounding can show. Where the gradient is nearly small enough, the surface may still
+      // rise, a decade away, along one parameter alone: the probe looks along each of them too.
+      const probe = nearly
+        ? probeFlattest(f, x, value, learnt, next, nextG, true)
+        : { value: undefined, evaluations: 0 };
+      evaluations += probe.evaluations;
+      if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: nearly };
+      value = probe.value;
+      [x, next] = [next, x];
+      [g, nextG] = [nextG, g];
+      resetTo(h, n, 1);
+      restarted = false;
+      continue;
     }
     restarted = false;
     let sy = 0;
@@ -141,6 +162,54 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
   }
   const converged = small(g, tolerance * Math.max(1, Math.abs(value)));
   return { point: x, value, iterations: maxIterations, evaluations, converged };
+}
+
+/** How far the probe of a stationary point looks along its flattest direction: a decade of a parameter. */
+const DECADE = Math.LN10;
+
+/**
+ * A vanishing gradient is not yet a maximum: where a likelihood keeps rising towards a limit of its model (a
+ * parameter drifting to 0 or ∞), the gradient in the log parameter fades long before the limit. Such a
+ * drift runs along the flattest direction of the surface, the leading eigenvector of the inverse Hessian
+ * `h` (found by power iteration), so f is evaluated a decade away along it, both ways (and, with `alongEach`,
+ * along each coordinate, for when `h` is not to be trusted). A value higher than
+ * rounding can explain (left in `next` and `nextG`) shows that `x` is not the maximum; at a true maximum
+ * both probes are lower and the search ends.
+ */
+function probeFlattest(
+  f: Objective,
+  x: Float64Array,
+  value: number,
+  h: Float64Array,
+  next: Float64Array,
+  nextG: Float64Array,
+  alongEach: boolean,
+): { value: number | undefined; evaluations: number } {
+  const n = x.length;
+  let v = Float64Array.from({ length: n }, (_, i) => 1 + i / n);
+  for (let round = 0; round < 50; round++) {
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) w[i] = (w[i] as number) + (h[i * n + j] as number) * (v[j] as number);
+    const size = largest(w);
+    if (!(size > 0 && size < Number.POSITIVE_INFINITY)) return { value: undefined, evaluations: 0 };
+    for (let i = 0; i < n; i++) w[i] = (w[i] as number) / size;
+    v = w;
+  }
+  const directions = [v];
+  if (alongEach)
+    for (let k = 0; k < n; k++) directions.push(Float64Array.from({ length: n }, (_, i) => (i === k ? 1 : 0)));
+  const bar = value + ROUNDING * Math.max(1, Math.abs(value));
+  let evaluations = 0;
+  for (const direction of directions) {
+    for (const sign of [1, -1]) {
+      for (let i = 0; i < n; i++) next[i] = (x[i] as number) + sign * DECADE * (direction[i] as number);
+      const probed = f(next, nextG);
+      evaluations++;
+      if (Number.isFinite(probed) && probed > bar) return { value: probed, evaluations };
+    }
+  }
+  return { value: undefined, evaluations };
 }
 
 function identity(n: number): Float64Array {
