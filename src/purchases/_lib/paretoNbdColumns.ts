@@ -1,0 +1,175 @@
+// The Pareto/NBD predictions of one customer and of a whole base (Fader & Hardie 2005, eq. 36 and 41). Both
+// go through the same functions, so that a customer scored alone and within a base get the same bits.
+//
+// A base is scored with each distinct term computed once: ln J(t) depends on the customer through (x, t)
+// only, ln J(T), ln(α + T), ln(β + T) and the survival integral through T (and x), and P(alive) of a
+// customer without repeat purchase through T alone. A base summarised in whole days has a few hundred
+// distinct ages and recencies and a few hundred frequencies, so the hypergeometric series, the bulk of the
+// work, runs for a small share of the customers. Ages or recencies beyond the first 4 096 distinct values
+// are computed customer by customer.
+import { AgeIndex } from './ageIndex.js';
+import type { CustomerColumns } from './customers.js';
+import { aliveFromLogTerms, logEndValue } from './paretoNbdTerms.js';
+
+/** [1 − (b/(b + t))^(s−1)]/(s − 1) = ln(1 + t/b)·(1 − e^−u)/u with u = (s − 1) ln(1 + t/b): exact at s = 1. */
+export function survivalIntegral(s: number, b: number, t: number): number {
+  const log = Math.log1p(t / b);
+  const u = (s - 1) * log;
+  return u === 0 ? log : (log * -Math.expm1(-u)) / u;
+}
+
+/** P(alive | x, tₓ, T) (Fader & Hardie 2005, eq. 36), in [0, 1]. */
+export function aliveProbability(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  recency: number,
+  age: number,
+): number {
+  const first = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
+  const weight = Math.log(s / (r + s + x));
+  return aliveFromLogTerms(
+    first,
+    weight,
+    logEndValue(r, alpha, s, beta, x, recency),
+    logEndValue(r, alpha, s, beta, x, age),
+  );
+}
+
+/** (r + x)(β + T)/(α + T): the expected purchase rate of a customer alive at T, per time unit. */
+const rate = (r: number, alpha: number, beta: number, x: number, age: number): number =>
+  ((r + x) / (alpha + age)) * (beta + age);
+
+/** E[Y(t) | x, tₓ, T] = (r + x)(β + T)/(α + T)·[1 − ((β + T)/(β + T + t))^(s−1)]/(s − 1)·P(alive) (eq. 41). */
+export function conditionalExpected(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  t: number,
+  x: number,
+  recency: number,
+  age: number,
+): number {
+  const alive = aliveProbability(r, alpha, s, beta, x, recency, age);
+  return rate(r, alpha, beta, x, age) * survivalIntegral(s, beta + age, t) * alive;
+}
+
+/** Frequencies below this bound have their shared terms cached; customers with more are scored alone. */
+const DENSE_BELOW = 1 << 12;
+
+/**
+ * P(alive), or E[Y(t)] when `t` is given, of every customer of `columns` into `out`. Per distinct age (at
+ * most 4 096): ln(α + T), ln(β + T), the survival integral and the result of a customer without repeat
+ * purchase; per distinct (age, frequency) and (recency, frequency), ln J. Each is computed as the
+ * one-customer functions compute it, on its first use; slots not yet computed hold NaN.
+ */
+function scoreBase(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  t: number | undefined,
+  columns: CustomerColumns,
+  out: Float64Array,
+): void {
+  const { frequency, recency, age, count } = columns;
+  // Number the distinct frequencies first, so that every row of ln J has its width.
+  const group = new Int32Array(DENSE_BELOW).fill(-1);
+  const weights: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = frequency[i] as number;
+    if (x < DENSE_BELOW && (group[x] as number) < 0) {
+      group[x] = weights.length;
+      weights.push(Math.log(s / (r + s + x)));
+    }
+  }
+  const width = weights.length;
+  const ages = new AgeIndex();
+  const recencies = new AgeIndex();
+  // Per age slot: ln(α + T), ln(β + T), the survival integral, the result of x = 0.
+  const ageTerms: number[] = [];
+  const ageRows: Float64Array[] = [];
+  const recencyRows: Float64Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = frequency[i] as number;
+    const tx = recency[i] as number;
+    const T = age[i] as number;
+    const slot = x < DENSE_BELOW ? ages.slot(T) : -1;
+    if (slot < 0) {
+      out[i] =
+        t === undefined
+          ? aliveProbability(r, alpha, s, beta, x, tx, T)
+          : conditionalExpected(r, alpha, s, beta, t, x, tx, T);
+      continue;
+    }
+    if (slot === ageRows.length) {
+      ageTerms.push(
+        Math.log(alpha + T),
+        Math.log(beta + T),
+        t === undefined ? 0 : survivalIntegral(s, beta + T, t),
+        Number.NaN,
+      );
+      ageRows.push(new Float64Array(width).fill(Number.NaN));
+    }
+    const base = 4 * slot;
+    if (x === 0) {
+      const known = ageTerms[base + 3] as number;
+      if (!Number.isNaN(known)) {
+        out[i] = known;
+        continue;
+      }
+    }
+    const j = group[x] as number;
+    const ageRow = ageRows[slot] as Float64Array;
+    let logAge = ageRow[j] as number;
+    if (Number.isNaN(logAge)) {
+      logAge = logEndValue(r, alpha, s, beta, x, T);
+      ageRow[j] = logAge;
+    }
+    let logRecency: number;
+    const at = recencies.slot(tx);
+    if (at < 0) logRecency = logEndValue(r, alpha, s, beta, x, tx);
+    else {
+      if (at === recencyRows.length) recencyRows.push(new Float64Array(width).fill(Number.NaN));
+      const row = recencyRows[at] as Float64Array;
+      logRecency = row[j] as number;
+      if (Number.isNaN(logRecency)) {
+        logRecency = logEndValue(r, alpha, s, beta, x, tx);
+        row[j] = logRecency;
+      }
+    }
+    const first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
+    const alive = aliveFromLogTerms(first, weights[j] as number, logRecency, logAge);
+    const value = t === undefined ? alive : rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) * alive;
+    if (x === 0) ageTerms[base + 3] = value;
+    out[i] = value;
+  }
+}
+
+/** E[Y(t) | x, tₓ, T] of every customer of `columns` into `out`. */
+export function conditionalExpectedColumns(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  t: number,
+  columns: CustomerColumns,
+  out: Float64Array,
+): void {
+  scoreBase(r, alpha, s, beta, t, columns, out);
+}
+
+/** P(alive | x, tₓ, T) of every customer of `columns` into `out`. */
+export function probabilityAliveColumns(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  columns: CustomerColumns,
+  out: Float64Array,
+): void {
+  scoreBase(r, alpha, s, beta, undefined, columns, out);
+}
