@@ -45,10 +45,18 @@ describe('scoreByPattern', () => {
     ];
     const calls: History[] = [];
     const out = new Float64Array(histories.length);
-    scoreByPattern(columns(histories), out, (h) => {
-      calls.push({ ...h });
-      return h.frequency + 10 * h.recency + 100 * Math.floor(h.age);
-    });
+    const parameters = new Float64Array(0);
+    scoreByPattern(
+      columns(histories),
+      out,
+      (p, t, h) => {
+        expect([p, t]).toEqual([parameters, 3]);
+        calls.push({ ...h });
+        return h.frequency + 10 * h.recency + 100 * Math.floor(h.age);
+      },
+      parameters,
+      3,
+    );
     expect([...out]).toEqual([642, 642, 742, 600, 642]);
     expect(calls).toEqual([histories[0], histories[2], histories[3]]);
   });
@@ -60,7 +68,7 @@ describe('scoreByPattern', () => {
     }
     const out = new Float64Array(2 * histories.length);
     const all = columns([...histories, ...histories.slice().reverse()]);
-    scoreByPattern(all, out, (h) => h.frequency + 1e3 * h.recency + 1e6 * h.age);
+    scoreByPattern(all, out, (_p, _t, h) => h.frequency + 1e3 * h.recency + 1e6 * h.age, new Float64Array(0), 0);
     for (let i = 0; i < all.count; i++) {
       expect(out[i]).toBe(
         (all.frequency[i] as number) + 1e3 * (all.recency[i] as number) + 1e6 * (all.age[i] as number),

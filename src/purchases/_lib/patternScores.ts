@@ -10,7 +10,7 @@ import type { History } from './kinds.js';
 /** Patterns are cached while x, t_x and ⌊n⌋ are whole numbers below this bound (10 bits each). */
 const BOUND = 1 << 10;
 /** The table's first size (a power of 2); it doubles whenever it is half full. */
-const FIRST_SIZE = 1 << 12;
+const FIRST_SIZE = 1 << 8;
 
 /** Values by 30-bit key: keys of −1 mark empty slots. */
 class PatternTable {
@@ -51,11 +51,21 @@ class PatternTable {
   }
 }
 
+/** A one-customer prediction of a model with `parameters`, over `t` periods when it takes a horizon. */
+export type PatternScore = (parameters: Float64Array, t: number, history: History) => number;
+
 /**
  * `one`'s value of every customer of `columns` into `out`, `one` being called once per distinct (x, t_x, ⌊n⌋)
  * (customers with a fractional recency, or 1 024 opportunities or purchases or more, are scored one by one).
+ * `periods` is passed on to `one` as its `t`. `one` should be a function made once, not a closure made per call: V8 then keeps its call inlined.
  */
-export function scoreByPattern(columns: CustomerColumns, out: Float64Array, one: (history: History) => number): void {
+export function scoreByPattern(
+  columns: CustomerColumns,
+  out: Float64Array,
+  one: PatternScore,
+  parameters: Float64Array,
+  periods: number,
+): void {
   const { frequency, recency, age, count } = columns;
   const table = new PatternTable();
   const history = { frequency: 0, recency: 0, age: 0 };
@@ -67,7 +77,7 @@ export function scoreByPattern(columns: CustomerColumns, out: Float64Array, one:
       history.frequency = x;
       history.recency = t;
       history.age = age[i] as number;
-      out[i] = one(history);
+      out[i] = one(parameters, periods, history);
       continue;
     }
     // t_x ≤ T < BOUND (the histories are checked), so the three fit in 10 bits each.
@@ -80,7 +90,7 @@ export function scoreByPattern(columns: CustomerColumns, out: Float64Array, one:
     history.frequency = x;
     history.recency = t;
     history.age = age[i] as number;
-    const value = one(history);
+    const value = one(parameters, periods, history);
     table.insert(slot, key, value);
     out[i] = value;
   }
