@@ -61,7 +61,7 @@ export function conditionalExpected(
 const DENSE_BELOW = 1 << 12;
 
 /**
- * P(alive), or E[Y(t)] when `t` is given, of every customer of `columns` into `out`. Per distinct age (at
+ * P(alive), or E[Y(t)] when `expected`, of every customer of `columns` into `out`. Per distinct age (at
  * most 4 096): ln(α + T), ln(β + T), the survival integral and the result of a customer without repeat
  * purchase; per distinct (age, frequency) and (recency, frequency), ln J. Each is computed as the
  * one-customer functions compute it, on its first use; slots not yet computed hold NaN.
@@ -71,7 +71,8 @@ function scoreBase(
   alpha: number,
   s: number,
   beta: number,
-  t: number | undefined,
+  t: number,
+  expected: boolean,
   columns: CustomerColumns,
   out: Float64Array,
 ): void {
@@ -99,17 +100,16 @@ function scoreBase(
     const T = age[i] as number;
     const slot = x < DENSE_BELOW ? ages.slot(T) : -1;
     if (slot < 0) {
-      out[i] =
-        t === undefined
-          ? aliveProbability(r, alpha, s, beta, x, tx, T)
-          : conditionalExpected(r, alpha, s, beta, t, x, tx, T);
+      out[i] = expected
+        ? conditionalExpected(r, alpha, s, beta, t, x, tx, T)
+        : aliveProbability(r, alpha, s, beta, x, tx, T);
       continue;
     }
     if (slot === ageRows.length) {
       ageTerms.push(
         Math.log(alpha + T),
         Math.log(beta + T),
-        t === undefined ? 0 : survivalIntegral(s, beta + T, t),
+        expected ? survivalIntegral(s, beta + T, t) : 0,
         Number.NaN,
       );
       ageRows.push(new Float64Array(width).fill(Number.NaN));
@@ -143,7 +143,7 @@ function scoreBase(
     }
     const first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
     const alive = aliveFromLogTerms(first, weights[j] as number, logRecency, logAge);
-    const value = t === undefined ? alive : rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) * alive;
+    const value = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) * alive : alive;
     if (x === 0) ageTerms[base + 3] = value;
     out[i] = value;
   }
@@ -159,7 +159,7 @@ export function conditionalExpectedColumns(
   columns: CustomerColumns,
   out: Float64Array,
 ): void {
-  scoreBase(r, alpha, s, beta, t, columns, out);
+  scoreBase(r, alpha, s, beta, t, true, columns, out);
 }
 
 /** P(alive | x, tₓ, T) of every customer of `columns` into `out`. */
@@ -171,5 +171,5 @@ export function probabilityAliveColumns(
   columns: CustomerColumns,
   out: Float64Array,
 ): void {
-  scoreBase(r, alpha, s, beta, undefined, columns, out);
+  scoreBase(r, alpha, s, beta, 0, false, columns, out);
 }

@@ -84,10 +84,17 @@ export function logEndValue(r: number, alpha: number, s: number, beta: number, x
  */
 export function aliveFromLogTerms(first: number, weight: number, logRecency: number, logAge: number): number {
   const atRecency = weight + logRecency;
-  const top = Math.max(first, atRecency);
-  const w1 = Math.exp(first - top);
+  // Scaled by the larger of the first two terms, whose exponential is then e⁰ = 1 (not computed).
+  let top = first;
+  let w1 = 1;
+  let wx = 1;
+  if (first >= atRecency) wx = Math.exp(atRecency - first);
+  else {
+    top = atRecency;
+    w1 = Math.exp(first - atRecency);
+  }
   // J decreases in t, so J(tₓ) ≥ J(T); rounding may invert two equal values, never by more.
-  const difference = Math.max(0, Math.exp(atRecency - top) - Math.exp(weight + logAge - top));
+  const difference = Math.max(0, wx - Math.exp(weight + logAge - top));
   return w1 / (w1 + difference);
 }
 
