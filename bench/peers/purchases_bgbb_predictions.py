@@ -63,13 +63,17 @@ def exact_sums(params, horizon, x, tx, n):
     return float(alive.sum()), float(expected.sum())
 
 
-def timed(task, runs):
+def timed(task, repeats):
+    # The median wall time and the mean CPU time of the runs, in milliseconds, and the last value.
     times = []
-    for _ in range(runs):
+    cpu = []
+    for _ in range(repeats):
         start = time.perf_counter()
+        start_cpu = time.process_time()
         value = task()
         times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)[len(times) // 2], value
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return (sorted(times)[len(times) // 2], sum(cpu) / len(cpu)), value
 
 
 def main():
@@ -77,16 +81,16 @@ def main():
     params = [float(value) for value in sys.argv[5:9]]
     x, tx, n = np.fromfile(path, dtype='<f8').reshape(3, size).astype(int)
     out = {'runs': runs}
-    ms, values = timed(lambda: probability_alive(params, 1, x, tx, n), runs)
-    out['probabilityAlive'] = {'ms': ms, 'sum': float(values.sum()), 'first': float(values[0])}
-    ms, values = timed(lambda: bgbb_conditional(params, horizon, x, tx, n), runs)
-    out['conditionalExpected'] = {'ms': ms, 'sum': float(values.sum()), 'first': float(values[0])}
+    (ms, cpu), values = timed(lambda: probability_alive(params, 1, x, tx, n), runs)
+    out['probabilityAlive'] = {'ms': ms, 'cpu': cpu, 'sum': float(values.sum()), 'first': float(values[0])}
+    (ms, cpu), values = timed(lambda: bgbb_conditional(params, horizon, x, tx, n), runs)
+    out['conditionalExpected'] = {'ms': ms, 'cpu': cpu, 'sum': float(values.sum()), 'first': float(values[0])}
     alive, expected = exact_sums(params, horizon, x, tx, n)
     out['probabilityAlive']['exactSum'] = alive
     out['conditionalExpected']['exactSum'] = expected
     zero = np.zeros(1, dtype=int)
-    ms, values = timed(lambda: [bgbb_conditional(params, m, zero, zero, zero)[0] for m in range(1, 105)], runs)
-    out['expected'] = {'ms': ms, 'sum': float(np.sum(values))}
+    (ms, cpu), values = timed(lambda: [bgbb_conditional(params, m, zero, zero, zero)[0] for m in range(1, 105)], runs)
+    out['expected'] = {'ms': ms, 'cpu': cpu, 'sum': float(np.sum(values))}
     print(json.dumps(out))
 
 
