@@ -7,8 +7,8 @@
 // distinct ages and recencies and a few hundred frequencies, so the hypergeometric series, the bulk of the
 // work, runs for a small share of the customers. Ages or recencies beyond the first 4 096 distinct values
 // are computed customer by customer.
-import { AgeIndex } from './ageIndex.js';
 import type { CustomerColumns } from './customers.js';
+import { DoubleIndex } from './doubleIndex.js';
 import { aliveFromLogTerms, logEndValue } from './paretoNbdTerms.js';
 
 /** [1 − (b/(b + t))^(s−1)]/(s − 1) = ln(1 + t/b)·(1 − e^−u)/u with u = (s − 1) ln(1 + t/b): exact at s = 1. */
@@ -60,6 +60,11 @@ export function conditionalExpected(
 /** Frequencies below this bound have their shared terms cached; customers with more are scored alone. */
 const DENSE_BELOW = 1 << 12;
 
+// Reused by every call (scoring never re-enters itself), cleared before use.
+const ages = new DoubleIndex();
+const recencies = new DoubleIndex();
+const group = new Int32Array(DENSE_BELOW).fill(-1);
+
 /**
  * P(alive), or E[Y(t)] when `expected`, of every customer of `columns` into `out`. Per distinct age (at
  * most 4 096): ln(α + T), ln(β + T), the survival integral and the result of a customer without repeat
@@ -76,20 +81,41 @@ function scoreBase(
   columns: CustomerColumns,
   out: Float64Array,
 ): void {
-  const { frequency, recency, age, count } = columns;
+  const { frequency, count } = columns;
   // Number the distinct frequencies first, so that every row of ln J has its width.
-  const group = new Int32Array(DENSE_BELOW).fill(-1);
+  const values: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < count; i++) {
     const x = frequency[i] as number;
     if (x < DENSE_BELOW && (group[x] as number) < 0) {
       group[x] = weights.length;
+      values.push(x);
       weights.push(Math.log(s / (r + s + x)));
     }
   }
+  ages.clear();
+  recencies.clear();
+  try {
+    scoreEach(r, alpha, s, beta, t, expected, columns, out, weights);
+  } finally {
+    for (const x of values) group[x] = -1;
+  }
+}
+
+/** The loop of `scoreBase`, once the frequencies are numbered in `group` with their `weights`. */
+function scoreEach(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  t: number,
+  expected: boolean,
+  columns: CustomerColumns,
+  out: Float64Array,
+  weights: readonly number[],
+): void {
+  const { frequency, recency, age, count } = columns;
   const width = weights.length;
-  const ages = new AgeIndex();
-  const recencies = new AgeIndex();
   // Per age slot: ln(α + T), ln(β + T), the survival integral, the result of x = 0.
   const ageTerms: number[] = [];
   const ageRows: Float64Array[] = [];
