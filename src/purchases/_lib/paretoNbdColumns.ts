@@ -138,7 +138,7 @@ function scoreEach(
         expected ? survivalIntegral(s, beta + T, t) : 0,
         Number.NaN,
       );
-      ageRows.push(new Float64Array(width).fill(Number.NaN));
+      ageRows.push(new Float64Array(4 * width).fill(Number.NaN));
     }
     const base = 4 * slot;
     if (x === 0) {
@@ -149,27 +149,41 @@ function scoreEach(
       }
     }
     const j = group[x] as number;
+    // Per (age, frequency): first = −(r + x) ln(α + T) − s ln(β + T), ln(s/(r + s + x)·J(T)), e^(that − first),
+    // and the rate times the survival integral: all of P(alive) and E[Y(t)] that does not depend on tₓ.
     const ageRow = ageRows[slot] as Float64Array;
-    let logAge = ageRow[j] as number;
-    if (Number.isNaN(logAge)) {
-      logAge = logEndValue(r, alpha, s, beta, x, T);
-      ageRow[j] = logAge;
+    const cell = 4 * j;
+    let first = ageRow[cell] as number;
+    if (Number.isNaN(first)) {
+      first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
+      const atAge = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, T);
+      ageRow[cell] = first;
+      ageRow[cell + 1] = atAge;
+      ageRow[cell + 2] = Math.exp(atAge - first);
+      ageRow[cell + 3] = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) : 1;
     }
-    let logRecency: number;
+    // ln(s/(r + s + x)·J(tₓ)), per (recency, frequency).
+    let atRecency: number;
     const at = recencies.slot(tx);
-    if (at < 0) logRecency = logEndValue(r, alpha, s, beta, x, tx);
+    if (at < 0) atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
     else {
       if (at === recencyRows.length) recencyRows.push(new Float64Array(width).fill(Number.NaN));
       const row = recencyRows[at] as Float64Array;
-      logRecency = row[j] as number;
-      if (Number.isNaN(logRecency)) {
-        logRecency = logEndValue(r, alpha, s, beta, x, tx);
-        row[j] = logRecency;
+      atRecency = row[j] as number;
+      if (Number.isNaN(atRecency)) {
+        atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
+        row[j] = atRecency;
       }
     }
-    const first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
-    const alive = aliveFromLogTerms(first, weights[j] as number, logRecency, logAge);
-    const value = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) * alive : alive;
+    // aliveFromLogTerms, with its terms that depend on the age alone read from the row (the same bits).
+    let alive: number;
+    if (first >= atRecency) {
+      alive = 1 / (1 + Math.max(0, Math.exp(atRecency - first) - (ageRow[cell + 2] as number)));
+    } else {
+      const w1 = Math.exp(first - atRecency);
+      alive = w1 / (w1 + Math.max(0, 1 - Math.exp((ageRow[cell + 1] as number) - atRecency)));
+    }
+    const value = expected ? (ageRow[cell + 3] as number) * alive : alive;
     if (x === 0) ageTerms[base + 3] = value;
     out[i] = value;
   }
