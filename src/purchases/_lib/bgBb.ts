@@ -4,6 +4,7 @@
 // over `t` opportunities uses ⌊t⌋ of them. Parameters in the order α, β, γ, δ.
 import { logBeta, logGamma } from '../../internal/special.js';
 import type { CountModelKind, History } from './kinds.js';
+import { type PatternScore, scoreByPattern } from './patternScores.js';
 
 /** Below this distance of γ from 1 the closed form of the survival sum cancels, so it is summed instead. */
 const NEAR_ONE = 1e-2;
@@ -58,7 +59,8 @@ function aliveAtEnd(parameters: Float64Array, history: History): number {
 }
 
 /** The BG/BB model's formulas. */
-export const bgBb: CountModelKind = {
+export const bgBb: CountModelKind &
+  Required<Pick<CountModelKind, 'conditionalExpectedColumns' | 'probabilityAliveColumns'>> = {
   name: 'bg-bb',
   parameters: ['alpha', 'beta', 'gamma', 'delta'],
   ageField: 'opportunities',
@@ -117,4 +119,18 @@ export const bgBb: CountModelKind = {
     }
     return Math.min(1, Math.exp(total));
   },
+
+  /** E[X(n, n + n*) | x, t_x, n] of a base, computed once per distinct (x, t_x, n) (patternScores.ts). */
+  conditionalExpectedColumns(parameters, t, columns, out) {
+    scoreByPattern(columns, out, conditionalExpectedOf, parameters, t);
+  },
+
+  /** P(alive at n + 1 | x, t_x, n) of a base, computed once per distinct (x, t_x, n). */
+  probabilityAliveColumns(parameters, columns, out) {
+    scoreByPattern(columns, out, probabilityAliveOf, parameters, 0);
+  },
 };
+
+const conditionalExpectedOf: PatternScore = (parameters, t, history) =>
+  bgBb.conditionalExpected(parameters, t, history);
+const probabilityAliveOf: PatternScore = (parameters, _t, history) => bgBb.probabilityAlive(parameters, history);

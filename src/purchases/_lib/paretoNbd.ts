@@ -4,32 +4,19 @@
 // buys at Poisson rate λ ~ Gamma(r, α) and dies at exponential rate μ ~ Gamma(s, β). Double precision, in
 // log space wherever a power of (α + T) or a gamma function can overflow.
 import { logBeta, logGamma } from '../../internal/special.js';
-import type { CountModelKind, History } from './kinds.js';
-import { logBracket, logEndTerm, TERM_SIZE } from './paretoNbdTerms.js';
+import type { CountModelKind } from './kinds.js';
+import {
+  aliveProbability,
+  conditionalExpected,
+  conditionalExpectedColumns,
+  probabilityAliveColumns,
+  survivalIntegral,
+} from './paretoNbdColumns.js';
 import { logHypergeometric } from './paretoNbdSeries.js';
-
-/** [1 − (b/(b + t))^(s−1)]/(s − 1) = ln(1 + t/b)·(1 − e^−u)/u with u = (s − 1) ln(1 + t/b): exact at s = 1. */
-function survivalIntegral(s: number, b: number, t: number): number {
-  const log = Math.log1p(t / b);
-  const u = (s - 1) * log;
-  return u === 0 ? log : (log * -Math.expm1(-u)) / u;
-}
 
 /** The parameters r, α, s, β of a fitted model, in that order. */
 function read(parameters: Float64Array): [number, number, number, number] {
   return [parameters[0] as number, parameters[1] as number, parameters[2] as number, parameters[3] as number];
-}
-
-const terms = new Float64Array(2 * TERM_SIZE);
-const alive = new Float64Array(1);
-
-/** P(alive | x, tₓ, T) (Fader & Hardie 2005, eq. 36), in [0, 1]. */
-function aliveProbability(r: number, alpha: number, s: number, beta: number, history: History): number {
-  const { frequency: x, recency, age } = history;
-  logEndTerm(r, alpha, s, beta, x, recency, terms, 0);
-  logEndTerm(r, alpha, s, beta, x, age, terms, TERM_SIZE);
-  logBracket(r, alpha, s, beta, x, age, terms, 0, TERM_SIZE, undefined, alive);
-  return alive[0] as number;
 }
 
 /**
@@ -90,13 +77,12 @@ export const paretoNbd: CountModelKind = {
   /** E[Y(t) | x, tₓ, T] = (r + x)(β + T)/(α + T)·[1 − ((β + T)/(β + T + t))^(s−1)]/(s − 1)·P(alive) (eq. 41). */
   conditionalExpected(parameters, t, history) {
     const [r, alpha, s, beta] = read(parameters);
-    const { frequency: x, age } = history;
-    const rate = ((r + x) / (alpha + age)) * (beta + age);
-    return rate * survivalIntegral(s, beta + age, t) * aliveProbability(r, alpha, s, beta, history);
+    return conditionalExpected(r, alpha, s, beta, t, history.frequency, history.recency, history.age);
   },
+  /** P(alive | x, tₓ, T) (Fader & Hardie 2005, eq. 36), in [0, 1]. */
   probabilityAlive(parameters, history) {
     const [r, alpha, s, beta] = read(parameters);
-    return aliveProbability(r, alpha, s, beta, history);
+    return aliveProbability(r, alpha, s, beta, history.frequency, history.recency, history.age);
   },
   expectedIfAlive(parameters, t, x, age) {
     const [r, alpha, s, beta] = read(parameters);
@@ -109,5 +95,14 @@ export const paretoNbd: CountModelKind = {
   countProbability(parameters, n, t) {
     const [r, alpha, s, beta] = read(parameters);
     return countProbability(r, alpha, s, beta, n, t);
+  },
+  /** The same per customer, with the terms that customers share computed once (paretoNbdColumns.ts). */
+  conditionalExpectedColumns(parameters, t, columns, out) {
+    const [r, alpha, s, beta] = read(parameters);
+    conditionalExpectedColumns(r, alpha, s, beta, t, columns, out);
+  },
+  probabilityAliveColumns(parameters, columns, out) {
+    const [r, alpha, s, beta] = read(parameters);
+    probabilityAliveColumns(r, alpha, s, beta, columns, out);
   },
 };

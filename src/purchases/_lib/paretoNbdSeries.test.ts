@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logHypergeometric, unitHypergeometric } from './paretoNbdSeries.js';
+import { logHypergeometric, unitHypergeometric, unitHypergeometricValue } from './paretoNbdSeries.js';
 
 const relative = (value: number, reference: number) => Math.abs(value / reference - 1);
 
@@ -46,5 +46,19 @@ describe('logHypergeometric', () => {
     expect(relative(logHypergeometric(1.16, 1.6, 2.16, 0.0934), 0.0839150958554401)).toBeLessThan(1e-13);
     expect(relative(logHypergeometric(500, 400, 30, 0.9), 2470.213912380008)).toBeLessThan(1e-12);
     expect(logHypergeometric(3, 4, 5, 0)).toBe(0);
+  });
+});
+
+describe('unitHypergeometricValue', () => {
+  it.each(REFERENCES)('F(1, %d; %d; %d) matches the 40-digit value and unitHypergeometric', (b, c, z, reference) => {
+    const out = new Float64Array(4);
+    unitHypergeometric(b, c, z, 1 - z, out);
+    const value = unitHypergeometricValue(b, c, z, 1 - z);
+    expect(relative(value, reference[0])).toBeLessThan(1e-12);
+    expect(relative(value, out[0] as number)).toBeLessThan(1e-15);
+  });
+
+  it('is 1 at z = 0', () => {
+    expect(unitHypergeometricValue(0.5, 1.6, 0, 1)).toBe(1);
   });
 });

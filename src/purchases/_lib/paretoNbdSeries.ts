@@ -24,6 +24,27 @@ export function unitHypergeometric(b: number, c: number, z: number, w: number, o
   else nearOne(b, c, z, w, out);
 }
 
+const scratch = new Float64Array(4);
+
+/**
+ * F(1, b; c; z) alone, for the predictions, which need no derivative: the same terms as
+ * `unitHypergeometric`'s series, added until the next no longer changes the sum (so it may stop a few terms
+ * before it, a difference below 1e-16 relative), about twice as fast; near z = 1, `unitHypergeometric`'s value.
+ */
+export function unitHypergeometricValue(b: number, c: number, z: number, w: number): number {
+  if (w < NEAR_ONE) {
+    nearOne(b, c, z, w, scratch);
+    return scratch[0] as number;
+  }
+  let term = 1;
+  let sum = 1;
+  for (let k = 0; ; k++) {
+    term = term * ((b + k) / (c + k)) * z;
+    sum += term;
+    if (term <= EPSILON * sum) return sum;
+  }
+}
+
 /** The series itself: at most about 20 000 terms (w ≥ 2e-3), usually a few dozen. */
 function series(b: number, c: number, z: number, out: Float64Array): void {
   let term = 1;

@@ -9,7 +9,7 @@
 //   α ≥ β:  J(t) = (α + t)^−(r+x) (β + t)^−s F(1, r + x; r + s + x + 1; (α − β)/(α + t)),
 //   α < β:  J(t) = (β + t)^−(s+1) (α + t)^−(r+x−1) F(1, s + 1; r + s + x + 1; (β − α)/(β + t)),
 // both F(1, b'; c; z) with b' < c, summed by `unitHypergeometric` with their derivatives.
-import { unitHypergeometric } from './paretoNbdSeries.js';
+import { unitHypergeometric, unitHypergeometricValue } from './paretoNbdSeries.js';
 
 /** Slots of a term with its gradient: the value, then ∂/∂r, ∂/∂α, ∂/∂s, ∂/∂β. */
 export const VALUE = 0;
@@ -61,6 +61,41 @@ export function logEndTerm(
     out[offset + 3] = -logB + fb + fc;
     out[offset + 4] = -(s + 1) / b + (fz * a) / (b * b);
   }
+}
+
+/** ln J(t) alone, as `logEndTerm`'s first slot but without the derivatives (for the predictions). */
+export function logEndValue(r: number, alpha: number, s: number, beta: number, x: number, t: number): number {
+  const a = alpha + t;
+  const b = beta + t;
+  const c = r + s + x + 1;
+  if (alpha >= beta) {
+    const f = unitHypergeometricValue(r + x, c, (alpha - beta) / a, b / a);
+    return -(r + x) * Math.log(a) - s * Math.log(b) + Math.log(f);
+  }
+  const f = unitHypergeometricValue(s + 1, c, (beta - alpha) / b, a / b);
+  return -(s + 1) * Math.log(b) - (r + x - 1) * Math.log(a) + Math.log(f);
+}
+
+/**
+ * P(alive) = (α + T)^−(r+x)(β + T)^−s ÷ [that + s/(r + s + x)·(J(tₓ) − J(T))] (Fader & Hardie 2005, eq. 36)
+ * from its logarithms: `first` = −(r + x) ln(α + T) − s ln(β + T), `weight` = ln(s/(r + s + x)), and ln J(tₓ),
+ * ln J(T). The arithmetic of `logBracket`, so that the predictions of one customer and of a base, which both
+ * call it, agree to the last bit.
+ */
+export function aliveFromLogTerms(first: number, weight: number, logRecency: number, logAge: number): number {
+  const atRecency = weight + logRecency;
+  // Scaled by the larger of the first two terms, whose exponential is then e⁰ = 1 (not computed).
+  let top = first;
+  let w1 = 1;
+  let wx = 1;
+  if (first >= atRecency) wx = Math.exp(atRecency - first);
+  else {
+    top = atRecency;
+    w1 = Math.exp(first - atRecency);
+  }
+  // J decreases in t, so J(tₓ) ≥ J(T); rounding may invert two equal values, never by more.
+  const difference = Math.max(0, wx - Math.exp(weight + logAge - top));
+  return w1 / (w1 + difference);
 }
 
 /**
