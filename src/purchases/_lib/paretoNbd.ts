@@ -9,6 +9,7 @@ import {
   aliveProbability,
   conditionalExpected,
   conditionalExpectedColumns,
+  expectedIfAlive,
   probabilityAliveColumns,
   survivalIntegral,
 } from './paretoNbdColumns.js';
@@ -86,11 +87,11 @@ export const paretoNbd: CountModelKind = {
   },
   expectedIfAlive(parameters, t, x, age) {
     const [r, alpha, s, beta] = read(parameters);
-    return ((r + x) / (alpha + age)) * (beta + age) * survivalIntegral(s, beta + age, t);
+    return expectedIfAlive(r, alpha, s, beta, t, x, age);
   },
   aliveAtEnd(parameters, history) {
     const [r, alpha, s, beta] = read(parameters);
-    return aliveProbability(r, alpha, s, beta, history);
+    return aliveProbability(r, alpha, s, beta, history.frequency, history.recency, history.age);
   },
   countProbability(parameters, n, t) {
     const [r, alpha, s, beta] = read(parameters);

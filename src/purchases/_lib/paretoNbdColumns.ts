@@ -54,7 +54,20 @@ export function conditionalExpected(
   age: number,
 ): number {
   const alive = aliveProbability(r, alpha, s, beta, x, recency, age);
-  return rate(r, alpha, beta, x, age) * survivalIntegral(s, beta + age, t) * alive;
+  return expectedIfAlive(r, alpha, s, beta, t, x, age) * alive;
+}
+
+/** E[Y(t) | alive at T, x, T] = (r + x)(β + T)/(α + T)·[1 − ((β + T)/(β + T + t))^(s−1)]/(s − 1). */
+export function expectedIfAlive(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  t: number,
+  x: number,
+  age: number,
+): number {
+  return rate(r, alpha, beta, x, age) * survivalIntegral(s, beta + age, t);
 }
 
 /** Frequencies below this bound have their shared terms cached; customers with more are scored alone. */
