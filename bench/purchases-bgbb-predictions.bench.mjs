@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { betaDraw } from './draws.mjs';
+import { bgBbHistory } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
 
 const { expectedPurchases, probabilityAlive } = await library();
@@ -46,18 +46,7 @@ const synthetic = once(() => {
   const [alpha, beta, gamma, delta] = PARAMETERS;
   const columns = { frequency: new Float64Array(n), recency: new Float64Array(n), age: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
-    const p = betaDraw(next, alpha, beta);
-    const theta = betaDraw(next, gamma, delta);
-    const total = 1 + Math.floor(next() * 24);
-    let x = 0;
-    let last = 0;
-    for (let t = 1; t <= total; t++) {
-      if (next() < theta) break;
-      if (next() < p) {
-        x++;
-        last = t;
-      }
-    }
+    const [x, last, total] = bgBbHistory(next, [alpha, beta, gamma, delta]);
     // purchases-bgbb's base also draws a spend for each repeat buyer: drawn here too, so the customers match.
     if (x > 0) next();
     columns.frequency[i] = x;

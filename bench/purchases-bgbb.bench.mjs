@@ -6,13 +6,11 @@
 // them (numpy over customers, scipy.optimize.minimize BFGS from 0.1, tol 1e-7, with finite-difference
 // gradients where lifetimes uses autograd), timed in a process of its own with Debian's /usr/bin/python3.
 // The in-process baseline is a copy of the input columns, for scale.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { betaDraw, gammaDraw } from './draws.mjs';
+import { bgBbHistory, gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
+import { reportRatio, runPeer, timeOurs } from './peer.mjs';
 
 const lib = await library();
 const PEER = fileURLToPath(new URL('peers/purchases_bgbb.py', import.meta.url));
@@ -40,18 +38,7 @@ const bgBbBase = once(() => {
   const opportunities = new Float64Array(n);
   const monetaryValue = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const p = betaDraw(next, alpha, beta);
-    const theta = betaDraw(next, gamma, delta);
-    const total = 1 + Math.floor(next() * 24);
-    let x = 0;
-    let last = 0;
-    for (let t = 1; t <= total; t++) {
-      if (next() < theta) break;
-      if (next() < p) {
-        x++;
-        last = t;
-      }
-    }
+    const [x, last, total] = bgBbHistory(next, [alpha, beta, gamma, delta]);
     frequency[i] = x;
     recency[i] = last;
     opportunities[i] = total;
@@ -87,75 +74,15 @@ const spendBase = once(() => {
   return { n, frequency, monetaryValue };
 });
 
-/**
- * Runs the peer on `columns` (written as float64, one after the other), `runs` times (the median is
- * reported); its result or why it could not.
- */
-function peer(task, n, columns, runs = 3) {
-  const directory = mkdtempSync(join(tmpdir(), 'purchases-bgbb-'));
-  try {
-    const path = join(directory, 'data.f64');
-    const total = columns.reduce((sum, column) => sum + column.length, 0);
-    const matrix = new Float64Array(total);
-    let offset = 0;
-    for (const column of columns) {
-      matrix.set(column, offset);
-      offset += column.length;
-    }
-    writeFileSync(path, new Uint8Array(matrix.buffer));
-    const run = spawnSync('/usr/bin/python3', [PEER, task, path, String(n), String(runs)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
-    if (run.error) return { missing: `/usr/bin/python3 is absent (${run.error.message})` };
-    if (run.status !== 0) return { missing: `the peer could not run: ${run.stderr.trim().split('\n').at(-1)}` };
-    return JSON.parse(run.stdout);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
-
-/** Our median wall and CPU times of three runs, in this process. */
-function ours(fn) {
-  const times = [];
-  const cpu = [];
-  let result;
-  for (let i = 0; i < 3; i++) {
-    const usage = process.cpuUsage();
-    const start = performance.now();
-    result = fn();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(usage);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const median = (list) => list.sort((a, b) => a - b)[1];
-  return { ms: median(times), cpu: median(cpu), result };
-}
-
-function report(name, mine, reference, agreement) {
-  if ('missing' in reference) {
-    console.log(`  lifetimes stand-in: not measured, ${reference.missing}`);
-    return;
-  }
-  const ratio = reference.ms / mine.ms;
-  const cpuRatio = reference.cpu / mine.cpu;
-  const verdict = (r) => (r >= 10 ? 'met' : 'MISSED');
-  console.log(
-    `  lifetimes stand-in (/usr/bin/python3, median of ${reference.runs}): ${reference.ms.toFixed(1)} ms (CPU ${reference.cpu.toFixed(1)} ms); ` +
-      `ours ${mine.ms.toFixed(2)} ms (CPU ${mine.cpu.toFixed(2)} ms); ${name}: stand-in ÷ ours = ${ratio.toFixed(1)} × ` +
-      `(goal ≥ 10 ×: ${verdict(ratio)}), by CPU time ${cpuRatio.toFixed(1)} × (${verdict(cpuRatio)}); ${agreement}`,
-  );
-}
-
 const largest = (a, b) => Math.max(...a.map((value, k) => Math.abs(value / b[k] - 1)));
 
 function fitGroup(title, name, fit, baseline, task, n, columns, names, runs = 3) {
   const ratios = compare(title, { baselines: { 'copy the columns': baseline }, ours: fit });
   if (ratios === undefined) return;
-  const mine = ours(fit);
-  const reference = peer(task, n, columns, runs);
+  const mine = timeOurs(fit);
+  const reference = runPeer(PEER, task, n, columns, runs);
   const params = names.map((key) => mine.result[key]);
-  report(
+  reportRatio(
     name,
     mine,
     reference,
@@ -238,28 +165,28 @@ export async function run() {
       ours: fn,
     });
     if (ratios !== undefined) {
-      const mine = ours(fn);
+      const mine = timeOurs(fn);
       const { n, frequency, monetaryValue } = spendBase();
       // The columns form on the same data: the stand-in's input (numpy reads columns), Float64Arrays read in place.
       // One call first, as the records' runs above warmed theirs up.
       const columns = () => lib.expectedMonetaryValue({ model, customers: { frequency, monetaryValue } });
       columns();
-      const fromColumns = ours(columns);
-      const reference = peer('gg-expected', n, [frequency, monetaryValue, Float64Array.of(6.25, 3.74, 15.44)]);
+      const fromColumns = timeOurs(columns);
+      const reference = runPeer(PEER, 'gg-expected', n, [frequency, monetaryValue, Float64Array.of(6.25, 3.74, 15.44)]);
       const agreement = (result) =>
         'missing' in reference
           ? ''
           : `largest relative difference ${largest(Array.from(result.slice(0, 5)), reference.first).toExponential(1)}`;
-      report('expected spends from records', mine, reference, agreement(mine.result));
+      reportRatio('expected spends from records', mine, reference, agreement(mine.result));
       const same = mine.result.every((value, i) => Object.is(value, fromColumns.result[i]));
-      report(
+      reportRatio(
         'expected spends from columns',
         fromColumns,
         reference,
         `${agreement(fromColumns.result)}; the same doubles as from records: ${same}`,
       );
       // What any result of 200 000 doubles costs here: a new Float64Array, every element written once.
-      const floor = ours(() => new Float64Array(n).fill(1));
+      const floor = timeOurs(() => new Float64Array(n).fill(1));
       console.log(
         `  floor (a new Float64Array of ${n} doubles, filled): ${floor.ms.toFixed(2)} ms (CPU ${floor.cpu.toFixed(2)} ms); ` +
           `columns are ${(fromColumns.ms / floor.ms).toFixed(2)} × the floor, the stand-in ${(reference.ms / floor.ms).toFixed(2)} ×`,
@@ -291,9 +218,10 @@ export async function run() {
       },
     );
     if (ratios !== undefined) {
-      const mine = ours(fn);
+      const mine = timeOurs(fn);
       const { n, frequency, recency, opportunities, monetaryValue } = bgBbBase();
-      const reference = peer(
+      const reference = runPeer(
+        PEER,
         'clv',
         n,
         [
@@ -305,7 +233,7 @@ export async function run() {
         ],
         1,
       );
-      report(
+      reportRatio(
         'customer values',
         mine,
         reference,

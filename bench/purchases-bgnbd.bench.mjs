@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bgNbdHistory } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
 
 const { expectedPurchases, fitBetaGeometricNbd, probabilityAlive, purchaseCountProbability } = await library();
@@ -49,21 +50,7 @@ const synthetic = once(() => {
   const n = scaled(200_000);
   const rows = [];
   for (let i = 0; i < n; i++) {
-    const rate = gamma(next, r) / alpha;
-    const x1 = gamma(next, a);
-    const p = x1 / (x1 + gamma(next, b));
-    const days = 190 + Math.floor(next() * 84);
-    let time = 0;
-    let last = 0;
-    let x = 0;
-    for (;;) {
-      time += -Math.log(1 - next()) / rate;
-      if (time * 7 >= days) break;
-      x++;
-      last = time;
-      if (next() < p) break;
-    }
-    const lastDay = x === 0 ? 0 : Math.min(days, Math.max(1, Math.ceil(last * 7)));
+    const [x, lastDay, days] = bgNbdHistory(next, { r, alpha, a, b }, gamma);
     rows.push([x, lastDay / 7, days / 7]);
   }
   return columns(rows);

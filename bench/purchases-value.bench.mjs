@@ -5,7 +5,7 @@
 // installed here: its stand-in is bench/peers/purchases_value.py (numpy and scipy.special.hyp2f1, Debian's
 // /usr/bin/python3), in a process of its own. The in-process baseline is a copy of the records, for scale.
 import { fileURLToPath } from 'node:url';
-import { gammaDraw } from './draws.mjs';
+import { bgNbdHistory, gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
 import { reportRatio, runPeer, timeOurs } from './peer.mjs';
 
@@ -24,22 +24,9 @@ const base = once(() => {
   const age = new Float64Array(n);
   const monetaryValue = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const rate = gammaDraw(next, r) / alpha;
-    const g = gammaDraw(next, a);
-    const lapse = g / (g + gammaDraw(next, b));
-    const days = 190 + Math.floor(next() * 84);
-    let time = 0;
-    let last = 0;
-    let x = 0;
-    for (;;) {
-      time += -Math.log(1 - next()) / rate;
-      if (time * 7 >= days) break;
-      x++;
-      last = time;
-      if (next() < lapse) break;
-    }
+    const [x, lastDay, days] = bgNbdHistory(next, { r, alpha, a, b });
     frequency[i] = x;
-    recency[i] = x === 0 ? 0 : Math.min(days, Math.max(1, Math.ceil(last * 7))) / 7;
+    recency[i] = lastDay / 7;
     age[i] = days / 7;
     // The mean of x spends of Gamma(p, ν), ν ~ Gamma(q, v), rounded to cents.
     if (x > 0)

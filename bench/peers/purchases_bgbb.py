@@ -14,12 +14,15 @@ clv (x, t, n, zbar, alpha, beta, gamma, delta, p, q, v, months, discount, opport
 Prints JSON: the median wall and CPU times of the runs in ms, and the result.
 """
 import json
+import os
 import sys
-import time
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import timed  # noqa: E402
 
 
 def bgbb_loglikelihood(params, x, tx, n):
@@ -106,17 +109,10 @@ def main():
         run = lambda: clv(x, tx, n, m, rest[0:4], rest[4:7], int(rest[7]), rest[8], rest[9])
     else:
         raise SystemExit(f'unknown task {task}')
-    times = []
-    cpu = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        start_cpu = time.process_time()
-        result = run()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    result['ms'] = sorted(times)[len(times) // 2]
-    result['cpu'] = sorted(cpu)[len(cpu) // 2]
-    result['runs'] = runs
+    (ms, cpu), result = timed(run, runs)
+    result["ms"] = ms
+    result["cpu"] = cpu
+    result["runs"] = runs
     print(json.dumps(result))
 
 

@@ -19,11 +19,14 @@ small (many purchases up to the last opportunity) by up to about 1e-8 relative: 
 again with that sum started at 0 (computed once, not timed), to check our results without that offset.
 """
 import json
+import os
 import sys
-import time
 
 import numpy as np
 from scipy.special import betaln, gammaln
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import timed  # noqa: E402
 
 from purchases_bgbb import bgbb_conditional, bgbb_loglikelihood
 
@@ -61,19 +64,6 @@ def exact_sums(params, horizon, x, tx, n):
     p5 = np.exp(gammaln(1 + delta + n + horizon) - gammaln(gamma + delta + n + horizon))
     expected = np.exp(-ll) * p2 * p3 * (p4 - p5)
     return float(alive.sum()), float(expected.sum())
-
-
-def timed(task, repeats):
-    # The median wall time and the mean CPU time of the runs, in milliseconds, and the last value.
-    times = []
-    cpu = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        start_cpu = time.process_time()
-        value = task()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return (sorted(times)[len(times) // 2], sum(cpu) / len(cpu)), value
 
 
 def main():

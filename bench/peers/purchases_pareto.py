@@ -22,6 +22,7 @@ the history (0, 0, 0) of a customer just acquired, where it is the unconditional
 the median milliseconds of each task with the sum of its values (and the first customer's).
 """
 import json
+import os
 import sys
 import time
 
@@ -29,6 +30,9 @@ import numpy as np
 from numpy import log
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln, hyp2f1, logsumexp
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import timed  # noqa: E402
 
 
 def log_a0(r, alpha, s, beta, x, t_x, T):
@@ -122,19 +126,6 @@ def count_probability(params, n, t, x, t_x, T):
     second_term = log_b_two - log_l
     third_term = logsumexp([i * log(t) - gammaln(i + 1) + log_b_three(i) - log_l for i in range(n + 1)], axis=0)
     return zeroth_term + np.exp(logsumexp([first_term, second_term, third_term], b=[1, 1, -1], axis=0, return_sign=True)[0])
-
-
-def timed(task, repeats):
-    # The median wall time and the mean CPU time of the runs, in milliseconds, and the last value.
-    times = []
-    cpu = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        start_cpu = time.process_time()
-        value = task()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return (sorted(times)[len(times) // 2], sum(cpu) / len(cpu)), value
 
 
 def predict(params, repeats, x, t_x, T):

@@ -22,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from purchases_bgnbd import conditional_expected  # noqa: E402
+from timing import timed  # noqa: E402
 
 
 def gg_expected(x, m, p, q, v):
@@ -51,16 +52,9 @@ def main():
         run = lambda: bgnbd_value(x, t_x, T, m, rest[0:4], rest[4:7], int(rest[7]), rest[8], rest[9])
     else:
         raise SystemExit(f"unknown task {task}")
-    times = []
-    cpu = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        start_cpu = time.process_time()
-        result = run()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    result["ms"] = sorted(times)[len(times) // 2]
-    result["cpu"] = sorted(cpu)[len(cpu) // 2]
+    (ms, cpu), result = timed(run, runs)
+    result["ms"] = ms
+    result["cpu"] = cpu
     result["runs"] = runs
     print(json.dumps(result))
 
