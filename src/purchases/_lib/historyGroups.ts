@@ -4,6 +4,7 @@
 // terms a likelihood needs per time (ln(α + t), the Pareto/NBD's end term) are computed once per distinct
 // pair (x, t) among the customers' (x, tₓ) and (x, T). On CDNOW that is 2 357 customers but 23 distinct x,
 // 943 pairs and 1 186 histories.
+import { PairIndex } from './pairIndex.js';
 
 /** Customers' histories as columns, already validated. */
 export interface Histories {
@@ -27,70 +28,56 @@ export interface HistoryGroups {
   readonly count: Float64Array;
 }
 
-/** Pair ids below this fit in a key of two ids (2^26 pairs, far more than customers ever give). */
-const PAIR_KEY = 2 ** 26;
-
 /** Groups the customers of `histories` by distinct history, in order of first appearance. */
 export function groupHistories(histories: Histories): HistoryGroups {
   const { frequency, recency, age } = histories;
   const n = frequency.length;
-  const frequencyIds = new Map<number, number>();
-  const pairs = new Map<number, Map<number, number>>();
-  const frequencies: number[] = [];
-  const pairFrequency: number[] = [];
-  const pairTime: number[] = [];
-  const seen = new Map<number, number>();
-  const frequencyOf: number[] = [];
-  const recencyPair: number[] = [];
-  const agePair: number[] = [];
-  const ages: number[] = [];
-  const count: number[] = [];
-  const pairOf = (x: number, t: number): number => {
-    let times = pairs.get(x);
-    if (times === undefined) {
-      times = new Map();
-      pairs.set(x, times);
-    }
-    let id = times.get(t);
-    if (id === undefined) {
-      id = pairTime.length;
-      times.set(t, id);
-      pairFrequency.push(x);
-      pairTime.push(t);
-    }
-    return id;
-  };
+  // Hash tables on the doubles themselves (no Map, no boxed keys): the distinct x as pairs (x, 0), the
+  // pairs (x, t), and the histories as pairs of pair numbers.
+  const frequencyIds = new PairIndex(Number.POSITIVE_INFINITY);
+  const pairIds = new PairIndex(Number.POSITIVE_INFINITY);
+  const historyIds = new PairIndex(Number.POSITIVE_INFINITY);
+  const frequencies = new Float64Array(n);
+  const pairFrequency = new Float64Array(2 * n);
+  const pairTime = new Float64Array(2 * n);
+  const frequencyOf = new Int32Array(n);
+  const recencyPair = new Int32Array(n);
+  const agePair = new Int32Array(n);
+  const ages = new Float64Array(n);
+  const count = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
-    let id = frequencyIds.get(x);
-    if (id === undefined) {
-      id = frequencies.length;
-      frequencyIds.set(x, id);
-      frequencies.push(x);
+    const t = recency[i] as number;
+    const T = age[i] as number;
+    const id = frequencyIds.slot(x, 0);
+    frequencies[id] = x;
+    const pairs = pairIds.size;
+    const atRecency = pairIds.slot(x, t);
+    const atAge = pairIds.slot(x, T);
+    if (pairIds.size > pairs) {
+      pairFrequency[atRecency] = x;
+      pairTime[atRecency] = t;
+      pairFrequency[atAge] = x;
+      pairTime[atAge] = T;
     }
-    const atRecency = pairOf(x, recency[i] as number);
-    const atAge = pairOf(x, age[i] as number);
-    const key = atRecency * PAIR_KEY + atAge;
-    const known = seen.get(key);
-    if (known !== undefined) {
-      count[known] = (count[known] as number) + 1;
-      continue;
-    }
-    seen.set(key, count.length);
-    frequencyOf.push(id);
-    recencyPair.push(atRecency);
-    agePair.push(atAge);
-    ages.push(age[i] as number);
-    count.push(1);
+    const known = historyIds.size;
+    const h = historyIds.slot(atRecency, atAge);
+    count[h] = (count[h] as number) + 1;
+    if (h < known) continue;
+    frequencyOf[h] = id;
+    recencyPair[h] = atRecency;
+    agePair[h] = atAge;
+    ages[h] = T;
   }
+  const distinct = historyIds.size;
   return {
-    frequencies: Float64Array.from(frequencies),
-    pairFrequency: Float64Array.from(pairFrequency),
-    pairTime: Float64Array.from(pairTime),
-    frequencyOf: Int32Array.from(frequencyOf),
-    recencyPair: Int32Array.from(recencyPair),
-    agePair: Int32Array.from(agePair),
-    age: Float64Array.from(ages),
-    count: Float64Array.from(count),
+    frequencies: frequencies.slice(0, frequencyIds.size),
+    pairFrequency: pairFrequency.slice(0, pairIds.size),
+    pairTime: pairTime.slice(0, pairIds.size),
+    frequencyOf: frequencyOf.slice(0, distinct),
+    recencyPair: recencyPair.slice(0, distinct),
+    agePair: agePair.slice(0, distinct),
+    age: ages.slice(0, distinct),
+    count: count.slice(0, distinct),
   };
 }

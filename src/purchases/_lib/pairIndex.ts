@@ -10,7 +10,7 @@ export const PAIR_CAPACITY = 1 << 16;
 const bits = new Float64Array(1);
 const words = new Int32Array(bits.buffer);
 
-/** A dense numbering of at most {@link PAIR_CAPACITY} distinct pairs of doubles (a, b), a ≥ 0. */
+/** A dense numbering of distinct pairs of doubles (a, b), a ≥ 0, up to a capacity. */
 export class PairIndex {
   /** First members of the stored pairs, −1 where a slot of the table is empty. */
   private firsts = new Float64Array(1024).fill(-1);
@@ -21,9 +21,12 @@ export class PairIndex {
   /** How many distinct pairs have been numbered. */
   size = 0;
 
+  /** Numbers at most `capacity` pairs (default {@link PAIR_CAPACITY}); `Infinity` numbers every pair. */
+  constructor(private readonly capacity = PAIR_CAPACITY) {}
+
   /**
    * The number of (`a`, `b`) (0, 1, … in order of first appearance; a new pair gets `size − 1` after the
-   * call), or −1 once {@link PAIR_CAPACITY} pairs are numbered and this one is not among them. `a` must be
+   * call), or −1 once `capacity` pairs are numbered and this one is not among them. `a` must be
    * ≥ 0 (−1 marks an empty slot); pairs are equal when their members are (===).
    */
   slot(a: number, b: number): number {
@@ -39,7 +42,7 @@ export class PairIndex {
       if (first < 0) break;
       h = (h + 1) & mask;
     }
-    if (this.size === PAIR_CAPACITY) return -1;
+    if (this.size === this.capacity) return -1;
     this.firsts[h] = a;
     this.seconds[h] = b;
     this.ids[h] = this.size;
