@@ -109,6 +109,20 @@ describe('predictCustomerValue', () => {
       expect(b && 'customerId' in b).toBe(false);
       expect(result.total).toBeCloseTo(3 * (a?.value as number) + (b?.value as number), 12);
     });
+
+    it('gives a numeric customerId of -0 back as 0', () => {
+      const result = predictCustomerValue(
+        {
+          purchaseModel: fit,
+          valueModel,
+          customers: [{ customerId: -0, frequency: 1, recency: 3, opportunities: 6, monetaryValue: 10 }],
+          months: 12,
+          discountRate: 0.01,
+        },
+        { unit: 'month' },
+      );
+      expect(Object.is(result.customers[0]?.customerId, 0)).toBe(true);
+    });
   });
 
   describe('edge cases', () => {

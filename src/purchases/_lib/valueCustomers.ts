@@ -84,7 +84,8 @@ export function readValueCustomer(metric: string, row: unknown, path: Path, kind
   // A plain number in range needs none of readSpend's checks (nor the path it would report).
   const plain = typeof spend === 'number' && (x === 0 ? spend >= 0 : spend > 0) && spend <= MAX_SPEND;
   return {
-    customerId: id,
+    // -0 is read as 0: an id is a label, and -0 would come back as a result field.
+    customerId: typeof id === 'number' ? id + 0 : id,
     history: { frequency: x, recency: t, age },
     monetaryValue: plain ? spend : readSpend(metric, x, spend, [...path, 'monetaryValue']),
     count: count ?? 1,
