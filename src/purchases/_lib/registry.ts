@@ -23,25 +23,36 @@ export function countModelNames(): string[] {
   return KINDS.map((kind) => kind.name);
 }
 
+/** `'bg-nbd', 'pareto-nbd', 'bg-bb'`: the names for the messages. */
+const quotedNames = (): string => KINDS.map((kind) => `'${kind.name}'`).join(', ');
+
 /**
  * Reads the fitted model at `[field]`: its `model` name must be a known kind (else `INVALID_INPUT` at
  * `[field, 'model']`), each of the kind's parameters a number from 1e-100 to 1e100 (else at `[field, name]`).
- * Other fields (logLikelihood, converged, …) are ignored.
+ * Other fields (logLikelihood, converged, …) are ignored. Plain loops, and the messages built only on
+ * failure: the scalar predictions call this once per call.
  */
 export function readModel(metric: string, value: unknown, field = 'model'): CountModel {
-  const names = KINDS.map((kind) => `'${kind.name}'`).join(', ');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    invalid(metric, [field], `must be a fitted model ({ model: ${names}, … }), as a fit returns it`);
+    invalid(metric, [field], `must be a fitted model ({ model: ${quotedNames()}, … }), as a fit returns it`);
   }
   const record = value as Record<string, unknown>;
   const name = record.model;
-  const kind = KINDS.find((candidate) => candidate.name === name);
+  let kind: CountModelKind | undefined;
+  for (const candidate of KINDS) {
+    if (candidate.name === name) {
+      kind = candidate;
+      break;
+    }
+  }
   if (kind === undefined) {
     const got = typeof name === 'string' ? `, not '${name.slice(0, 40)}'` : '';
-    invalid(metric, [field, 'model'], `must be one of ${names}${got}`);
+    invalid(metric, [field, 'model'], `must be one of ${quotedNames()}${got}`);
   }
-  const parameters = new Float64Array(kind.parameters.length);
-  kind.parameters.forEach((parameter, k) => {
+  const names = kind.parameters;
+  const parameters = new Float64Array(names.length);
+  for (let k = 0; k < names.length; k++) {
+    const parameter = names[k] as string;
     const v = record[parameter];
     if (!(typeof v === 'number' && v >= MIN_PARAMETER && v <= MAX_PARAMETER)) {
       invalid(
@@ -51,6 +62,6 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
       );
     }
     parameters[k] = v;
-  });
+  }
   return { kind, parameters };
 }
