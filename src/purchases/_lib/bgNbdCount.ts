@@ -26,12 +26,21 @@ const MAX_STEPS = 200;
 export function countProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   if (t === 0) return n === 0 ? 1 : 0;
   const logP = -Math.log1p(t / alpha);
-  const logQ = Math.log(t / (alpha + t));
   if (n === 0) return Math.exp(r * logP);
   if (n <= RECURRENCE_UP_TO) {
     const value = byRecurrence(r, a, b, n, t / (alpha + t), Math.exp(r * logP));
     if (!Number.isNaN(value)) return value;
   }
+  return byLogarithms(r, alpha, a, b, n, t);
+}
+
+/**
+ * Eq. 8 for n ≥ 1 from ln B and ln Γ, the tail summed from n upwards above the mean: every n, every horizon
+ * (exported for the tests, which compare the recurrences with it).
+ */
+export function byLogarithms(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+  const logP = -Math.log1p(t / alpha);
+  const logQ = Math.log(t / (alpha + t));
   const lnBeta = logBeta(a, b);
   const first = Math.exp(logBeta(a, b + n) - lnBeta + logNegativeBinomial(r, n, logP, logQ));
   const tail = negativeBinomialTail(r, n, logP, logQ, t / (alpha + t));
