@@ -72,6 +72,7 @@ function factors(A: number, B: number, C: number): void {
   const errorCA = rounding(C, -A, CA);
   const errorCB = rounding(C, -B, CB);
   const errorD = errorCA + rounding(CA, -B, d);
+  filled = 0;
   last.A = A;
   last.B = B;
   last.C = C;
@@ -102,40 +103,49 @@ function factors(A: number, B: number, C: number): void {
   last.shiftPower = Math.abs(rounding(A, d, APlusD) + errorD);
 }
 
-/** What series() leaves besides its sum: Σ |terms|, Σ k |term_k| and the number of terms. */
-let magnitude = 0;
-let weighted = 0;
-let terms = 0;
-
 /**
- * Σ_k (a)_k (b)_k / ((c)_k k!) s^k for 0 ≤ s ≤ ½ and any real a, b, c (c not a pole): the terms may change
- * sign while a + k, b + k or c + k are negative. It stops when the tail is provably below 1e-17 of Σ |terms|:
- * once a + k, b + k and c + k are positive, every later ratio of terms is at most
- * ρ = s (1 + (a − 1)⁺/(k + 2))(1 + (b − c)⁺/(k + 1 + c)), so the tail is at most |term| ρ/(1 − ρ).
- * NaN when that takes more than MAX_TERMS terms.
+ * The two series F1 = 2F1(A, B; 1 − d; s) and F2 = 2F1(C − A, C − B; 1 + d; s) of the last (A, B, C), as
+ * tables over k: the ratio of consecutive terms without its factor s, (a + k)(b + k)/((c + k)(k + 1)), and
+ * a bound on all later ratios (also without s) once a + k, b + k and c + k are positive:
+ * (1 + (a − 1)⁺/(k + 2))(1 + (b − c)⁺/(k + 1 + c)) — Infinity before. A term of size |t| settles a series
+ * when |t| < 1e-17 Σ|terms| and its tail, at most |t| ρ/(1 − ρ) with ρ = s · bound < ½, is below that too.
+ * Filled on demand, CHUNK entries at a time: a model's horizons then cost a multiplication per term.
  */
-function series(a: number, b: number, c: number, s: number): number {
-  let sum = 1;
-  let absolute = 1;
-  let moment = 0;
-  let term = 1;
-  for (let k = 0; k < MAX_TERMS; k++) {
-    term *= ((a + k) * (b + k) * s) / ((c + k) * (k + 1));
-    sum += term;
-    const size = Math.abs(term);
-    absolute += size;
-    moment += size * (k + 1);
-    if (size < 1e-17 * absolute && k + c > 0 && k + a > 0 && k + b > 0) {
-      const ratio = s * (1 + Math.max(0, a - 1) / (k + 2)) * (1 + Math.max(0, b - c) / (k + 1 + c));
-      if (ratio < 0.5 && size * ratio < 1e-17 * absolute * (1 - ratio)) {
-        magnitude = absolute;
-        weighted = moment;
-        terms = k + 2;
-        return sum;
-      }
-    }
+const ratio1 = new Float64Array(MAX_TERMS);
+const ratio2 = new Float64Array(MAX_TERMS);
+const bound1 = new Float64Array(MAX_TERMS);
+const bound2 = new Float64Array(MAX_TERMS);
+/** How many entries of the tables are filled for the last (A, B, C). */
+let filled = 0;
+const CHUNK = 50;
+
+/** Fills ratio and bound from `from` up to `to` for the series with parameters a, b, c. */
+function fill(
+  ratio: Float64Array,
+  bound: Float64Array,
+  a: number,
+  b: number,
+  c: number,
+  from: number,
+  to: number,
+): void {
+  const growA = Math.max(0, a - 1);
+  const growB = Math.max(0, b - c);
+  for (let k = from; k < to; k++) {
+    ratio[k] = ((a + k) * (b + k)) / ((c + k) * (k + 1));
+    bound[k] =
+      k + c > 0 && k + a > 0 && k + b > 0
+        ? (1 + growA / (k + 2)) * (1 + growB / (k + 1 + c))
+        : Number.POSITIVE_INFINITY;
   }
-  return Number.NaN;
+}
+
+/** Extends the tables of the last (A, B, C) by CHUNK entries. */
+function extend(A: number, B: number): void {
+  const to = Math.min(filled + CHUNK, MAX_TERMS);
+  fill(ratio1, bound1, A, B, last.oneMinusD, filled, to);
+  fill(ratio2, bound2, last.CA, last.CB, last.onePlusD, filled, to);
+  filled = to;
 }
 
 /**
@@ -153,25 +163,59 @@ function series(a: number, b: number, c: number, s: number): number {
 export function complementNearOne(A: number, B: number, C: number, s: number, logS: number): number {
   factors(A, B, C);
   if (last.nearInteger) return Number.NaN;
-  const F1 = series(A, B, last.oneMinusD, s);
-  const size1 = magnitude / Math.abs(F1);
-  const moment1 = weighted / Math.abs(F1);
-  const count1 = terms;
-  const F2 = series(last.CA, last.CB, last.onePlusD, s);
-  const size2 = magnitude / Math.abs(F2);
-  const moment2 = weighted / Math.abs(F2);
+  // F1 and F2 summed side by side in one loop (so that this function, which then holds all the arithmetic of
+  // a call, is among the first V8 optimises). Each keeps Σ |terms| and Σ k |term_k| for the error estimate,
+  // and its number of terms once settled.
+  let term1 = 1;
+  let sum1 = 1;
+  let size1 = 1;
+  let moment1 = 0;
+  let count1 = 0;
+  let term2 = 1;
+  let sum2 = 1;
+  let size2 = 1;
+  let moment2 = 0;
+  let count2 = 0;
+  for (let k = 0; count1 === 0 || count2 === 0; k++) {
+    if (k === filled) {
+      if (k === MAX_TERMS) return Number.NaN;
+      extend(A, B);
+    }
+    if (count1 === 0) {
+      term1 *= (ratio1[k] as number) * s;
+      sum1 += term1;
+      const size = Math.abs(term1);
+      size1 += size;
+      moment1 += size * (k + 1);
+      if (size < 1e-17 * size1) {
+        const rho = s * (bound1[k] as number);
+        if (rho < 0.5 && size * rho < 1e-17 * size1 * (1 - rho)) count1 = k + 2;
+      }
+    }
+    if (count2 === 0) {
+      term2 *= (ratio2[k] as number) * s;
+      sum2 += term2;
+      const size = Math.abs(term2);
+      size2 += size;
+      moment2 += size * (k + 1);
+      if (size < 1e-17 * size2) {
+        const rho = s * (bound2[k] as number);
+        if (rho < 0.5 && size * rho < 1e-17 * size2 * (1 - rho)) count2 = k + 2;
+      }
+    }
+  }
   const e1 = A * logS;
   const e2 = last.APlusD * logS;
-  const T1 = last.g1 * Math.exp(e1) * F1;
-  const T2 = last.g2 * Math.exp(e2) * F2;
+  const T1 = last.g1 * Math.exp(e1) * sum1;
+  const T2 = last.g2 * Math.exp(e2) * sum2;
   const Q = 1 - T1 - T2;
   const units =
-    Math.abs(T1) * (last.units1 + 2 * Math.abs(e1) + moment1 * (7 + last.shift1) + Math.sqrt(count1) * size1) +
+    Math.abs(T1) *
+      (last.units1 + 2 * Math.abs(e1) + (moment1 * (7 + last.shift1) + Math.sqrt(count1) * size1) / Math.abs(sum1)) +
     Math.abs(T2) *
       (last.units2 +
         2 * Math.abs(e2) +
         Math.abs(logS) * last.shiftPower +
-        moment2 * (7 + last.shift2) +
-        Math.sqrt(terms) * size2);
+        (moment2 * (7 + last.shift2) + Math.sqrt(count2) * size2) / Math.abs(sum2));
   return U * units <= TOLERANCE * Math.abs(Q) ? Q : Number.NaN;
 }
