@@ -12,10 +12,25 @@ const MAX_PARAMETER = 1e100;
 
 const KINDS: readonly CountModelKind[] = [bgNbd, paretoNbd, bgBb];
 
-/** A fitted model, read and checked: its kind and its parameters in the kind's order. */
+/**
+ * A fitted model, read and checked: its kind and its parameters in the kind's order. Read-only: readModel
+ * returns the same object again for a model with the same kind and parameters.
+ */
 export interface CountModel {
   readonly kind: CountModelKind;
   readonly parameters: Float64Array;
+}
+
+/** The last model read: a scalar prediction called in a loop with one model reads it without allocating. */
+let last: CountModel | undefined;
+
+/** Whether `record` names the kind of `model` and holds exactly its parameters (which were checked). */
+function same(model: CountModel, record: Record<string, unknown>): boolean {
+  const { kind, parameters } = model;
+  if (record.model !== kind.name) return false;
+  const names = kind.parameters;
+  for (let k = 0; k < names.length; k++) if (record[names[k] as string] !== parameters[k]) return false;
+  return true;
 }
 
 /** The names of the models the predictions know (`'bg-nbd'`, …). */
@@ -37,6 +52,7 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
     invalid(metric, [field], `must be a fitted model ({ model: ${quotedNames()}, … }), as a fit returns it`);
   }
   const record = value as Record<string, unknown>;
+  if (last !== undefined && same(last, record)) return last;
   const name = record.model;
   let kind: CountModelKind | undefined;
   for (const candidate of KINDS) {
@@ -63,5 +79,6 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
     }
     parameters[k] = v;
   }
-  return { kind, parameters };
+  last = { kind, parameters };
+  return last;
 }
