@@ -148,6 +148,41 @@ function extend(A: number, B: number): void {
   filled = to;
 }
 
+/** What series() leaves besides its sum: Σ |terms|, Σ k |term_k| and the number of terms. */
+let magnitude = 0;
+let weighted = 0;
+let terms = 0;
+
+/**
+ * Σ_k t_k with t_0 = 1, t_{k+1} = t_k · ratio[k] · s (ratio and bound from the tables, extended as needed),
+ * up to the term that settles it; NaN beyond MAX_TERMS terms. A small function of its own: V8 compiles it
+ * within the first calls.
+ */
+function series(ratio: Float64Array, bound: Float64Array, s: number, A: number, B: number): number {
+  let term = 1;
+  let sum = 1;
+  let size = 1;
+  let moment = 0;
+  for (let k = 0; k < MAX_TERMS; k++) {
+    if (k === filled) extend(A, B);
+    term *= (ratio[k] as number) * s;
+    sum += term;
+    const magnitudeOfTerm = Math.abs(term);
+    size += magnitudeOfTerm;
+    moment += magnitudeOfTerm * (k + 1);
+    if (magnitudeOfTerm < 1e-17 * size) {
+      const rho = s * (bound[k] as number);
+      if (rho < 0.5 && magnitudeOfTerm * rho < 1e-17 * size * (1 - rho)) {
+        magnitude = size;
+        weighted = moment;
+        terms = k + 2;
+        return sum;
+      }
+    }
+  }
+  return Number.NaN;
+}
+
 /**
  * Q = 1 − s^A · 2F1(A, B; C; 1 − s) for A, B, C > 0 and 0 < s ≤ ½, with ln s given (computed with log1p by
  * the caller); NaN when the transformation cannot give Q to TOLERANCE (an integer d or close to one, Γ
@@ -163,47 +198,15 @@ function extend(A: number, B: number): void {
 export function complementNearOne(A: number, B: number, C: number, s: number, logS: number): number {
   factors(A, B, C);
   if (last.nearInteger) return Number.NaN;
-  // F1 and F2 summed side by side in one loop (so that this function, which then holds all the arithmetic of
-  // a call, is among the first V8 optimises). Each keeps Σ |terms| and Σ k |term_k| for the error estimate,
-  // and its number of terms once settled.
-  let term1 = 1;
-  let sum1 = 1;
-  let size1 = 1;
-  let moment1 = 0;
-  let count1 = 0;
-  let term2 = 1;
-  let sum2 = 1;
-  let size2 = 1;
-  let moment2 = 0;
-  let count2 = 0;
-  for (let k = 0; count1 === 0 || count2 === 0; k++) {
-    if (k === filled) {
-      if (k === MAX_TERMS) return Number.NaN;
-      extend(A, B);
-    }
-    if (count1 === 0) {
-      term1 *= (ratio1[k] as number) * s;
-      sum1 += term1;
-      const size = Math.abs(term1);
-      size1 += size;
-      moment1 += size * (k + 1);
-      if (size < 1e-17 * size1) {
-        const rho = s * (bound1[k] as number);
-        if (rho < 0.5 && size * rho < 1e-17 * size1 * (1 - rho)) count1 = k + 2;
-      }
-    }
-    if (count2 === 0) {
-      term2 *= (ratio2[k] as number) * s;
-      sum2 += term2;
-      const size = Math.abs(term2);
-      size2 += size;
-      moment2 += size * (k + 1);
-      if (size < 1e-17 * size2) {
-        const rho = s * (bound2[k] as number);
-        if (rho < 0.5 && size * rho < 1e-17 * size2 * (1 - rho)) count2 = k + 2;
-      }
-    }
-  }
+  const sum1 = series(ratio1, bound1, s, A, B);
+  const size1 = magnitude;
+  const moment1 = weighted;
+  const count1 = terms;
+  const sum2 = series(ratio2, bound2, s, A, B);
+  const size2 = magnitude;
+  const moment2 = weighted;
+  const count2 = terms;
+  if (Number.isNaN(sum1) || Number.isNaN(sum2)) return Number.NaN;
   const e1 = A * logS;
   const e2 = last.APlusD * logS;
   const T1 = last.g1 * Math.exp(e1) * sum1;
