@@ -59,9 +59,8 @@ function rounding(x: number, y: number, sum: number): number {
   return (x - (sum - yVirtual) + (y - yVirtual)) / U;
 }
 
-/** Computes what depends on (A, B, C) only, unless it is the last (A, B, C). */
+/** Computes what depends on (A, B, C) only (called when they are not the last ones). */
 function factors(A: number, B: number, C: number): void {
-  if (A === last.A && B === last.B && C === last.C) return;
   const CA = C - A;
   const CB = C - B;
   const d = CA - B;
@@ -196,7 +195,8 @@ function series(ratio: Float64Array, bound: Float64Array, s: number, A: number, 
  * derivative in their parameters (at most Σ k|t_k| / (distance of the parameter to a pole), relative to |F|).
  */
 export function complementNearOne(A: number, B: number, C: number, s: number, logS: number): number {
-  factors(A, B, C);
+  // The check here rather than in factors: V8 then compiles this function without factors' Γ code.
+  if (A !== last.A || B !== last.B || C !== last.C) factors(A, B, C);
   if (last.nearInteger) return Number.NaN;
   const sum1 = series(ratio1, bound1, s, A, B);
   const size1 = magnitude;
