@@ -147,17 +147,19 @@ function extend(A: number, B: number): void {
   filled = to;
 }
 
-/** What series() leaves besides its sum: Σ |terms|, Σ k |term_k| and the number of terms. */
-let magnitude = 0;
-let weighted = 0;
-let terms = 0;
+/**
+ * What series() leaves besides its sum: the rounding error of the sum relative to |sum|, in units of U —
+ * 7 Σ k|t_k| for the terms (seven roundings per step of the recurrence), `shift` Σ k|t_k| for the rounding
+ * of the series' parameters, √n Σ|t_k| for the sum (see complementNearOne).
+ */
+let seriesRounding = 0;
 
 /**
  * Σ_k t_k with t_0 = 1, t_{k+1} = t_k · ratio[k] · s (ratio and bound from the tables, extended as needed),
  * up to the term that settles it; NaN beyond MAX_TERMS terms. A small function of its own: V8 compiles it
  * within the first calls.
  */
-function series(ratio: Float64Array, bound: Float64Array, s: number, A: number, B: number): number {
+function series(ratio: Float64Array, bound: Float64Array, s: number, A: number, B: number, shift: number): number {
   let term = 1;
   let sum = 1;
   let size = 1;
@@ -172,9 +174,7 @@ function series(ratio: Float64Array, bound: Float64Array, s: number, A: number, 
     if (magnitudeOfTerm < 1e-17 * size) {
       const rho = s * (bound[k] as number);
       if (rho < 0.5 && magnitudeOfTerm * rho < 1e-17 * size * (1 - rho)) {
-        magnitude = size;
-        weighted = moment;
-        terms = k + 2;
+        seriesRounding = (moment * (7 + shift) + Math.sqrt(k + 2) * size) / Math.abs(sum);
         return sum;
       }
     }
@@ -198,14 +198,9 @@ export function complementNearOne(A: number, B: number, C: number, s: number, lo
   // The check here rather than in factors: V8 then compiles this function without factors' Γ code.
   if (A !== last.A || B !== last.B || C !== last.C) factors(A, B, C);
   if (last.nearInteger) return Number.NaN;
-  const sum1 = series(ratio1, bound1, s, A, B);
-  const size1 = magnitude;
-  const moment1 = weighted;
-  const count1 = terms;
-  const sum2 = series(ratio2, bound2, s, A, B);
-  const size2 = magnitude;
-  const moment2 = weighted;
-  const count2 = terms;
+  const sum1 = series(ratio1, bound1, s, A, B, last.shift1);
+  const rounding1 = seriesRounding;
+  const sum2 = series(ratio2, bound2, s, A, B, last.shift2);
   if (Number.isNaN(sum1) || Number.isNaN(sum2)) return Number.NaN;
   const e1 = A * logS;
   const e2 = last.APlusD * logS;
@@ -213,12 +208,7 @@ export function complementNearOne(A: number, B: number, C: number, s: number, lo
   const T2 = last.g2 * Math.exp(e2) * sum2;
   const Q = 1 - T1 - T2;
   const units =
-    Math.abs(T1) *
-      (last.units1 + 2 * Math.abs(e1) + (moment1 * (7 + last.shift1) + Math.sqrt(count1) * size1) / Math.abs(sum1)) +
-    Math.abs(T2) *
-      (last.units2 +
-        2 * Math.abs(e2) +
-        Math.abs(logS) * last.shiftPower +
-        (moment2 * (7 + last.shift2) + Math.sqrt(count2) * size2) / Math.abs(sum2));
+    Math.abs(T1) * (last.units1 + 2 * Math.abs(e1) + rounding1) +
+    Math.abs(T2) * (last.units2 + 2 * Math.abs(e2) + Math.abs(logS) * last.shiftPower + seriesRounding);
   return U * units <= TOLERANCE * Math.abs(Q) ? Q : Number.NaN;
 }
