@@ -45,14 +45,10 @@ const schema = /* @__PURE__ */ (() =>
  *
  * Gauss's hypergeometric function is summed as a series of positive terms, in logarithms, so customers with
  * hundreds of purchases never overflow (lifetimes' users meet overflows there); powers are exponentials of
- * logarithms. From z = t/(α + T + t) = 0.6 on (r + x and b + x up to 60), the bracket comes instead from
- * Gauss's linear transformation to 1 − z (Abramowitz & Stegun 15.3.6): two short series in powers of
- * (α + T)/(α + T + t) and ratios of Γ, used when its estimated rounding error is below 2e-13 (not for
- * a + b − 1 − r − x near an integer, nor a near 1), the series in z otherwise. Double precision: about
- * 1e-12 relative (1e-8 when a is within 1e-4 of 1, where the formula is 0/0 and is interpolated). The series
- * in z grows with t/(α + T) (a horizon of 100 times the observation takes a few thousand terms); the
- * transformation takes a few dozen. Scoring a base computes the hypergeometric term once per distinct
- * (x, T): a base summarised in days or weeks has few.
+ * logarithms. Double precision: about 1e-12 relative (1e-8 when a is within 1e-4 of 1, where the formula is
+ * 0/0 and is interpolated). The work grows with t/(α + T) (a horizon of 100 times the observation takes a few
+ * thousand terms). Scoring a base computes the hypergeometric term once per distinct (x, T): a base
+ * summarised in days or weeks has few.
  *
  * Source: P. S. Fader, B. G. S. Hardie and K. L. Lee, "'Counting Your Customers' the Easy Way", Marketing
  * Science 24(2), 2005, equations 9 and 10; figures checked against Fader and Hardie's spreadsheet as

@@ -35,11 +35,8 @@ const schema = /* @__PURE__ */ (() =>
  * For the BG/NBD model (Fader, Hardie & Lee 2005, eq. 8):
  * P(X(t) = n) = B(a, b + n)/B(a, b) · Γ(r + n)/(Γ(r) n!) · (α/(α + t))^r (t/(α + t))^n
  *   + δ_{n>0} · B(a + 1, b + n − 1)/B(a, b) · [1 − (α/(α + t))^r Σ_{j<n} Γ(r + j)/(Γ(r) j!) (t/(α + t))^j].
- * For n up to 200 the Beta ratios and the negative binomial terms come from their recurrences, and the
- * bracket (the negative binomial tail P(N ≥ n)) is 1 − Σ_{j<n} near the mean and the regularised incomplete
- * beta function I_q(n, r) by its continued fraction (Abramowitz & Stegun 26.5.8) in the tail, so small
- * probabilities keep their digits; beyond, or near underflow, every term is computed in logarithms and the
- * tail summed from n upwards. Σ_n P(X(t) = n) = 1. Double precision.
+ * Every term is computed in logarithms; the bracket (the negative binomial tail) is summed from n upwards
+ * when n is above the mean, so small probabilities keep their digits. Σ_n P(X(t) = n) = 1. Double precision.
  *
  * Unit: a probability in [0, 1].
  *

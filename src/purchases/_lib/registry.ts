@@ -23,15 +23,8 @@ export interface CountModel {
 
 /** The last model read: a scalar prediction called in a loop with one model reads it without allocating. */
 let last: CountModel | undefined;
-
-/** Whether `record` names the kind of `model` and holds exactly its parameters (which were checked). */
-function same(model: CountModel, record: Record<string, unknown>): boolean {
-  const { kind, parameters } = model;
-  if (record.model !== kind.name) return false;
-  const names = kind.parameters;
-  for (let k = 0; k < names.length; k++) if (record[names[k] as string] !== parameters[k]) return false;
-  return true;
-}
+/** The parameters being read, before they are known to differ from the last model's. */
+const reading = new Float64Array(Math.max(...KINDS.map((kind) => kind.parameters.length)));
 
 /** The names of the models the predictions know (`'bg-nbd'`, …). */
 export function countModelNames(): string[] {
@@ -52,7 +45,6 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
     invalid(metric, [field], `must be a fitted model ({ model: ${quotedNames()}, … }), as a fit returns it`);
   }
   const record = value as Record<string, unknown>;
-  if (last !== undefined && same(last, record)) return last;
   const name = record.model;
   let kind: CountModelKind | undefined;
   for (const candidate of KINDS) {
@@ -65,8 +57,9 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
     const got = typeof name === 'string' ? `, not '${name.slice(0, 40)}'` : '';
     invalid(metric, [field, 'model'], `must be one of ${quotedNames()}${got}`);
   }
+  // Each field is read once (a getter may answer differently the second time).
   const names = kind.parameters;
-  const parameters = new Float64Array(names.length);
+  let same = last !== undefined && last.kind === kind;
   for (let k = 0; k < names.length; k++) {
     const parameter = names[k] as string;
     const v = record[parameter];
@@ -77,8 +70,11 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
         `must be a number from 1e-100 to 1e100 (a parameter of the ${kind.name} model)`,
       );
     }
-    parameters[k] = v;
+    reading[k] = v;
+    if (same && v !== (last as CountModel).parameters[k]) same = false;
   }
+  if (same) return last as CountModel;
+  const parameters = reading.slice(0, names.length);
   last = { kind, parameters };
   return last;
 }
