@@ -290,3 +290,15 @@ export function noOptions(metric: string, options: unknown, inputFields: readonl
     ),
   ]);
 }
+
+/**
+ * Whether `value` has the shape a strict object schema with these `keys` accepts: an object (not null, not an
+ * array) whose enumerable keys — own and inherited, as zod's `for … in` sees them — are all among `keys`. For
+ * the hand-written fast path of a scalar function: when it is false the function parses with zod, which
+ * reports the exact issue.
+ */
+export function hasOnlyKeys(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (!keys.includes(key)) return false;
+  return true;
+}

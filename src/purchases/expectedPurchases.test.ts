@@ -168,6 +168,25 @@ describe('expectedPurchases', () => {
     });
   });
 
+  it('checks its usual input by hand exactly as the schema does', () => {
+    // The fast path must accept only what the schema accepts, and hand everything else to it.
+    expect(expectedPurchases({ model: published, periods: -0 })).toBe(0);
+    expect(expectedPurchases({ model: published, periods: 78 }, {})).toBeCloseTo(1.861, 3);
+    const inherited = Object.assign(Object.create({ extra: 1 }), { model: published, periods: 1 });
+    expectMetricError(() => expectedPurchases(inherited), 'INVALID_INPUT', [], "unknown key 'extra'");
+    expectMetricError(() => expectedPurchases([] as never), 'INVALID_INPUT', []);
+    for (const periods of [Number.POSITIVE_INFINITY, '1', null, undefined]) {
+      expectMetricError(() => expectedPurchases({ model: published, periods } as never), 'INVALID_INPUT', ['periods']);
+    }
+    expectMetricError(() => expectedPurchases({ periods: 1 } as never), 'INVALID_INPUT', ['model']);
+    expectMetricError(
+      () => expectedPurchases({ model: published, periods: 1 }, { periods: 1 } as never),
+      'INVALID_INPUT',
+      [],
+      'belongs in the input',
+    );
+  });
+
   it('does not mutate input', () => {
     const input = Object.freeze({
       model: Object.freeze({ ...published }),

@@ -54,6 +54,29 @@ describe('purchaseCountProbability', () => {
     });
   });
 
+  it('checks its usual input by hand exactly as the schema does', () => {
+    expect(purchaseCountProbability({ model, purchases: -0, periods: 39 })).toBeCloseTo(0.5738, 4);
+    expect(purchaseCountProbability({ model, purchases: 3, periods: -0 })).toBe(0);
+    expect(purchaseCountProbability({ model, purchases: 10_000_000, periods: 1 })).toBeGreaterThanOrEqual(0);
+    const inherited = Object.assign(Object.create({ extra: 1 }), { model, purchases: 1, periods: 1 });
+    expectMetricError(() => purchaseCountProbability(inherited), 'INVALID_INPUT', [], "unknown key 'extra'");
+    for (const purchases of [10_000_001, 2 ** 53, Number.NaN, '2', undefined]) {
+      expectMetricError(() => purchaseCountProbability({ model, purchases, periods: 1 } as never), 'INVALID_INPUT', [
+        'purchases',
+      ]);
+    }
+    for (const periods of [Number.POSITIVE_INFINITY, Number.NaN, '1']) {
+      expectMetricError(() => purchaseCountProbability({ model, purchases: 1, periods } as never), 'INVALID_INPUT', [
+        'periods',
+      ]);
+    }
+    expectMetricError(
+      () => purchaseCountProbability({ model, purchases: 1, periods: 1 }, { x: 1 } as never),
+      'INVALID_INPUT',
+      [],
+    );
+  });
+
   it('does not mutate input', () => {
     const input = Object.freeze({ model: Object.freeze({ ...model }), purchases: 2, periods: 5 });
     purchaseCountProbability(input);

@@ -7,14 +7,24 @@
 //   P(X(t) = n)              = eq. 8.
 // Powers are taken as exponentials of logarithms computed with log1p, so that customers with hundreds of
 // purchases never overflow, and 1 − e^L as −expm1(L).
-import { logBeta, logGamma } from '../../internal/special.js';
+import { countProbability } from './bgNbdCount.js';
 import type { CustomerColumns } from './customers.js';
 import { logHypergeometric2F1 } from './hypergeometric.js';
+import { complementNearOne } from './hypergeometricNearOne.js';
 import type { CountModelKind, History } from './kinds.js';
 import { PairIndex } from './pairIndex.js';
 
 /** Within this distance of a = 1, where eq. 10's numerator is 0/0, it is interpolated from a = 1 ± NEAR_ONE. */
 const NEAR_ONE = 1e-4;
+/**
+ * From z = t/(α + T + t) = 0.6 on, 2F1 is taken from Gauss's transformation to 1 − z (hypergeometricNearOne.ts)
+ * when it is exact to 1e-14: two series of a few dozen terms, where the series in z takes hundreds. Only for
+ * r + x and b + x up to 60 (Γ arguments within ±100) and horizons up to 1e4 (α + T), so that beyond it the
+ * series in z, and its refusal of horizons it cannot sum, stay as they were.
+ */
+const TRANSFORM_FROM = 0.6;
+const TRANSFORM_UP_TO = 60;
+const HORIZON_UP_TO = 1e4;
 
 /** ln(a/(b + x − 1)): the constant part of the log odds of having lapsed. */
 const logOddsConstant = (a: number, b: number, x: number): number => Math.log(a / (b + x - 1));
@@ -56,7 +66,18 @@ function numerator(r: number, alpha: number, a: number, b: number, x: number, T:
   const C = a + b + x - 1;
   const z = t / (alpha + T + t);
   // ln((α + T)/(α + T + t)) = ln(1 − z).
-  const logPower = -A * Math.log1p(t / (alpha + T));
+  const logS = -Math.log1p(t / (alpha + T));
+  if (
+    z >= TRANSFORM_FROM &&
+    C > 0 &&
+    A <= TRANSFORM_UP_TO &&
+    B <= TRANSFORM_UP_TO &&
+    t <= HORIZON_UP_TO * (alpha + T)
+  ) {
+    const Q = complementNearOne(A, B, C, (alpha + T) / (alpha + T + t), logS);
+    if (!Number.isNaN(Q)) return (C / (a - 1)) * Q;
+  }
+  const logPower = A * logS;
   if (C > 0) return (C / (a - 1)) * -Math.expm1(logPower + logHypergeometric2F1(A, B, C, z));
   // C ≤ 0 only when x = 0 and a + b ≤ 1: C·2F1(A, B; C; z) from 2F1 at C + 1 and C + 2 by Gauss's contiguous
   // relation c(c − 1)(z − 1)F(c − 1) + c[c − 1 − (2c − A − B − 1)z]F(c) + (c − A)(c − B)z F(c + 1) = 0,
@@ -75,45 +96,6 @@ export function probabilityAlive(r: number, alpha: number, a: number, b: number,
   const { frequency: x, recency, age } = history;
   if (x === 0) return 1;
   return aliveFromLogOdds(logOddsConstant(a, b, x) + (r + x) * Math.log((alpha + age) / (alpha + recency)));
-}
-
-/** ln of the negative binomial probability Γ(r + j)/(Γ(r) j!) p^r q^j, with ln p and ln q given. */
-const logNegativeBinomial = (r: number, j: number, logP: number, logQ: number): number =>
-  logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * logP + (j === 0 ? 0 : j * logQ);
-
-/**
- * P(N ≥ n) for N negative binomial (r, p = α/(α + t)): 1 − Σ_{j<n} P(N = j) below the mean, the sum of the
- * terms from n on above it (so a tiny tail keeps its digits).
- */
-function negativeBinomialTail(r: number, n: number, logP: number, logQ: number, q: number): number {
-  const mean = (r * q) / (1 - q);
-  let term = Math.exp(logNegativeBinomial(r, n <= mean ? 0 : n, logP, logQ));
-  let sum = 0;
-  if (n <= mean) {
-    for (let j = 0; j < n; j++) {
-      sum += term;
-      term *= ((r + j) / (j + 1)) * q;
-    }
-    return Math.max(0, 1 - sum);
-  }
-  for (let j = n; term > 1e-17 * sum || sum === 0; j++) {
-    if (term === 0) break;
-    sum += term;
-    term *= ((r + j) / (j + 1)) * q;
-  }
-  return Math.min(1, sum);
-}
-
-/** P(X(t) = n) of a customer just acquired (eq. 8). */
-export function countProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
-  if (t === 0) return n === 0 ? 1 : 0;
-  const logP = -Math.log1p(t / alpha);
-  const logQ = Math.log(t / (alpha + t));
-  if (n === 0) return Math.exp(r * logP);
-  const lnBeta = logBeta(a, b);
-  const first = Math.exp(logBeta(a, b + n) - lnBeta + logNegativeBinomial(r, n, logP, logQ));
-  const tail = negativeBinomialTail(r, n, logP, logQ, t / (alpha + t));
-  return Math.min(1, first + Math.exp(logBeta(a + 1, b + n - 1) - lnBeta) * tail);
 }
 
 /** Frequencies below this bound get ln(a/(b + x − 1)) from a table in the bulk predictions. */

@@ -21,6 +21,17 @@ describe('readModel', () => {
     expect(countModelNames()).toContain('bg-nbd');
   });
 
+  it('reads the same model again without a copy, and a changed one afresh', () => {
+    const model = { ...fit };
+    const first = readModel('m', model);
+    expect(readModel('m', { ...fit })).toBe(first);
+    model.r = 0.5;
+    expect(Array.from(readModel('m', model).parameters)).toEqual([0.5, 4.414, 0.793, 2.426]);
+    model.r = -1;
+    expect(path(() => readModel('m', model))).toEqual(['model', 'r']);
+    expect(path(() => readModel('m', { ...fit, model: 'pareto-nbd' }))).toEqual(['model', 's']);
+  });
+
   it('names an unknown kind, a bad parameter or a missing model', () => {
     expect(path(() => readModel('m', { ...fit, model: 'pareto' }))).toEqual(['model', 'model']);
     expect(path(() => readModel('m', { ...fit, model: undefined }))).toEqual(['model', 'model']);
