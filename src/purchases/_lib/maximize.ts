@@ -63,17 +63,20 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
   const s = new Float64Array(n);
   const y = new Float64Array(n);
   let restarted = false;
+  /** Higher ground found by a probe (its point in `next`): the search goes on from there, H afresh. */
+  const moveTo = (probed: number) => {
+    value = probed;
+    [x, next] = [next, x];
+    [g, nextG] = [nextG, g];
+    resetTo(h, n, 1);
+    restarted = false;
+  };
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (small(g, tolerance * Math.max(1, Math.abs(value)))) {
       const probe = probeFlattest(f, x, value, h, next, nextG, false);
       evaluations += probe.evaluations;
       if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: true };
-      // Higher ground a decade away: the search goes on from there, with a fresh inverse Hessian.
-      value = probe.value;
-      [x, next] = [next, x];
-      [g, nextG] = [nextG, g];
-      resetTo(h, n, 1);
-      restarted = false;
+      moveTo(probe.value);
       continue;
     }
     // Ascent direction H·g (H approximates the inverse of −∇²f).
@@ -134,11 +137,7 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
         : { value: undefined, evaluations: 0 };
       evaluations += probe.evaluations;
       if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: nearly };
-      value = probe.value;
-      [x, next] = [next, x];
-      [g, nextG] = [nextG, g];
-      resetTo(h, n, 1);
-      restarted = false;
+      moveTo(probe.value);
       continue;
     }
     restarted = false;
