@@ -24,7 +24,7 @@ export interface CountModel {
 /** The last model read: a scalar prediction called in a loop with one model reads it without allocating. */
 let last: CountModel | undefined;
 /** The parameters being read, before they are known to differ from the last model's. */
-const reading = new Float64Array(Math.max(...KINDS.map((kind) => kind.parameters.length)));
+const reading = new Float64Array(KINDS.reduce((most, kind) => Math.max(most, kind.parameters.length), 0));
 
 /** The names of the models the predictions know (`'bg-nbd'`, …). */
 export function countModelNames(): string[] {
