@@ -66,3 +66,46 @@ export function reportRatio(name, mine, reference, agreement) {
       `(goal ≥ 10 ×: ${verdict(ratio)}), by CPU time ${cpuRatio.toFixed(1)} × (${verdict(cpuRatio)}); ${agreement}`,
   );
 }
+
+/**
+ * Five timed runs of `fn` (after one warm-up): the median wall time and the mean CPU time of the process, in
+ * milliseconds (the CPU clock ticks too coarsely to time one run of a millisecond).
+ */
+export function timeWarm(fn) {
+  fn();
+  const times = [];
+  const usage = process.cpuUsage();
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  const used = process.cpuUsage(usage);
+  return { ms: times.sort((x, y) => x - y)[2], cpu: (used.user + used.system) / 5000 };
+}
+
+/**
+ * Prints the stand-in's time over ours, whether it meets the goal, and how far the totals agree: with
+ * lifetimes' own, and, where the stand-in gives it, with the total without lifetimes' 1e-15 offset.
+ */
+export function reportTotals(name, mine, reference, ours) {
+  const ratio = reference.ms / mine.ms;
+  const byCpu = reference.cpu / mine.cpu;
+  const verdict = (times) => (times >= 10 ? 'met' : 'MISSED');
+  const gap = Math.abs(ours / reference.sum - 1);
+  const exact = reference.exactSum === undefined ? undefined : Math.abs(ours / reference.exactSum - 1);
+  const check =
+    exact === undefined
+      ? `relative ${gap.toExponential(1)}, goal ≤ 1e-9: ${gap <= 1e-9 ? 'met' : 'MISSED'}`
+      : `relative ${gap.toExponential(1)}; without lifetimes' 1e-15 offset ${reference.exactSum.toFixed(9)}, ` +
+        `relative ${exact.toExponential(1)}, goal ≤ 1e-9: ${exact <= 1e-9 ? 'met' : 'MISSED'}`;
+  console.log(
+    `  ${name}: stand-in ${reference.ms.toFixed(3)} ms (CPU ${reference.cpu.toFixed(3)}), ours ${mine.ms.toFixed(3)} ms ` +
+      `(CPU ${mine.cpu.toFixed(3)}) (median wall, mean CPU of 5): ours is ${ratio.toFixed(1)} × faster (goal ≥ 10 ×: ` +
+      `${verdict(ratio)}), by CPU ${byCpu.toFixed(1)} × (${verdict(byCpu)}); totals ${ours.toFixed(9)} vs ` +
+      `${reference.sum.toFixed(9)} (${check})`,
+  );
+}
+
+/** The sum of a list or typed array of numbers. */
+export const total = (values) => values.reduce((sum, value) => sum + value, 0);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bgBbHistory } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
+import { reportTotals, timeWarm, total } from './peer.mjs';
 
 const { expectedPurchases, probabilityAlive } = await library();
 const PEER = fileURLToPath(new URL('peers/purchases_bgbb_predictions.py', import.meta.url));
@@ -83,48 +84,6 @@ const sumColumns = ({ frequency, recency, age }) => {
   return total;
 };
 
-const total = (values) => values.reduce((sum, value) => sum + value, 0);
-
-/**
- * Five timed runs of `fn` (after one warm-up): the median wall time and the mean CPU time of the process, in
- * milliseconds (the CPU clock ticks too coarsely to time one run of a millisecond).
- */
-function median(fn) {
-  fn();
-  const times = [];
-  const usage = process.cpuUsage();
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  const used = process.cpuUsage(usage);
-  return { ms: times.sort((x, y) => x - y)[2], cpu: (used.user + used.system) / 5000 };
-}
-
-/**
- * Prints the stand-in's time over ours, whether it meets the goal, and how far the totals agree: with
- * lifetimes' own, and, where the stand-in gives it, with the total without lifetimes' 1e-15 offset.
- */
-function report(name, mine, reference, ours) {
-  const ratio = reference.ms / mine.ms;
-  const byCpu = reference.cpu / mine.cpu;
-  const verdict = (times) => (times >= 10 ? 'met' : 'MISSED');
-  const gap = Math.abs(ours / reference.sum - 1);
-  const exact = reference.exactSum === undefined ? undefined : Math.abs(ours / reference.exactSum - 1);
-  const check =
-    exact === undefined
-      ? `relative ${gap.toExponential(1)}, goal ≤ 1e-9: ${gap <= 1e-9 ? 'met' : 'MISSED'}`
-      : `relative ${gap.toExponential(1)}; without lifetimes' 1e-15 offset ${reference.exactSum.toFixed(9)}, ` +
-        `relative ${exact.toExponential(1)}, goal ≤ 1e-9: ${exact <= 1e-9 ? 'met' : 'MISSED'}`;
-  console.log(
-    `  ${name}: stand-in ${reference.ms.toFixed(3)} ms (CPU ${reference.cpu.toFixed(3)}), ours ${mine.ms.toFixed(3)} ms ` +
-      `(CPU ${mine.cpu.toFixed(3)}) (median wall, mean CPU of 5): ours is ${ratio.toFixed(1)} × faster (goal ≥ 10 ×: ` +
-      `${verdict(ratio)}), by CPU ${byCpu.toFixed(1)} × (${verdict(byCpu)}); totals ${ours.toFixed(9)} vs ` +
-      `${reference.sum.toFixed(9)} (${check})`,
-  );
-}
-
 function group(label, data, periods, single) {
   const ratios = compare(`probabilityAlive and expectedPurchases (BG/BB), ${label}, ${periods} opportunities ahead`, {
     baselines: { 'sum the columns': () => sumColumns(data()) },
@@ -137,21 +96,21 @@ function group(label, data, periods, single) {
     return;
   }
   let values;
-  const alive = median(() => {
+  const alive = timeWarm(() => {
     values = probabilityAlive({ model, customers: data() });
   });
-  report('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
-  const expected = median(() => {
+  reportTotals('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
+  const expected = timeWarm(() => {
     values = expectedPurchases({ model, periods, customers: data() });
   });
-  report('expectedPurchases of each customer', expected, reference.conditionalExpected, total(values));
+  reportTotals('expectedPurchases of each customer', expected, reference.conditionalExpected, total(values));
   if (!single) return;
   let scalar;
-  const fresh = median(() => {
+  const fresh = timeWarm(() => {
     scalar = 0;
     for (let t = 1; t <= 104; t++) scalar += expectedPurchases({ model, periods: t });
   });
-  report('expectedPurchases of a new customer, t = 1…104 opportunities', fresh, reference.expected, scalar);
+  reportTotals('expectedPurchases of a new customer, t = 1…104 opportunities', fresh, reference.expected, scalar);
 }
 
 export async function run() {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
+import { reportTotals, timeWarm, total } from './peer.mjs';
 
 const { expectedPurchases, fitParetoNbd, probabilityAlive, purchaseCountProbability } = await library();
 
@@ -162,39 +163,6 @@ function scipyPredictions({ frequency, recency, age }, model) {
 }
 
 /**
- * Five timed runs of `fn` (after one warm-up): the median wall time and the mean CPU time of the process, in
- * milliseconds (the CPU clock ticks too coarsely to time one run of a millisecond).
- */
-function median(fn) {
-  fn();
-  const times = [];
-  const usage = process.cpuUsage();
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  const used = process.cpuUsage(usage);
-  return { ms: times.sort((x, y) => x - y)[2], cpu: (used.user + used.system) / 5000 };
-}
-
-/** Prints the stand-in's time over ours, whether it meets the goal, and how far the totals agree. */
-function reportPrediction(name, mine, reference, ours) {
-  const ratio = reference.ms / mine.ms;
-  const byCpu = reference.cpu / mine.cpu;
-  const verdict = (times) => (times >= 10 ? 'met' : 'MISSED');
-  const gap = Math.abs(ours / reference.sum - 1);
-  console.log(
-    `  ${name}: stand-in ${reference.ms.toFixed(3)} ms (CPU ${reference.cpu.toFixed(3)}), ours ${mine.ms.toFixed(3)} ms ` +
-      `(CPU ${mine.cpu.toFixed(3)}) (median wall, mean CPU of 5): ours is ${ratio.toFixed(1)} × faster (goal ≥ 10 ×: ` +
-      `${verdict(ratio)}), by CPU ${byCpu.toFixed(1)} × (${verdict(byCpu)}); totals ${ours.toFixed(9)} vs ` +
-      `${reference.sum.toFixed(9)} (relative ${gap.toExponential(1)}, goal ≤ 1e-9: ${gap <= 1e-9 ? 'met' : 'MISSED'})`,
-  );
-}
-
-const total = (values) => values.reduce((sum, value) => sum + value, 0);
-
-/**
  * The predictions of the model fitted to CDNOW over a base (expectedPurchases 39 weeks ahead and
  * probabilityAlive of each customer, columns), and, with `single`, those of a customer just acquired
  * (expectedPurchases for t = 1…104 weeks, purchaseCountProbability for n = 0…49 at 39 weeks), against the
@@ -220,26 +188,26 @@ function predictionGroup(label, data, single) {
     return;
   }
   let values;
-  const mine = median(() => {
+  const mine = timeWarm(() => {
     values = expectedPurchases({ model: fitted(), periods: 39, customers: data() });
   });
-  reportPrediction('expectedPurchases of each customer', mine, reference.conditionalExpected, total(values));
-  const alive = median(() => {
+  reportTotals('expectedPurchases of each customer', mine, reference.conditionalExpected, total(values));
+  const alive = timeWarm(() => {
     values = probabilityAlive({ model: fitted(), customers: data() });
   });
-  reportPrediction('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
+  reportTotals('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
   if (!single) return;
   let scalar;
-  const expected = median(() => {
+  const expected = timeWarm(() => {
     scalar = 0;
     for (let t = 1; t <= 104; t++) scalar += expectedPurchases({ model: fitted(), periods: t });
   });
-  reportPrediction('expectedPurchases of a new customer, t = 1…104 weeks', expected, reference.expected, scalar);
-  const counts = median(() => {
+  reportTotals('expectedPurchases of a new customer, t = 1…104 weeks', expected, reference.expected, scalar);
+  const counts = timeWarm(() => {
     scalar = 0;
     for (let n = 0; n < 50; n++) scalar += purchaseCountProbability({ model: fitted(), purchases: n, periods: 39 });
   });
-  reportPrediction('purchaseCountProbability, n = 0…49, 39 weeks', counts, reference.countProbability, scalar);
+  reportTotals('purchaseCountProbability, n = 0…49, 39 weeks', counts, reference.countProbability, scalar);
 }
 
 export async function run() {
