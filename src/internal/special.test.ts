@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digamma, logBeta, logGamma } from './special.js';
+import { digamma, logBeta, logGamma, trigamma } from './special.js';
 
 /** Expects `actual` within `relative` of `expected`, in relative terms. */
 function expectRelative(actual: number, expected: number, relative: number): void {
@@ -42,6 +42,23 @@ describe('special functions', () => {
     for (const x of [0.3, 4.414, 55.5]) {
       const h = 1e-5 * x;
       expectRelative(digamma(x), (logGamma(x + h) - logGamma(x - h)) / (2 * h), 1e-8);
+    }
+  });
+
+  it("ψ' matches known values, its recurrence and the derivative of ψ", () => {
+    // ψ'(1) = π²/6, ψ'(½) = π²/2, ψ'(x + 1) = ψ'(x) − 1/x².
+    expectRelative(trigamma(1), Math.PI ** 2 / 6, 1e-15);
+    expectRelative(trigamma(0.5), Math.PI ** 2 / 2, 1e-15);
+    for (const x of [1e-3, 0.37, 2.5, 9.99, 10, 37.2, 1e6]) {
+      expect(Math.abs(trigamma(x) - trigamma(x + 1) - 1 / (x * x))).toBeLessThanOrEqual(1e-14 * trigamma(x));
+    }
+    // SciPy 1.10 scipy.special.polygamma(1, x).
+    expectRelative(trigamma(0.243), 18.14177978709583, 1e-14);
+    expectRelative(trigamma(2.426), 0.508471848480258, 1e-14);
+    expectRelative(trigamma(31), 0.03278394924662884, 1e-14);
+    for (const x of [0.3, 4.414, 55.5]) {
+      const h = 1e-5 * x;
+      expectRelative(trigamma(x), (digamma(x + h) - digamma(x - h)) / (2 * h), 1e-8);
     }
   });
 });

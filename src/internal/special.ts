@@ -1,7 +1,8 @@
 // Special functions in double precision, shared by the families that fit or test distributions: ln Γ from
 // Lanczos' approximation (g = 7, nine terms) below 10 and Stirling's series above (Abramowitz & Stegun
 // 6.1.41), ln B computed without the cancellation of large log-gamma values (as R's lbeta does), and the
-// digamma function ψ = Γ'/Γ from its asymptotic series (A&S 6.3.18) after the recurrence ψ(x) = ψ(x + 1) − 1/x.
+// digamma function ψ = Γ'/Γ from its asymptotic series (A&S 6.3.18) after the recurrence ψ(x) = ψ(x + 1) − 1/x,
+// and the trigamma function ψ' the same way (A&S 6.4.12, after ψ'(x) = ψ'(x + 1) + 1/x²).
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -67,4 +68,18 @@ export function digamma(x: number): number {
   const series =
     r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760 - r / 12))))));
   return shift + Math.log(y) - 0.5 / y - series;
+}
+
+/** ψ'(x) = d²ln Γ(x)/dx² for x > 0 (A&S 6.4.12: the asymptotic series, with terms to x^−15, from 10 on). */
+export function trigamma(x: number): number {
+  let shift = 0;
+  let y = x;
+  while (y < DIGAMMA_FROM) {
+    shift += 1 / (y * y);
+    y += 1;
+  }
+  const r = 1 / (y * y);
+  const series =
+    (1 / 6 - r * (1 / 30 - r * (1 / 42 - r * (1 / 30 - r * (5 / 66 - r * (691 / 2730 - r * (7 / 6))))))) / y;
+  return shift + (1 + (0.5 + series) / y) / y;
 }

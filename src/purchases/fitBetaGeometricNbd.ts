@@ -77,7 +77,8 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown
  * The last term is computed as a log-sum-exp, so customers with hundreds of purchases over thousands of
  * days never overflow; the ln Γ, ln B and ψ terms are computed once per distinct x, the rest once per
  * distinct history (x, t_x, T), weighted by its customers. The fit maximises
- * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) with BFGS and the analytic gradient, and
+ * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) by Newton's method with
+ * the analytic gradient and Hessian (shifted towards the gradient where the surface is not concave), and
  * stops when every ∂ ln L/∂ ln θ is below 1e-10 × |ln L|: the parameters are then found to about 1e-6
  * relative, the log-likelihood to about 1e-12. When the likelihood keeps rising towards a limit of the model
  * (r, a or b, or α ÷ the mean age, beyond [1e-6, 1e6], as when a and b shrink together on a small base where
@@ -136,9 +137,9 @@ export function fitBetaGeometricNbd(
   const first = start ?? { r: 1, alpha: time / (columns.count + repeat), a: 1, b: 1 };
   const inside = (value: number) => Math.min(LIMIT - 1, Math.max(1 - LIMIT, value));
   const best = maximize(
-    (point, gradient) => bgNbdLogLikelihood(data, point, gradient),
+    (point, gradient, hessian) => bgNbdLogLikelihood(data, point, gradient, hessian),
     [first.r, first.alpha / scale, first.a, first.b].map((value) => inside(Math.log(value))),
-    { maxIterations },
+    { maxIterations, hessian: true },
   );
   if (!Number.isFinite(best.value)) {
     invalid(METRIC, ['customers'], 'has ages too far apart for the model to be computed in double precision');

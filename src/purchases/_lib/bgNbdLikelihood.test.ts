@@ -55,6 +55,36 @@ describe('bgNbdLogLikelihood', () => {
     }
   });
 
+  it('has the analytic Hessian: central differences of the gradient agree, and it is symmetric', () => {
+    const data = prepareBgNbd(readCustomers('test', cdnowSummary()), 30);
+    // At the published optimum (α in units of the scale) and far from it, where the weights w are extreme.
+    for (const at of [
+      [0.243, 4.414 / 30, 0.793, 2.426],
+      [3, 0.01, 0.05, 40],
+    ]) {
+      const here = Float64Array.from(at, Math.log);
+      const hessian = new Float64Array(16);
+      bgNbdLogLikelihood(data, here, new Float64Array(4), hessian);
+      const h = 1e-5;
+      for (let k = 0; k < 4; k++) {
+        const up = Float64Array.from(here);
+        const down = Float64Array.from(here);
+        up[k] = (up[k] as number) + h;
+        down[k] = (down[k] as number) - h;
+        const gUp = new Float64Array(4);
+        const gDown = new Float64Array(4);
+        bgNbdLogLikelihood(data, up, gUp);
+        bgNbdLogLikelihood(data, down, gDown);
+        for (let m = 0; m < 4; m++) {
+          const numeric = ((gUp[m] as number) - (gDown[m] as number)) / (2 * h);
+          const analytic = hessian[m * 4 + k] as number;
+          expect(Math.abs(analytic - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+          expect(hessian[k * 4 + m]).toBe(analytic);
+        }
+      }
+    }
+  });
+
   it('stays finite for x = 500 over T = 5000, where the terms of eq. 6 overflow', () => {
     const customers = [
       { frequency: 500, recency: 4990, age: 5000 },

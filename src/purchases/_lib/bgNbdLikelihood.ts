@@ -6,13 +6,14 @@
 // Written as ln L = K(x) + r ln α − (r + x) ln(α + T) + softplus(d), where K(x) gathers the ln Γ and ln B
 // terms (computed once per distinct x), d = ln(a/(b + x − 1)) + (r + x) ln((α + T)/(α + t_x)) and
 // softplus(d) = ln(1 + e^d): the log-sum-exp of the bracket's two terms, which never overflows, whatever x.
-// w = e^d/(1 + e^d) is the weight of the second term in the gradient.
+// w = e^d/(1 + e^d) is the weight of the second term in the gradient, and w(1 − w) that of ∇d∇dᵀ in the
+// Hessian (softplus'' = w(1 − w)), which costs a few products per history beside the exponential.
 //
 // The sum runs over distinct histories (x, t_x, T) weighted by their customers, and ln(α + t) is taken
 // once per distinct pair (x, t) (see `historyGroups`): a base summarised in days or weeks has far fewer of
 // either than customers, so an evaluation costs an exponential and a logarithm per distinct history with
 // repeat purchases, and nothing else per customer.
-import { digamma, logBeta, logGamma } from '../../internal/special.js';
+import { digamma, logBeta, logGamma, trigamma } from '../../internal/special.js';
 import { groupHistories, type Histories, type HistoryGroups } from './historyGroups.js';
 
 /** Beyond e^±LIMIT a parameter (α in units of the time scale) is outside the search: the likelihood is −Infinity. */
@@ -59,10 +60,16 @@ export function prepareBgNbd(histories: Histories, scale = 1): BgNbdData {
 }
 
 /**
- * ln L of the whole base at (r, α/scale, a, b) = exp(point), filling `gradient` with ∂ ln L/∂ ln θ;
- * −Infinity (and an untouched gradient) outside [e^−30, e^30].
+ * ln L of the whole base at (r, α/scale, a, b) = exp(point), filling `gradient` with ∂ ln L/∂ ln θ and, when
+ * given, `hessian` with ∂² ln L/∂ ln θᵢ ∂ ln θⱼ (row-major, 4 × 4); −Infinity (and both untouched) outside
+ * [e^−30, e^30].
  */
-export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradient: Float64Array): number {
+export function bgNbdLogLikelihood(
+  data: BgNbdData,
+  point: Float64Array,
+  gradient: Float64Array,
+  hessian?: Float64Array,
+): number {
   for (let k = 0; k < 4; k++) if (!(Math.abs(point[k] as number) <= LIMIT)) return Number.NEGATIVE_INFINITY;
   const r = Math.exp(point[0] as number);
   const alpha = Math.exp(point[1] as number) * data.scale;
@@ -100,6 +107,17 @@ export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradien
   gr += n * lnAlpha;
   let galpha = (n * r) / alpha;
   let weights = 0;
+  // Second derivatives in (r, α, a, b) themselves: hᵢⱼ for i ≤ j, some still to be divided by a.
+  let h00 = 0;
+  let h01 = n / alpha;
+  let h02 = 0;
+  let h03 = 0;
+  let h11 = (-n * r) / (alpha * alpha);
+  let h12 = 0;
+  let h13 = 0;
+  let h23 = 0;
+  let h33 = 0;
+  let spread = 0;
   const distinct = count.length;
   for (let h = 0; h < distinct; h++) {
     const j = frequencyOf[h] as number;
@@ -108,10 +126,13 @@ export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradien
     const rx = r + x;
     const e = agePair[h] as number;
     const lnEnd = logTime[e] as number;
+    const iE = inverseTime[e] as number;
+    h01 -= c * iE;
+    h11 += c * rx * iE * iE;
     if (x === 0) {
       total -= c * rx * lnEnd;
       gr -= c * lnEnd;
-      galpha -= c * rx * (inverseTime[e] as number);
+      galpha -= c * rx * iE;
       continue;
     }
     const l = recencyPair[h] as number;
@@ -128,11 +149,27 @@ export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradien
       softplus = Math.log1p(q);
       w = q / (1 + q);
     }
+    const iL = inverseTime[l] as number;
+    const inv = inverse[j] as number;
     total += c * (softplus - rx * lnEnd);
     gr += c * (w * ratio - lnEnd);
-    galpha -= c * rx * ((1 - w) * (inverseTime[e] as number) + w * (inverseTime[l] as number));
+    galpha -= c * rx * ((1 - w) * iE + w * iL);
     weights += c * w;
-    gb -= c * w * (inverse[j] as number);
+    gb -= c * w * inv;
+    // ∇²softplus(d) = w ∇²d + w(1 − w) ∇d ∇dᵀ, with ∇d = (ratio, (r + x)(iE − iL), 1/a, −inv).
+    const cw = c * w;
+    const cs = cw * (1 - w);
+    const dAlpha = rx * (iE - iL);
+    h00 += cs * ratio * ratio;
+    h01 += cw * (iE - iL) + cs * ratio * dAlpha;
+    h11 += cw * rx * (iL * iL - iE * iE) + cs * dAlpha * dAlpha;
+    h02 += cs * ratio;
+    h03 -= cs * ratio * inv;
+    h12 += cs * dAlpha;
+    h13 -= cs * dAlpha * inv;
+    spread += cs;
+    h23 -= cs * inv;
+    h33 += (cw + cs) * inv * inv;
   }
   for (let j = 0; j < frequencies.length; j++) {
     const x = frequencies[j] as number;
@@ -148,5 +185,34 @@ export function bgNbdLogLikelihood(data: BgNbdData, point: Float64Array, gradien
   gradient[1] = alpha * galpha;
   gradient[2] = a * ga;
   gradient[3] = b * gb;
+  if (hessian !== undefined) {
+    const psi1R = trigamma(r);
+    const psi1B = trigamma(b);
+    const psi1AB = trigamma(a + b);
+    let h22 = (spread - weights) / (a * a);
+    h23 /= a;
+    for (let j = 0; j < frequencies.length; j++) {
+      const x = frequencies[j] as number;
+      const c = customersOf[j] as number;
+      if (x === 0) continue;
+      const psi1ABX = trigamma(a + b + x);
+      h00 += c * (trigamma(r + x) - psi1R);
+      h22 += c * (psi1AB - psi1ABX);
+      h23 += c * (psi1AB - psi1ABX);
+      h33 += c * (trigamma(b + x) - psi1ABX - psi1B + psi1AB);
+    }
+    // In the log parameters: ∂²/∂ln θᵢ∂ln θⱼ = θᵢθⱼ hᵢⱼ + [i = j] θᵢ ∂/∂θᵢ.
+    const theta = [r, alpha, a, b];
+    const upper = [h00, h01, h02 / a, h03, h11, h12 / a, h13, h22, h23, h33];
+    let k = 0;
+    for (let i = 0; i < 4; i++) {
+      for (let m = i; m < 4; m++) {
+        const value = (theta[i] as number) * (theta[m] as number) * (upper[k++] as number);
+        hessian[i * 4 + m] = value;
+        hessian[m * 4 + i] = value;
+      }
+      hessian[i * 5] = (hessian[i * 5] as number) + (gradient[i] as number);
+    }
+  }
   return total;
 }

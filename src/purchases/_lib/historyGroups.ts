@@ -28,6 +28,9 @@ export interface HistoryGroups {
   readonly count: Float64Array;
 }
 
+/** Frequencies below this are numbered through a table indexed by x (they are whole numbers ≥ 0). */
+const SMALL = 256;
+
 /** Groups the customers of `histories` by distinct history, in order of first appearance. */
 export function groupHistories(histories: Histories): HistoryGroups {
   const { frequency, recency, age } = histories;
@@ -37,6 +40,10 @@ export function groupHistories(histories: Histories): HistoryGroups {
   const frequencyIds = new PairIndex(Number.POSITIVE_INFINITY);
   const pairIds = new PairIndex(Number.POSITIVE_INFINITY);
   const historyIds = new PairIndex(Number.POSITIVE_INFINITY);
+  // Most customers have few repeat purchases: their x's number is kept by x, without hashing it again. A
+  // customer without repeat purchases has t_x = 0: their (0, 0) pair is numbered once.
+  const smallFrequency = new Int32Array(SMALL).fill(-1);
+  let zeroPair = -1;
   const frequencies = new Float64Array(n);
   const pairFrequency = new Float64Array(2 * n);
   const pairTime = new Float64Array(2 * n);
@@ -49,10 +56,18 @@ export function groupHistories(histories: Histories): HistoryGroups {
     const x = frequency[i] as number;
     const t = recency[i] as number;
     const T = age[i] as number;
-    const id = frequencyIds.slot(x, 0);
-    frequencies[id] = x;
+    let id = x < SMALL ? (smallFrequency[x] as number) : -1;
+    if (id < 0) {
+      id = frequencyIds.slot(x, 0);
+      frequencies[id] = x;
+      if (x < SMALL) smallFrequency[x] = id;
+    }
     const pairs = pairIds.size;
-    const atRecency = pairIds.slot(x, t);
+    let atRecency = x === 0 ? zeroPair : -1;
+    if (atRecency < 0) {
+      atRecency = pairIds.slot(x, t);
+      if (x === 0) zeroPair = atRecency;
+    }
     const atAge = pairIds.slot(x, T);
     if (pairIds.size > pairs) {
       pairFrequency[atRecency] = x;
@@ -70,14 +85,15 @@ export function groupHistories(histories: Histories): HistoryGroups {
     ages[h] = T;
   }
   const distinct = historyIds.size;
+  // Views, not copies: the groups live only as long as a fit or a prediction that made them.
   return {
-    frequencies: frequencies.slice(0, frequencyIds.size),
-    pairFrequency: pairFrequency.slice(0, pairIds.size),
-    pairTime: pairTime.slice(0, pairIds.size),
-    frequencyOf: frequencyOf.slice(0, distinct),
-    recencyPair: recencyPair.slice(0, distinct),
-    agePair: agePair.slice(0, distinct),
-    age: ages.slice(0, distinct),
-    count: count.slice(0, distinct),
+    frequencies: frequencies.subarray(0, frequencyIds.size),
+    pairFrequency: pairFrequency.subarray(0, pairIds.size),
+    pairTime: pairTime.subarray(0, pairIds.size),
+    frequencyOf: frequencyOf.subarray(0, distinct),
+    recencyPair: recencyPair.subarray(0, distinct),
+    agePair: agePair.subarray(0, distinct),
+    age: ages.subarray(0, distinct),
+    count: count.subarray(0, distinct),
   };
 }

@@ -6,9 +6,17 @@
 //
 // The stopping rule is on the gradient, relative to the function's size: the log-likelihood of a large base
 // is a sum over customers, and a gradient of 1e-6 means something else for 2 357 customers than for 2 million.
+//
+// Where the objective also gives its Hessian (option `hessian`), each accepted point replaces the learnt
+// inverse Hessian with (−∇²f + μI)⁻¹ (see `curvature`): Newton's steps, which reach a likelihood's maximum in
+// a handful of iterations where BFGS needs dozens, through the same line search and the same stopping rules.
+import { ascentInverse } from './curvature.js';
 
-/** Fills `gradient` with ∇f at `point` and returns f(point); a point outside f's domain returns −Infinity. */
-export type Objective = (point: Float64Array, gradient: Float64Array) => number;
+/**
+ * Fills `gradient` with ∇f at `point` (and `hessian`, when given, with ∇²f, row-major) and returns f(point); a
+ * point outside f's domain returns −Infinity.
+ */
+export type Objective = (point: Float64Array, gradient: Float64Array, hessian?: Float64Array) => number;
 
 /** Where the search stopped. */
 export interface Maximum {
@@ -26,9 +34,11 @@ export interface MaximizeOptions {
   readonly maxIterations: number;
   /** Converged when every |∂f/∂xᵢ| ≤ tolerance × max(1, |f|). */
   readonly tolerance: number;
+  /** Whether `f` fills its `hessian` argument: the search then takes Newton's steps. */
+  readonly hessian: boolean;
 }
 
-const DEFAULTS: MaximizeOptions = { maxIterations: 500, tolerance: 1e-10 };
+const DEFAULTS: MaximizeOptions = { maxIterations: 500, tolerance: 1e-10, hessian: false };
 
 /** Sufficient increase of the Armijo condition. */
 const ARMIJO = 1e-4;
@@ -47,14 +57,18 @@ const MAX_STEP = 5;
  * the search ends there (converged if the gradient is already small).
  */
 export function maximize(f: Objective, start: ArrayLike<number>, options: Partial<MaximizeOptions> = {}): Maximum {
-  const { maxIterations, tolerance } = { ...DEFAULTS, ...options };
+  const { maxIterations, tolerance, hessian } = { ...DEFAULTS, ...options };
   const n = start.length;
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
-  let value = f(x, g);
+  let curvature = hessian ? new Float64Array(n * n) : undefined;
+  let nextCurvature = hessian ? new Float64Array(n * n) : undefined;
+  let value = f(x, g, curvature);
   let evaluations = 1;
   if (!Number.isFinite(value)) return { point: x, value, iterations: 0, evaluations, converged: false };
   const h = identity(n);
+  /** Whether `h` is Newton's, from the Hessian at `x` (else learnt by BFGS). */
+  let exact = curvature !== undefined && ascentInverse(curvature, n, h);
   /** The inverse Hessian learnt before the last restart, for the probe of the flattest direction. */
   const learnt = identity(n);
   const direction = new Float64Array(n);
@@ -68,12 +82,14 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     value = probed;
     [x, next] = [next, x];
     [g, nextG] = [nextG, g];
+    [curvature, nextCurvature] = [nextCurvature, curvature];
     resetTo(h, n, 1);
+    exact = curvature !== undefined && ascentInverse(curvature, n, h);
     restarted = false;
   };
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (small(g, tolerance * Math.max(1, Math.abs(value)))) {
-      const probe = probeFlattest(f, x, value, h, next, nextG, false);
+      const probe = probeFlattest(f, x, value, h, next, nextG, nextCurvature, false);
       evaluations += probe.evaluations;
       if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: true };
       moveTo(probe.value);
@@ -104,7 +120,7 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     const reach = SMALLEST_MOVE * (1 + largest(x));
     for (let trial = 0; trial < 60 && step * longest > reach; trial++) {
       for (let i = 0; i < n; i++) next[i] = (x[i] as number) + step * (direction[i] as number);
-      nextValue = f(next, nextG);
+      nextValue = f(next, nextG, nextCurvature);
       evaluations++;
       if (Number.isFinite(nextValue) && nextValue >= value + ARMIJO * step * slope) break;
       // Near the maximum the change of f is below its rounding, and the Armijo test fails on noise: a trial
@@ -133,7 +149,7 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
       // No step gains what rounding can show. Where the gradient is nearly small enough, the surface may still
       // rise, a decade away, along one parameter alone: the probe looks along each of them too.
       const probe = nearly
-        ? probeFlattest(f, x, value, learnt, next, nextG, true)
+        ? probeFlattest(f, x, value, learnt, next, nextG, nextCurvature, true)
         : { value: undefined, evaluations: 0 };
       evaluations += probe.evaluations;
       if (probe.value === undefined) return { point: x, value, iterations: iteration, evaluations, converged: nearly };
@@ -148,16 +164,19 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
       y[i] = (g[i] as number) - (nextG[i] as number);
       sy += (s[i] as number) * (y[i] as number);
     }
-    if (iteration === 0 && sy > 0) {
+    if (iteration === 0 && sy > 0 && !exact) {
       // Scale the first inverse Hessian to the curvature seen (Nocedal & Wright, eq. 6.20).
       let yy = 0;
       for (let i = 0; i < n; i++) yy += (y[i] as number) ** 2;
       resetTo(h, n, sy / yy);
     }
-    if (sy > 1e-12 * norm(s) * norm(y)) update(h, n, s, y, sy);
     [x, next] = [next, x];
     [g, nextG] = [nextG, g];
+    [curvature, nextCurvature] = [nextCurvature, curvature];
     value = nextValue;
+    // Newton's inverse Hessian at the new point; BFGS's update where there is none (or it is not finite).
+    exact = curvature !== undefined && ascentInverse(curvature, n, h);
+    if (!exact && sy > 1e-12 * norm(s) * norm(y)) update(h, n, s, y, sy);
   }
   const converged = small(g, tolerance * Math.max(1, Math.abs(value)));
   return { point: x, value, iterations: maxIterations, evaluations, converged };
@@ -182,6 +201,7 @@ function probeFlattest(
   h: Float64Array,
   next: Float64Array,
   nextG: Float64Array,
+  nextCurvature: Float64Array | undefined,
   alongEach: boolean,
 ): { value: number | undefined; evaluations: number } {
   const n = x.length;
@@ -203,7 +223,7 @@ function probeFlattest(
   for (const direction of directions) {
     for (const sign of [1, -1]) {
       for (let i = 0; i < n; i++) next[i] = (x[i] as number) + sign * DECADE * (direction[i] as number);
-      const probed = f(next, nextG);
+      const probed = f(next, nextG, nextCurvature);
       evaluations++;
       if (Number.isFinite(probed) && probed > bar) return { value: probed, evaluations };
     }
