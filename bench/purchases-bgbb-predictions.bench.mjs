@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bgBbHistory } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
-import { reportTotals, timeWarm, total } from './peer.mjs';
+import { reportTotals, timeSteady, total } from './peer.mjs';
 
 const { expectedPurchases, probabilityAlive } = await library();
 const PEER = fileURLToPath(new URL('peers/purchases_bgbb_predictions.py', import.meta.url));
@@ -96,17 +96,17 @@ function group(label, data, periods, single) {
     return;
   }
   let values;
-  const alive = timeWarm(() => {
+  const alive = timeSteady(() => {
     values = probabilityAlive({ model, customers: data() });
   });
   reportTotals('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
-  const expected = timeWarm(() => {
+  const expected = timeSteady(() => {
     values = expectedPurchases({ model, periods, customers: data() });
   });
   reportTotals('expectedPurchases of each customer', expected, reference.conditionalExpected, total(values));
   if (!single) return;
   let scalar;
-  const fresh = timeWarm(() => {
+  const fresh = timeSteady(() => {
     scalar = 0;
     for (let t = 1; t <= 104; t++) scalar += expectedPurchases({ model, periods: t });
   });

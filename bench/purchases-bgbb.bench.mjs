@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bgBbHistory, gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
-import { reportRatio, runPeer, timeOurs } from './peer.mjs';
+import { reportRatio, runPeer, timeSteady } from './peer.mjs';
 
 const lib = await library();
 const PEER = fileURLToPath(new URL('peers/purchases_bgbb.py', import.meta.url));
@@ -79,7 +79,7 @@ const largest = (a, b) => Math.max(...a.map((value, k) => Math.abs(value / b[k] 
 function fitGroup(title, name, fit, baseline, task, n, columns, names, runs = 3) {
   const ratios = compare(title, { baselines: { 'copy the columns': baseline }, ours: fit });
   if (ratios === undefined) return;
-  const mine = timeOurs(fit);
+  const mine = timeSteady(fit);
   const reference = runPeer(PEER, task, n, columns, runs);
   const params = names.map((key) => mine.result[key]);
   reportRatio(
@@ -165,13 +165,13 @@ export async function run() {
       ours: fn,
     });
     if (ratios !== undefined) {
-      const mine = timeOurs(fn);
+      const mine = timeSteady(fn);
       const { n, frequency, monetaryValue } = spendBase();
       // The columns form on the same data: the stand-in's input (numpy reads columns), Float64Arrays read in place.
       // One call first, as the records' runs above warmed theirs up.
       const columns = () => lib.expectedMonetaryValue({ model, customers: { frequency, monetaryValue } });
       columns();
-      const fromColumns = timeOurs(columns);
+      const fromColumns = timeSteady(columns);
       const reference = runPeer(PEER, 'gg-expected', n, [frequency, monetaryValue, Float64Array.of(6.25, 3.74, 15.44)]);
       const agreement = (result) =>
         'missing' in reference
@@ -186,7 +186,7 @@ export async function run() {
         `${agreement(fromColumns.result)}; the same doubles as from records: ${same}`,
       );
       // What any result of 200 000 doubles costs here: a new Float64Array, every element written once.
-      const floor = timeOurs(() => new Float64Array(n).fill(1));
+      const floor = timeSteady(() => new Float64Array(n).fill(1));
       console.log(
         `  floor (a new Float64Array of ${n} doubles, filled): ${floor.ms.toFixed(2)} ms (CPU ${floor.cpu.toFixed(2)} ms); ` +
           `columns are ${(fromColumns.ms / floor.ms).toFixed(2)} × the floor, the stand-in ${(reference.ms / floor.ms).toFixed(2)} ×`,
@@ -218,7 +218,7 @@ export async function run() {
       },
     );
     if (ratios !== undefined) {
-      const mine = timeOurs(fn);
+      const mine = timeSteady(fn);
       const { n, frequency, recency, opportunities, monetaryValue } = bgBbBase();
       const reference = runPeer(
         PEER,

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
-import { reportTotals, timeWarm, total } from './peer.mjs';
+import { reportTotals, timeSteady, total } from './peer.mjs';
 
 const { expectedPurchases, fitParetoNbd, probabilityAlive, purchaseCountProbability } = await library();
 
@@ -188,22 +188,22 @@ function predictionGroup(label, data, single) {
     return;
   }
   let values;
-  const mine = timeWarm(() => {
+  const mine = timeSteady(() => {
     values = expectedPurchases({ model: fitted(), periods: 39, customers: data() });
   });
   reportTotals('expectedPurchases of each customer', mine, reference.conditionalExpected, total(values));
-  const alive = timeWarm(() => {
+  const alive = timeSteady(() => {
     values = probabilityAlive({ model: fitted(), customers: data() });
   });
   reportTotals('probabilityAlive of each customer', alive, reference.probabilityAlive, total(values));
   if (!single) return;
   let scalar;
-  const expected = timeWarm(() => {
+  const expected = timeSteady(() => {
     scalar = 0;
     for (let t = 1; t <= 104; t++) scalar += expectedPurchases({ model: fitted(), periods: t });
   });
   reportTotals('expectedPurchases of a new customer, t = 1…104 weeks', expected, reference.expected, scalar);
-  const counts = timeWarm(() => {
+  const counts = timeSteady(() => {
     scalar = 0;
     for (let n = 0; n < 50; n++) scalar += purchaseCountProbability({ model: fitted(), purchases: n, periods: 39 });
   });

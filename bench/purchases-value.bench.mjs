@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { bgNbdHistory, gammaDraw } from './draws.mjs';
 import { compare, library, once, random, scaled } from './harness.mjs';
-import { reportRatio, runPeer, timeOurs } from './peer.mjs';
+import { reportRatio, runPeer, timeSteady } from './peer.mjs';
 
 const lib = await library();
 const PEER = fileURLToPath(new URL('peers/purchases_value.py', import.meta.url));
@@ -64,7 +64,7 @@ export async function run() {
     },
   );
   if (ratios === undefined) return;
-  const mine = timeOurs(fn);
+  const mine = timeSteady(fn);
   const { n, frequency, recency, age, monetaryValue } = base();
   const reference = runPeer(
     PEER,

@@ -63,6 +63,12 @@ export const bgBb: CountModelKind &
   Required<Pick<CountModelKind, 'conditionalExpectedColumns' | 'probabilityAliveColumns'>> = {
   name: 'bg-bb',
   parameters: ['alpha', 'beta', 'gamma', 'delta'],
+  readFields: (model, out) => {
+    out[0] = model.alpha;
+    out[1] = model.beta;
+    out[2] = model.gamma;
+    out[3] = model.delta;
+  },
   ageField: 'opportunities',
   discrete: true,
 

@@ -272,6 +272,12 @@ const at = (p: Float64Array, k: number): number => p[k] as number;
 export const bgNbd: CountModelKind = {
   name: 'bg-nbd',
   parameters: ['r', 'alpha', 'a', 'b'],
+  readFields: (model, out) => {
+    out[0] = model.r;
+    out[1] = model.alpha;
+    out[2] = model.a;
+    out[3] = model.b;
+  },
   ageField: 'age',
   discrete: false,
   expected: (p, t) => expectedIfAlive(at(p, 0), at(p, 1), at(p, 2), at(p, 3), 0, 0, t),

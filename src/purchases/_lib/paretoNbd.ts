@@ -68,6 +68,12 @@ function countProbability(r: number, alpha: number, s: number, beta: number, n: 
 export const paretoNbd: CountModelKind = {
   name: 'pareto-nbd',
   parameters: ['r', 'alpha', 's', 'beta'],
+  readFields: (model, out) => {
+    out[0] = model.r;
+    out[1] = model.alpha;
+    out[2] = model.s;
+    out[3] = model.beta;
+  },
   ageField: 'age',
   discrete: false,
   /** E[X(t)] = (rβ/α)·[1 − (β/(β + t))^(s−1)]/(s − 1) (eq. 27); (rβ/α) ln(1 + t/β) at s = 1. */

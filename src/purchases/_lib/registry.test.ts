@@ -21,6 +21,26 @@ describe('readModel', () => {
     expect(countModelNames()).toContain('bg-nbd');
   });
 
+  it("reads every kind's parameters by name, in the order of its parameters, each field once", () => {
+    for (const name of countModelNames()) {
+      const reads: string[] = [];
+      const model: Record<string, unknown> = { model: name };
+      const names = readModel('m', { model: name, r: 1, alpha: 1, a: 1, b: 1, s: 1, beta: 1, gamma: 1, delta: 1 }).kind
+        .parameters;
+      names.forEach((field, k) => {
+        Object.defineProperty(model, field, {
+          enumerable: true,
+          get: () => {
+            reads.push(field);
+            return k + 1;
+          },
+        });
+      });
+      expect(Array.from(readModel('m', model).parameters)).toEqual([1, 2, 3, 4]);
+      expect(reads).toEqual(names);
+    }
+  });
+
   it('reads the same model again without a copy, and a changed one afresh', () => {
     const model = { ...fit };
     const first = readModel('m', model);
