@@ -33,6 +33,13 @@ describe('ascentInverse', () => {
     expect(inverse[3]).toBeCloseTo(1 / 18, 15);
   });
 
+  it('shifts a Hessian whose inverse would overflow (pivots of 5e-324)', () => {
+    const inverse = new Float64Array(4);
+    expect(ascentInverse(Float64Array.from([-8e-168, 0, 0, -5e-324]), 2, inverse)).toBe(true);
+    for (const value of inverse) expect(Number.isFinite(value)).toBe(true);
+    expect(inverse[3]).toBeGreaterThan(0);
+  });
+
   it('refuses a Hessian that is not finite, leaving the output untouched', () => {
     const inverse = Float64Array.from([7, 7, 7, 7]);
     expect(ascentInverse(Float64Array.from([-1, Number.NaN, Number.NaN, -1]), 2, inverse)).toBe(false);

@@ -18,10 +18,13 @@ export function ascentInverse(hessian: Float64Array, n: number, inverse: Float64
     size = Math.max(size, Math.abs(hessian[i] as number));
   }
   const factor = new Float64Array(n * n);
+  const candidate = new Float64Array(n * n);
   let shift = 0;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (cholesky(hessian, n, shift, factor)) {
-      invertFromCholesky(factor, n, inverse);
+    // A squared pivot below 1e-15 of the matrix's scale (nearly singular: the step would follow rounding), or one so
+    // small that the inverse overflows, is refused like a negative one: a larger μ bounds it.
+    if (cholesky(hessian, n, shift, 1e-15 * (size + shift), factor) && invertFromCholesky(factor, n, candidate)) {
+      inverse.set(candidate);
       return true;
     }
     // μ = n × the largest entry makes the matrix diagonally dominant, so a few decades always suffice; a
@@ -31,15 +34,18 @@ export function ascentInverse(hessian: Float64Array, n: number, inverse: Float64
   return false;
 }
 
-/** The lower factor L of −hessian + shift·I = LLᵀ into `factor`; false when that matrix is not positive definite. */
-function cholesky(hessian: Float64Array, n: number, shift: number, factor: Float64Array): boolean {
+/**
+ * The lower factor L of −hessian + shift·I = LLᵀ into `factor`; false when a squared pivot is not above
+ * `least` (the matrix is not positive definite, or nearly singular).
+ */
+function cholesky(hessian: Float64Array, n: number, shift: number, least: number, factor: Float64Array): boolean {
   factor.fill(0);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = -(hessian[i * n + j] as number) + (i === j ? shift : 0);
       for (let k = 0; k < j; k++) sum -= (factor[i * n + k] as number) * (factor[j * n + k] as number);
       if (i === j) {
-        if (!(sum > 0)) return false;
+        if (!(sum > least)) return false;
         factor[i * n + i] = Math.sqrt(sum);
       } else {
         factor[i * n + j] = sum / (factor[j * n + j] as number);
@@ -49,8 +55,8 @@ function cholesky(hessian: Float64Array, n: number, shift: number, factor: Float
   return true;
 }
 
-/** (LLᵀ)⁻¹ into `inverse`, column by column: solve L y = eₖ, then Lᵀ z = y. */
-function invertFromCholesky(factor: Float64Array, n: number, inverse: Float64Array): void {
+/** (LLᵀ)⁻¹ into `inverse`, column by column: solve L y = eₖ, then Lᵀ z = y; whether every entry is finite. */
+function invertFromCholesky(factor: Float64Array, n: number, inverse: Float64Array): boolean {
   const y = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < n; i++) {
@@ -64,4 +70,6 @@ function invertFromCholesky(factor: Float64Array, n: number, inverse: Float64Arr
       inverse[i * n + k] = sum / (factor[i * n + i] as number);
     }
   }
+  for (let i = 0; i < n * n; i++) if (!Number.isFinite(inverse[i] as number)) return false;
+  return true;
 }
