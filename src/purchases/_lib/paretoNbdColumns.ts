@@ -79,10 +79,32 @@ const recencies = new DoubleIndex();
 const group = new Int32Array(DENSE_BELOW).fill(-1);
 
 /**
+ * The cached terms, one flat table each (a small typed array per age or recency costs an allocation of
+ * memory outside the heap, which was most of the time of scoring a base of a few thousand customers):
+ * per (age, frequency) four cells, per (recency, frequency) one, a row of `width` frequencies each, NaN until
+ * computed. Rows are added as ages and recencies come and filled with NaN then; at most MAX_CELLS cells per
+ * table, customers of later rows are scored alone.
+ */
+const MAX_CELLS = 1 << 20;
+/** A table kept between calls is at most this many cells (the rest is let go after the call). */
+const KEPT_CELLS = 1 << 16;
+let ageCells: Float64Array = new Float64Array(1024);
+let recencyCells: Float64Array = new Float64Array(1024);
+
+/** `table` with room for `cells` cells (the same array, or a larger copy), or undefined beyond MAX_CELLS. */
+function room(table: Float64Array, cells: number): Float64Array | undefined {
+  if (cells <= table.length) return table;
+  if (cells > MAX_CELLS) return undefined;
+  const grown = new Float64Array(Math.min(MAX_CELLS, Math.max(cells, 2 * table.length)));
+  grown.set(table);
+  return grown;
+}
+
+/**
  * P(alive), or E[Y(t)] when `expected`, of every customer of `columns` into `out`. Per distinct age (at
  * most 4 096): ln(α + T), ln(β + T), the survival integral and the result of a customer without repeat
  * purchase; per distinct (age, frequency) and (recency, frequency), ln J. Each is computed as the
- * one-customer functions compute it, on its first use; slots not yet computed hold NaN.
+ * one-customer functions compute it, on its first use.
  */
 function scoreBase(
   r: number,
@@ -112,6 +134,8 @@ function scoreBase(
     scoreEach(r, alpha, s, beta, t, expected, columns, out, weights);
   } finally {
     for (const x of values) group[x] = -1;
+    if (ageCells.length > KEPT_CELLS) ageCells = new Float64Array(1024);
+    if (recencyCells.length > KEPT_CELLS) recencyCells = new Float64Array(1024);
   }
 }
 
@@ -129,29 +153,34 @@ function scoreEach(
 ): void {
   const { frequency, recency, age, count } = columns;
   const width = weights.length;
-  // Per age slot: ln(α + T), ln(β + T), the survival integral, the result of x = 0.
+  // Per age row: ln(α + T), ln(β + T), the survival integral, the result of x = 0.
   const ageTerms: number[] = [];
-  const ageRows: Float64Array[] = [];
-  const recencyRows: Float64Array[] = [];
+  let ageRows = 0;
+  let recencyRows = 0;
   for (let i = 0; i < count; i++) {
     const x = frequency[i] as number;
     const tx = recency[i] as number;
     const T = age[i] as number;
     const slot = x < DENSE_BELOW ? ages.slot(T) : -1;
-    if (slot < 0) {
+    if (slot === ageRows) {
+      const grown = room(ageCells, (ageRows + 1) * 4 * width);
+      if (grown !== undefined) {
+        ageCells = grown;
+        ageCells.fill(Number.NaN, ageRows * 4 * width, (ageRows + 1) * 4 * width);
+        ageTerms.push(
+          Math.log(alpha + T),
+          Math.log(beta + T),
+          expected ? survivalIntegral(s, beta + T, t) : 0,
+          Number.NaN,
+        );
+        ageRows++;
+      }
+    }
+    if (slot < 0 || slot >= ageRows) {
       out[i] = expected
         ? conditionalExpected(r, alpha, s, beta, t, x, tx, T)
         : aliveProbability(r, alpha, s, beta, x, tx, T);
       continue;
-    }
-    if (slot === ageRows.length) {
-      ageTerms.push(
-        Math.log(alpha + T),
-        Math.log(beta + T),
-        expected ? survivalIntegral(s, beta + T, t) : 0,
-        Number.NaN,
-      );
-      ageRows.push(new Float64Array(4 * width).fill(Number.NaN));
     }
     const base = 4 * slot;
     if (x === 0) {
@@ -164,39 +193,44 @@ function scoreEach(
     const j = group[x] as number;
     // Per (age, frequency): first = −(r + x) ln(α + T) − s ln(β + T), ln(s/(r + s + x)·J(T)), e^(that − first),
     // and the rate times the survival integral: all of P(alive) and E[Y(t)] that does not depend on tₓ.
-    const ageRow = ageRows[slot] as Float64Array;
-    const cell = 4 * j;
-    let first = ageRow[cell] as number;
+    const cell = (slot * width + j) * 4;
+    let first = ageCells[cell] as number;
     if (Number.isNaN(first)) {
       first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
       const atAge = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, T);
-      ageRow[cell] = first;
-      ageRow[cell + 1] = atAge;
-      ageRow[cell + 2] = Math.exp(atAge - first);
-      ageRow[cell + 3] = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) : 1;
+      ageCells[cell] = first;
+      ageCells[cell + 1] = atAge;
+      ageCells[cell + 2] = Math.exp(atAge - first);
+      ageCells[cell + 3] = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) : 1;
     }
     // ln(s/(r + s + x)·J(tₓ)), per (recency, frequency).
-    let atRecency: number;
     const at = recencies.slot(tx);
-    if (at < 0) atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
+    if (at === recencyRows) {
+      const grown = room(recencyCells, (recencyRows + 1) * width);
+      if (grown !== undefined) {
+        recencyCells = grown;
+        recencyCells.fill(Number.NaN, recencyRows * width, (recencyRows + 1) * width);
+        recencyRows++;
+      }
+    }
+    let atRecency: number;
+    if (at < 0 || at >= recencyRows) atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
     else {
-      if (at === recencyRows.length) recencyRows.push(new Float64Array(width).fill(Number.NaN));
-      const row = recencyRows[at] as Float64Array;
-      atRecency = row[j] as number;
+      atRecency = recencyCells[at * width + j] as number;
       if (Number.isNaN(atRecency)) {
         atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
-        row[j] = atRecency;
+        recencyCells[at * width + j] = atRecency;
       }
     }
     // aliveFromLogTerms, with its terms that depend on the age alone read from the row (the same bits).
     let alive: number;
     if (first >= atRecency) {
-      alive = 1 / (1 + Math.max(0, Math.exp(atRecency - first) - (ageRow[cell + 2] as number)));
+      alive = 1 / (1 + Math.max(0, Math.exp(atRecency - first) - (ageCells[cell + 2] as number)));
     } else {
       const w1 = Math.exp(first - atRecency);
-      alive = w1 / (w1 + Math.max(0, 1 - Math.exp((ageRow[cell + 1] as number) - atRecency)));
+      alive = w1 / (w1 + Math.max(0, 1 - Math.exp((ageCells[cell + 1] as number) - atRecency)));
     }
-    const value = expected ? (ageRow[cell + 3] as number) * alive : alive;
+    const value = expected ? (ageCells[cell + 3] as number) * alive : alive;
     if (x === 0) ageTerms[base + 3] = value;
     out[i] = value;
   }
