@@ -69,6 +69,27 @@ describe('the Pareto/NBD predictions of a base', () => {
     });
   });
 
+  it('score customers beyond the tables’ million cells one by one, the same, and again on a second call', () => {
+    // 400 distinct frequencies: 4 cells each per age (a row of 1 600), 1 per recency (a row of 400). Past 655
+    // ages or 2 621 recencies the rows no longer fit in 2^20 cells.
+    const histories = Array.from({ length: 4000 }, (_, i) => ({
+      frequency: i % 400,
+      recency: i % 400 === 0 ? 0 : 1 + i / 1000,
+      age: 10 + i / 100,
+    }));
+    const base = columns(histories);
+    for (let call = 0; call < 2; call++) {
+      const alive = new Float64Array(base.count);
+      const expected = new Float64Array(base.count);
+      probabilityAliveColumns(0.55, 10.58, 0.61, 11.66, base, alive);
+      conditionalExpectedColumns(0.55, 10.58, 0.61, 11.66, 39, base, expected);
+      histories.forEach(({ frequency: x, recency, age }, i) => {
+        expect(alive[i]).toBe(aliveProbability(0.55, 10.58, 0.61, 11.66, x, recency, age));
+        expect(expected[i]).toBe(conditionalExpected(0.55, 10.58, 0.61, 11.66, 39, x, recency, age));
+      });
+    }
+  });
+
   it('P(alive) is the likelihood’s, whose series also gives the derivatives, to 1e-13', () => {
     // The predictions sum F(1, b; c; z) without its derivatives (paretoNbdSeries' unitHypergeometricValue):
     // the fit's terms (logEndTerm and logBracket) give the same probability up to rounding.
