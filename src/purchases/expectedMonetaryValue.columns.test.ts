@@ -139,6 +139,21 @@ describe('expectedMonetaryValue over a base: the quick path agrees with the one-
           values.forEach((value, i) => expect(Object.is(value, (one[i] as { value: number }).value)).toBe(true));
           return 0;
         });
+        // Columns of doubles take a loop of their own: the same values, and the same first error.
+        if (list.every((c) => typeof c.frequency === 'number' && typeof c.monetaryValue === 'number')) {
+          const typed = outcome(() => {
+            const values = expectedMonetaryValue({
+              model: m,
+              customers: {
+                frequency: Float64Array.from(list, (c) => c.frequency as number),
+                monetaryValue: Float64Array.from(list, (c) => c.monetaryValue as number),
+              },
+            });
+            values.forEach((value, i) => expect(Object.is(value, (one[i] as { value: number }).value)).toBe(true));
+            return 0;
+          });
+          expect(typed).toEqual(columns);
+        }
         if (bad < 0) {
           expect(records).toEqual({ value: 0 });
           expect(columns).toEqual({ value: 0 });
