@@ -5,8 +5,8 @@
 // only, ln J(T), ln(α + T), ln(β + T) and the survival integral through T (and x), and P(alive) of a
 // customer without repeat purchase through T alone. A base summarised in whole days has a few hundred
 // distinct ages and recencies and a few hundred frequencies, so the hypergeometric series, the bulk of the
-// work, runs for a small share of the customers. Ages or recencies beyond the first 4 096 distinct values
-// are computed customer by customer.
+// work, runs for a small share of the customers. Ages or recencies beyond the first 4 096 distinct values,
+// or beyond what the tables of a million cells hold, are computed customer by customer.
 import type { CustomerColumns } from './customers.js';
 import { DoubleIndex } from './doubleIndex.js';
 import { aliveFromLogTerms, logEndValue } from './paretoNbdTerms.js';
