@@ -157,16 +157,20 @@ function scoreEach(
   const ageTerms: number[] = [];
   let ageRows = 0;
   let recencyRows = 0;
+  // The tables as locals (a module binding is read again at every use): written back when they grow.
+  let ageTable = ageCells;
+  let recencyTable = recencyCells;
   for (let i = 0; i < count; i++) {
     const x = frequency[i] as number;
     const tx = recency[i] as number;
     const T = age[i] as number;
     const slot = x < DENSE_BELOW ? ages.slot(T) : -1;
     if (slot === ageRows) {
-      const grown = room(ageCells, (ageRows + 1) * 4 * width);
+      const grown = room(ageTable, (ageRows + 1) * 4 * width);
       if (grown !== undefined) {
+        ageTable = grown;
         ageCells = grown;
-        ageCells.fill(Number.NaN, ageRows * 4 * width, (ageRows + 1) * 4 * width);
+        ageTable.fill(Number.NaN, ageRows * 4 * width, (ageRows + 1) * 4 * width);
         ageTerms.push(
           Math.log(alpha + T),
           Math.log(beta + T),
@@ -194,43 +198,44 @@ function scoreEach(
     // Per (age, frequency): first = −(r + x) ln(α + T) − s ln(β + T), ln(s/(r + s + x)·J(T)), e^(that − first),
     // and the rate times the survival integral: all of P(alive) and E[Y(t)] that does not depend on tₓ.
     const cell = (slot * width + j) * 4;
-    let first = ageCells[cell] as number;
+    let first = ageTable[cell] as number;
     if (Number.isNaN(first)) {
       first = -(r + x) * (ageTerms[base] as number) - s * (ageTerms[base + 1] as number);
       const atAge = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, T);
-      ageCells[cell] = first;
-      ageCells[cell + 1] = atAge;
-      ageCells[cell + 2] = Math.exp(atAge - first);
-      ageCells[cell + 3] = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) : 1;
+      ageTable[cell] = first;
+      ageTable[cell + 1] = atAge;
+      ageTable[cell + 2] = Math.exp(atAge - first);
+      ageTable[cell + 3] = expected ? rate(r, alpha, beta, x, T) * (ageTerms[base + 2] as number) : 1;
     }
     // ln(s/(r + s + x)·J(tₓ)), per (recency, frequency).
     const at = recencies.slot(tx);
     if (at === recencyRows) {
-      const grown = room(recencyCells, (recencyRows + 1) * width);
+      const grown = room(recencyTable, (recencyRows + 1) * width);
       if (grown !== undefined) {
+        recencyTable = grown;
         recencyCells = grown;
-        recencyCells.fill(Number.NaN, recencyRows * width, (recencyRows + 1) * width);
+        recencyTable.fill(Number.NaN, recencyRows * width, (recencyRows + 1) * width);
         recencyRows++;
       }
     }
     let atRecency: number;
     if (at < 0 || at >= recencyRows) atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
     else {
-      atRecency = recencyCells[at * width + j] as number;
+      atRecency = recencyTable[at * width + j] as number;
       if (Number.isNaN(atRecency)) {
         atRecency = (weights[j] as number) + logEndValue(r, alpha, s, beta, x, tx);
-        recencyCells[at * width + j] = atRecency;
+        recencyTable[at * width + j] = atRecency;
       }
     }
     // aliveFromLogTerms, with its terms that depend on the age alone read from the row (the same bits).
     let alive: number;
     if (first >= atRecency) {
-      alive = 1 / (1 + Math.max(0, Math.exp(atRecency - first) - (ageCells[cell + 2] as number)));
+      alive = 1 / (1 + Math.max(0, Math.exp(atRecency - first) - (ageTable[cell + 2] as number)));
     } else {
       const w1 = Math.exp(first - atRecency);
-      alive = w1 / (w1 + Math.max(0, 1 - Math.exp((ageCells[cell + 1] as number) - atRecency)));
+      alive = w1 / (w1 + Math.max(0, 1 - Math.exp((ageTable[cell + 1] as number) - atRecency)));
     }
-    const value = expected ? (ageCells[cell + 3] as number) * alive : alive;
+    const value = expected ? (ageTable[cell + 3] as number) * alive : alive;
     if (x === 0) ageTerms[base + 3] = value;
     out[i] = value;
   }
