@@ -84,17 +84,31 @@ export function expectedPurchases(
 export function expectedPurchases(input: ExpectedPurchasesInput, options?: NoOptions): number;
 export function expectedPurchases(input: ExpectedPurchasesInput, options?: NoOptions): number | Float64Array {
   noOptions(METRIC, options, FIELDS);
-  const parsed = readInput(input);
-  oneOrMany(METRIC, parsed);
-  const model = readModel(METRIC, parsed.model);
-  const t = parsed.periods;
+  // The common valid case is checked by hand and read without an intermediate object: the schema's parse
+  // costs microseconds, more than the prediction. Anything else goes through the schema, which names the
+  // problem.
+  if (hasOnlyKeys(input, FIELDS)) {
+    const periods = input.periods;
+    // A finite number ≥ 0, −0 read as 0: what nonNegativeNumber accepts and returns.
+    if (typeof periods === 'number' && periods >= 0 && periods <= Number.MAX_VALUE) {
+      return predict(input.model, periods + 0, input.customer, input.customers);
+    }
+  }
+  const parsed = parse(METRIC, schema, input);
+  return predict(parsed.model, parsed.periods, parsed.customer, parsed.customers);
+}
+
+/** The prediction, once the input is read. */
+function predict(input: unknown, t: number, customer: unknown, customers: unknown): number | Float64Array {
+  if (customer !== undefined && customers !== undefined) oneOrMany(METRIC, { customer, customers });
+  const model = readModel(METRIC, input);
   checkPeriods(METRIC, model, t);
   const { kind, parameters } = model;
-  if (parsed.customers !== undefined) {
+  if (customers !== undefined) {
     const many = kind.conditionalExpectedColumns;
     const values = scoreCustomers(
       METRIC,
-      parsed.customers,
+      customers,
       many && ((columns, out) => many(parameters, t, columns, out)),
       (history) => kind.conditionalExpected(parameters, t, history),
     );
@@ -102,26 +116,11 @@ export function expectedPurchases(input: ExpectedPurchasesInput, options?: NoOpt
     return values;
   }
   const value =
-    parsed.customer === undefined
+    customer === undefined
       ? kind.expected(parameters, t)
-      : kind.conditionalExpected(parameters, t, readCustomer(METRIC, parsed.customer, ['customer']));
-  if (!Number.isFinite(value)) tooLong(parsed.customer === undefined ? ['periods'] : ['customer']);
+      : kind.conditionalExpected(parameters, t, readCustomer(METRIC, customer, ['customer']));
+  if (!Number.isFinite(value)) tooLong(customer === undefined ? ['periods'] : ['customer']);
   return value;
-}
-
-/**
- * The input as the schema parses it. The common valid case is checked by hand (the schema's parse costs
- * microseconds, more than the prediction); anything else goes through the schema, which names the problem.
- */
-function readInput(input: unknown): { model: unknown; periods: number; customer?: unknown; customers?: unknown } {
-  if (hasOnlyKeys(input, FIELDS)) {
-    const periods = input.periods;
-    // A finite number ≥ 0, −0 read as 0: what nonNegativeNumber accepts and returns.
-    if (typeof periods === 'number' && periods >= 0 && periods <= Number.MAX_VALUE) {
-      return { model: input.model, periods: periods + 0, customer: input.customer, customers: input.customers };
-    }
-  }
-  return parse(METRIC, schema, input);
 }
 
 /** A horizon whose series would need more than ten million terms, refused rather than answered wrong. */

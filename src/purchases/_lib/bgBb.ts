@@ -3,7 +3,7 @@
 // Time is counted in opportunities: a customer can buy only at opportunities 1, 2, …, so every expectation
 // over `t` opportunities uses ⌊t⌋ of them. Parameters in the order α, β, γ, δ.
 import { logBeta, logGamma } from '../../internal/special.js';
-import type { CountModelKind, History } from './kinds.js';
+import { type CountModelKind, type History, numberOrNaN } from './kinds.js';
 import { type PatternScore, scoreByPattern } from './patternScores.js';
 
 /** Below this distance of γ from 1 the closed form of the survival sum cancels, so it is summed instead. */
@@ -64,10 +64,10 @@ export const bgBb: CountModelKind &
   name: 'bg-bb',
   parameters: ['alpha', 'beta', 'gamma', 'delta'],
   readFields: (model, out) => {
-    out[0] = model.alpha;
-    out[1] = model.beta;
-    out[2] = model.gamma;
-    out[3] = model.delta;
+    out[0] = numberOrNaN(model.alpha);
+    out[1] = numberOrNaN(model.beta);
+    out[2] = numberOrNaN(model.gamma);
+    out[3] = numberOrNaN(model.delta);
   },
   ageField: 'opportunities',
   discrete: true,

@@ -11,7 +11,7 @@ import { countProbability } from './bgNbdCount.js';
 import type { CustomerColumns } from './customers.js';
 import { logHypergeometric2F1 } from './hypergeometric.js';
 import { complementNearOne } from './hypergeometricNearOne.js';
-import type { CountModelKind, History } from './kinds.js';
+import { type CountModelKind, type History, numberOrNaN } from './kinds.js';
 import { PairIndex } from './pairIndex.js';
 
 /** Within this distance of a = 1, where eq. 10's numerator is 0/0, it is interpolated from a = 1 ± NEAR_ONE. */
@@ -273,10 +273,10 @@ export const bgNbd: CountModelKind = {
   name: 'bg-nbd',
   parameters: ['r', 'alpha', 'a', 'b'],
   readFields: (model, out) => {
-    out[0] = model.r;
-    out[1] = model.alpha;
-    out[2] = model.a;
-    out[3] = model.b;
+    out[0] = numberOrNaN(model.r);
+    out[1] = numberOrNaN(model.alpha);
+    out[2] = numberOrNaN(model.a);
+    out[3] = numberOrNaN(model.b);
   },
   ageField: 'age',
   discrete: false,

@@ -16,6 +16,12 @@ export interface History {
   readonly age: number;
 }
 
+/**
+ * A field of a fitted model as a double for {@link CountModelKind.readFields}: the number itself, NaN for
+ * anything else (which the model's check then refuses as it refuses NaN, with the same message).
+ */
+export const numberOrNaN = (value: unknown): number => (typeof value === 'number' ? value : Number.NaN);
+
 /** The formulas of one purchase-count model, over its parameters in the order of `parameters`. */
 export interface CountModelKind {
   /** The model's name, as in a fitted model's `model` field (`'bg-nbd'`, …). */
@@ -23,11 +29,11 @@ export interface CountModelKind {
   /** The parameters' names in the fitted model, each a positive finite number. */
   readonly parameters: readonly string[];
   /**
-   * Copies a fitted model's `parameters` into `out`, in their order, each field read once and by its name: a
-   * scalar prediction reads its model on every call, and a read by name is several times faster than one by
-   * a computed key.
+   * Copies a fitted model's `parameters` into `out` as doubles ({@link numberOrNaN}), in their order, each
+   * field read once and by its name: a scalar prediction reads its model on every call, and a read by name
+   * is several times faster than one by a computed key.
    */
-  readFields(model: Record<string, unknown>, out: unknown[]): void;
+  readFields(model: Record<string, unknown>, out: Float64Array): void;
   /** The field of a customer that holds T: `'age'`, or `'opportunities'` for discrete-time models. */
   readonly ageField: 'age' | 'opportunities';
   /** Whether time is counted in whole periods (purchase opportunities) rather than continuously. */

@@ -4,7 +4,7 @@
 // buys at Poisson rate λ ~ Gamma(r, α) and dies at exponential rate μ ~ Gamma(s, β). Double precision, in
 // log space wherever a power of (α + T) or a gamma function can overflow.
 import { logBeta, logGamma } from '../../internal/special.js';
-import type { CountModelKind } from './kinds.js';
+import { type CountModelKind, numberOrNaN } from './kinds.js';
 import {
   aliveProbability,
   conditionalExpected,
@@ -69,10 +69,10 @@ export const paretoNbd: CountModelKind = {
   name: 'pareto-nbd',
   parameters: ['r', 'alpha', 's', 'beta'],
   readFields: (model, out) => {
-    out[0] = model.r;
-    out[1] = model.alpha;
-    out[2] = model.s;
-    out[3] = model.beta;
+    out[0] = numberOrNaN(model.r);
+    out[1] = numberOrNaN(model.alpha);
+    out[2] = numberOrNaN(model.s);
+    out[3] = numberOrNaN(model.beta);
   },
   ageField: 'age',
   discrete: false,

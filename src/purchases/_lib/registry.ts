@@ -25,8 +25,6 @@ export interface CountModel {
 let last: CountModel | undefined;
 /** The parameters being read, before they are known to differ from the last model's. */
 const reading = new Float64Array(KINDS.reduce((most, kind) => Math.max(most, kind.parameters.length), 0));
-/** The fields as read, before they are checked. */
-const fields: unknown[] = Array.from(reading, () => undefined);
 
 /** The names of the models the predictions know (`'bg-nbd'`, …). */
 export function countModelNames(): string[] {
@@ -61,20 +59,19 @@ export function readModel(metric: string, value: unknown, field = 'model'): Coun
   }
   // Each field is read once (a getter may answer differently the second time).
   const names = kind.parameters;
-  kind.readFields(record, fields);
+  // Into a typed array, not a list: a double stored in a list is boxed, a new object on every call.
+  kind.readFields(record, reading);
   let same = last !== undefined && last.kind === kind;
   for (let k = 0; k < names.length; k++) {
     const parameter = names[k] as string;
-    const v = fields[k];
-    fields[k] = undefined;
-    if (!(typeof v === 'number' && v >= MIN_PARAMETER && v <= MAX_PARAMETER)) {
+    const v = reading[k] as number;
+    if (!(v >= MIN_PARAMETER && v <= MAX_PARAMETER)) {
       invalid(
         metric,
         [field, parameter],
         `must be a number from 1e-100 to 1e100 (a parameter of the ${kind.name} model)`,
       );
     }
-    reading[k] = v;
     if (same && v !== (last as CountModel).parameters[k]) same = false;
   }
   if (same) return last as CountModel;
