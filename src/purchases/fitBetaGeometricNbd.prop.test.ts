@@ -5,15 +5,63 @@ import { readCustomers } from './_lib/customers.js';
 import { maximize } from './_lib/maximize.js';
 import { fitBetaGeometricNbd } from './fitBetaGeometricNbd.js';
 
-/** A history: x repeat purchases, the last at tₓ ≤ T (0 without repeat purchases). */
-const history = fc
-  .record({ frequency: fc.integer({ min: 0, max: 12 }), age: fc.double({ min: 1, max: 60, noNaN: true }) })
-  .chain(({ frequency, age }) =>
-    (frequency === 0 ? fc.constant(0) : fc.double({ min: 0.01, max: 1, noNaN: true }).map((share) => share * age)).map(
-      (recency) => ({ frequency, recency, age }),
-    ),
-  );
-const base = fc.array(history, { minLength: 5, maxLength: 80 }).filter((list) => list.some((c) => c.frequency > 0));
+// Bases drawn from the BG/NBD model itself (a few hundred customers, observed 20 to 52 weeks), so that most
+// have an interior maximum: arbitrary histories mostly send the likelihood towards a limit of the model.
+
+/** A seeded uniform generator on (0, 1) (mulberry32). */
+function uniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+/** Gamma(shape, 1) by Marsaglia and Tsang, boosted below shape 1. */
+function gamma(next: () => number, shape: number): number {
+  if (shape < 1) return gamma(next, shape + 1) * next() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
+    const v = (1 + c * z) ** 3;
+    if (v > 0 && Math.log(next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+/** n customers of the BG/NBD model (r, α, a, b): purchases while alive, a lapse after each with probability p. */
+function simulate(seed: number, r: number, alpha: number, a: number, b: number, n: number) {
+  const next = uniform(seed);
+  return Array.from({ length: n }, () => {
+    const lambda = gamma(next, r) / alpha;
+    const ga = gamma(next, a);
+    const p = ga / (ga + gamma(next, b));
+    const age = 20 + 32 * next();
+    let x = 0;
+    let last = 0;
+    let t = 0;
+    for (;;) {
+      t += -Math.log(next()) / lambda;
+      if (t > age) break;
+      x++;
+      last = t;
+      if (next() < p) break;
+    }
+    return { frequency: x, recency: last, age };
+  });
+}
+const base = fc
+  .record({
+    seed: fc.integer(),
+    r: fc.double({ min: 0.2, max: 3, noNaN: true }),
+    alpha: fc.double({ min: 1, max: 20, noNaN: true }),
+    a: fc.double({ min: 0.3, max: 3, noNaN: true }),
+    b: fc.double({ min: 1, max: 10, noNaN: true }),
+    n: fc.integer({ min: 200, max: 600 }),
+  })
+  .map(({ seed, r, alpha, a, b, n }) => simulate(seed, r, alpha, a, b, n))
+  .filter((list) => list.some((c) => c.frequency > 0));
 
 type Customer = { frequency: number; recency: number; age: number };
 
@@ -63,8 +111,23 @@ describe('fitBetaGeometricNbd properties', () => {
           for (const g of gradient) expect(Math.abs(g)).toBeLessThan(1e-6 * Math.max(1, Math.abs(value)));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
+  });
+
+  it('reaches the interior maximum on two drawn bases where Newton’s steps alone did not', () => {
+    // Found by the property above: on the first, Newton's first long steps went to the limit a, b → ∞ (ln L
+    // −1375.943) past an interior maximum (−1375.789); on the second, its shifted steps crawled along a ridge
+    // for 500 iterations. (Fixed seeds of fast-check's generator, pinned by the lockfile.)
+    for (const [seed, index, expected] of [
+      [12345, 354, -1375.7889330930052],
+      [2, 14, -525.9983456744588],
+    ] as const) {
+      const customers = fc.sample(base, { seed, numRuns: index + 1 })[index] as Customer[];
+      const fit = fitBetaGeometricNbd({ customers });
+      expect(fit.converged).toBe(true);
+      expect(fit.logLikelihood).toBeCloseTo(expected, 6);
+    }
   });
 
   it('shifts the log-likelihood by −Σx ln k when the time unit is divided by k', () => {
@@ -81,7 +144,7 @@ describe('fitBetaGeometricNbd properties', () => {
           expect(scaled.alpha / k / fit.alpha).toBeCloseTo(1, 2);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 });

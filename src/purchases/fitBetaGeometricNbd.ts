@@ -136,18 +136,25 @@ export function fitBetaGeometricNbd(
   const data = prepareBgNbd(columns, scale);
   const first = start ?? { r: 1, alpha: time / (columns.count + repeat), a: 1, b: 1 };
   const inside = (value: number) => Math.min(LIMIT - 1, Math.max(1 - LIMIT, value));
-  const best = maximize(
-    (point, gradient, hessian) => bgNbdLogLikelihood(data, point, gradient, hessian),
-    [first.r, first.alpha / scale, first.a, first.b].map((value) => inside(Math.log(value))),
-    { maxIterations, hessian: true },
-  );
+  const from = [first.r, first.alpha / scale, first.a, first.b].map((value) => inside(Math.log(value)));
+  let best = maximize((point, gradient, hessian) => bgNbdLogLikelihood(data, point, gradient, hessian), from, {
+    maxIterations,
+    hessian: true,
+  });
+  // A vanishing gradient at a parameter pushed towards 0 or infinity is a limit of the model (a and b
+  // shrinking together: every customer lapses at once or never; or growing together: all lapse with the
+  // same p), not an interior maximum.
+  const interior = (point: Float64Array) => point.every((value) => Math.abs(value) < -Math.log(BOUND));
+  if (Number.isFinite(best.value) && !(best.converged && interior(best.point))) {
+    // Newton's first long steps can reach such a limit where the likelihood also has a higher interior
+    // maximum (about 1 base in 400 drawn from the model); BFGS's shorter steps from the same start find it.
+    const other = maximize((point, gradient) => bgNbdLogLikelihood(data, point, gradient), from, { maxIterations });
+    if (other.value > best.value) best = other;
+  }
   if (!Number.isFinite(best.value)) {
     invalid(METRIC, ['customers'], 'has ages too far apart for the model to be computed in double precision');
   }
   const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
-  // A vanishing gradient at a parameter pushed towards 0 or infinity is a limit of the model (a and b
-  // shrinking together: every customer lapses at once or never), not an interior maximum.
-  const interior = [r, alpha, a, b].every((value) => value > BOUND && value < 1 / BOUND);
   return {
     model: 'bg-nbd',
     r,
@@ -155,7 +162,7 @@ export function fitBetaGeometricNbd(
     a,
     b,
     logLikelihood: best.value,
-    converged: best.converged && interior,
+    converged: best.converged && interior(best.point),
     iterations: best.iterations,
     customers: columns.count,
   };

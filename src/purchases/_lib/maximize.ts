@@ -46,6 +46,8 @@ const ARMIJO = 1e-4;
 const SMALLEST_MOVE = 1e-16;
 /** How far from the current value a stationary trial point may be: the rounding of a long sum. */
 const ROUNDING = 1e-11;
+/** Iterations after which a search with the Hessian goes on as BFGS (CDNOW's BG/NBD fit takes 7). */
+const NEWTON_ITERATIONS = 30;
 /** The longest step a line search tries, in the log parameters: e^5 ≈ 150 times a parameter. */
 const MAX_STEP = 5;
 
@@ -88,6 +90,14 @@ export function maximize(f: Objective, start: ArrayLike<number>, options: Partia
     restarted = false;
   };
   for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (iteration === NEWTON_ITERATIONS && curvature !== undefined) {
+      // Newton's steps converge in a handful of iterations or not at all: on a ridge where the surface is
+      // not concave the shifted steps crawl. BFGS goes on from here, afresh, learning from the steps it takes.
+      curvature = undefined;
+      nextCurvature = undefined;
+      exact = false;
+      resetTo(h, n, 1);
+    }
     if (small(g, tolerance * Math.max(1, Math.abs(value)))) {
       const probe = probeFlattest(f, x, value, h, next, nextG, nextCurvature, false);
       evaluations += probe.evaluations;
