@@ -36,6 +36,42 @@ describe('maximize', () => {
     expect(result.point[1]).toBeCloseTo(1, 6);
   });
 
+  it('with the Hessian, takes Newton steps: one to the top of a quadratic, through Rosenbrock’s valley', () => {
+    const quadratic = maximize(
+      (p, g, h) => {
+        const [x, y] = [(p[0] as number) - 1, (p[1] as number) + 2];
+        g[0] = -2 * x - y;
+        g[1] = -20 * y - x;
+        h?.set([-2, -1, -1, -20]);
+        return -x * x - 10 * y * y - x * y;
+      },
+      [5, 5],
+      { hessian: true },
+    );
+    expect(quadratic.converged).toBe(true);
+    expect(quadratic.point[0]).toBeCloseTo(1, 12);
+    expect(quadratic.point[1]).toBeCloseTo(-2, 12);
+    // One step, then the stationary point is confirmed (and probed): no line search is needed.
+    expect(quadratic.iterations).toBeLessThanOrEqual(2);
+    const newton = maximize(
+      (p, g, h) => {
+        const [x, y] = [p[0] as number, p[1] as number];
+        g[0] = 2 * (1 - x) + 400 * x * (y - x * x);
+        g[1] = -200 * (y - x * x);
+        h?.set([-2 + 400 * y - 1200 * x * x, 400 * x, 400 * x, -200]);
+        return -((1 - x) ** 2) - 100 * (y - x * x) ** 2;
+      },
+      [-1.2, 1],
+      { hessian: true },
+    );
+    expect(newton.converged).toBe(true);
+    expect(newton.point[0]).toBeCloseTo(1, 6);
+    expect(newton.point[1]).toBeCloseTo(1, 6);
+    // 22 iterations with the shifted steps where the valley is not concave: before the search would go on as
+    // BFGS (after 30), so these were Newton's steps throughout.
+    expect(newton.iterations).toBeLessThan(30);
+  });
+
   it('steps back from points outside the domain (−Infinity)', () => {
     // f = ln x − x on x > 0, maximum at x = 1, started where a full step overshoots into x ≤ 0.
     const result = maximize(
