@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uniform } from '../../test/support/draws.js';
 import { expectMetricError, expectUnknownOptionRefused } from '../../test/support/errors.js';
 import { type SurvivalObservation, survivalCurve } from './survivalCurve.js';
 
@@ -262,19 +263,11 @@ describe('survivalCurve', () => {
       const n = 1_000_000;
       const durations = new Float64Array(n);
       const churned = new Uint8Array(n);
-      // mulberry32, seeded: every run draws the same data.
-      let state = 7;
-      const uniform = () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-      };
+      const next = uniform(7);
       for (let i = 0; i < n; i++) {
         // Lifetimes exponential with mean 12, censored by independent exponential follow-up with mean 36.
-        const lifetime = -Math.log(uniform()) * 12;
-        const followUp = -Math.log(uniform()) * 36;
+        const lifetime = -Math.log(next()) * 12;
+        const followUp = -Math.log(next()) * 36;
         durations[i] = Math.min(lifetime, followUp);
         churned[i] = lifetime <= followUp ? 1 : 0;
       }

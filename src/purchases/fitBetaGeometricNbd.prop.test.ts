@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gamma, uniform } from '../../test/support/draws.js';
 import { bgNbdLogLikelihood, prepareBgNbd } from './_lib/bgNbdLikelihood.js';
 import { readCustomers } from './_lib/customers.js';
 import { maximize } from './_lib/maximize.js';
@@ -8,35 +9,13 @@ import { fitBetaGeometricNbd } from './fitBetaGeometricNbd.js';
 // Bases drawn from the BG/NBD model itself (a few hundred customers, observed 20 to 52 weeks), so that most
 // have an interior maximum: arbitrary histories mostly send the likelihood towards a limit of the model.
 
-/** A seeded uniform generator on (0, 1) (mulberry32). */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
-/** Gamma(shape, 1) by Marsaglia and Tsang, boosted below shape 1. */
-function gamma(next: () => number, shape: number): number {
-  if (shape < 1) return gamma(next, shape + 1) * next() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
-    const v = (1 + c * z) ** 3;
-    if (v > 0 && Math.log(next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
 /** n customers of the BG/NBD model (r, α, a, b): purchases while alive, a lapse after each with probability p. */
 function simulate(seed: number, r: number, alpha: number, a: number, b: number, n: number) {
   const next = uniform(seed);
   return Array.from({ length: n }, () => {
-    const lambda = gamma(next, r) / alpha;
-    const ga = gamma(next, a);
-    const p = ga / (ga + gamma(next, b));
+    const lambda = gamma(r, next) / alpha;
+    const ga = gamma(a, next);
+    const p = ga / (ga + gamma(b, next));
     const age = 20 + 32 * next();
     let x = 0;
     let last = 0;
