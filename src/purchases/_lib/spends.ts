@@ -17,21 +17,29 @@ import {
 type Path = readonly (string | number)[];
 
 /**
- * E[Z | p, q, v, x, z̄] when x and z̄ are numbers of the common case (the same double as
- * {@link conditionalSpend}), else NaN: x not a whole number ≥ 0, z̄ not in [0, 1e15], z̄ = 0 with repeat
- * purchases, p·x + q ≤ 1, or a result beyond the double range.
+ * 1 when x is a whole number ≥ 0, z̄ is in [0, 1e15] and not 0 with repeat purchases, and p·x + q − 1 > 0;
+ * else 0. Without a branch, so that a loop can gather it over many customers.
  */
-function quickSpend(p: number, q: number, v: number, x: number, m: number): number {
-  const denominator = p * x + q - 1;
-  const fine =
+function commonCase(x: number, m: number, denominator: number): number {
+  return (
     +(x >= 0) &
     +(x <= Number.MAX_SAFE_INTEGER) &
     +(Math.floor(x) === x) &
     +(m >= 0) &
     +(m <= MAX_SPEND) &
     (+(x === 0) | +(m > 0)) &
-    +(denominator > 0);
-  if (fine === 0) return Number.NaN;
+    +(denominator > 0)
+  );
+}
+
+/**
+ * E[Z | p, q, v, x, z̄] when x and z̄ are numbers of the common case (the same double as
+ * {@link conditionalSpend}), else NaN: x not a whole number ≥ 0, z̄ not in [0, 1e15], z̄ = 0 with repeat
+ * purchases, p·x + q ≤ 1, or a result beyond the double range.
+ */
+function quickSpend(p: number, q: number, v: number, x: number, m: number): number {
+  const denominator = p * x + q - 1;
+  if (commonCase(x, m, denominator) === 0) return Number.NaN;
   const value = (p * (v + x * m)) / denominator;
   return value - value === 0 ? value : Number.NaN;
 }
@@ -150,15 +158,7 @@ function typedSpends(
     const denominator = p * x + q - 1;
     const value = (p * (v + x * m)) / denominator;
     out[i] = value;
-    fine &=
-      +(x >= 0) &
-      +(x <= Number.MAX_SAFE_INTEGER) &
-      +(Math.floor(x) === x) &
-      +(m >= 0) &
-      +(m <= MAX_SPEND) &
-      (+(x === 0) | +(m > 0)) &
-      +(denominator > 0) &
-      +(value - value === 0);
+    fine &= commonCase(x, m, denominator) & +(value - value === 0);
   }
   if (fine === 1) return -1;
   let i = 0;
