@@ -30,6 +30,20 @@ function columns(histories: { frequency: number; recency: number; age: number }[
   };
 }
 
+/** Expects the base's P(alive) and E[Y(39)] under CDNOW's fit to be, bit for bit, those of one call each. */
+function expectOneByOne(histories: { frequency: number; recency: number; age: number }[]): void {
+  const [r, alpha, s, beta] = [0.55, 10.58, 0.61, 11.66];
+  const base = columns(histories);
+  const alive = new Float64Array(base.count);
+  const expected = new Float64Array(base.count);
+  probabilityAliveColumns(r, alpha, s, beta, base, alive);
+  conditionalExpectedColumns(r, alpha, s, beta, 39, base, expected);
+  histories.forEach(({ frequency: x, recency, age }, i) => {
+    expect(alive[i]).toBe(aliveProbability(r, alpha, s, beta, x, recency, age));
+    expect(expected[i]).toBe(conditionalExpected(r, alpha, s, beta, 39, x, recency, age));
+  });
+}
+
 describe('the Pareto/NBD predictions of a base', () => {
   it('give each customer the bits the one-customer functions give', () => {
     fc.assert(
@@ -58,15 +72,7 @@ describe('the Pareto/NBD predictions of a base', () => {
       recency: i % 3 === 0 ? 0 : (i % 500) / 10 + 0.1,
       age: 50 + i / 100,
     }));
-    const base = columns(histories);
-    const alive = new Float64Array(base.count);
-    const expected = new Float64Array(base.count);
-    probabilityAliveColumns(0.55, 10.58, 0.61, 11.66, base, alive);
-    conditionalExpectedColumns(0.55, 10.58, 0.61, 11.66, 39, base, expected);
-    histories.forEach(({ frequency: x, recency, age }, i) => {
-      expect(alive[i]).toBe(aliveProbability(0.55, 10.58, 0.61, 11.66, x, recency, age));
-      expect(expected[i]).toBe(conditionalExpected(0.55, 10.58, 0.61, 11.66, 39, x, recency, age));
-    });
+    expectOneByOne(histories);
   });
 
   it('score customers beyond the tables’ million cells one by one, the same, and again on a second call', () => {
@@ -77,17 +83,8 @@ describe('the Pareto/NBD predictions of a base', () => {
       recency: i % 400 === 0 ? 0 : 1 + i / 1000,
       age: 10 + i / 100,
     }));
-    const base = columns(histories);
-    for (let call = 0; call < 2; call++) {
-      const alive = new Float64Array(base.count);
-      const expected = new Float64Array(base.count);
-      probabilityAliveColumns(0.55, 10.58, 0.61, 11.66, base, alive);
-      conditionalExpectedColumns(0.55, 10.58, 0.61, 11.66, 39, base, expected);
-      histories.forEach(({ frequency: x, recency, age }, i) => {
-        expect(alive[i]).toBe(aliveProbability(0.55, 10.58, 0.61, 11.66, x, recency, age));
-        expect(expected[i]).toBe(conditionalExpected(0.55, 10.58, 0.61, 11.66, 39, x, recency, age));
-      });
-    }
+    expectOneByOne(histories);
+    expectOneByOne(histories);
   });
 
   it('P(alive) is the likelihood’s, whose series also gives the derivatives, to 1e-13', () => {
