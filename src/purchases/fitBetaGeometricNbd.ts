@@ -77,9 +77,10 @@ const inputSchema = /* @__PURE__ */ (() => z.strictObject({ customers: z.unknown
  * The last term is computed as a log-sum-exp, so customers with hundreds of purchases over thousands of
  * days never overflow; the ln Γ, ln B and ψ terms are computed once per distinct x, the rest once per
  * distinct history (x, t_x, T), weighted by its customers. The fit maximises
- * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) by Newton's method with
- * the analytic gradient and Hessian (shifted towards the gradient where the surface is not concave), and
- * stops when every ∂ ln L/∂ ln θ is below 1e-10 × |ln L|: the parameters are then found to about 1e-6
+ * Σ ln L over ln r, ln(α/mean T), ln a, ln b (every point a valid model, in any time unit) by Newton's
+ * method with the analytic gradient and Hessian (shifted towards the gradient where the surface is not
+ * concave; BFGS after 30 iterations, and BFGS from the start too when Newton's steps end at a limit of the
+ * model, the higher maximum kept), and stops when every ∂ ln L/∂ ln θ is below 1e-10 × |ln L|: the parameters are then found to about 1e-6
  * relative, the log-likelihood to about 1e-12. When the likelihood keeps rising towards a limit of the model
  * (r, a or b, or α ÷ the mean age, beyond [1e-6, 1e6], as when a and b shrink together on a small base where
  * customers either stop at once or never), the result says `converged: false`: the parameters are where the
